@@ -1,0 +1,36 @@
+# lingo: `make run` shows the main job on the repo's own content; `make test` runs the tests.
+GO      ?= go
+BIN     := bin/lingo
+PKGS    := ./...
+
+.PHONY: build run test vet fmt fuzz clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/lingo
+
+run: build
+	./$(BIN) extract
+	./$(BIN) pseudo --lang en-XA
+	./$(BIN) render --lang en --lang en-XA
+	@echo
+	@echo "Source catalogs:  locales/en/   (one message per heading, paragraph, list item...)"
+	@echo "Pseudo-locale:    locales/en-XA/"
+	@echo "Rendered:         out/en/ (byte-identical to content/) and out/en-XA/"
+
+test: vet
+	@test -z "$$(gofmt -l cmd internal)" || (echo "gofmt needed:"; gofmt -l cmd internal; exit 1)
+	$(GO) test -race -count=1 $(PKGS)
+
+vet:
+	$(GO) vet $(PKGS)
+
+fmt:
+	gofmt -w cmd internal
+
+# Each fuzz target for a bounded time.
+FUZZTIME ?= 20s
+fuzz:
+	$(GO) test ./internal/markdown/ -run '^$$' -fuzz '^FuzzRoundTrip$$' -fuzztime $(FUZZTIME)
+
+clean:
+	rm -rf bin out

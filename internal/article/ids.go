@@ -1,0 +1,83 @@
+package article
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Hash identifies a source text, in go-i18n's "sha1-" form. Translations
+// record the hash of the text they were made from.
+func Hash(text string) string {
+	sum := sha1.Sum([]byte(text))
+	return "sha1-" + hex.EncodeToString(sum[:])
+}
+
+// Tag is the short name of a segment's kind used in its ID: "h2", "p",
+// "fm-title", "attr-alt".
+func (s *Segment) Tag() string {
+	switch {
+	case s.Kind == KindHeading:
+		return "h" + strconv.Itoa(s.Level)
+	case s.Field != "":
+		return string(s.Kind) + "-" + s.Field
+	}
+	return string(s.Kind)
+}
+
+// IDs gives every segment of the article at slug a message ID of the form
+// "<slug>.<tag>-<hash8>": it depends only on the segment's kind and text, so
+// inserting, deleting or moving one paragraph changes no other ID. The n-th
+// repeat of the same kind and text gets the suffix "-n". IDs contain no
+// spaces and are unique within the article; the slug makes them unique
+// across articles.
+func IDs(slug string, segs []Segment) []string {
+	ids := make([]string, len(segs))
+	seen := make(map[string]int, len(segs))
+	for i := range segs {
+		sum := sha1.Sum([]byte(segs[i].Text))
+		id := fmt.Sprintf("%s.%s-%s", slug, segs[i].Tag(), hex.EncodeToString(sum[:4]))
+		seen[id]++
+		if n := seen[id]; n > 1 {
+			id += "-" + strconv.Itoa(n)
+		}
+		ids[i] = id
+	}
+	return ids
+}
+
+// Describe tells a translator where the segment stands: its kind and the
+// section it belongs to, in the article at slug.
+func (s *Segment) Describe(slug string) string {
+	var b strings.Builder
+	b.WriteString(s.kindName())
+	if s.Section != "" && s.Kind != KindHeading {
+		b.WriteString(` in section "` + s.Section + `"`)
+	}
+	b.WriteString(" of article " + slug)
+	return b.String()
+}
+
+func (s *Segment) kindName() string {
+	names := map[Kind]string{
+		KindFrontMatter: "Front matter field " + s.Field,
+		KindHeading:     "Heading (level " + strconv.Itoa(s.Level) + ")",
+		KindParagraph:   "Paragraph",
+		KindListItem:    "List item",
+		KindQuote:       "Block quote",
+		KindTableHead:   "Table header cell",
+		KindTableCell:   "Table cell",
+		KindFootnote:    "Footnote",
+		KindTerm:        "Definition term",
+		KindDefinition:  "Definition",
+		KindHTML:        "HTML text",
+		KindAttribute:   "HTML attribute " + s.Field,
+		KindShortcode:   "Shortcode parameter " + s.Field,
+	}
+	if n, ok := names[s.Kind]; ok {
+		return n
+	}
+	return "Text"
+}

@@ -1,0 +1,189 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/lingo-l10n/lingo/internal/config"
+	"github.com/lingo-l10n/lingo/internal/project"
+	"github.com/urfave/cli/v2"
+)
+
+// openProject loads the project named by the global options.
+func openProject(g globals) (*project.Project, error) {
+	return project.Open(g.configPath())
+}
+
+// report prints what a command wrote, one path a line, then a summary.
+func report(w io.Writer, verb string, paths []string) {
+	for _, p := range paths {
+		fmt.Fprintf(w, "%s %s\n", verb, filepath.ToSlash(p))
+	}
+	if len(paths) == 0 {
+		fmt.Fprintln(w, "nothing changed")
+	}
+}
+
+// parseLangs validates --lang values (each may be a comma-separated list).
+func parseLangs(values []string) ([]string, error) {
+	var out []string
+	for _, v := range values {
+		for _, s := range strings.Split(v, ",") {
+			tag, err := config.ParseTag(strings.TrimSpace(s))
+			if err != nil {
+				return nil, usagef("--lang: %v", err)
+			}
+			out = append(out, tag)
+		}
+	}
+	return out, nil
+}
+
+type initOptions struct {
+	globals
+	source    string
+	languages []string
+}
+
+func initCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "init",
+		Usage:     "create lingo.toml, content/ and locales/ (never overwrites)",
+		UsageText: "lingo init [--source en] [--languages es,fr]\n\nExample:\n   lingo -C site init --source en --languages es,fr,de",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "source", Value: "en", Usage: "source language `TAG` (BCP 47)"},
+			&cli.StringSliceFlag{Name: "languages", Usage: "target language `TAGS`, comma-separated"},
+		},
+		Action: func(c *cli.Context) error {
+			return runInit(c.App.Writer, initOptions{globalsFrom(c), c.String("source"), c.StringSlice("languages")})
+		},
+	}
+}
+
+func runInit(w io.Writer, opts initOptions) error {
+	src, err := config.ParseTag(opts.source)
+	if err != nil {
+		return usagef("--source: %v", err)
+	}
+	langs, err := parseLangs(opts.languages)
+	if err != nil {
+		return usagef("--languages: %v", strings.TrimPrefix(err.Error(), "--lang: "))
+	}
+	for i, l := range langs {
+		if l == src || slices.Contains(langs[:i], l) {
+			return usagef("--languages: %s is listed twice or is the source language", l)
+		}
+	}
+	cfg := config.Default(src, langs)
+	created, err := project.Init(opts.dir, opts.configPath(), cfg)
+	if err != nil {
+		return err
+	}
+	report(w, "created", created)
+	return nil
+}
+
+type extractOptions struct{ globals }
+
+func extractCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "extract",
+		Usage:     "write the source catalogs: locales/<source>/<slug>.<source>.<format>",
+		UsageText: "lingo extract\n\nEvery heading, paragraph, list item, table cell, quote, footnote, front matter\ntext field, HTML text and shortcode alt/title/caption becomes one message.",
+		Action: func(c *cli.Context) error {
+			return runExtract(c.App.Writer, extractOptions{globalsFrom(c)})
+		},
+	}
+}
+
+func runExtract(w io.Writer, opts extractOptions) error {
+	p, err := openProject(opts.globals)
+	if err != nil {
+		return err
+	}
+	written, err := p.Extract()
+	report(w, "wrote", written)
+	return err
+}
+
+type pseudoOptions struct {
+	globals
+	lang string
+}
+
+func pseudoCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "pseudo",
+		Usage: "fill a pseudo-locale catalog: accented, ~35% longer, bracketed",
+		UsageText: "lingo pseudo [--lang en-XA]\n\nExample:\n   lingo pseudo && lingo render --lang en-XA\n\n" +
+			"Code, URLs, numbers, HTML tags, shortcodes and {{ }} placeholders stay as they are.",
+		Flags: []cli.Flag{&cli.StringFlag{Name: "lang", Value: "en-XA", Usage: "pseudo-locale `TAG`"}},
+		Action: func(c *cli.Context) error {
+			return runPseudo(c.App.Writer, pseudoOptions{globalsFrom(c), c.String("lang")})
+		},
+	}
+}
+
+func runPseudo(w io.Writer, opts pseudoOptions) error {
+	lang, err := config.ParseTag(opts.lang)
+	if err != nil {
+		return usagef("--lang: %v", err)
+	}
+	p, err := openProject(opts.globals)
+	if err != nil {
+		return err
+	}
+	if lang == p.Config.Source {
+		return usagef("--lang %s is the source language; pick a pseudo-locale such as en-XA", lang)
+	}
+	written, err := p.Pseudo(lang)
+	report(w, "wrote", written)
+	return err
+}
+
+type renderOptions struct {
+	globals
+	langs   []string
+	formats []string
+}
+
+func renderCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "render",
+		Usage: "write every article in every language to out/<lang>/<slug>.md",
+		UsageText: "lingo render [--lang L]... [--format md]...\n\nExamples:\n   lingo render                 the source and every target language\n" +
+			"   lingo render --lang fr       French only\n\nA message a catalog lacks renders as its source text.",
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "lang", Usage: "render only language `L` (repeatable)"},
+			&cli.StringSliceFlag{Name: "format", Value: cli.NewStringSlice("md"), Usage: "output `FORMAT`: md"},
+		},
+		Action: func(c *cli.Context) error {
+			return runRender(c.App.Writer, renderOptions{globalsFrom(c), c.StringSlice("lang"), c.StringSlice("format")})
+		},
+	}
+}
+
+func runRender(w io.Writer, opts renderOptions) error {
+	for _, f := range opts.formats {
+		if f != "md" {
+			return usagef("--format %q: only md is available so far", f)
+		}
+	}
+	langs, err := parseLangs(opts.langs)
+	if err != nil {
+		return err
+	}
+	p, err := openProject(opts.globals)
+	if err != nil {
+		return err
+	}
+	if len(langs) == 0 {
+		langs = append([]string{p.Config.Source}, p.Config.Languages...)
+	}
+	written, err := p.Render(langs)
+	report(w, "wrote", written)
+	return err
+}

@@ -1,0 +1,357 @@
+// Package config reads, validates and writes lingo.toml, the file at the
+// root of a lingo project that names the source and target languages, the
+// content, locales and output folders, the catalog format, and which front
+// matter keys and Hugo shortcodes lingo treats as text or as code. Load
+// refuses unknown keys, invalid BCP 47 language tags, duplicate languages
+// and unknown formats, and reports each problem as an *Error that points at
+// the offending value (path:line:col); Marshal writes the commented file
+// that `lingo init` creates.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
+	"golang.org/x/text/language"
+)
+
+// FileName is the name of the configuration file at a project's root.
+const FileName = "lingo.toml"
+
+// Formats are the catalog formats lingo writes.
+var Formats = []string{"toml", "json", "yaml"}
+
+// Config is a lingo project's configuration.
+type Config struct {
+	// Source is the BCP 47 tag of the language articles are written in.
+	Source string `toml:"source"`
+	// Languages are the BCP 47 tags of the target languages.
+	Languages []string `toml:"languages"`
+	// Content is the folder of the source articles (**/*.md).
+	Content string `toml:"content"`
+	// Locales is the folder of the catalogs,
+	// <locales>/<lang>/<slug>.<lang>.<format>.
+	Locales string `toml:"locales"`
+	// Output is the folder of the rendered articles,
+	// <output>/<lang>/<slug>.md and .html.
+	Output string `toml:"output"`
+	// Format is the catalog format: toml, json or yaml.
+	Format string `toml:"format"`
+	// FrontMatter are the front matter keys whose string values are
+	// translated.
+	FrontMatter []string `toml:"front_matter"`
+	// CodeShortcodes are the Hugo shortcodes whose inner content is code.
+	CodeShortcodes []string `toml:"code_shortcodes"`
+
+	// Dir is the project root, absolute: the folder of the file.
+	Dir string `toml:"-"`
+	// Path is the file the configuration came from, as given to Load.
+	Path string `toml:"-"`
+}
+
+// Default returns the configuration of a new project with the given source
+// and target languages and every other setting at its default.
+func Default(source string, languages []string) *Config {
+	return &Config{
+		Source:         source,
+		Languages:      append([]string{}, languages...),
+		Content:        "content",
+		Locales:        "locales",
+		Output:         "out",
+		Format:         "toml",
+		FrontMatter:    []string{"title", "description", "summary"},
+		CodeShortcodes: []string{"code", "code-toggle", "highlight", "datatable", "chroma-lexers"},
+	}
+}
+
+// Error is a problem in a configuration file, at a position in it.
+type Error struct {
+	// Path is the file's path, as given to Load.
+	Path string
+	// Line and Col are the 1-based line and byte column of the problem;
+	// both are 0 when it concerns the whole file.
+	Line, Col int
+	// Msg says what is wrong.
+	Msg string
+}
+
+// Error returns "path:line:col: msg", or "path: msg" when the position is
+// unknown.
+func (e *Error) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
+}
+
+// ParseTag validates a BCP 47 language tag and returns its canonical form
+// ("pt-br" gives "pt-BR"). It accepts only letters, digits and hyphens, and
+// refuses tags golang.org/x/text/language does not parse and tags without a
+// known language, such as "und".
+func ParseTag(s string) (string, error) {
+	if s == "" {
+		return "", errors.New("empty language tag")
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+			return "", fmt.Errorf("invalid language tag %q", s)
+		}
+	}
+	t, err := language.Parse(s)
+	if err != nil {
+		return "", fmt.Errorf("invalid language tag %q", s)
+	}
+	if _, conf := t.Base(); conf != language.Exact {
+		return "", fmt.Errorf("invalid language tag %q: no language", s)
+	}
+	return t.String(), nil
+}
+
+// Load reads and validates the configuration file at path. Relative folders
+// in it are relative to the file's folder. A missing file gives an error
+// that wraps fs.ErrNotExist; problems in the file give an *Error.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s not found: run `lingo init` to create one: %w", path, err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	c, err := parse(path, data)
+	if err != nil {
+		return nil, err
+	}
+	c.Path = path
+	c.Dir = filepath.Dir(abs)
+	return c, nil
+}
+
+// kinds says what each key's value must be.
+var kinds = map[string]string{
+	"source": "a string", "content": "a string", "locales": "a string", "output": "a string", "format": "a string",
+	"languages": "a list of strings", "front_matter": "a list of strings", "code_shortcodes": "a list of strings",
+}
+
+// parse decodes and validates data, the contents of the file at path.
+func parse(path string, data []byte) (*Config, error) {
+	c := Default("en", nil)
+	dec := toml.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(c); err != nil {
+		var sme *toml.StrictMissingError
+		if errors.As(err, &sme) && len(sme.Errors) > 0 {
+			de := sme.Errors[0]
+			line, col := de.Position()
+			return nil, &Error{Path: path, Line: line, Col: col, Msg: fmt.Sprintf("unknown key %q", strings.Join(de.Key(), "."))}
+		}
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			line, col := de.Position()
+			msg := de.Error()
+			if key := strings.Join(de.Key(), "."); key != "" && strings.Contains(msg, "cannot decode") {
+				msg = fmt.Sprintf("%s must be %s", key, kinds[key])
+			}
+			return nil, &Error{Path: path, Line: line, Col: col, Msg: msg}
+		}
+		return nil, &Error{Path: path, Msg: err.Error()}
+	}
+	v := validator{path: path, data: data}
+	c.Source = v.tag("source", -1, c.Source)
+	seen := map[string]bool{}
+	for i, l := range c.Languages {
+		tag := v.tag("languages", i, l)
+		switch {
+		case tag == "":
+		case tag == c.Source:
+			v.fail("languages", i, fmt.Sprintf("language %q is the source language", l))
+		case seen[tag]:
+			v.fail("languages", i, fmt.Sprintf("duplicate language %q", l))
+		}
+		seen[tag] = true
+		c.Languages[i] = tag
+	}
+	for _, f := range []struct{ key, val string }{{"content", c.Content}, {"locales", c.Locales}, {"output", c.Output}} {
+		if strings.TrimSpace(f.val) == "" {
+			v.fail(f.key, -1, fmt.Sprintf("%s must name a folder", f.key))
+		}
+	}
+	if !contains(Formats, c.Format) {
+		v.fail("format", -1, fmt.Sprintf("invalid format %q (want toml, json or yaml)", c.Format))
+	}
+	for _, l := range []struct {
+		key  string
+		list []string
+	}{{"front_matter", c.FrontMatter}, {"code_shortcodes", c.CodeShortcodes}} {
+		for i, s := range l.list {
+			if strings.TrimSpace(s) == "" {
+				v.fail(l.key, i, fmt.Sprintf("empty name in %s", l.key))
+			}
+		}
+	}
+	if v.err != nil {
+		return nil, v.err
+	}
+	return c, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// validator keeps the first validation error, placed at the offending value.
+type validator struct {
+	path string
+	data []byte
+	err  *Error
+}
+
+func (v *validator) tag(key string, elem int, s string) string {
+	tag, err := ParseTag(s)
+	if err != nil {
+		v.fail(key, elem, err.Error())
+	}
+	return tag
+}
+
+func (v *validator) fail(key string, elem int, msg string) {
+	if v.err != nil {
+		return
+	}
+	line, col := locate(v.data, key, elem)
+	v.err = &Error{Path: v.path, Line: line, Col: col, Msg: msg}
+}
+
+// locate returns the position of the value of the top-level key in data, or
+// of its elem-th element when elem >= 0 and the value is an array. It
+// returns 0, 0 when the key is not in data (a default value).
+func locate(data []byte, key string, elem int) (line, col int) {
+	var p unstable.Parser
+	p.Reset(data)
+	for p.NextExpression() {
+		e := p.Expression()
+		if e.Kind == unstable.Table || e.Kind == unstable.ArrayTable {
+			return 0, 0 // only top-level keys come before the first table
+		}
+		if e.Kind != unstable.KeyValue {
+			continue
+		}
+		it := e.Key()
+		if !it.Next() {
+			continue
+		}
+		k := it.Node()
+		if string(k.Data) != key || it.Next() {
+			continue
+		}
+		at := p.Shape(k.Raw).Start
+		line, col = at.Line, at.Column
+		val := e.Value()
+		if elem >= 0 && val.Kind == unstable.Array {
+			i := 0
+			for c := val.Children(); c.Next(); {
+				n := c.Node()
+				if n.Kind == unstable.Comment {
+					continue
+				}
+				if i == elem {
+					if n.Raw.Length > 0 {
+						at = p.Shape(n.Raw).Start
+						return at.Line, at.Column
+					}
+					break
+				}
+				i++
+			}
+		} else if val.Raw.Length > 0 {
+			at = p.Shape(val.Raw).Start
+			return at.Line, at.Column
+		}
+		return line, col
+	}
+	return 0, 0
+}
+
+// ContentDir returns the absolute folder of the source articles.
+func (c *Config) ContentDir() string { return c.abs(c.Content) }
+
+// LocalesDir returns the absolute folder of the catalogs.
+func (c *Config) LocalesDir() string { return c.abs(c.Locales) }
+
+// OutputDir returns the absolute folder of the rendered articles.
+func (c *Config) OutputDir() string { return c.abs(c.Output) }
+
+func (c *Config) abs(p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	dir := c.Dir
+	if dir == "" {
+		dir, _ = filepath.Abs(".")
+	}
+	return filepath.Join(dir, p)
+}
+
+// Marshal returns the text of lingo.toml for c, commented, with the keys in
+// the documented order; it is what `lingo init` writes.
+func (c *Config) Marshal() []byte {
+	var b bytes.Buffer
+	b.WriteString("# lingo configuration. Folders are relative to this file.\n\n")
+	b.WriteString("# BCP 47 tag of the language the articles are written in.\n")
+	b.WriteString("source = " + tomlString(c.Source) + "\n\n")
+	b.WriteString("# BCP 47 tags of the target languages.\n")
+	b.WriteString("languages = " + tomlArray(c.Languages) + "\n\n")
+	b.WriteString("# Source articles: <content>/**/*.md.\n")
+	b.WriteString("content = " + tomlString(c.Content) + "\n\n")
+	b.WriteString("# Catalogs: <locales>/<lang>/<slug>.<lang>.<format>.\n")
+	b.WriteString("locales = " + tomlString(c.Locales) + "\n\n")
+	b.WriteString("# Rendered articles: <output>/<lang>/<slug>.md and .html.\n")
+	b.WriteString("output = " + tomlString(c.Output) + "\n\n")
+	b.WriteString("# Catalog format: toml, json or yaml.\n")
+	b.WriteString("format = " + tomlString(c.Format) + "\n\n")
+	b.WriteString("# Front matter keys whose string values are translated.\n")
+	b.WriteString("front_matter = " + tomlArray(c.FrontMatter) + "\n\n")
+	b.WriteString("# Hugo shortcodes whose inner content is code, never translated.\n")
+	b.WriteString("code_shortcodes = " + tomlArray(c.CodeShortcodes) + "\n")
+	return b.Bytes()
+}
+
+// tomlString quotes s as a TOML string with go-toml, preferring a basic
+// ("...") string where it holds exactly the same text as the literal
+// ('...') string go-toml chooses.
+func tomlString(s string) string {
+	b, err := toml.Marshal(map[string]string{"v": s})
+	if err != nil {
+		// go-toml refuses only invalid UTF-8; keep the file loadable.
+		b, _ = toml.Marshal(map[string]string{"v": strings.ToValidUTF8(s, "\uFFFD")})
+	}
+	q := strings.TrimSuffix(strings.TrimPrefix(string(b), "v = "), "\n")
+	if strings.HasPrefix(q, "'") && !strings.HasPrefix(q, "'''") && !strings.ContainsAny(s, "\"\\") {
+		return `"` + s + `"`
+	}
+	return q
+}
+
+func tomlArray(list []string) string {
+	q := make([]string, len(list))
+	for i, s := range list {
+		q[i] = tomlString(s)
+	}
+	return "[" + strings.Join(q, ", ") + "]"
+}

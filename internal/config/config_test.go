@@ -1,0 +1,215 @@
+package config
+
+import (
+	"errors"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func write(t *testing.T, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), FileName)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestLoadValid(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       *Config
+	}{
+		{"defaults", "", Default("en", nil)},
+		{"product example", `source    = "en"
+languages = ["es", "fr", "de"]
+content   = "content"
+locales   = "locales"
+output    = "out"
+format    = "toml"
+`, Default("en", []string{"es", "fr", "de"})},
+		{"canonical tags", `source = "EN"
+languages = ["pt-br", "zh-hant", "en-xa", "ar"]
+`, Default("en", []string{"pt-BR", "zh-Hant", "en-XA", "ar"})},
+		{"everything", `source = "fr"
+languages = []
+content = "articles"
+locales = "i18n"
+output = "public"
+format = "yaml"
+front_matter = ["title"]
+code_shortcodes = []
+`, &Config{Source: "fr", Languages: []string{}, Content: "articles", Locales: "i18n", Output: "public", Format: "yaml",
+			FrontMatter: []string{"title"}, CodeShortcodes: []string{}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := write(t, tt.text)
+			got, err := Load(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Path != path || got.Dir != filepath.Dir(path) {
+				t.Errorf("Path, Dir = %q, %q; want %q, %q", got.Path, got.Dir, path, filepath.Dir(path))
+			}
+			got.Path, got.Dir = "", ""
+			if len(got.Languages) == 0 && len(tt.want.Languages) == 0 {
+				got.Languages, tt.want.Languages = nil, nil
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadInvalid(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"word as tag", "source = \"en\"\nlanguages = [\"english\"]\n", `lingo.toml:2:14: invalid language tag "english"`},
+		{"posix locale", "source = \"en_US.UTF-8\"\n", `lingo.toml:1:10: invalid language tag "en_US.UTF-8"`},
+		{"path", "languages = [\"fr\", \"../x\"]\n", `lingo.toml:1:20: invalid language tag "../x"`},
+		{"path suffix", "languages = [\"fr/..\"]\n", `lingo.toml:1:14: invalid language tag "fr/.."`},
+		{"space", "source = 'EN US'\n", `lingo.toml:1:10: invalid language tag "EN US"`},
+		{"empty", "source = \"\"\n", `lingo.toml:1:10: empty language tag`},
+		{"und", "languages = [\n  \"fr\",\n  \"und\",\n]\n", `lingo.toml:3:3: invalid language tag "und": no language`},
+		{"unknown region", "languages = [\"zz\"]\n", `lingo.toml:1:14: invalid language tag "zz"`},
+		{"source in languages", "source = \"en\"\nlanguages = [\"fr\", \"EN\"]\n", `lingo.toml:2:20: language "EN" is the source language`},
+		{"duplicate", "languages = [\"pt-BR\", \"pt-br\"]\n", `lingo.toml:1:23: duplicate language "pt-br"`},
+		{"format", "\nformat = \"xml\"\n", `lingo.toml:2:10: invalid format "xml" (want toml, json or yaml)`},
+		{"empty folder", "output = \"  \"\n", `lingo.toml:1:10: output must name a folder`},
+		{"unknown key", "source = \"en\"\nlanguage = [\"fr\"]\n", `lingo.toml:2:1: unknown key "language"`},
+		{"unknown table", "[render]\nhtml = true\n", `lingo.toml:1:2: unknown key "render"`},
+		{"wrong type", "languages = \"fr\"\n", `lingo.toml:1:13: languages must be a list of strings`},
+		{"wrong element type", "source = 1\n", `lingo.toml:1:10: source must be a string`},
+		{"syntax", "source = \"en\nformat = \"toml\"\n", `lingo.toml:1:13: toml: basic strings cannot have new lines`},
+		{"empty front matter key", "front_matter = [\"title\", \"\"]\n", `lingo.toml:1:26: empty name in front_matter`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(write(t, tt.text))
+			if err == nil {
+				t.Fatalf("Load succeeded, want %s", tt.want)
+			}
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("error %v is a %T, want *Error", err, err)
+			}
+			ce.Path = filepath.Base(ce.Path)
+			if ce.Error() != tt.want {
+				t.Errorf("error:\n got %s\nwant %s", ce, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadMissing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	_, err := Load(path)
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("error %v does not wrap fs.ErrNotExist", err)
+	}
+	want := path + " not found: run `lingo init` to create one: open " + path + ": no such file or directory"
+	if err.Error() != want {
+		t.Errorf("error:\n got %s\nwant %s", err, want)
+	}
+}
+
+func TestParseTag(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"en", "en"}, {"fr", "fr"}, {"pt-BR", "pt-BR"}, {"pt-br", "pt-BR"}, {"zh-Hant", "zh-Hant"},
+		{"en-XA", "en-XA"}, {"ar", "ar"}, {"EN", "en"},
+	} {
+		if got, err := ParseTag(tt.in); err != nil || got != tt.want {
+			t.Errorf("ParseTag(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	for _, in := range []string{"english", "en_US.UTF-8", "../x", "", "fr/..", "EN US", "und", "und-Latn", "x-foo", "zz", "en\n", "é"} {
+		if got, err := ParseTag(in); err == nil {
+			t.Errorf("ParseTag(%q) = %q, want an error", in, got)
+		}
+	}
+}
+
+func TestMarshalGolden(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		c    *Config
+	}{
+		{"init", Default("en", nil)},
+		{"languages", Default("en", []string{"es", "fr", "pt-BR"})},
+		{"quoted", &Config{Source: "fr", Languages: []string{"en"}, Content: `C:\docs "x"`, Locales: "it's", Output: "out", Format: "json"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.c.Marshal()
+			golden := filepath.Join("testdata", tt.name+".toml")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("Marshal differs from %s (run go test -update):\n%s", golden, got)
+			}
+			// Marshal → Load gives the same configuration back.
+			path := write(t, string(got))
+			back, err := Load(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			back.Path, back.Dir = "", ""
+			want2 := *tt.c
+			if len(want2.Languages) == 0 {
+				want2.Languages = back.Languages
+			}
+			if want2.FrontMatter == nil {
+				want2.FrontMatter = back.FrontMatter
+				want2.CodeShortcodes = back.CodeShortcodes
+			}
+			if !reflect.DeepEqual(back, &want2) {
+				t.Errorf("round trip:\n got %+v\nwant %+v", back, &want2)
+			}
+		})
+	}
+}
+
+func TestDirs(t *testing.T) {
+	root := t.TempDir()
+	c := Default("en", nil)
+	c.Dir = root
+	c.Output = filepath.Join(root, "elsewhere")
+	if got, want := c.ContentDir(), filepath.Join(root, "content"); got != want {
+		t.Errorf("ContentDir() = %q, want %q", got, want)
+	}
+	if got, want := c.LocalesDir(), filepath.Join(root, "locales"); got != want {
+		t.Errorf("LocalesDir() = %q, want %q", got, want)
+	}
+	if got, want := c.OutputDir(), filepath.Join(root, "elsewhere"); got != want {
+		t.Errorf("OutputDir() = %q, want %q", got, want)
+	}
+	path := filepath.Join(root, "sub", FileName)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("content = \"../articles\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := loaded.ContentDir(), filepath.Join(root, "articles"); got != want {
+		t.Errorf("ContentDir() of a loaded config = %q, want %q", got, want)
+	}
+}

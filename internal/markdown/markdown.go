@@ -1,0 +1,412 @@
+// Package markdown finds the translatable segments of a Markdown article. It
+// parses the body with goldmark (CommonMark plus GFM tables, strikethrough,
+// task lists and autolinks, footnotes and definition lists), takes the text of
+// every heading, paragraph, list item, table cell, block quote, footnote and
+// definition as one segment each, and asks the frontmatter, htmltext and
+// shortcode packages for front matter fields, raw HTML text and shortcode
+// parameters. Segments are byte ranges of the source: nothing here rewrites
+// Markdown, so rendering can splice translations into the author's bytes.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"sort"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/frontmatter"
+	"github.com/lingo-l10n/lingo/internal/htmltext"
+	"github.com/lingo-l10n/lingo/internal/shortcode"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Options says which front matter fields and shortcodes matter.
+type Options struct {
+	FrontMatter    []string // front matter keys whose string values are messages
+	CodeShortcodes []string // shortcodes whose inner content is code, never text
+}
+
+// Error is bad input at a position of the article (1-based line and column).
+type Error struct {
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+
+// Position returns the line and column of the error.
+func (e *Error) Position() (int, int) { return e.Line, e.Col }
+
+// Parser finds segments. It is safe for concurrent use.
+type Parser struct {
+	md   goldmark.Markdown
+	opts Options
+}
+
+// Extensions are the goldmark extensions lingo parses with; HTML output uses
+// the same set so that what is found and what is shown agree.
+func Extensions() []goldmark.Extender {
+	return []goldmark.Extender{extension.GFM, extension.Footnote, extension.DefinitionList}
+}
+
+// New returns a Parser with the given options.
+func New(opts Options) *Parser {
+	md := goldmark.New(goldmark.WithExtensions(Extensions()...),
+		goldmark.WithParserOptions(parser.WithHeadingAttribute()))
+	return &Parser{md: md, opts: opts}
+}
+
+// Segments returns the translatable segments of src in source order.
+func (p *Parser) Segments(src []byte) ([]article.Segment, error) {
+	if i := invalidUTF8(src); i >= 0 {
+		l, c := position(src, i)
+		return nil, &Error{l, c, "invalid UTF-8 (articles must be UTF-8)"}
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		l, c := position(src, i)
+		return nil, &Error{l, c, "NUL byte in article"}
+	}
+	fm, err := frontmatter.Split(src)
+	if err != nil {
+		return nil, err
+	}
+	segs, err := frontmatter.Fields(src, fm, p.opts.FrontMatter)
+	if err != nil {
+		return nil, err
+	}
+	w := walker{src: src, base: fm.Body, opts: p.opts}
+	ctx := parser.NewContext()
+	doc := p.md.Parser().Parse(text.NewReader(src[fm.Body:]), parser.WithContext(ctx))
+	w.ctx = ctx
+	w.prepare(doc)
+	w.walk(doc)
+	segs = append(segs, w.segs...)
+	sort.SliceStable(segs, func(i, j int) bool { return segs[i].Start() < segs[j].Start() })
+	lines := lineStarts(src)
+	for i := range segs {
+		segs[i].Line, segs[i].Column = lines.position(segs[i].Start())
+	}
+	return segs, nil
+}
+
+// walker carries the state of one pass over a document.
+type walker struct {
+	src     []byte
+	base    int // offset of the Markdown body in src
+	opts    Options
+	ctx     parser.Context
+	opaque  []article.Range       // code blocks and code-shortcode contents
+	codes   []shortcode.Shortcode // shortcodes and placeholders outside code
+	section string
+	segs    []article.Segment
+}
+
+// prepare finds the code blocks, then the shortcodes outside them.
+func (w *walker) prepare(doc ast.Node) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindFencedCodeBlock, ast.KindCodeBlock:
+			if r, ok := w.blockRange(n); ok {
+				w.opaque = append(w.opaque, r)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, sc := range shortcode.Scan(w.src, article.Range{Start: w.base, End: len(w.src)}) {
+		if !w.inOpaque(sc.Range) {
+			w.codes = append(w.codes, sc)
+		}
+	}
+	w.opaque = append(w.opaque, shortcode.CodeRegions(w.src, w.codes, w.opts.CodeShortcodes)...)
+}
+
+// blockRange is the source range covered by a block's lines.
+func (w *walker) blockRange(n ast.Node) (article.Range, bool) {
+	lines := n.Lines()
+	if lines == nil || lines.Len() == 0 {
+		return article.Range{}, false
+	}
+	return article.Range{Start: w.base + lines.At(0).Start, End: w.base + lines.At(lines.Len()-1).Stop}, true
+}
+
+func (w *walker) inOpaque(r article.Range) bool {
+	for _, o := range w.opaque {
+		if r.Start >= o.Start && r.End <= o.End {
+			return true
+		}
+	}
+	return false
+}
+
+func (w *walker) walk(doc ast.Node) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindLinkReferenceDefinition:
+			return ast.WalkSkipChildren, nil
+		case ast.KindHTMLBlock:
+			if r, ok := w.blockRange(n); ok && !w.inOpaque(r) {
+				w.segs = append(w.segs, htmltext.Segments(w.src, r)...)
+			}
+			return ast.WalkSkipChildren, nil
+		case ast.KindHeading, ast.KindParagraph, ast.KindTextBlock,
+			extast.KindTableCell, extast.KindDefinitionTerm:
+			w.textBlock(n)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// textBlock turns a block of inline content into segments: one for each run
+// of lines that holds prose, and one for each translatable parameter of a
+// shortcode that stands on lines of its own.
+func (w *walker) textBlock(n ast.Node) {
+	pieces := w.pieces(n)
+	kind, level := kindOf(n)
+	if kind == article.KindHeading {
+		defer func() { w.section = plainText(n, w.src[w.base:]) }()
+	}
+	var run []article.Range
+	flush := func() {
+		if len(run) > 0 {
+			w.prose(n, kind, level, run)
+			run = nil
+		}
+	}
+	for _, pc := range pieces {
+		if w.structural(pc) {
+			flush()
+			continue
+		}
+		run = append(run, pc)
+	}
+	flush()
+	for _, sc := range w.codes {
+		if sc.Range.Start < pieces[0].Start || sc.Range.End > pieces[len(pieces)-1].End || !w.standsAlone(sc.Range, pieces) {
+			continue
+		}
+		w.params(sc)
+	}
+}
+
+// pieces are a block's lines, trimmed of indentation, trailing blanks and
+// line endings, in absolute offsets.
+func (w *walker) pieces(n ast.Node) []article.Range {
+	lines := n.Lines()
+	out := make([]article.Range, 0, lines.Len())
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		start, end := w.base+seg.Start, w.base+seg.Stop
+		for start < end && isBlank(w.src[start]) {
+			start++
+		}
+		for end > start && (isBlank(w.src[end-1]) || w.src[end-1] == '\n' || w.src[end-1] == '\r') {
+			end--
+		}
+		if end > start {
+			out = append(out, article.Range{Start: start, End: end})
+		}
+	}
+	return out
+}
+
+func isBlank(b byte) bool { return b == ' ' || b == '\t' }
+
+// structural reports whether a line holds nothing but shortcodes,
+// placeholders and code: no prose of its own.
+func (w *walker) structural(pc article.Range) bool {
+	pos := pc.Start
+	for pos < pc.End {
+		if r, ok := w.coverAt(pos); ok {
+			pos = r.End
+			continue
+		}
+		if !isBlank(w.src[pos]) {
+			return false
+		}
+		pos++
+	}
+	return true
+}
+
+// coverAt returns the opaque range or shortcode that starts at or spans pos.
+func (w *walker) coverAt(pos int) (article.Range, bool) {
+	for _, o := range w.opaque {
+		if o.Start <= pos && pos < o.End {
+			return o, true
+		}
+	}
+	for _, sc := range w.codes {
+		if sc.Range.Start <= pos && pos < sc.Range.End {
+			return sc.Range, true
+		}
+	}
+	return article.Range{}, false
+}
+
+// standsAlone reports whether the shortcode at r lies on structural lines.
+func (w *walker) standsAlone(r article.Range, pieces []article.Range) bool {
+	for _, pc := range pieces {
+		if pc.End > r.Start && pc.Start < r.End && !w.structural(pc) {
+			return false
+		}
+	}
+	return true
+}
+
+// params emits the translatable parameters of a shortcode.
+func (w *walker) params(sc shortcode.Shortcode) {
+	if sc.Comment || sc.Placeholder || sc.Closing {
+		return
+	}
+	for _, p := range sc.Params {
+		if (p.Name != "alt" && p.Name != "title" && p.Name != "caption") || !hasLetter(w.src[p.Value.Start:p.Value.End]) {
+			continue
+		}
+		txt := string(w.src[p.Value.Start:p.Value.End])
+		w.segs = append(w.segs, article.Segment{
+			Kind: article.KindShortcode, Field: p.Name, Section: w.section,
+			Text: txt, Pieces: []article.Range{p.Value},
+			Spans:  []article.Range{{Start: 0, End: len(txt)}},
+			Escape: quoteEscaper(p.Quote),
+		})
+	}
+}
+
+// quoteEscaper returns how a translation is written inside a shortcode
+// parameter quoted with q.
+func quoteEscaper(q byte) func(string) string {
+	return func(t string) string {
+		switch q {
+		case '"':
+			return string(bytes.ReplaceAll([]byte(t), []byte(`"`), []byte(`\"`)))
+		case '`':
+			return string(bytes.ReplaceAll([]byte(t), []byte("`"), []byte("'")))
+		}
+		return fmt.Sprintf("%q", t)
+	}
+}
+
+// prose emits one segment for a run of lines of a text block, if it holds
+// anything to translate.
+func (w *walker) prose(n ast.Node, kind article.Kind, level int, run []article.Range) {
+	seg := article.Segment{
+		Kind: kind, Level: level, Section: w.section,
+		Text:   article.JoinPieces(w.src, run),
+		Pieces: slices.Clone(run),
+	}
+	seg.Spans, seg.Refs = w.spans(n, run)
+	if !w.hasProse(seg) {
+		return
+	}
+	if kind != article.KindHeading && kind != article.KindTableCell && kind != article.KindTableHead {
+		seg.Multiline = true
+		seg.Continue = lineEnding(w.src) + indentOf(w.src, run[0].Start)
+	}
+	w.segs = append(w.segs, seg)
+}
+
+// hasProse reports whether a letter lies in the segment's prose spans.
+func (w *walker) hasProse(seg article.Segment) bool {
+	for _, sp := range seg.Spans {
+		if hasLetter([]byte(seg.Text[sp.Start:sp.End])) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLetter(b []byte) bool {
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if unicode.IsLetter(r) {
+			return true
+		}
+		b = b[size:]
+	}
+	return false
+}
+
+// lineEnding is "\r\n" for an article written with CRLF, else "\n".
+func lineEnding(src []byte) string {
+	if i := bytes.IndexByte(src, '\n'); i > 0 && src[i-1] == '\r' {
+		return "\r\n"
+	}
+	return "\n"
+}
+
+// indentOf is as many spaces as the column of pos: enough to continue a
+// paragraph inside a list item, and a lazy continuation elsewhere.
+func indentOf(src []byte, pos int) string {
+	start := bytes.LastIndexByte(src[:pos], '\n') + 1
+	return string(bytes.Repeat([]byte(" "), utf8.RuneCount(src[start:pos])))
+}
+
+// kindOf names what a text block is, from the node and its ancestors.
+func kindOf(n ast.Node) (article.Kind, int) {
+	switch n.Kind() {
+	case ast.KindHeading:
+		return article.KindHeading, n.(*ast.Heading).Level
+	case extast.KindTableCell:
+		if n.Parent() != nil && n.Parent().Kind() == extast.KindTableHeader {
+			return article.KindTableHead, 0
+		}
+		return article.KindTableCell, 0
+	case extast.KindDefinitionTerm:
+		return article.KindTerm, 0
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.Kind() {
+		case ast.KindListItem:
+			return article.KindListItem, 0
+		case ast.KindBlockquote:
+			return article.KindQuote, 0
+		case extast.KindFootnote:
+			return article.KindFootnote, 0
+		case extast.KindDefinitionDescription:
+			return article.KindDefinition, 0
+		}
+	}
+	return article.KindParagraph, 0
+}
+
+// plainText is the text of a block's Text nodes, for section names.
+func plainText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return string(b.Bytes())
+}
+
+func invalidUTF8(src []byte) int {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}

@@ -1,0 +1,132 @@
+package markdown
+
+import (
+	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// spans finds the prose of a run of lines of block n: the Text nodes outside
+// code spans, autolinks and raw HTML, less shortcodes and placeholders, as
+// ranges of the message text. It also finds the reference links whose text
+// is their label.
+func (w *walker) spans(n ast.Node, run []article.Range) ([]article.Range, []article.Ref) {
+	m := offsetMap{run: run}
+	var spans []article.Range
+	var refs []article.Ref
+	body := w.src[w.base:]
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c.Kind() {
+		case ast.KindCodeSpan, ast.KindAutoLink, ast.KindRawHTML:
+			return ast.WalkSkipChildren, nil
+		case ast.KindLink:
+			if ref, ok := w.refLink(c, body, m); ok {
+				refs = append(refs, ref)
+			}
+		case ast.KindText:
+			seg := c.(*ast.Text).Segment
+			for _, r := range w.subtractCodes(article.Range{Start: w.base + seg.Start, End: w.base + seg.Stop}) {
+				if mr, ok := m.toMessage(r); ok {
+					spans = append(spans, mr)
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return spans, refs
+}
+
+// subtractCodes removes shortcodes, placeholders and opaque ranges from r.
+func (w *walker) subtractCodes(r article.Range) []article.Range {
+	var out []article.Range
+	pos := r.Start
+	for pos < r.End {
+		if c, ok := w.coverAt(pos); ok {
+			pos = c.End
+			continue
+		}
+		end := pos
+		for end < r.End {
+			if _, ok := w.coverAt(end); ok {
+				break
+			}
+			end++
+		}
+		out = append(out, article.Range{Start: pos, End: end})
+		pos = end
+	}
+	return out
+}
+
+// refLink reports a shortcut ("[text]") or collapsed ("[text][]") reference
+// link, whose text is also its label.
+func (w *walker) refLink(link ast.Node, body []byte, m offsetMap) (article.Ref, bool) {
+	first, last := textBounds(link)
+	if first < 1 || last < 0 || last >= len(body) || body[first-1] != '[' || body[last] != ']' {
+		return article.Ref{}, false
+	}
+	label := body[first:last]
+	if _, ok := w.ctx.Reference(util.ToLinkReference(label)); !ok {
+		return article.Ref{}, false
+	}
+	after := body[last+1:]
+	switch {
+	case len(after) > 0 && after[0] == '(':
+		return article.Ref{}, false
+	case len(after) > 1 && after[0] == '[' && after[1] == ']':
+		at, ok := m.offset(w.base + last + 2)
+		return article.Ref{At: at, Insert: string(label)}, ok
+	case len(after) > 0 && after[0] == '[':
+		return article.Ref{}, false
+	}
+	at, ok := m.offset(w.base + last + 1)
+	return article.Ref{At: at, Insert: "[" + string(label) + "]"}, ok
+}
+
+// textBounds is the start of the first and the end of the last Text node
+// under n, in body offsets; -1 when there is none.
+func textBounds(n ast.Node) (int, int) {
+	first, last := -1, -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			if first < 0 {
+				first = t.Segment.Start
+			}
+			last = t.Segment.Stop
+		}
+		return ast.WalkContinue, nil
+	})
+	return first, last
+}
+
+// offsetMap maps source offsets inside the pieces of a message to offsets of
+// the message text, where pieces are joined by "\n".
+type offsetMap struct{ run []article.Range }
+
+// offset maps one source offset; the end of a piece maps too.
+func (m offsetMap) offset(pos int) (int, bool) {
+	base := 0
+	for _, p := range m.run {
+		if pos >= p.Start && pos <= p.End {
+			return base + pos - p.Start, true
+		}
+		base += p.Len() + 1
+	}
+	return 0, false
+}
+
+// toMessage maps a source range that lies in one piece, clipped to it.
+func (m offsetMap) toMessage(r article.Range) (article.Range, bool) {
+	base := 0
+	for _, p := range m.run {
+		s, e := max(r.Start, p.Start), min(r.End, p.End)
+		if s < e {
+			return article.Range{Start: base + s - p.Start, End: base + e - p.Start}, true
+		}
+		base += p.Len() + 1
+	}
+	return article.Range{}, false
+}

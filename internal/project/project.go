@@ -1,0 +1,222 @@
+// Package project runs lingo's pipeline over a project folder: it finds the
+// articles under the content folder, extracts their source catalogs, writes
+// pseudo-locale catalogs and renders every language back to Markdown. It
+// ties the config, markdown, catalog and pseudo packages together and owns
+// the file layout of PRODUCT.md; every write is atomic, and every input is
+// read and checked before the first file is written.
+package project
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/google/renameio/v2"
+	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/catalog"
+	"github.com/lingo-l10n/lingo/internal/config"
+	"github.com/lingo-l10n/lingo/internal/markdown"
+)
+
+// Project is a lingo project: its config and the parser it implies.
+type Project struct {
+	Config *config.Config
+	parser *markdown.Parser
+}
+
+// Open loads the config at path and prepares the project.
+func Open(path string) (*Project, error) {
+	cfg, err := config.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	return New(cfg), nil
+}
+
+// New prepares a project from a loaded config.
+func New(cfg *config.Config) *Project {
+	return &Project{Config: cfg, parser: markdown.New(markdown.Options{
+		FrontMatter:    cfg.FrontMatter,
+		CodeShortcodes: cfg.CodeShortcodes,
+	})}
+}
+
+// Article is a source article with its segments and their message IDs.
+type Article struct {
+	Slug string // path under content/ without ".md", with forward slashes
+	Path string
+	Src  []byte
+	Segs []article.Segment
+	IDs  []string
+}
+
+// FileError is bad input in a file, at a position when one is known.
+type FileError struct {
+	Path      string
+	Line, Col int
+	Err       error
+}
+
+func (e *FileError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, positionless(e.Err))
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+// positioner is an error that knows its line and column.
+type positioner interface{ Position() (int, int) }
+
+// positionless is err's message without its own "line:col: " prefix.
+func positionless(err error) string {
+	msg := err.Error()
+	var p positioner
+	if errors.As(err, &p) {
+		l, c := p.Position()
+		msg = strings.TrimPrefix(msg, fmt.Sprintf("%d:%d: ", l, c))
+	}
+	return msg
+}
+
+// fileError wraps err with path and, where err has one, its position.
+func fileError(path string, err error) error {
+	fe := &FileError{Path: path, Err: err}
+	var p positioner
+	if errors.As(err, &p) {
+		fe.Line, fe.Col = p.Position()
+	}
+	return fe
+}
+
+// Slugs lists the articles under the content folder, sorted.
+func (p *Project) Slugs() ([]string, error) {
+	root := p.Config.ContentDir()
+	var slugs []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type().IsRegular() && strings.HasSuffix(d.Name(), ".md") {
+			rel, err := filepath.Rel(root, path)
+			if err != nil {
+				return err
+			}
+			slugs = append(slugs, strings.TrimSuffix(filepath.ToSlash(rel), ".md"))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	sort.Strings(slugs)
+	return slugs, nil
+}
+
+// Load reads and segments the article at slug.
+func (p *Project) Load(slug string) (*Article, error) {
+	path := filepath.Join(p.Config.ContentDir(), filepath.FromSlash(slug)+".md")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read article: %w", err)
+	}
+	segs, err := p.parser.Segments(src)
+	if err != nil {
+		return nil, fileError(p.rel(path), err)
+	}
+	return &Article{Slug: slug, Path: path, Src: src, Segs: segs, IDs: article.IDs(slug, segs)}, nil
+}
+
+// LoadAll reads and segments every article.
+func (p *Project) LoadAll() ([]*Article, error) {
+	slugs, err := p.Slugs()
+	if err != nil {
+		return nil, err
+	}
+	arts := make([]*Article, 0, len(slugs))
+	for _, s := range slugs {
+		a, err := p.Load(s)
+		if err != nil {
+			return nil, err
+		}
+		arts = append(arts, a)
+	}
+	return arts, nil
+}
+
+// SourceCatalog is the catalog of an article's source language: each
+// message's text is its own translation.
+func (p *Project) SourceCatalog(a *Article) *catalog.Catalog {
+	c := &catalog.Catalog{Lang: p.Config.Source, Slug: a.Slug}
+	for i := range a.Segs {
+		c.Entries = append(c.Entries, catalog.Entry{
+			ID:          a.IDs[i],
+			Description: a.Segs[i].Describe(a.Slug),
+			Hash:        article.Hash(a.Segs[i].Text),
+			Other:       a.Segs[i].Text,
+		})
+	}
+	return c
+}
+
+// CatalogPath is where the catalog of lang for slug lives.
+func (p *Project) CatalogPath(lang, slug string) string {
+	return catalog.Path(p.Config.LocalesDir(), lang, slug, p.Config.Format)
+}
+
+// ReadCatalog reads the catalog of lang for slug; a missing file is an
+// empty catalog.
+func (p *Project) ReadCatalog(lang, slug string) (*catalog.Catalog, error) {
+	path := p.CatalogPath(lang, slug)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &catalog.Catalog{Lang: lang, Slug: slug}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read catalog: %w", err)
+	}
+	c, err := catalog.Parse(path, data)
+	if err != nil {
+		return nil, fileError(p.rel(path), err)
+	}
+	return c, nil
+}
+
+// pending is a file to write once every input has been read.
+type pending struct {
+	path string
+	data []byte
+}
+
+// writeAll writes files atomically, skipping those whose bytes are already
+// on disk, and returns the paths written, relative to the project.
+func (p *Project) writeAll(files []pending) ([]string, error) {
+	var written []string
+	for _, f := range files {
+		if old, err := os.ReadFile(f.path); err == nil && bytes.Equal(old, f.data) {
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(f.path), 0o755); err != nil {
+			return written, fmt.Errorf("write %s: %w", p.rel(f.path), err)
+		}
+		if err := renameio.WriteFile(f.path, f.data, 0o644); err != nil {
+			return written, fmt.Errorf("write %s: %w", p.rel(f.path), err)
+		}
+		written = append(written, p.rel(f.path))
+	}
+	return written, nil
+}
+
+// rel is path relative to the project root, for messages.
+func (p *Project) rel(path string) string {
+	if r, err := filepath.Rel(p.Config.Dir, path); err == nil && !strings.HasPrefix(r, "..") {
+		return r
+	}
+	return path
+}
