@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,17 +15,40 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-// openProject loads the project named by the global options.
+// openProject loads the project named by the global options. A -C folder
+// that does not exist is a usage error of its own, so the message names it
+// rather than the lingo.toml it cannot hold.
 func openProject(g globals) (*project.Project, error) {
+	if !filepath.IsAbs(g.config) {
+		if err := checkDir(g.dir); err != nil {
+			return nil, err
+		}
+	}
 	return project.Open(g.configPath())
 }
 
-// report prints what a command wrote, one path a line, then a summary.
-func report(w io.Writer, verb string, paths []string) {
+// checkDir reports a -C value that is not an existing folder.
+func checkDir(dir string) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return usagef("-C %s: no such folder", dir)
+	case err != nil:
+		return usagef("-C %s: %v", dir, err)
+	case !fi.IsDir():
+		return usagef("-C %s: not a folder", dir)
+	}
+	return nil
+}
+
+// report prints what a command wrote, one path a line. When it wrote
+// nothing it says so, unless err stopped it: a failed run has not found
+// everything up to date.
+func report(w io.Writer, verb string, paths []string, err error) {
 	for _, p := range paths {
 		fmt.Fprintf(w, "%s %s\n", verb, filepath.ToSlash(p))
 	}
-	if len(paths) == 0 {
+	if len(paths) == 0 && err == nil {
 		fmt.Fprintln(w, "nothing changed")
 	}
 }
@@ -82,7 +108,7 @@ func runInit(w io.Writer, opts initOptions) error {
 	if err != nil {
 		return err
 	}
-	report(w, "created", created)
+	report(w, "created", created, nil)
 	return nil
 }
 
@@ -105,7 +131,7 @@ func runExtract(w io.Writer, opts extractOptions) error {
 		return err
 	}
 	written, err := p.Extract()
-	report(w, "wrote", written)
+	report(w, "wrote", written, err)
 	return err
 }
 
@@ -140,7 +166,7 @@ func runPseudo(w io.Writer, opts pseudoOptions) error {
 		return usagef("--lang %s is the source language; pick a pseudo-locale such as en-XA", lang)
 	}
 	written, err := p.Pseudo(lang)
-	report(w, "wrote", written)
+	report(w, "wrote", written, err)
 	return err
 }
 
@@ -184,6 +210,6 @@ func runRender(w io.Writer, opts renderOptions) error {
 		langs = append([]string{p.Config.Source}, p.Config.Languages...)
 	}
 	written, err := p.Render(langs)
-	report(w, "wrote", written)
+	report(w, "wrote", written, err)
 	return err
 }

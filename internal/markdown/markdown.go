@@ -51,17 +51,21 @@ type Parser struct {
 	opts Options
 }
 
-// Extensions are the goldmark extensions lingo parses with; HTML output uses
-// the same set so that what is found and what is shown agree.
-func Extensions() []goldmark.Extender {
-	return []goldmark.Extender{extension.GFM, extension.Footnote, extension.DefinitionList}
+// Goldmark returns goldmark configured as lingo parses Markdown: CommonMark
+// with GFM (tables, strikethrough, task lists, autolinks), footnotes,
+// definition lists and heading attributes ({#id}). HTML output uses the same
+// configuration, so that what is found and what is shown agree.
+func Goldmark(opts ...goldmark.Option) goldmark.Markdown {
+	opts = append([]goldmark.Option{
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList),
+		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
+	}, opts...)
+	return goldmark.New(opts...)
 }
 
 // New returns a Parser with the given options.
 func New(opts Options) *Parser {
-	md := goldmark.New(goldmark.WithExtensions(Extensions()...),
-		goldmark.WithParserOptions(parser.WithHeadingAttribute()))
-	return &Parser{md: md, opts: opts}
+	return &Parser{md: Goldmark(), opts: opts}
 }
 
 // Segments returns the translatable segments of src in source order.
@@ -74,11 +78,7 @@ func (p *Parser) Segments(src []byte) ([]article.Segment, error) {
 		l, c := position(src, i)
 		return nil, &Error{l, c, "NUL byte in article"}
 	}
-	fm, err := frontmatter.Split(src)
-	if err != nil {
-		return nil, err
-	}
-	segs, err := frontmatter.Fields(src, fm, p.opts.FrontMatter)
+	fm, segs, err := p.frontMatter(src)
 	if err != nil {
 		return nil, err
 	}
@@ -95,6 +95,49 @@ func (p *Parser) Segments(src []byte) ([]article.Segment, error) {
 		segs[i].Line, segs[i].Column = lines.position(segs[i].Start())
 	}
 	return segs, nil
+}
+
+// frontMatter finds the front matter and its translatable fields. A
+// delimiter line that does not open key-value pairs ("---" followed by text)
+// is Markdown, a thematic break or a setext underline, not front matter.
+func (p *Parser) frontMatter(src []byte) (frontmatter.Block, []article.Segment, error) {
+	fm, err := frontmatter.Split(src)
+	if err == nil {
+		var segs []article.Segment
+		segs, err = frontmatter.Fields(src, fm, p.opts.FrontMatter)
+		if err == nil {
+			return fm, segs, nil
+		}
+	}
+	if opensKeys(src) {
+		return fm, nil, err
+	}
+	none := 0
+	if bytes.HasPrefix(src, []byte("\xEF\xBB\xBF")) {
+		none = 3
+	}
+	return frontmatter.Block{Start: none, End: none, Body: none}, nil, nil
+}
+
+// opensKeys reports whether the first line after the opening delimiter
+// starts a key: "name:" or "name =".
+func opensKeys(src []byte) bool {
+	_, rest, ok := bytes.Cut(src, []byte("\n"))
+	if !ok {
+		return false
+	}
+	line, _, _ := bytes.Cut(rest, []byte("\n"))
+	i := 0
+	for i < len(line) && (line[i] == '_' || line[i] == '-' || line[i] == '.' || unicode.IsLetter(rune(line[i])) || unicode.IsDigit(rune(line[i]))) {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	for i < len(line) && isBlank(line[i]) {
+		i++
+	}
+	return i < len(line) && (line[i] == ':' || line[i] == '=')
 }
 
 // walker carries the state of one pass over a document.
@@ -177,6 +220,9 @@ func (w *walker) walk(doc ast.Node) {
 // shortcode that stands on lines of its own.
 func (w *walker) textBlock(n ast.Node) {
 	pieces := w.pieces(n)
+	if len(pieces) == 0 {
+		return
+	}
 	kind, level := kindOf(n)
 	if kind == article.KindHeading {
 		defer func() { w.section = plainText(n, w.src[w.base:]) }()
@@ -314,7 +360,8 @@ func (w *walker) prose(n ast.Node, kind article.Kind, level int, run []article.R
 	if !w.hasProse(seg) {
 		return
 	}
-	if kind != article.KindHeading && kind != article.KindTableCell && kind != article.KindTableHead {
+	// A setext heading may span lines; an ATX heading or a table cell may not.
+	if (kind != article.KindHeading || len(run) > 1) && kind != article.KindTableCell && kind != article.KindTableHead {
 		seg.Multiline = true
 		seg.Continue = lineEnding(w.src) + indentOf(w.src, run[0].Start)
 	}

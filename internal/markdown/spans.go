@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"strings"
+
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -64,7 +66,7 @@ func (w *walker) subtractCodes(r article.Range) []article.Range {
 // refLink reports a shortcut ("[text]") or collapsed ("[text][]") reference
 // link, whose text is also its label.
 func (w *walker) refLink(link ast.Node, body []byte, m offsetMap) (article.Ref, bool) {
-	first, last := textBounds(link)
+	first, last := textBounds(link, body)
 	if first < 1 || last < 0 || last >= len(body) || body[first-1] != '[' || body[last] != ']' {
 		return article.Ref{}, false
 	}
@@ -87,8 +89,9 @@ func (w *walker) refLink(link ast.Node, body []byte, m offsetMap) (article.Ref, 
 }
 
 // textBounds is the start of the first and the end of the last Text node
-// under n, in body offsets; -1 when there is none.
-func textBounds(n ast.Node) (int, int) {
+// under n, in body offsets, widened over the emphasis and code span
+// delimiters around them; -1 when there is none.
+func textBounds(n ast.Node, body []byte) (int, int) {
 	first, last := -1, -1
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering {
@@ -99,6 +102,16 @@ func textBounds(n ast.Node) (int, int) {
 		}
 		return ast.WalkContinue, nil
 	})
+	if first < 0 {
+		return -1, -1
+	}
+	const delims = "`*_~ "
+	for first > 0 && strings.IndexByte(delims, body[first-1]) >= 0 {
+		first--
+	}
+	for last < len(body) && strings.IndexByte(delims, body[last]) >= 0 {
+		last++
+	}
 	return first, last
 }
 
