@@ -75,6 +75,7 @@ func (s *Segment) kindName() string {
 		KindHTML:        "HTML text",
 		KindAttribute:   "HTML attribute " + s.Field,
 		KindShortcode:   "Shortcode parameter " + s.Field,
+		KindLinkTitle:   "Link title",
 	}
 	if n, ok := names[s.Kind]; ok {
 		return n

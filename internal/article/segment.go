@@ -24,20 +24,21 @@ type Kind string
 
 // The kinds of segment lingo extracts.
 const (
-	KindFrontMatter Kind = "fm"    // a front matter field; the field name is in Segment.Field
-	KindHeading     Kind = "h"     // a heading; the level is in Segment.Level
-	KindParagraph   Kind = "p"     // a paragraph
-	KindListItem    Kind = "li"    // the text of a list item
-	KindQuote       Kind = "quote" // a paragraph inside a block quote
-	KindTableHead   Kind = "th"    // a table header cell
-	KindTableCell   Kind = "td"    // a table body cell
-	KindFootnote    Kind = "fn"    // a paragraph of a footnote
-	KindTerm        Kind = "dt"    // a definition-list term
-	KindDefinition  Kind = "dd"    // a definition-list description
-	KindHTML        Kind = "html"  // text inside raw HTML
-	KindAttribute   Kind = "attr"  // an HTML attribute value (alt, title); name in Segment.Field
-	KindShortcode   Kind = "param" // a shortcode parameter (alt, title, caption); name in Segment.Field
-	KindUnknown     Kind = "text"  // anything else that holds text
+	KindFrontMatter Kind = "fm"        // a front matter field; the field name is in Segment.Field
+	KindHeading     Kind = "h"         // a heading; the level is in Segment.Level
+	KindParagraph   Kind = "p"         // a paragraph
+	KindListItem    Kind = "li"        // the text of a list item
+	KindQuote       Kind = "quote"     // a paragraph inside a block quote
+	KindTableHead   Kind = "th"        // a table header cell
+	KindTableCell   Kind = "td"        // a table body cell
+	KindFootnote    Kind = "fn"        // a paragraph of a footnote
+	KindTerm        Kind = "dt"        // a definition-list term
+	KindDefinition  Kind = "dd"        // a definition-list description
+	KindHTML        Kind = "html"      // text inside raw HTML
+	KindAttribute   Kind = "attr"      // an HTML attribute value (alt, title); name in Segment.Field
+	KindShortcode   Kind = "param"     // a shortcode parameter (alt, title, caption); name in Segment.Field
+	KindLinkTitle   Kind = "linktitle" // the title of a link reference definition
+	KindUnknown     Kind = "text"      // anything else that holds text
 )
 
 // Segment is one translatable unit of an article: one message in a catalog.

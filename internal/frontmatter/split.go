@@ -88,3 +88,6 @@ func trimDelimiter(line []byte) []byte {
 	line = bytes.TrimSuffix(line, []byte("\r"))
 	return bytes.TrimRight(line, " \t")
 }
+
+// Position returns the line and column of the error.
+func (e *Error) Position() (int, int) { return e.Line, e.Col }

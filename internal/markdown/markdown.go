@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -199,7 +200,10 @@ func (w *walker) walk(doc ast.Node) {
 			return ast.WalkContinue, nil
 		}
 		switch n.Kind() {
-		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindLinkReferenceDefinition:
+		case ast.KindFencedCodeBlock, ast.KindCodeBlock:
+			return ast.WalkSkipChildren, nil
+		case ast.KindLinkReferenceDefinition:
+			w.refTitle(n.(*ast.LinkReferenceDefinition))
 			return ast.WalkSkipChildren, nil
 		case ast.KindHTMLBlock:
 			if r, ok := w.blockRange(n); ok && !w.inOpaque(r) {
@@ -331,6 +335,43 @@ func (w *walker) params(sc shortcode.Shortcode) {
 			Spans:  []article.Range{{Start: 0, End: len(txt)}},
 			Escape: quoteEscaper(p.Quote),
 		})
+	}
+}
+
+// refTitle emits the title of a link reference definition
+// ([label]: /url "Title").
+func (w *walker) refTitle(def *ast.LinkReferenceDefinition) {
+	r, ok := w.blockRange(def)
+	if !ok || !hasLetter(def.Title) || w.inOpaque(r) {
+		return
+	}
+	i := bytes.LastIndex(w.src[r.Start:r.End], def.Title)
+	if i < 1 {
+		return // the title holds escapes: its raw bytes differ from the value
+	}
+	start := r.Start + i
+	txt := string(def.Title)
+	w.segs = append(w.segs, article.Segment{
+		Kind: article.KindLinkTitle, Section: w.section, Text: txt,
+		Pieces:    []article.Range{{Start: start, End: start + len(def.Title)}},
+		Spans:     []article.Range{{Start: 0, End: len(txt)}},
+		Multiline: true, Escape: titleEscaper(w.src[start-1]),
+	})
+}
+
+// titleEscaper returns how a translation is written inside a link title
+// opened by q: '"', '\” or '('.
+func titleEscaper(q byte) func(string) string {
+	esc := map[byte]string{'"': `"`, '\'': `'`, '(': "()"}[q]
+	return func(t string) string {
+		var b strings.Builder
+		for i := 0; i < len(t); i++ {
+			if strings.IndexByte(esc, t[i]) >= 0 && (i == 0 || t[i-1] != '\\') {
+				b.WriteByte('\\')
+			}
+			b.WriteByte(t[i])
+		}
+		return b.String()
 	}
 }
 

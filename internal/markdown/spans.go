@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/article"
@@ -24,9 +26,12 @@ func (w *walker) spans(n ast.Node, run []article.Range) ([]article.Range, []arti
 		switch c.Kind() {
 		case ast.KindCodeSpan, ast.KindAutoLink, ast.KindRawHTML:
 			return ast.WalkSkipChildren, nil
-		case ast.KindLink:
+		case ast.KindLink, ast.KindImage:
 			if ref, ok := w.refLink(c, body, m); ok {
 				refs = append(refs, ref)
+			}
+			if r, ok := w.inlineTitle(c, body, m); ok {
+				spans = append(spans, r)
 			}
 		case ast.KindText:
 			seg := c.(*ast.Text).Segment
@@ -38,6 +43,7 @@ func (w *walker) spans(n ast.Node, run []article.Range) ([]article.Range, []arti
 		}
 		return ast.WalkContinue, nil
 	})
+	slices.SortFunc(spans, func(a, b article.Range) int { return a.Start - b.Start })
 	return spans, refs
 }
 
@@ -86,6 +92,29 @@ func (w *walker) refLink(link ast.Node, body []byte, m offsetMap) (article.Ref, 
 	}
 	at, ok := m.offset(w.base + last + 1)
 	return article.Ref{At: at, Insert: "[" + string(label) + "]"}, ok
+}
+
+// inlineTitle finds the title of an inline link or image
+// ([text](/url "Title")) in the message text.
+func (w *walker) inlineTitle(link ast.Node, body []byte, m offsetMap) (article.Range, bool) {
+	var title []byte
+	switch l := link.(type) {
+	case *ast.Link:
+		title = l.Title
+	case *ast.Image:
+		title = l.Title
+	}
+	_, last := textBounds(link, body)
+	if len(title) == 0 || last < 0 || !bytes.HasPrefix(body[last:], []byte("](")) {
+		return article.Range{}, false
+	}
+	end := m.run[len(m.run)-1].End - w.base
+	i := bytes.Index(body[last:end], title)
+	if i < 0 {
+		return article.Range{}, false
+	}
+	start := w.base + last + i
+	return m.toMessage(article.Range{Start: start, End: start + len(title)})
 }
 
 // textBounds is the start of the first and the end of the last Text node

@@ -181,11 +181,7 @@ func (p *Project) ReadCatalog(lang, slug string) (*catalog.Catalog, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read catalog: %w", err)
 	}
-	c, err := catalog.Parse(path, data)
-	if err != nil {
-		return nil, fileError(p.rel(path), err)
-	}
-	return c, nil
+	return catalog.Parse(p.rel(path), data)
 }
 
 // pending is a file to write once every input has been read.
