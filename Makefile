@@ -30,7 +30,11 @@ fmt:
 # Each fuzz target for a bounded time.
 FUZZTIME ?= 20s
 fuzz:
-	$(GO) test ./internal/markdown/ -run '^$$' -fuzz '^FuzzRoundTrip$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/markdown/ -run '^$$' -fuzz '^FuzzSegmentRender$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/frontmatter/ -run '^$$' -fuzz '^FuzzFields$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/htmltext/ -run '^$$' -fuzz '^FuzzSegments$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/shortcode/ -run '^$$' -fuzz '^FuzzScan$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/catalog/ -run '^$$' -fuzz '^FuzzRoundTrip$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin out

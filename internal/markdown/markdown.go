@@ -148,7 +148,8 @@ type walker struct {
 	opts    Options
 	ctx     parser.Context
 	opaque  []article.Range       // code blocks and code-shortcode contents
-	codes   []shortcode.Shortcode // shortcodes and placeholders outside code
+	codes   []shortcode.Shortcode // shortcodes and placeholders outside code, in order
+	covered []article.Range       // opaque and codes, sorted and merged
 	section string
 	segs    []article.Segment
 }
@@ -174,6 +175,25 @@ func (w *walker) prepare(doc ast.Node) {
 		}
 	}
 	w.opaque = append(w.opaque, shortcode.CodeRegions(w.src, w.codes, w.opts.CodeShortcodes)...)
+	w.covered = slices.Clone(w.opaque)
+	for _, sc := range w.codes {
+		w.covered = append(w.covered, sc.Range)
+	}
+	w.covered = merge(w.covered)
+}
+
+// merge sorts ranges and joins those that overlap.
+func merge(rs []article.Range) []article.Range {
+	slices.SortFunc(rs, func(a, b article.Range) int { return a.Start - b.Start })
+	out := rs[:0]
+	for _, r := range rs {
+		if n := len(out); n > 0 && r.Start < out[n-1].End {
+			out[n-1].End = max(out[n-1].End, r.End)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // blockRange is the source range covered by a block's lines.
@@ -246,11 +266,14 @@ func (w *walker) textBlock(n ast.Node) {
 		run = append(run, pc)
 	}
 	flush()
-	for _, sc := range w.codes {
-		if sc.Range.Start < pieces[0].Start || sc.Range.End > pieces[len(pieces)-1].End || !w.standsAlone(sc.Range, pieces) {
-			continue
+	first := sort.Search(len(w.codes), func(i int) bool { return w.codes[i].Range.Start >= pieces[0].Start })
+	for _, sc := range w.codes[first:] {
+		if sc.Range.Start >= pieces[len(pieces)-1].End {
+			break
 		}
-		w.params(sc)
+		if sc.Range.End <= pieces[len(pieces)-1].End && w.standsAlone(sc.Range, pieces) {
+			w.params(sc)
+		}
 	}
 }
 
@@ -294,25 +317,21 @@ func (w *walker) structural(pc article.Range) bool {
 	return true
 }
 
-// coverAt returns the opaque range or shortcode that starts at or spans pos.
+// coverAt returns the covered range (code, shortcode, placeholder) that
+// holds pos.
 func (w *walker) coverAt(pos int) (article.Range, bool) {
-	for _, o := range w.opaque {
-		if o.Start <= pos && pos < o.End {
-			return o, true
-		}
-	}
-	for _, sc := range w.codes {
-		if sc.Range.Start <= pos && pos < sc.Range.End {
-			return sc.Range, true
-		}
+	i := sort.Search(len(w.covered), func(i int) bool { return w.covered[i].End > pos })
+	if i < len(w.covered) && w.covered[i].Start <= pos {
+		return w.covered[i], true
 	}
 	return article.Range{}, false
 }
 
 // standsAlone reports whether the shortcode at r lies on structural lines.
 func (w *walker) standsAlone(r article.Range, pieces []article.Range) bool {
-	for _, pc := range pieces {
-		if pc.End > r.Start && pc.Start < r.End && !w.structural(pc) {
+	i := sort.Search(len(pieces), func(i int) bool { return pieces[i].End > r.Start })
+	for ; i < len(pieces) && pieces[i].Start < r.End; i++ {
+		if !w.structural(pieces[i]) {
 			return false
 		}
 	}

@@ -1,0 +1,35 @@
+package markdown_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// BenchmarkSegments measures segmentation of inputs that once took
+// quadratic time (many shortcodes, placeholders, code blocks) beside real
+// articles; their costs should grow with the input's size, no faster.
+func BenchmarkSegments(b *testing.B) {
+	inputs := map[string]string{
+		"placeholders": strings.Repeat("a {{ .X }} b ", 20000),
+		"shortcodes":   strings.Repeat("{{< x >}}\n", 20000),
+		"fences":       strings.Repeat("```\nx\n```\n{{< y >}}\n", 5000),
+		"nested-quote": strings.Repeat("> ", 5000) + "x",
+		"links":        strings.Repeat(`[a](b "c") `, 20000),
+	}
+	if data, err := os.ReadFile(filepath.Join("../../../shared/corpus/hugo-docs/en/functions/collections/Sort.md")); err == nil {
+		inputs["hugo-sort"] = string(data)
+	}
+	p := newParser()
+	for name, src := range inputs {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				if _, err := p.Segments([]byte(src)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
