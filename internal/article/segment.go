@@ -8,6 +8,8 @@ package article
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Range is a half-open byte range [Start, End) into some byte slice.
@@ -86,6 +88,19 @@ func (s *Segment) Start() int { return s.Pieces[0].Start }
 
 // End is the offset just past the segment's last byte in the source.
 func (s *Segment) End() int { return s.Pieces[len(s.Pieces)-1].End }
+
+// HasLetter reports whether b holds a letter: text with something to
+// translate, as opposed to numbers, punctuation and markup alone.
+func HasLetter(b []byte) bool {
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if unicode.IsLetter(r) {
+			return true
+		}
+		b = b[size:]
+	}
+	return false
+}
 
 // JoinPieces returns the text of pieces of src joined by "\n".
 func JoinPieces(src []byte, pieces []Range) string {

@@ -10,8 +10,9 @@
 package catalog
 
 import (
-	"fmt"
 	"path/filepath"
+
+	"github.com/lingo-l10n/lingo/internal/diag"
 )
 
 // Formats lists the catalog formats lingo writes, in the order of preference.
@@ -60,22 +61,6 @@ func Path(localesDir, lang, slug, format string) string {
 	return filepath.Join(localesDir, lang, filepath.FromSlash(slug)+"."+lang+"."+format)
 }
 
-// Error is a problem in a catalog file, at a position in it.
-type Error struct {
-	// Path is the file's path, as given to Parse.
-	Path string
-	// Line and Col are the 1-based line and byte column of the problem;
-	// both are 0 when the position is unknown.
-	Line, Col int
-	// Msg says what is wrong.
-	Msg string
-}
-
-// Error returns "path:line:col: msg", or "path: msg" when the position is
-// unknown.
-func (e *Error) Error() string {
-	if e.Line == 0 {
-		return fmt.Sprintf("%s: %s", e.Path, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
-}
+// Error is a problem in a catalog file, at a position in it; Path is the
+// file's path as given to Parse.
+type Error = diag.Error

@@ -12,11 +12,12 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/lingo-l10n/lingo/internal/lang"
+
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/language"
 )
 
 // UnmarshalFuncs are the unmarshal functions lingo registers with go-i18n,
@@ -151,16 +152,11 @@ func parseLang(s string) (string, error) {
 	if s == "" {
 		return "", fmt.Errorf("file name has no language")
 	}
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
-			return "", fmt.Errorf("invalid language tag %q in file name", s)
-		}
-	}
-	t, err := language.Parse(s)
-	if _, conf := t.Base(); err != nil || conf != language.Exact {
+	tag, err := lang.Parse(s)
+	if err != nil {
 		return "", fmt.Errorf("invalid language tag %q in file name", s)
 	}
-	return t.String(), nil
+	return tag, nil
 }
 
 // slugOf guesses the slug from path: the part after the last folder named

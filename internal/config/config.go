@@ -17,9 +17,11 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/lingo-l10n/lingo/internal/diag"
+	"github.com/lingo-l10n/lingo/internal/lang"
+
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
-	"golang.org/x/text/language"
 )
 
 // FileName is the name of the configuration file at a project's root.
@@ -71,48 +73,15 @@ func Default(source string, languages []string) *Config {
 	}
 }
 
-// Error is a problem in a configuration file, at a position in it.
-type Error struct {
-	// Path is the file's path, as given to Load.
-	Path string
-	// Line and Col are the 1-based line and byte column of the problem;
-	// both are 0 when it concerns the whole file.
-	Line, Col int
-	// Msg says what is wrong.
-	Msg string
-}
-
-// Error returns "path:line:col: msg", or "path: msg" when the position is
-// unknown.
-func (e *Error) Error() string {
-	if e.Line == 0 {
-		return fmt.Sprintf("%s: %s", e.Path, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, e.Msg)
-}
+// Error is a problem in a configuration file, at a position in it; Path is
+// the file's path as given to Load.
+type Error = diag.Error
 
 // ParseTag validates a BCP 47 language tag and returns its canonical form
 // ("pt-br" gives "pt-BR"). It accepts only letters, digits and hyphens, and
 // refuses tags golang.org/x/text/language does not parse and tags without a
 // known language, such as "und".
-func ParseTag(s string) (string, error) {
-	if s == "" {
-		return "", errors.New("empty language tag")
-	}
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
-			return "", fmt.Errorf("invalid language tag %q", s)
-		}
-	}
-	t, err := language.Parse(s)
-	if err != nil {
-		return "", fmt.Errorf("invalid language tag %q", s)
-	}
-	if _, conf := t.Base(); conf != language.Exact {
-		return "", fmt.Errorf("invalid language tag %q: no language", s)
-	}
-	return t.String(), nil
-}
+func ParseTag(s string) (string, error) { return lang.Parse(s) }
 
 // Load reads and validates the configuration file at path. Relative folders
 // in it are relative to the file's folder. A missing file gives an error

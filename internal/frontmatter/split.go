@@ -3,6 +3,8 @@ package frontmatter
 import (
 	"bytes"
 	"fmt"
+
+	"github.com/lingo-l10n/lingo/internal/diag"
 )
 
 // Front matter formats reported in Block.Format.
@@ -22,16 +24,8 @@ type Block struct {
 }
 
 // Error is malformed front matter. Line and Col are 1-based and count from
-// the start of the whole file; Col counts bytes.
-type Error struct {
-	Line, Col int
-	Msg       string
-}
-
-// Error returns "line:col: msg".
-func (e *Error) Error() string {
-	return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg)
-}
+// the start of the whole file; Col counts bytes. Path is left to the caller.
+type Error = diag.Error
 
 // Split finds the front matter at the top of src. The opening delimiter,
 // "---" for YAML or "+++" for TOML, must be the first line, after an
@@ -88,6 +82,3 @@ func trimDelimiter(line []byte) []byte {
 	line = bytes.TrimSuffix(line, []byte("\r"))
 	return bytes.TrimRight(line, " \t")
 }
-
-// Position returns the line and column of the error.
-func (e *Error) Position() (int, int) { return e.Line, e.Col }

@@ -14,8 +14,6 @@ package htmltext
 import (
 	"bytes"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -79,7 +77,7 @@ func Segments(src []byte, r article.Range) []article.Segment {
 		}
 		switch tt {
 		case html.TextToken:
-			if inSkipped() || !hasLetter(z.Text()) {
+			if inSkipped() || !article.HasLetter(z.Text()) {
 				continue
 			}
 			if s, ok := textSegment(src, start, off, nl, pos); ok {
@@ -165,7 +163,7 @@ func attrSegments(z *html.Tokenizer, src []byte, start int, raw []byte, pos *pos
 			return nil
 		}
 		a := spans[i]
-		if k := string(key); (k == "alt" || k == "title") && hasLetter(val) {
+		if k := string(key); (k == "alt" || k == "title") && article.HasLetter(val) {
 			v := article.Range{Start: start + a.val.Start, End: start + a.val.End}
 			text := string(src[v.Start:v.End])
 			line, col := pos.at(v.Start)
@@ -228,18 +226,6 @@ func indentation(src []byte, i int) string {
 }
 
 func isTrim(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
-
-// hasLetter reports whether b holds a Unicode letter.
-func hasLetter(b []byte) bool {
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		if unicode.IsLetter(r) {
-			return true
-		}
-		b = b[size:]
-	}
-	return false
-}
 
 // position turns offsets into 1-based lines and byte columns. Offsets must
 // be asked for in increasing order, so the whole block costs one pass.

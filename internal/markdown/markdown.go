@@ -17,6 +17,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/lingo-l10n/lingo/internal/diag"
+
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"github.com/lingo-l10n/lingo/internal/htmltext"
@@ -35,16 +37,9 @@ type Options struct {
 	CodeShortcodes []string // shortcodes whose inner content is code, never text
 }
 
-// Error is bad input at a position of the article (1-based line and column).
-type Error struct {
-	Line, Col int
-	Msg       string
-}
-
-func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
-
-// Position returns the line and column of the error.
-func (e *Error) Position() (int, int) { return e.Line, e.Col }
+// Error is bad input at a position of the article (1-based line and byte
+// column); the caller names the file.
+type Error = diag.Error
 
 // Parser finds segments. It is safe for concurrent use.
 type Parser struct {
@@ -73,11 +68,11 @@ func New(opts Options) *Parser {
 func (p *Parser) Segments(src []byte) ([]article.Segment, error) {
 	if i := invalidUTF8(src); i >= 0 {
 		l, c := position(src, i)
-		return nil, &Error{l, c, "invalid UTF-8 (articles must be UTF-8)"}
+		return nil, &Error{Line: l, Col: c, Msg: "invalid UTF-8 (articles must be UTF-8)"}
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		l, c := position(src, i)
-		return nil, &Error{l, c, "NUL byte in article"}
+		return nil, &Error{Line: l, Col: c, Msg: "NUL byte in article"}
 	}
 	fm, segs, err := p.frontMatter(src)
 	if err != nil {
@@ -344,7 +339,7 @@ func (w *walker) params(sc shortcode.Shortcode) {
 		return
 	}
 	for _, p := range sc.Params {
-		if (p.Name != "alt" && p.Name != "title" && p.Name != "caption") || !hasLetter(w.src[p.Value.Start:p.Value.End]) {
+		if (p.Name != "alt" && p.Name != "title" && p.Name != "caption") || !article.HasLetter(w.src[p.Value.Start:p.Value.End]) {
 			continue
 		}
 		txt := string(w.src[p.Value.Start:p.Value.End])
@@ -361,7 +356,7 @@ func (w *walker) params(sc shortcode.Shortcode) {
 // ([label]: /url "Title").
 func (w *walker) refTitle(def *ast.LinkReferenceDefinition) {
 	r, ok := w.blockRange(def)
-	if !ok || !hasLetter(def.Title) || w.inOpaque(r) {
+	if !ok || !article.HasLetter(def.Title) || w.inOpaque(r) {
 		return
 	}
 	i := bytes.LastIndex(w.src[r.Start:r.End], def.Title)
@@ -431,20 +426,9 @@ func (w *walker) prose(n ast.Node, kind article.Kind, level int, run []article.R
 // hasProse reports whether a letter lies in the segment's prose spans.
 func (w *walker) hasProse(seg article.Segment) bool {
 	for _, sp := range seg.Spans {
-		if hasLetter([]byte(seg.Text[sp.Start:sp.End])) {
+		if article.HasLetter([]byte(seg.Text[sp.Start:sp.End])) {
 			return true
 		}
-	}
-	return false
-}
-
-func hasLetter(b []byte) bool {
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		if unicode.IsLetter(r) {
-			return true
-		}
-		b = b[size:]
 	}
 	return false
 }

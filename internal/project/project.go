@@ -20,6 +20,7 @@ import (
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/config"
+	"github.com/lingo-l10n/lingo/internal/diag"
 	"github.com/lingo-l10n/lingo/internal/markdown"
 )
 
@@ -55,46 +56,6 @@ type Article struct {
 	IDs  []string
 }
 
-// FileError is bad input in a file, at a position when one is known.
-type FileError struct {
-	Path      string
-	Line, Col int
-	Err       error
-}
-
-func (e *FileError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Col, positionless(e.Err))
-	}
-	return fmt.Sprintf("%s: %v", e.Path, e.Err)
-}
-
-func (e *FileError) Unwrap() error { return e.Err }
-
-// positioner is an error that knows its line and column.
-type positioner interface{ Position() (int, int) }
-
-// positionless is err's message without its own "line:col: " prefix.
-func positionless(err error) string {
-	msg := err.Error()
-	var p positioner
-	if errors.As(err, &p) {
-		l, c := p.Position()
-		msg = strings.TrimPrefix(msg, fmt.Sprintf("%d:%d: ", l, c))
-	}
-	return msg
-}
-
-// fileError wraps err with path and, where err has one, its position.
-func fileError(path string, err error) error {
-	fe := &FileError{Path: path, Err: err}
-	var p positioner
-	if errors.As(err, &p) {
-		fe.Line, fe.Col = p.Position()
-	}
-	return fe
-}
-
 // Slugs lists the articles under the content folder, sorted.
 func (p *Project) Slugs() ([]string, error) {
 	root := p.Config.ContentDir()
@@ -122,13 +83,13 @@ func (p *Project) Slugs() ([]string, error) {
 // Load reads and segments the article at slug.
 func (p *Project) Load(slug string) (*Article, error) {
 	path := filepath.Join(p.Config.ContentDir(), filepath.FromSlash(slug)+".md")
-	src, err := os.ReadFile(path)
+	src, err := p.readFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read article: %w", err)
+		return nil, err
 	}
 	segs, err := p.parser.Segments(src)
 	if err != nil {
-		return nil, fileError(p.rel(path), err)
+		return nil, diag.In(p.rel(path), err)
 	}
 	return &Article{Slug: slug, Path: path, Src: src, Segs: segs, IDs: article.IDs(slug, segs)}, nil
 }
@@ -174,12 +135,12 @@ func (p *Project) CatalogPath(lang, slug string) string {
 // empty catalog.
 func (p *Project) ReadCatalog(lang, slug string) (*catalog.Catalog, error) {
 	path := p.CatalogPath(lang, slug)
-	data, err := os.ReadFile(path)
+	data, err := p.readFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &catalog.Catalog{Lang: lang, Slug: slug}, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read catalog: %w", err)
+		return nil, err
 	}
 	return catalog.Parse(p.rel(path), data)
 }
@@ -207,6 +168,16 @@ func (p *Project) writeAll(files []pending) ([]string, error) {
 		written = append(written, p.rel(f.path))
 	}
 	return written, nil
+}
+
+// readFile reads a file; an error names it relative to the project.
+func (p *Project) readFile(path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, diag.In(p.rel(path), pe.Err)
+	}
+	return data, err
 }
 
 // rel is path relative to the project root, for messages.
