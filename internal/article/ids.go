@@ -9,10 +9,17 @@ import (
 )
 
 // Hash identifies a source text, in go-i18n's "sha1-" form. Translations
-// record the hash of the text they were made from.
+// record the hash of the text they were made from. Whitespace is folded
+// first, so rewrapping a paragraph changes no hash and makes nothing stale.
 func Hash(text string) string {
-	sum := sha1.Sum([]byte(text))
+	sum := sha1.Sum([]byte(Normalize(text)))
 	return "sha1-" + hex.EncodeToString(sum[:])
+}
+
+// Normalize folds every run of white space (line breaks included) into one
+// space and trims the ends: the text as a reader sees it.
+func Normalize(text string) string {
+	return strings.Join(strings.Fields(text), " ")
 }
 
 // Tag is the short name of a segment's kind used in its ID: "h2", "p",
@@ -28,7 +35,8 @@ func (s *Segment) Tag() string {
 }
 
 // IDs gives every segment of the article at slug a message ID of the form
-// "<slug>.<tag>-<hash8>": it depends only on the segment's kind and text, so
+// "<slug>.<tag>-<hash8>": it depends only on the segment's kind and text
+// (white space folded), so
 // inserting, deleting or moving one paragraph changes no other ID. The n-th
 // repeat of the same kind and text gets the suffix "-n". IDs contain no
 // spaces and are unique within the article; the slug makes them unique
@@ -37,7 +45,7 @@ func IDs(slug string, segs []Segment) []string {
 	ids := make([]string, len(segs))
 	seen := make(map[string]int, len(segs))
 	for i := range segs {
-		sum := sha1.Sum([]byte(segs[i].Text))
+		sum := sha1.Sum([]byte(Normalize(segs[i].Text)))
 		id := fmt.Sprintf("%s.%s-%s", slug, segs[i].Tag(), hex.EncodeToString(sum[:4]))
 		seen[id]++
 		if n := seen[id]; n > 1 {

@@ -28,6 +28,10 @@ type Entry struct {
 	Hash string
 	// Other is the text of the message (go-i18n's plural form "other").
 	Other string
+	// Comment is written above the entry in TOML and YAML, one "# " line
+	// per line of it, for the translator's eyes: lingo never reads it back.
+	// JSON has no comments; there it is left out.
+	Comment string
 	// Line is the 1-based line of the entry in the file it was parsed
 	// from, or 0 when the entry was built in memory.
 	Line int

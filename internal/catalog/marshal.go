@@ -101,9 +101,22 @@ func marshalTOML(c *Catalog) ([]byte, error) {
 			return nil, fmt.Errorf("catalog: entry %q: %w", e.ID, err)
 		}
 		out.WriteByte('\n')
+		out.WriteString(commentLines(e.Comment))
 		out.Write(b)
 	}
 	return out.Bytes(), nil
+}
+
+// commentLines is comment as "# " lines, each ending in a newline.
+func commentLines(comment string) string {
+	if comment == "" {
+		return ""
+	}
+	var b strings.Builder
+	for _, line := range strings.Split(comment, "\n") {
+		b.WriteString(strings.TrimRight("# "+oneLine(line), " ") + "\n")
+	}
+	return b.String()
 }
 
 // tomlEntry encodes one entry as a table whose header is the quoted ID,
@@ -185,7 +198,9 @@ func marshalYAML(c *Catalog) ([]byte, error) {
 			msg.Content = append(msg.Content, yamlStr("hash", 0), yamlText(e.Hash))
 		}
 		msg.Content = append(msg.Content, yamlStr("other", 0), yamlText(e.Other))
-		root.Content = append(root.Content, yamlStr(e.ID, 0), msg)
+		key := yamlStr(e.ID, 0)
+		key.HeadComment = strings.TrimSuffix(commentLines(e.Comment), "\n")
+		root.Content = append(root.Content, key, msg)
 	}
 	b, err := encodeYAML(doc)
 	if err != nil {

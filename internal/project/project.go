@@ -54,6 +54,7 @@ type Article struct {
 	Src  []byte
 	Segs []article.Segment
 	IDs  []string
+	Prev []catalog.Entry // the source catalog on disk before this run
 }
 
 // Slugs lists the articles under the content folder, sorted.
@@ -80,7 +81,8 @@ func (p *Project) Slugs() ([]string, error) {
 	return slugs, nil
 }
 
-// Load reads and segments the article at slug.
+// Load reads and segments the article at slug. Message IDs carry over from
+// the source catalog on disk, so an edited message keeps its ID.
 func (p *Project) Load(slug string) (*Article, error) {
 	path := filepath.Join(p.Config.ContentDir(), filepath.FromSlash(slug)+".md")
 	src, err := p.readFile(path)
@@ -91,7 +93,12 @@ func (p *Project) Load(slug string) (*Article, error) {
 	if err != nil {
 		return nil, diag.In(p.rel(path), err)
 	}
-	return &Article{Slug: slug, Path: path, Src: src, Segs: segs, IDs: article.IDs(slug, segs)}, nil
+	prev, err := p.ReadCatalog(p.Config.Source, slug)
+	if err != nil {
+		return nil, err
+	}
+	ids := keepIDs(article.IDs(slug, segs), segs, prev.Entries)
+	return &Article{Slug: slug, Path: path, Src: src, Segs: segs, IDs: ids, Prev: prev.Entries}, nil
 }
 
 // LoadAll reads and segments every article.
@@ -179,6 +186,9 @@ func (p *Project) readFile(path string) ([]byte, error) {
 	}
 	return data, err
 }
+
+// Rel is path relative to the project root, for messages.
+func (p *Project) Rel(path string) string { return p.rel(path) }
 
 // rel is path relative to the project root, for messages.
 func (p *Project) rel(path string) string {

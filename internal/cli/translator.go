@@ -1,0 +1,279 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/lingo-l10n/lingo/internal/project"
+	"github.com/lingo-l10n/lingo/internal/worddiff"
+	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
+)
+
+// lockWait is how long a writing command waits for another run to finish.
+const lockWait = time.Minute
+
+// targetLangs resolves --lang values against the project's languages:
+// every target language when none is given; a language the project does
+// not list is a usage error.
+func targetLangs(p *project.Project, values []string) ([]string, error) {
+	langs, err := parseLangs(values)
+	if err != nil {
+		return nil, err
+	}
+	if len(langs) == 0 {
+		return p.Config.Languages, nil
+	}
+	for _, l := range langs {
+		if !slices.Contains(p.Config.Languages, l) {
+			return nil, usagef("--lang %s: not one of the project's languages %v (lingo.toml)", l, p.Config.Languages)
+		}
+	}
+	return langs, nil
+}
+
+// withLock runs fn while holding the project's lock.
+func withLock(p *project.Project, fn func() error) error {
+	ctx, cancel := context.WithTimeout(context.Background(), lockWait)
+	defer cancel()
+	unlock, err := p.Lock(ctx)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	return fn()
+}
+
+// isTerminal reports whether w is a terminal, for colour.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+type syncOptions struct {
+	globals
+	langs []string
+	ids   []string
+	all   bool // accept: every stale entry
+}
+
+func langFlag() cli.Flag {
+	return &cli.StringSliceFlag{Name: "lang", Usage: "only language `L` (repeatable, or comma-separated)"}
+}
+
+func syncCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "sync",
+		Usage: "extract, then bring every target catalog up to date",
+		UsageText: "lingo sync [--lang L]...\n\nExamples:\n   lingo sync             every language in lingo.toml\n   lingo sync --lang fr   French only\n\n" +
+			"New messages appear with their source text beside them; a changed source keeps\nthe translation, marked stale; removed messages go to locales/<lang>/.lingo/archive.json\n" +
+			"and come back when their text does; identical text anywhere reuses its translation.",
+		Flags: []cli.Flag{langFlag()},
+		Action: func(c *cli.Context) error {
+			return runSync(c.App.Writer, syncOptions{globals: globalsFrom(c), langs: c.StringSlice("lang")})
+		},
+	}
+}
+
+func runSync(w io.Writer, opts syncOptions) error {
+	p, err := openProject(opts.globals)
+	if err != nil {
+		return err
+	}
+	langs, err := targetLangs(p, opts.langs)
+	if err != nil {
+		return err
+	}
+	return withLock(p, func() error {
+		written, err := p.Sync(langs, project.SyncOptions{})
+		report(w, "wrote", written, err)
+		return err
+	})
+}
+
+func acceptCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "accept",
+		Usage:     "confirm stale translations that need no change",
+		UsageText: "lingo accept --lang L [ID]...\n\nExamples:\n   lingo accept --lang fr ketamine-and-the-brain.p-be7014de\n   lingo accept --lang fr          every stale entry of French",
+		Flags:     []cli.Flag{&cli.StringFlag{Name: "lang", Required: true, Usage: "language `L`"}},
+		Action: func(c *cli.Context) error {
+			ids := c.Args().Slice()
+			return runAccept(c.App.Writer, syncOptions{globals: globalsFrom(c), langs: []string{c.String("lang")}, ids: ids, all: len(ids) == 0})
+		},
+	}
+}
+
+func runAccept(w io.Writer, opts syncOptions) error {
+	p, err := openProject(opts.globals)
+	if err != nil {
+		return err
+	}
+	langs, err := targetLangs(p, opts.langs)
+	if err != nil {
+		return err
+	}
+	accept := map[string]bool{}
+	for _, id := range opts.ids {
+		accept[id] = true
+	}
+	return withLock(p, func() error {
+		plans, err := p.Plans(langs, project.SyncOptions{})
+		if err != nil {
+			return err
+		}
+		stale := map[string]bool{}
+		for _, m := range messages(plans) {
+			if m.State == project.Stale {
+				stale[m.ID] = true
+			}
+		}
+		for _, id := range opts.ids {
+			if !stale[id] {
+				return usagef("%s is not a stale entry of %s; `lingo diff --lang %s` lists them", id, langs[0], langs[0])
+			}
+		}
+		written, err := p.Sync(langs, project.SyncOptions{Accept: accept, AcceptAll: opts.all})
+		report(w, "wrote", written, err)
+		return err
+	})
+}
+
+// messages lists every message of the plans.
+func messages(plans []*project.LangPlan) []project.Message {
+	var out []project.Message
+	for _, lp := range plans {
+		for _, ap := range lp.Articles {
+			out = append(out, ap.Messages...)
+		}
+	}
+	return out
+}
+
+type statusOptions struct {
+	globals
+	langs  []string
+	format string
+}
+
+func statusCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "status",
+		Usage: "per language: translated, stale, missing, words left, percent",
+		UsageText: "lingo status [--lang L]... [--format text|json]\n\nExamples:\n   lingo status\n   lingo status --lang ar --format json\n\n" +
+			"Counts what `lingo sync` would write; it writes nothing.",
+		Flags: []cli.Flag{langFlag(), &cli.StringFlag{Name: "format", Value: "text", Usage: "`text` or json"}},
+		Action: func(c *cli.Context) error {
+			return runStatus(c.App.Writer, statusOptions{globalsFrom(c), c.StringSlice("lang"), c.String("format")})
+		},
+	}
+}
+
+func runStatus(w io.Writer, opts statusOptions) error {
+	if opts.format != "text" && opts.format != "json" {
+		return usagef("--format %q: want text or json", opts.format)
+	}
+	p, err := openProject(opts.globals)
+	if err != nil {
+		return err
+	}
+	langs, err := targetLangs(p, opts.langs)
+	if err != nil {
+		return err
+	}
+	stats, err := p.Status(langs)
+	if err != nil {
+		return err
+	}
+	if opts.format == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			Source    string          `json:"source"`
+			Languages []project.Stats `json:"languages"`
+		}{p.Config.Source, stats})
+	}
+	fmt.Fprintf(w, "%-8s %10s %6s %8s %10s %9s\n", "lang", "translated", "stale", "missing", "words left", "complete")
+	for _, s := range stats {
+		fmt.Fprintf(w, "%-8s %10s %6d %8d %10d %8.0f%%  %s\n", s.Lang, fmt.Sprintf("%d/%d", s.Translated, s.Messages),
+			s.Stale, s.Missing, s.WordsLeft, s.Percent, bar(s.Percent, 20))
+	}
+	return nil
+}
+
+// bar draws percent as a bar of width cells.
+func bar(percent float64, width int) string {
+	full := int(percent/100*float64(width) + 0.5)
+	return strings.Repeat("█", full) + strings.Repeat("░", width-full)
+}
+
+type diffOptions struct {
+	globals
+	lang string
+}
+
+func diffCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "diff",
+		Usage:     "for each stale entry, a word diff of the source change beside the translation",
+		UsageText: "lingo diff --lang L\n\nExample:\n   lingo diff --lang fr\n\nRemoved words show as [-old-], added ones as {+new+} (in colour on a terminal).",
+		Flags:     []cli.Flag{&cli.StringFlag{Name: "lang", Required: true, Usage: "language `L`"}},
+		Action: func(c *cli.Context) error {
+			return runDiff(c.App.Writer, diffOptions{globalsFrom(c), c.String("lang")})
+		},
+	}
+}
+
+func runDiff(w io.Writer, opts diffOptions) error {
+	p, err := openProject(opts.globals)
+	if err != nil {
+		return err
+	}
+	langs, err := targetLangs(p, []string{opts.lang})
+	if err != nil {
+		return err
+	}
+	plans, err := p.Plans(langs, project.SyncOptions{})
+	if err != nil {
+		return err
+	}
+	show := worddiff.Plain
+	if isTerminal(w) {
+		show = worddiff.Color
+	}
+	n := 0
+	for _, ap := range plans[0].Articles {
+		for _, m := range ap.Messages {
+			if m.State != project.Stale {
+				continue
+			}
+			n++
+			where := p.Rel(ap.Path)
+			if m.Line > 0 {
+				where = fmt.Sprintf("%s:%d", where, m.Line)
+			}
+			fmt.Fprintf(w, "%s: %s\n", where, m.ID)
+			if m.Old == "" {
+				fmt.Fprintf(w, "  source (was not recorded): %s\n", m.Source)
+			} else {
+				fmt.Fprintf(w, "  source:      %s\n", show(worddiff.Diff(m.Old, m.Source)))
+			}
+			fmt.Fprintf(w, "  translation: %s\n\n", m.Translation)
+		}
+	}
+	fmt.Fprintf(w, "%d stale %s in %s\n", n, plural(n, "entry", "entries"), langs[0])
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

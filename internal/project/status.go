@@ -1,0 +1,69 @@
+package project
+
+import (
+	"strings"
+
+	"github.com/lingo-l10n/lingo/internal/article"
+)
+
+// Stats counts where one language stands. It is the JSON object of
+// `lingo status --format json` (see README.md for the schema).
+type Stats struct {
+	Lang       string  `json:"lang"`
+	Messages   int     `json:"messages"`
+	Translated int     `json:"translated"`
+	Stale      int     `json:"stale"`
+	Missing    int     `json:"missing"`
+	WordsLeft  int     `json:"words_left"`
+	Percent    float64 `json:"percent"`
+}
+
+// Status plans each of langs as sync would, without writing, and counts its
+// messages.
+func (p *Project) Status(langs []string) ([]Stats, error) {
+	plans, err := p.Plans(langs, SyncOptions{})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Stats, 0, len(plans))
+	for _, lp := range plans {
+		s := Stats{Lang: lp.Lang, Percent: 100}
+		for _, ap := range lp.Articles {
+			for _, m := range ap.Messages {
+				s.Messages++
+				switch m.State {
+				case Current:
+					s.Translated++
+				case Stale:
+					s.Stale++
+					s.WordsLeft += len(strings.Fields(article.Normalize(m.Source)))
+				case Missing:
+					s.Missing++
+					s.WordsLeft += len(strings.Fields(article.Normalize(m.Source)))
+				}
+			}
+		}
+		if s.Messages > 0 {
+			s.Percent = float64(s.Translated) * 100 / float64(s.Messages)
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// Plans plans each of langs, reading the articles once.
+func (p *Project) Plans(langs []string, opts SyncOptions) ([]*LangPlan, error) {
+	arts, err := p.LoadAll()
+	if err != nil {
+		return nil, err
+	}
+	plans := make([]*LangPlan, 0, len(langs))
+	for _, lang := range langs {
+		lp, err := p.Plan(lang, arts, opts)
+		if err != nil {
+			return nil, err
+		}
+		plans = append(plans, lp)
+	}
+	return plans, nil
+}

@@ -1,0 +1,377 @@
+package project
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/catalog"
+	"github.com/lingo-l10n/lingo/internal/diag"
+	"github.com/lingo-l10n/lingo/internal/worddiff"
+)
+
+// MemorySimilarity is how similar a translated source text must be to a
+// new message for translation memory to offer its translation, marked
+// stale. Identical text (white space aside) gives a current translation.
+const MemorySimilarity = 0.85
+
+// State is where a message stands in a target language.
+type State int
+
+// The states of a message, from worst to best.
+const (
+	Missing State = iota // no translation
+	Stale                // translated from a source text that has changed since
+	Current              // translated from the current source text
+)
+
+func (s State) String() string { return [...]string{"missing", "stale", "current"}[s] }
+
+// Message is one message of an article as it stands in a target language.
+type Message struct {
+	ID          string
+	State       State
+	Source      string // the current source text
+	Old         string // for a stale message: the source text it was translated from, if known
+	Translation string
+	Line        int // line of the entry in the catalog on disk, 0 if not there yet
+}
+
+// LangPlan is what sync would make of one target language.
+type LangPlan struct {
+	Lang     string
+	Articles []ArticlePlan
+	archive  []archived
+	files    []pending
+	remove   []string // catalogs and state files of articles that are gone
+}
+
+// ArticlePlan is one article's catalog in a target language.
+type ArticlePlan struct {
+	Slug     string
+	Path     string // the catalog file
+	Messages []Message
+}
+
+// SyncOptions says what sync does besides bringing catalogs up to date.
+type SyncOptions struct {
+	// Accept confirms stale translations as current: all of them when
+	// AcceptAll, else those whose ID is listed.
+	Accept    map[string]bool
+	AcceptAll bool
+}
+
+// Plan works out every target catalog of lang from the articles and the
+// files on disk, without writing anything. Broken or unknown input in the
+// language's folder is an error, and nothing may be written then.
+func (p *Project) Plan(lang string, arts []*Article, opts SyncOptions) (*LangPlan, error) {
+	lp := &LangPlan{Lang: lang}
+	var err error
+	if lp.archive, err = p.readArchive(lang); err != nil {
+		return nil, err
+	}
+	cats := make([]*catalog.Catalog, len(arts))
+	states := make([]state, len(arts))
+	for i, a := range arts {
+		if cats[i], err = p.ReadCatalog(lang, a.Slug); err != nil {
+			return nil, err
+		}
+		if states[i], err = p.readState(lang, a.Slug); err != nil {
+			return nil, err
+		}
+	}
+	if err := p.collectOrphans(lp, arts); err != nil {
+		return nil, err
+	}
+	mem := newMemory(arts, cats, states, lp.archive)
+	for i, a := range arts {
+		if err := p.planArticle(lp, a, cats[i], states[i], mem, opts); err != nil {
+			return nil, err
+		}
+	}
+	lp.archive = sortArchive(lp.archive)
+	if len(lp.archive) > 0 {
+		f, err := jsonFile(p.archivePath(lang), lp.archive)
+		if err != nil {
+			return nil, err
+		}
+		lp.files = append(lp.files, f)
+	}
+	return lp, nil
+}
+
+// planArticle builds the new catalog of one article and archives the
+// translations of messages that left it.
+func (p *Project) planArticle(lp *LangPlan, a *Article, old *catalog.Catalog, st state, mem *memory, opts SyncOptions) error {
+	path := p.CatalogPath(lp.Lang, a.Slug)
+	inSource := make(map[string]bool, len(a.IDs))
+	for _, id := range a.IDs {
+		inSource[id] = true
+	}
+	known := make(map[string]bool, len(a.Prev))
+	for _, e := range a.Prev {
+		known[e.ID] = true
+	}
+	byID := make(map[string]catalog.Entry, len(old.Entries))
+	for _, e := range old.Entries {
+		if !inSource[e.ID] {
+			if _, ok := st[e.ID]; !ok && !known[e.ID] {
+				return unknownID(p.rel(path), e, inSource)
+			}
+			if e.Other != "" {
+				lp.archive = append(lp.archive, archived{Source: st[e.ID].Source, Translation: e.Other, Slug: a.Slug, ID: e.ID})
+			}
+			continue
+		}
+		byID[e.ID] = e
+	}
+	ap := ArticlePlan{Slug: a.Slug, Path: path}
+	out := &catalog.Catalog{Lang: lp.Lang, Slug: a.Slug}
+	newState := state{}
+	for i, seg := range a.Segs {
+		id := a.IDs[i]
+		e, onDisk := byID[id]
+		m, hash := p.classify(id, seg.Text, e, st[id], mem, opts)
+		m.Line = e.Line
+		if !onDisk {
+			m.Line = 0
+		}
+		ap.Messages = append(ap.Messages, m)
+		out.Entries = append(out.Entries, p.entry(lp.Lang, a, i, m, hash))
+		if m.Translation != "" {
+			newState[id] = record{Source: m.baseText(), Seen: article.Hash(m.Translation)}
+		}
+	}
+	lp.Articles = append(lp.Articles, ap)
+	data, err := catalog.Marshal(out, p.Config.Format)
+	if err != nil {
+		return fmt.Errorf("catalog %s for %s: %w", lp.Lang, a.Slug, err)
+	}
+	lp.files = append(lp.files, pending{path: path, data: data})
+	if len(newState) == 0 && len(st) == 0 {
+		return nil // nothing translated, nothing to remember
+	}
+	f, err := jsonFile(p.statePath(lp.Lang, a.Slug), newState)
+	if err != nil {
+		return err
+	}
+	lp.files = append(lp.files, f)
+	return nil
+}
+
+// baseText is the source text the message's translation answers to.
+func (m Message) baseText() string {
+	if m.State == Stale {
+		return m.Old
+	}
+	return m.Source
+}
+
+// classify decides where one message stands, and the hash its entry keeps:
+// the hash of the source text its translation was made from.
+func (p *Project) classify(id, src string, e catalog.Entry, rec record, mem *memory, opts SyncOptions) (Message, string) {
+	h := article.Hash(src)
+	m := Message{ID: id, Source: src, Translation: e.Other}
+	switch {
+	case e.Other == "":
+		if t, from, ok := mem.lookup(src); ok {
+			m.Translation = t
+			if article.Normalize(from) == article.Normalize(src) {
+				m.State = Current
+				return m, h
+			}
+			m.State, m.Old = Stale, from
+			return m, article.Hash(from)
+		}
+		m.State = Missing
+		return m, h
+	case e.Hash == "" || e.Hash == h,
+		rec.Seen != "" && rec.Seen != article.Hash(e.Other), // edited by the translator
+		opts.AcceptAll || opts.Accept[id]:
+		m.State = Current
+		return m, h
+	}
+	m.State, m.Old = Stale, rec.Source
+	return m, e.Hash
+}
+
+// entry writes a message as a catalog entry, with the source text beside
+// it: in a comment, or in the description where the format has none.
+func (p *Project) entry(lang string, a *Article, i int, m Message, hash string) catalog.Entry {
+	src := p.Config.Source
+	comment := src + ": " + m.Source
+	if m.State == Stale {
+		was := m.Old
+		if was == "" {
+			was = "(not known)"
+		}
+		comment = fmt.Sprintf("STALE: the %s text changed since this was translated. Update the translation, or run `lingo accept --lang %s %s`.\nwas: %s\nnow: %s",
+			src, lang, m.ID, was, m.Source)
+	}
+	e := catalog.Entry{ID: m.ID, Description: a.Segs[i].Describe(a.Slug), Hash: hash, Other: m.Translation, Comment: comment}
+	if p.Config.Format == "json" {
+		e.Description += "\n" + comment
+	}
+	return e
+}
+
+// unknownID is the error for an entry whose ID is not a message of the
+// article: a typo, or a key go-i18n read as a nested message.
+func unknownID(path string, e catalog.Entry, inSource map[string]bool) error {
+	msg := fmt.Sprintf("message ID %q is not in the source article", e.ID)
+	if i := strings.LastIndex(e.ID, "."); i > 0 && inSource[e.ID[:i]] {
+		msg = fmt.Sprintf("unknown key %q in entry %q (go-i18n knows description, hash and other)", e.ID[i+1:], e.ID[:i])
+	}
+	return &diag.Error{Path: path, Line: e.Line, Col: 1, Msg: msg}
+}
+
+// collectOrphans archives the catalogs of articles that are gone, and
+// refuses catalog files whose language is not their folder's.
+func (p *Project) collectOrphans(lp *LangPlan, arts []*Article) error {
+	dir := filepath.Join(p.Config.LocalesDir(), lp.Lang)
+	slugs := make(map[string]bool, len(arts))
+	for _, a := range arts {
+		slugs[a.Slug] = true
+	}
+	ext := "." + p.Config.Format
+	return filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if os.IsNotExist(err) && path == dir {
+			return filepath.SkipDir
+		}
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == stateDir {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(d.Name(), ext) {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, path)
+		stem := strings.TrimSuffix(filepath.ToSlash(rel), ext)
+		dot := strings.LastIndex(stem, ".")
+		if dot < 0 || stem[dot+1:] != lp.Lang {
+			return &diag.Error{Path: p.rel(path), Msg: fmt.Sprintf("file name does not end in .%s%s: a catalog's language must be its folder's", lp.Lang, ext)}
+		}
+		slug := stem[:dot]
+		if slugs[slug] {
+			return nil
+		}
+		c, err := p.ReadCatalog(lp.Lang, slug)
+		if err != nil {
+			return err
+		}
+		st, err := p.readState(lp.Lang, slug)
+		if err != nil {
+			return err
+		}
+		for _, e := range c.Entries {
+			if e.Other != "" {
+				lp.archive = append(lp.archive, archived{Source: st[e.ID].Source, Translation: e.Other, Slug: slug, ID: e.ID})
+			}
+		}
+		lp.remove = append(lp.remove, path, p.statePath(lp.Lang, slug))
+		return nil
+	})
+}
+
+// memory is the translation memory of one language: every translation with
+// the source text it was made from, from its catalogs and its archive.
+type memory struct {
+	exact map[string]int // normalized source → index in pairs
+	pairs []archived
+}
+
+func newMemory(arts []*Article, cats []*catalog.Catalog, states []state, arch []archived) *memory {
+	m := &memory{exact: map[string]int{}}
+	add := func(src, tr string) {
+		if src == "" || tr == "" {
+			return
+		}
+		n := article.Normalize(src)
+		if _, ok := m.exact[n]; !ok {
+			m.exact[n] = len(m.pairs)
+			m.pairs = append(m.pairs, archived{Source: src, Translation: tr})
+		}
+	}
+	for i, a := range arts {
+		texts := make(map[string]string, len(a.IDs))
+		for j, id := range a.IDs {
+			texts[id] = a.Segs[j].Text
+		}
+		for _, e := range cats[i].Entries {
+			src := states[i][e.ID].Source
+			if src == "" && e.Hash != "" && e.Hash == article.Hash(texts[e.ID]) {
+				src = texts[e.ID]
+			}
+			add(src, e.Other)
+		}
+	}
+	for _, e := range sortArchive(append([]archived(nil), arch...)) {
+		add(e.Source, e.Translation)
+	}
+	return m
+}
+
+// lookup offers a translation for src: one made from the same text, else
+// from the most similar text at least MemorySimilarity alike. It returns
+// the translation and the source text it was made from.
+func (m *memory) lookup(src string) (string, string, bool) {
+	if i, ok := m.exact[article.Normalize(src)]; ok {
+		return m.pairs[i].Translation, m.pairs[i].Source, true
+	}
+	best, bestRatio := -1, MemorySimilarity
+	for i, pr := range m.pairs {
+		if !worddiff.MayReach(src, pr.Source, bestRatio) {
+			continue
+		}
+		if r := worddiff.Ratio(src, pr.Source); r >= bestRatio {
+			best, bestRatio = i, r
+		}
+	}
+	if best < 0 {
+		return "", "", false
+	}
+	return m.pairs[best].Translation, m.pairs[best].Source, true
+}
+
+// Sync extracts the source catalogs, then brings the catalogs of langs up
+// to date, and returns the paths written. Every language is planned before
+// the first file is written, so bad input anywhere changes nothing.
+func (p *Project) Sync(langs []string, opts SyncOptions) ([]string, error) {
+	arts, err := p.LoadAll()
+	if err != nil {
+		return nil, err
+	}
+	var files []pending
+	for _, a := range arts {
+		f, err := p.catalogFile(p.SourceCatalog(a))
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	var remove []string
+	for _, lang := range langs {
+		lp, err := p.Plan(lang, arts, opts)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, lp.files...)
+		remove = append(remove, lp.remove...)
+	}
+	written, err := p.writeAll(files)
+	if err != nil {
+		return written, err
+	}
+	for _, path := range remove {
+		if err := os.Remove(path); err == nil {
+			written = append(written, p.rel(path)+" (removed; translations archived)")
+		} else if !os.IsNotExist(err) {
+			return written, err
+		}
+	}
+	return written, nil
+}
