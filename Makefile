@@ -9,13 +9,15 @@ build:
 	$(GO) build -o $(BIN) ./cmd/lingo
 
 run: build
-	./$(BIN) extract
+	./$(BIN) sync
+	./$(BIN) status
 	./$(BIN) pseudo --lang en-XA
-	./$(BIN) render --lang en --lang en-XA
+	./$(BIN) render
+	./$(BIN) render --lang en-XA
 	@echo
-	@echo "Source catalogs:  locales/en/   (one message per heading, paragraph, list item...)"
-	@echo "Pseudo-locale:    locales/en-XA/"
-	@echo "Rendered:         out/en/ (byte-identical to content/) and out/en-XA/"
+	@echo "Catalogs:  locales/<lang>/   (en is the source; es, fr, de complete, ar partial)"
+	@echo "Rendered:  out/<lang>/ketamine-and-the-brain.md   (out/en is byte-identical to content/;"
+	@echo "           untranslated or stale messages render in English; en-XA is the pseudo-locale)"
 
 test: vet
 	@test -z "$$(gofmt -l cmd internal)" || (echo "gofmt needed:"; gofmt -l cmd internal; exit 1)

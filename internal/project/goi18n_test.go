@@ -29,9 +29,22 @@ func TestCatalogsLoadInGoI18n(t *testing.T) {
 			if _, err := p.Pseudo("en-XA"); err != nil {
 				t.Fatal(err)
 			}
+			if _, err := p.Sync([]string{"fr"}, project.SyncOptions{}); err != nil {
+				t.Fatal(err)
+			}
 			arts, err := p.LoadAll()
 			if err != nil || len(arts) == 0 {
 				t.Fatalf("articles: %v (%d)", err, len(arts))
+			}
+			for _, a := range arts {
+				bundle := i18n.NewBundle(language.English)
+				for ext, fn := range catalog.UnmarshalFuncs() {
+					bundle.RegisterUnmarshalFunc(ext, fn)
+				}
+				mf, err := bundle.LoadMessageFile(p.CatalogPath("fr", a.Slug))
+				if err != nil || mf.Tag != language.French || len(mf.Messages) != len(a.IDs) {
+					t.Fatalf("go-i18n loads the untranslated fr catalog as %v with %d messages (%v)", mf.Tag, len(mf.Messages), err)
+				}
 			}
 			for _, lang := range []string{"en", "en-XA"} {
 				bundle := i18n.NewBundle(language.English)
@@ -80,5 +93,30 @@ func TestRepoCatalogsCurrent(t *testing.T) {
 		if err != nil || string(got) != string(want) {
 			t.Errorf("%s: source catalog is out of date; run lingo extract (%v)", a.Slug, err)
 		}
+	}
+}
+
+// TestRepoStatus checks the repo's own translations: Spanish, French and
+// German complete and current, Arabic at least half done.
+func TestRepoStatus(t *testing.T) {
+	p, err := project.Open("../../lingo.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats, err := p.Status(p.Config.Languages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]project.Stats{}
+	for _, s := range stats {
+		got[s.Lang] = s
+	}
+	for _, lang := range []string{"es", "fr", "de"} {
+		if s := got[lang]; s.Percent != 100 || s.Messages == 0 {
+			t.Errorf("%s: %+v, want 100%% translated", lang, s)
+		}
+	}
+	if s := got["ar"]; s.Percent < 50 || s.Percent >= 100 || s.Stale != 0 {
+		t.Errorf("ar: %+v, want partly translated, nothing stale", s)
 	}
 }
