@@ -130,9 +130,11 @@ func runExtract(w io.Writer, opts extractOptions) error {
 	if err != nil {
 		return err
 	}
-	written, err := p.Extract()
-	report(w, "wrote", written, err)
-	return err
+	return withLock(p, func() error {
+		written, err := p.Extract()
+		report(w, "wrote", written, err)
+		return err
+	})
 }
 
 type pseudoOptions struct {
@@ -165,9 +167,11 @@ func runPseudo(w io.Writer, opts pseudoOptions) error {
 	if lang == p.Config.Source {
 		return usagef("--lang %s is the source language; pick a pseudo-locale such as en-XA", lang)
 	}
-	written, err := p.Pseudo(lang)
-	report(w, "wrote", written, err)
-	return err
+	return withLock(p, func() error {
+		written, err := p.Pseudo(lang)
+		report(w, "wrote", written, err)
+		return err
+	})
 }
 
 type renderOptions struct {
@@ -209,7 +213,9 @@ func runRender(w io.Writer, opts renderOptions) error {
 	if len(langs) == 0 {
 		langs = append([]string{p.Config.Source}, p.Config.Languages...)
 	}
-	written, err := p.Render(langs)
-	report(w, "wrote", written, err)
-	return err
+	return withLock(p, func() error {
+		written, err := p.Render(langs)
+		report(w, "wrote", written, err)
+		return err
+	})
 }
