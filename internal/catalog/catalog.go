@@ -15,6 +15,9 @@ import (
 	"github.com/lingo-l10n/lingo/internal/diag"
 )
 
+// PluralForms are the CLDR plural categories besides "other", in order.
+var PluralForms = []string{"zero", "one", "two", "few", "many"}
+
 // Formats lists the catalog formats lingo writes, in the order of preference.
 var Formats = []string{"toml", "json", "yaml"}
 
@@ -28,6 +31,9 @@ type Entry struct {
 	Hash string
 	// Other is the text of the message (go-i18n's plural form "other").
 	Other string
+	// Plural holds the other CLDR plural forms a translator gave (zero,
+	// one, two, few, many), by category; nil for a plain message.
+	Plural map[string]string
 	// Comment is written above the entry in TOML and YAML, one "# " line
 	// per line of it, for the translator's eyes: lingo never reads it back.
 	// JSON has no comments; there it is left out.

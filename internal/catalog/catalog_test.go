@@ -108,7 +108,7 @@ func equalEntries(a, b []Entry) bool {
 	for i := range a {
 		x, y := a[i], b[i]
 		x.Line, y.Line = 0, 0
-		if x != y {
+		if !reflect.DeepEqual(x, y) {
 			return false
 		}
 	}
@@ -228,7 +228,6 @@ func TestParseErrors(t *testing.T) {
 		{"toml syntax", "a.fr.toml", "[\"a\"]\nother = \"x\n", `a.fr.toml:2:11: toml: basic strings cannot have new lines`},
 		{"toml duplicate", "a.fr.toml", "[\"a\"]\nother = \"x\"\n[\"a\"]\nother = \"y\"\n", `a.fr.toml:3:2: toml: table a already exists`},
 		{"toml number", "a.fr.toml", "[x]\nother = 3\n", `a.fr.toml:2:1: message "x.other" is a int64; lingo messages are strings or tables`},
-		{"toml plural", "a.fr.toml", "[x]\none = \"a\"\nother = \"b\"\n", `a.fr.toml:1:2: message "x": field "one" is not supported (lingo messages have description, hash and other)`},
 		{"toml mixed", "a.fr.toml", "\n[x]\nfoo = \"a\"\nother = \"b\"\n", `a.fr.toml:2:2: message "x" mixes message fields with other keys`},
 		{"toml array", "a.fr.toml", "\n\n[[x]]\nother = \"b\"\n", `a.fr.toml:3:3: message "x" is a list; lingo messages are strings or tables`},
 		{"toml joined duplicate", "a.fr.toml", "[\"a.b\"]\nother = \"1\"\n[a.b]\nother = \"2\"\n", `a.fr.toml:3:2: message ID "a.b" is defined twice (first at line 1)`},
@@ -299,6 +298,25 @@ func TestLookup(t *testing.T) {
 	}{{"a", "A", true}, {"b", "", false}, {"c", "", false}} {
 		if got, ok := c.Lookup(tt.id); got != tt.want || ok != tt.ok {
 			t.Errorf("Lookup(%q) = %q, %v; want %q, %v", tt.id, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestPluralRoundTrip keeps a translator's plural forms through every format.
+func TestPluralRoundTrip(t *testing.T) {
+	c := &Catalog{Lang: "fr", Slug: "a", Entries: []Entry{{ID: "a.p-1", Hash: "sha1-x",
+		Plural: map[string]string{"one": "{{.N}} jour", "many": "{{.N}} de jours"}, Other: "{{.N}} jours"}}}
+	for _, format := range Formats {
+		data, err := Marshal(c, format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := Parse("a.fr."+format, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !equalEntries(back.Entries, c.Entries) {
+			t.Errorf("%s: %+v, want %+v", format, back.Entries, c.Entries)
 		}
 	}
 }

@@ -83,12 +83,22 @@ func oneLine(s string) string {
 type tomlMessage struct {
 	Description string `toml:"description,omitempty"`
 	Hash        string `toml:"hash,omitempty"`
+	Zero        string `toml:"zero,omitempty"`
+	One         string `toml:"one,omitempty"`
+	Two         string `toml:"two,omitempty"`
+	Few         string `toml:"few,omitempty"`
+	Many        string `toml:"many,omitempty"`
 	Other       string `toml:"other"`
 }
 
 type tomlMessageML struct {
 	Description string `toml:"description,omitempty,multiline"`
 	Hash        string `toml:"hash,omitempty"`
+	Zero        string `toml:"zero,omitempty,multiline"`
+	One         string `toml:"one,omitempty,multiline"`
+	Two         string `toml:"two,omitempty,multiline"`
+	Few         string `toml:"few,omitempty,multiline"`
+	Many        string `toml:"many,omitempty,multiline"`
 	Other       string `toml:"other,multiline"`
 }
 
@@ -123,12 +133,13 @@ func commentLines(comment string) string {
 // preferring multi-line strings and falling back to escaped ones when the
 // multi-line form does not read back exactly.
 func tomlEntry(e Entry) ([]byte, error) {
-	ml := map[string]tomlMessageML{e.ID: {e.Description, e.Hash, e.Other}}
+	p := e.Plural
+	ml := map[string]tomlMessageML{e.ID: {e.Description, e.Hash, p["zero"], p["one"], p["two"], p["few"], p["many"], e.Other}}
 	b, err := toml.Marshal(ml)
 	if err == nil && tomlReadsBack(b, e) {
 		return b, nil
 	}
-	b, err = toml.Marshal(map[string]tomlMessage{e.ID: {e.Description, e.Hash, e.Other}})
+	b, err = toml.Marshal(map[string]tomlMessage{e.ID: {e.Description, e.Hash, p["zero"], p["one"], p["two"], p["few"], p["many"], e.Other}})
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +155,7 @@ func tomlReadsBack(b []byte, e Entry) bool {
 		return false
 	}
 	m, ok := back[e.ID]
-	return ok && m["description"] == e.Description && m["hash"] == e.Hash && m["other"] == e.Other
+	return ok && sameFields(m, e)
 }
 
 func marshalJSON(c *Catalog) ([]byte, error) {
@@ -161,6 +172,11 @@ func marshalJSON(c *Catalog) ([]byte, error) {
 		}
 		if e.Hash != "" {
 			fields = append(fields, `    "hash": `+jsonString(e.Hash))
+		}
+		for _, form := range PluralForms {
+			if v := e.Plural[form]; v != "" {
+				fields = append(fields, `    "`+form+`": `+jsonString(v))
+			}
 		}
 		fields = append(fields, `    "other": `+jsonString(e.Other))
 		out.WriteString(strings.Join(fields, ",\n"))
@@ -196,6 +212,11 @@ func marshalYAML(c *Catalog) ([]byte, error) {
 		}
 		if e.Hash != "" {
 			msg.Content = append(msg.Content, yamlStr("hash", 0), yamlText(e.Hash))
+		}
+		for _, form := range PluralForms {
+			if v := e.Plural[form]; v != "" {
+				msg.Content = append(msg.Content, yamlStr(form, 0), yamlText(v))
+			}
 		}
 		msg.Content = append(msg.Content, yamlStr("other", 0), yamlText(e.Other))
 		key := yamlStr(e.ID, 0)
@@ -265,7 +286,20 @@ func readsBackYAML(b []byte, c *Catalog) bool {
 	}
 	for _, e := range c.Entries {
 		m, ok := back[e.ID]
-		if !ok || m["description"] != e.Description || m["hash"] != e.Hash || m["other"] != e.Other {
+		if !ok || !sameFields(m, e) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameFields reports whether decoded fields m hold exactly entry e.
+func sameFields(m map[string]string, e Entry) bool {
+	if m["description"] != e.Description || m["hash"] != e.Hash || m["other"] != e.Other {
+		return false
+	}
+	for _, form := range PluralForms {
+		if m[form] != e.Plural[form] {
 			return false
 		}
 	}

@@ -285,6 +285,11 @@ func (w *walker) walkValue(v any, path []string) error {
 				e.Hash = s
 			case "other":
 				e.Other = s
+			case "zero", "one", "two", "few", "many":
+				if e.Plural == nil {
+					e.Plural = map[string]string{}
+				}
+				e.Plural[lk] = s
 			default:
 				return &posError{at, fmt.Sprintf("message %q: field %q is not supported (lingo messages have description, hash and other)", id, k)}
 			}

@@ -41,10 +41,10 @@ func checkDir(dir string) error {
 	return nil
 }
 
-// report prints what a command wrote, one path a line. When it wrote
+// printWritten prints what a command wrote, one path a line. When it wrote
 // nothing it says so, unless err stopped it: a failed run has not found
 // everything up to date.
-func report(w io.Writer, verb string, paths []string, err error) {
+func printWritten(w io.Writer, verb string, paths []string, err error) {
 	for _, p := range paths {
 		fmt.Fprintf(w, "%s %s\n", verb, filepath.ToSlash(p))
 	}
@@ -108,7 +108,7 @@ func runInit(w io.Writer, opts initOptions) error {
 	if err != nil {
 		return err
 	}
-	report(w, "created", created, nil)
+	printWritten(w, "created", created, nil)
 	return nil
 }
 
@@ -132,7 +132,7 @@ func runExtract(w io.Writer, opts extractOptions) error {
 	}
 	return withLock(p, func() error {
 		written, err := p.Extract()
-		report(w, "wrote", written, err)
+		printWritten(w, "wrote", written, err)
 		return err
 	})
 }
@@ -169,7 +169,7 @@ func runPseudo(w io.Writer, opts pseudoOptions) error {
 	}
 	return withLock(p, func() error {
 		written, err := p.Pseudo(lang)
-		report(w, "wrote", written, err)
+		printWritten(w, "wrote", written, err)
 		return err
 	})
 }
@@ -215,7 +215,7 @@ func runRender(w io.Writer, opts renderOptions) error {
 	}
 	return withLock(p, func() error {
 		written, err := p.Render(langs)
-		report(w, "wrote", written, err)
+		printWritten(w, "wrote", written, err)
 		return err
 	})
 }

@@ -92,7 +92,7 @@ func runSync(w io.Writer, opts syncOptions) error {
 	}
 	return withLock(p, func() error {
 		written, err := p.Sync(langs, project.SyncOptions{})
-		report(w, "wrote", written, err)
+		printWritten(w, "wrote", written, err)
 		return err
 	})
 }
@@ -140,7 +140,7 @@ func runAccept(w io.Writer, opts syncOptions) error {
 			}
 		}
 		written, err := p.Sync(langs, project.SyncOptions{Accept: accept, AcceptAll: opts.all})
-		report(w, "wrote", written, err)
+		printWritten(w, "wrote", written, err)
 		return err
 	})
 }

@@ -51,11 +51,65 @@ type Config struct {
 	FrontMatter []string `toml:"front_matter"`
 	// CodeShortcodes are the Hugo shortcodes whose inner content is code.
 	CodeShortcodes []string `toml:"code_shortcodes"`
+	// Glossary is the glossary file lingo check enforces, relative to the
+	// project root; "" for none.
+	Glossary string `toml:"glossary"`
+	// Check tunes lingo check.
+	Check Check `toml:"check"`
+	// Lang holds per-language settings, by language tag.
+	Lang map[string]LangSettings `toml:"lang"`
 
 	// Dir is the project root, absolute: the folder of the file.
 	Dir string `toml:"-"`
 	// Path is the file the configuration came from, as given to Load.
 	Path string `toml:"-"`
+}
+
+// Check tunes lingo check: [check] in lingo.toml.
+type Check struct {
+	// Severity overrides a check's severity: check ID → "error",
+	// "warning" or "off".
+	Severity map[string]string `toml:"severity"`
+	// Prefixes are link prefixes a translation may localize: "/en/" =
+	// "/{lang}/" lets /en/guide become /fr/guide in French.
+	Prefixes map[string]string `toml:"prefixes"`
+	// Length is the allowed band [min, max] of a translation's length over
+	// its source's, in characters, for languages without their own.
+	Length []float64 `toml:"length"`
+}
+
+// LangSettings are one language's settings: [lang.<tag>] in lingo.toml.
+type LangSettings struct {
+	// MinComplete is the percent of messages that must be translated and
+	// current; below it, missing and stale entries are errors.
+	MinComplete *float64 `toml:"min_complete"`
+	// Length overrides the length band for this language.
+	Length []float64 `toml:"length"`
+}
+
+// MinComplete is the completeness threshold of lang, 100 unless set.
+func (c *Config) MinComplete(lang string) float64 {
+	if s, ok := c.Lang[lang]; ok && s.MinComplete != nil {
+		return *s.MinComplete
+	}
+	return 100
+}
+
+// LengthBand is the allowed band of translation length over source length
+// in lang: its own, else [check] length, else a default that allows for
+// scripts denser than Latin (Chinese, Japanese, Korean).
+func (c *Config) LengthBand(lang string) (float64, float64) {
+	if s, ok := c.Lang[lang]; ok && len(s.Length) == 2 {
+		return s.Length[0], s.Length[1]
+	}
+	if len(c.Check.Length) == 2 {
+		return c.Check.Length[0], c.Check.Length[1]
+	}
+	switch strings.SplitN(lang, "-", 2)[0] {
+	case "ja", "zh", "ko":
+		return 0.15, 1.5
+	}
+	return 0.4, 2.5
 }
 
 // Default returns the configuration of a new project with the given source
@@ -111,6 +165,7 @@ func Load(path string) (*Config, error) {
 var kinds = map[string]string{
 	"source": "a string", "content": "a string", "locales": "a string", "output": "a string", "format": "a string",
 	"languages": "a list of strings", "front_matter": "a list of strings", "code_shortcodes": "a list of strings",
+	"glossary": "a string",
 }
 
 // parse decodes and validates data, the contents of the file at path.
@@ -169,6 +224,25 @@ func parse(path string, data []byte) (*Config, error) {
 			}
 		}
 	}
+	for id, sev := range c.Check.Severity {
+		if sev != "error" && sev != "warning" && sev != "off" {
+			v.failTable(fmt.Sprintf("check.severity.%s = %q: want error, warning or off", id, sev), "check", "severity")
+		}
+	}
+	for tag, s := range c.Lang {
+		if !seen[tag] {
+			v.failTable(fmt.Sprintf("[lang.%s]: %s is not one of the languages", tag, tag), "lang", tag)
+		}
+		if s.MinComplete != nil && (*s.MinComplete < 0 || *s.MinComplete > 100) {
+			v.failTable(fmt.Sprintf("[lang.%s] min_complete = %v: want 0 to 100", tag, *s.MinComplete), "lang", tag)
+		}
+		if len(s.Length) != 0 && len(s.Length) != 2 {
+			v.failTable(fmt.Sprintf("[lang.%s] length: want [min, max]", tag), "lang", tag)
+		}
+	}
+	if len(c.Check.Length) != 0 && len(c.Check.Length) != 2 {
+		v.failTable("check.length: want [min, max]", "check")
+	}
 	if v.err != nil {
 		return nil, v.err
 	}
@@ -210,6 +284,39 @@ func (v *validator) fail(key string, elem int, msg string) {
 // locate returns the position of the value of the top-level key in data, or
 // of its elem-th element when elem >= 0 and the value is an array. It
 // returns 0, 0 when the key is not in data (a default value).
+// locateTable returns the position of the table header [parts...] in
+// data, or 0, 0 when there is none.
+func locateTable(data []byte, parts ...string) (line, col int) {
+	var p unstable.Parser
+	p.Reset(data)
+	for p.NextExpression() {
+		e := p.Expression()
+		if e.Kind != unstable.Table {
+			continue
+		}
+		var got []string
+		for it := e.Key(); it.Next(); {
+			got = append(got, string(it.Node().Data))
+		}
+		if strings.Join(got, "\x00") == strings.Join(parts, "\x00") {
+			it := e.Key()
+			it.Next()
+			at := p.Shape(it.Node().Raw).Start
+			return at.Line, at.Column
+		}
+	}
+	return 0, 0
+}
+
+// failTable records msg at the table header [parts...].
+func (v *validator) failTable(msg string, parts ...string) {
+	if v.err != nil {
+		return
+	}
+	line, col := locateTable(v.data, parts...)
+	v.err = &Error{Path: v.path, Line: line, Col: col, Msg: msg}
+}
+
 func locate(data []byte, key string, elem int) (line, col int) {
 	var p unstable.Parser
 	p.Reset(data)

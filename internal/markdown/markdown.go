@@ -29,6 +29,7 @@ import (
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Options says which front matter fields and shortcodes matter.
@@ -64,8 +65,26 @@ func New(opts Options) *Parser {
 	return &Parser{md: Goldmark(), opts: opts}
 }
 
+// Parsed is what Parse finds in an article.
+type Parsed struct {
+	Segments []article.Segment
+	// Refs are the link reference definitions ([label]: /url), by label
+	// as goldmark normalizes it (util.ToLinkReference), to their
+	// destination.
+	Refs map[string]string
+}
+
 // Segments returns the translatable segments of src in source order.
 func (p *Parser) Segments(src []byte) ([]article.Segment, error) {
+	parsed, err := p.Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	return parsed.Segments, nil
+}
+
+// Parse returns the segments of src and its link reference definitions.
+func (p *Parser) Parse(src []byte) (*Parsed, error) {
 	if i := invalidUTF8(src); i >= 0 {
 		l, c := position(src, i)
 		return nil, &Error{Line: l, Col: c, Msg: "invalid UTF-8 (articles must be UTF-8)"}
@@ -90,7 +109,11 @@ func (p *Parser) Segments(src []byte) ([]article.Segment, error) {
 	for i := range segs {
 		segs[i].Line, segs[i].Column = lines.position(segs[i].Start())
 	}
-	return segs, nil
+	refs := map[string]string{}
+	for _, r := range ctx.References() {
+		refs[util.ToLinkReference(r.Label())] = string(r.Destination())
+	}
+	return &Parsed{Segments: segs, Refs: refs}, nil
 }
 
 // frontMatter finds the front matter and its translatable fields. A

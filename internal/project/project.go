@@ -54,7 +54,8 @@ type Article struct {
 	Src  []byte
 	Segs []article.Segment
 	IDs  []string
-	Prev []catalog.Entry // the source catalog on disk before this run
+	Prev []catalog.Entry   // the source catalog on disk before this run
+	Refs map[string]string // link reference definitions: label → destination
 }
 
 // Slugs lists the articles under the content folder, sorted.
@@ -89,16 +90,17 @@ func (p *Project) Load(slug string) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	segs, err := p.parser.Segments(src)
+	parsed, err := p.parser.Parse(src)
 	if err != nil {
 		return nil, diag.In(p.rel(path), err)
 	}
+	segs := parsed.Segments
 	prev, err := p.ReadCatalog(p.Config.Source, slug)
 	if err != nil {
 		return nil, err
 	}
 	ids := keepIDs(article.IDs(slug, segs), segs, prev.Entries)
-	return &Article{Slug: slug, Path: path, Src: src, Segs: segs, IDs: ids, Prev: prev.Entries}, nil
+	return &Article{Slug: slug, Path: path, Src: src, Segs: segs, IDs: ids, Prev: prev.Entries, Refs: parsed.Refs}, nil
 }
 
 // LoadAll reads and segments every article.

@@ -53,6 +53,7 @@ type ArticlePlan struct {
 	Slug     string
 	Path     string // the catalog file
 	Messages []Message
+	Orphans  []catalog.Entry // entries whose ID the source lacks (Lenient only)
 }
 
 // SyncOptions says what sync does besides bringing catalogs up to date.
@@ -61,6 +62,12 @@ type SyncOptions struct {
 	// AcceptAll, else those whose ID is listed.
 	Accept    map[string]bool
 	AcceptAll bool
+	// Lenient lists entries whose ID the source lacks as orphans (for
+	// check) instead of refusing the catalog (as sync does).
+	Lenient bool
+	// NoMemory leaves missing entries missing instead of filling them from
+	// translation memory: check reports the files as they are.
+	NoMemory bool
 }
 
 // Plan works out every target catalog of lang from the articles and the
@@ -85,7 +92,10 @@ func (p *Project) Plan(lang string, arts []*Article, opts SyncOptions) (*LangPla
 	if err := p.collectOrphans(lp, arts); err != nil {
 		return nil, err
 	}
-	mem := newMemory(arts, cats, states, lp.archive)
+	mem := &memory{exact: map[string]int{}}
+	if !opts.NoMemory {
+		mem = newMemory(arts, cats, states, lp.archive)
+	}
 	for i, a := range arts {
 		if err := p.planArticle(lp, a, cats[i], states[i], mem, opts); err != nil {
 			return nil, err
@@ -115,10 +125,15 @@ func (p *Project) planArticle(lp *LangPlan, a *Article, old *catalog.Catalog, st
 		known[e.ID] = true
 	}
 	byID := make(map[string]catalog.Entry, len(old.Entries))
+	var orphans []catalog.Entry
 	for _, e := range old.Entries {
 		if !inSource[e.ID] {
 			if _, ok := st[e.ID]; !ok && !known[e.ID] {
-				return unknownID(p.rel(path), e, inSource)
+				if !opts.Lenient {
+					return unknownID(p.rel(path), e, inSource)
+				}
+				orphans = append(orphans, e)
+				continue
 			}
 			if e.Other != "" {
 				lp.archive = append(lp.archive, archived{Source: st[e.ID].Source, Translation: e.Other, Slug: a.Slug, ID: e.ID})
@@ -127,7 +142,7 @@ func (p *Project) planArticle(lp *LangPlan, a *Article, old *catalog.Catalog, st
 		}
 		byID[e.ID] = e
 	}
-	ap := ArticlePlan{Slug: a.Slug, Path: path}
+	ap := ArticlePlan{Slug: a.Slug, Path: path, Orphans: orphans}
 	out := &catalog.Catalog{Lang: lp.Lang, Slug: a.Slug}
 	newState := state{}
 	for i, seg := range a.Segs {

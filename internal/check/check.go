@@ -1,0 +1,199 @@
+package check
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/glossary"
+	"github.com/lingo-l10n/lingo/internal/numbers"
+	"github.com/lingo-l10n/lingo/internal/structure"
+)
+
+// Defaults are the checks lingo runs and their severities; lingo.toml's
+// [check.severity] overrides them ("off" turns a check off). missing and
+// stale are errors below a language's min_complete and warnings above it.
+var Defaults = map[string]Severity{
+	"missing": Error, "stale": Error, "untranslated": Warning,
+	"numbers": Error,
+	"links":   Error, "images": Error, "code": Error, "emphasis": Error, "html": Error,
+	"shortcodes": Error, "footnotes": Error,
+	"unsafe-html": Error, "unsafe-url": Error, "event-handler": Error, "foreign-host": Error,
+	"glossary": Error, "dnt": Error,
+	"whitespace": Warning, "double-space": Warning, "length": Warning,
+	"unknown-lang": Warning, "orphan": Warning,
+}
+
+// Descriptions say what each check looks for, for help and SARIF rules.
+var Descriptions = map[string]string{
+	"missing":       "an entry has no translation",
+	"stale":         "the source changed since the entry was translated",
+	"untranslated":  "the translation is the source text unchanged",
+	"numbers":       "a number of the source is missing, changed or added, compared in each language's writing",
+	"links":         "a link destination is missing, changed or added",
+	"images":        "an image source is missing, changed or added",
+	"code":          "an inline code span differs from the source",
+	"emphasis":      "emphasis or strong text is unbalanced or differs from the source",
+	"html":          "inline HTML tags or attributes differ from the source",
+	"shortcodes":    "a shortcode or {{ }} placeholder differs from the source",
+	"footnotes":     "a footnote reference differs from the source",
+	"unsafe-html":   "the translation adds raw HTML",
+	"unsafe-url":    "a javascript:, vbscript: or data: URL",
+	"event-handler": "an on* event-handler attribute",
+	"foreign-host":  "a link to a host the source does not link to",
+	"glossary":      "a glossary term is not translated as the glossary requires",
+	"dnt":           "a do-not-translate term was translated or dropped",
+	"whitespace":    "leading or trailing white space differs from the source",
+	"double-space":  "doubled spaces the source does not have",
+	"length":        "the translation's length is far from the source's",
+	"unknown-lang":  "a locale folder for a language not in lingo.toml",
+	"orphan":        "an entry whose ID is not in the source",
+}
+
+// Options configure a Checker.
+type Options struct {
+	Glossary *glossary.Glossary
+	// Prefixes are localizable link prefixes, "{lang}" standing for the
+	// target language: "/en/" → "/{lang}/".
+	Prefixes map[string]string
+	// Severity overrides Defaults: check ID → error, warning or off.
+	Severity map[string]string
+	// Length gives the allowed band of translation/source length in lang.
+	Length func(lang string) (float64, float64)
+}
+
+// Checker checks translations. It is safe for concurrent use.
+type Checker struct{ opts Options }
+
+// New returns a Checker.
+func New(opts Options) *Checker { return &Checker{opts: opts} }
+
+// Translation is one current translation to check, with where it lives.
+type Translation struct {
+	Lang, File string
+	Line       int
+	ID         string
+	Source     string
+	SourceLang string
+	Text       string
+	Refs       map[string]string // the article's link reference definitions
+}
+
+// Severity is the severity of check id, or "" when it is off.
+func (c *Checker) Severity(id string, def Severity) Severity {
+	switch c.opts.Severity[id] {
+	case "off":
+		return ""
+	case "error":
+		return Error
+	case "warning":
+		return Warning
+	}
+	return def
+}
+
+// Finding builds a finding of check id with its configured severity; ok is
+// false when the check is off.
+func (c *Checker) Finding(lang, file string, line int, id, check, msg string) (Finding, bool) {
+	sev := c.Severity(check, Defaults[check])
+	return Finding{Lang: lang, File: file, Line: line, ID: id, Check: check, Severity: sev, Message: msg}, sev != ""
+}
+
+// Check runs every per-message check on a translation.
+func (c *Checker) Check(t Translation) []Finding {
+	var out []Finding
+	add := func(check, msg string) {
+		if f, ok := c.Finding(t.Lang, t.File, t.Line, t.ID, check, msg); ok {
+			out = append(out, f)
+		}
+	}
+	if article.Normalize(t.Text) == article.Normalize(t.Source) && article.HasLetter([]byte(t.Source)) &&
+		!c.opts.Glossary.IsDoNotTranslate(t.Source) && t.Lang != t.SourceLang {
+		add("untranslated", "the translation is the source text unchanged")
+	}
+	missing, extra := numbers.Compare(t.Source, t.SourceLang, t.Text, t.Lang)
+	for _, n := range missing {
+		add("numbers", fmt.Sprintf("number %s of the source is missing", n))
+	}
+	for _, n := range extra {
+		add("numbers", fmt.Sprintf("number %s is not in the source", n))
+	}
+	src, tr := structure.Parse(t.Source, t.Refs), structure.Parse(t.Text, t.Refs)
+	problems := structure.Compare(src, tr, structure.Options{Prefixes: c.prefixes(t.Lang)})
+	problems = append(problems, structure.Safety(src, tr, t.Text)...)
+	for _, p := range problems {
+		add(p.Check, p.Message)
+	}
+	for _, p := range c.opts.Glossary.Check(t.Source, t.Text, t.Lang) {
+		add(p.Check, p.Message)
+	}
+	for _, h := range hygiene(t.Source, t.Text, c.lengthBand(t.Lang)) {
+		add(h.check, h.msg)
+	}
+	return out
+}
+
+func (c *Checker) prefixes(lang string) map[string]string {
+	out := make(map[string]string, len(c.opts.Prefixes))
+	for from, to := range c.opts.Prefixes {
+		out[from] = strings.ReplaceAll(to, "{lang}", lang)
+	}
+	return out
+}
+
+func (c *Checker) lengthBand(lang string) [2]float64 {
+	if c.opts.Length == nil {
+		return [2]float64{0, 1e9}
+	}
+	lo, hi := c.opts.Length(lang)
+	return [2]float64{lo, hi}
+}
+
+type issue struct{ check, msg string }
+
+// minLengthChecked is the shortest source whose length ratio is checked:
+// short texts vary too much between languages to say anything.
+const minLengthChecked = 20
+
+// hygiene finds white space and length problems.
+func hygiene(src, tr string, band [2]float64) []issue {
+	var out []issue
+	if lead(src) != lead(tr) || trail(src) != trail(tr) {
+		out = append(out, issue{"whitespace", "leading or trailing white space differs from the source"})
+	}
+	if strings.Contains(tr, "  ") && !strings.Contains(src, "  ") {
+		out = append(out, issue{"double-space", "doubled space"})
+	}
+	ns, nt := utf8.RuneCountInString(src), utf8.RuneCountInString(tr)
+	if ns >= minLengthChecked {
+		if r := float64(nt) / float64(ns); r < band[0] || r > band[1] {
+			out = append(out, issue{"length", fmt.Sprintf("%.2f times the source's length, outside %.2f–%.2f", r, band[0], band[1])})
+		}
+	}
+	return out
+}
+
+func lead(s string) string  { return s[:len(s)-len(strings.TrimLeftFunc(s, unicode.IsSpace))] }
+func trail(s string) string { return s[len(strings.TrimRightFunc(s, unicode.IsSpace)):] }
+
+// Sort orders findings by language, file, line, check and message, so that
+// output is the same from run to run.
+func Sort(fs []Finding) {
+	sort.Slice(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		switch {
+		case a.Lang != b.Lang:
+			return a.Lang < b.Lang
+		case a.File != b.File:
+			return a.File < b.File
+		case a.Line != b.Line:
+			return a.Line < b.Line
+		case a.Check != b.Check:
+			return a.Check < b.Check
+		}
+		return a.Message < b.Message
+	})
+}

@@ -1,0 +1,57 @@
+package cli
+
+import (
+	"io"
+	"slices"
+
+	"github.com/lingo-l10n/lingo/internal/report"
+	"github.com/urfave/cli/v2"
+)
+
+type checkOptions struct {
+	globals
+	langs  []string
+	format string
+}
+
+func checkCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "check",
+		Usage: "check every language: completeness, numbers, links, code, HTML safety, glossary",
+		UsageText: "lingo check [--lang L]... [--format text|json|github|sarif]\n\nExamples:\n" +
+			"   lingo check --lang fr          before a translator pushes\n" +
+			"   lingo check --format github    in GitHub Actions: annotations on the lines\n" +
+			"   lingo check --format sarif > lingo.sarif\n\n" +
+			"Exit status: 0 clean (warnings allowed), 1 findings at error level,\n2 bad usage or unreadable input. Missing and stale entries are errors while\n" +
+			"a language is below its min_complete ([lang.<tag>] in lingo.toml), warnings above.",
+		Flags: []cli.Flag{langFlag(), &cli.StringFlag{Name: "format", Value: "text", Usage: "`FORMAT`: text, json, github or sarif"}},
+		Action: func(c *cli.Context) error {
+			return runCheck(c.App.Writer, checkOptions{globalsFrom(c), c.StringSlice("lang"), c.String("format")})
+		},
+	}
+}
+
+func runCheck(w io.Writer, opts checkOptions) error {
+	if !slices.Contains(report.Formats, opts.format) {
+		return usagef("--format %q: want one of %v", opts.format, report.Formats)
+	}
+	p, err := openProject(opts.globals)
+	if err != nil {
+		return err
+	}
+	langs, err := targetLangs(p, opts.langs)
+	if err != nil {
+		return err
+	}
+	rep, err := p.Check(langs)
+	if err != nil {
+		return err
+	}
+	if err := report.Write(w, rep, opts.format, opts.format == "text" && isTerminal(w)); err != nil {
+		return err
+	}
+	if n := rep.Errors(); n > 0 {
+		return &FindingsError{Count: n}
+	}
+	return nil
+}
