@@ -172,6 +172,26 @@ func slugOf(path, lang, stem string) string {
 }
 
 // position returns the line and byte column of offset off in data.
+// lines indexes where each line of a file starts, to turn many offsets
+// into positions in logarithmic time each.
+type lines []int
+
+func newLines(data []byte) lines {
+	ls := lines{0}
+	for i, b := range data {
+		if b == '\n' {
+			ls = append(ls, i+1)
+		}
+	}
+	return ls
+}
+
+// at is the 1-based line and byte column of offset off.
+func (ls lines) at(off int) pos {
+	i := sort.SearchInts(ls, off+1) - 1
+	return pos{i + 1, off - ls[i] + 1}
+}
+
 func position(data []byte, off int) pos {
 	if off > len(data) {
 		off = len(data)
@@ -369,6 +389,7 @@ func indexTOML(data []byte) (any, map[string]pos, error) {
 	index := map[string]pos{}
 	var p unstable.Parser
 	p.Reset(data)
+	ls := newLines(data)
 	record := func(path []string, at pos) {
 		for i := 1; i <= len(path); i++ {
 			k := pathKey(path[:i])
@@ -384,8 +405,7 @@ func indexTOML(data []byte) (any, map[string]pos, error) {
 		for it.Next() {
 			n := it.Node()
 			if first {
-				s := p.Shape(n.Raw)
-				at = pos{s.Start.Line, s.Start.Column}
+				at = ls.at(int(n.Raw.Offset))
 				first = false
 			}
 			path = append(path, string(n.Data))
@@ -432,6 +452,7 @@ func indexTOML(data []byte) (any, map[string]pos, error) {
 // indexJSON decodes data and maps every key path to its position, refusing
 // duplicate keys, which encoding/json would silently merge.
 func indexJSON(data []byte) (any, map[string]pos, error) {
+	ls := newLines(data)
 	var tree any
 	if err := json.Unmarshal(data, &tree); err != nil {
 		var se *json.SyntaxError
@@ -460,7 +481,7 @@ func indexJSON(data []byte) (any, map[string]pos, error) {
 				for off < len(data) && strings.IndexByte(" \t\r\n,", data[off]) >= 0 {
 					off++
 				}
-				at := position(data, off)
+				at := ls.at(off)
 				kt, err := dec.Token()
 				if err != nil {
 					return err

@@ -22,7 +22,7 @@ var Defaults = map[string]Severity{
 	"links":   Error, "images": Error, "code": Error, "emphasis": Error, "html": Error,
 	"shortcodes": Error, "footnotes": Error,
 	"unsafe-html": Error, "unsafe-url": Error, "event-handler": Error, "foreign-host": Error,
-	"glossary": Error, "dnt": Error,
+	"glossary": Error, "dnt": Error, "plural": Error,
 	"whitespace": Warning, "double-space": Warning, "length": Warning,
 	"unknown-lang": Warning, "orphan": Warning,
 }
@@ -45,6 +45,7 @@ var Descriptions = map[string]string{
 	"event-handler": "an on* event-handler attribute",
 	"foreign-host":  "a link to a host the source does not link to",
 	"glossary":      "a glossary term is not translated as the glossary requires",
+	"plural":        "an entry's plural forms are not the CLDR categories of its language",
 	"dnt":           "a do-not-translate term was translated or dropped",
 	"whitespace":    "leading or trailing white space differs from the source",
 	"double-space":  "doubled spaces the source does not have",
@@ -66,10 +67,16 @@ type Options struct {
 }
 
 // Checker checks translations. It is safe for concurrent use.
-type Checker struct{ opts Options }
+type Checker struct {
+	opts    Options
+	plurals pluralRules
+	md      *structure.Parser
+}
 
 // New returns a Checker.
-func New(opts Options) *Checker { return &Checker{opts: opts} }
+func New(opts Options) *Checker {
+	return &Checker{opts: opts, plurals: pluralRules{byLang: map[string][]string{}}, md: structure.NewParser()}
+}
 
 // Translation is one current translation to check, with where it lives.
 type Translation struct {
@@ -79,6 +86,7 @@ type Translation struct {
 	Source     string
 	SourceLang string
 	Text       string
+	Plural     map[string]string // plural forms besides other, if any
 	Refs       map[string]string // the article's link reference definitions
 }
 
@@ -121,11 +129,16 @@ func (c *Checker) Check(t Translation) []Finding {
 	for _, n := range extra {
 		add("numbers", fmt.Sprintf("number %s is not in the source", n))
 	}
-	src, tr := structure.Parse(t.Source, t.Refs), structure.Parse(t.Text, t.Refs)
+	src, tr := c.md.Parse(t.Source, t.Refs), c.md.Parse(t.Text, t.Refs)
 	problems := structure.Compare(src, tr, structure.Options{Prefixes: c.prefixes(t.Lang)})
-	problems = append(problems, structure.Safety(src, tr, t.Text)...)
+	problems = append(problems, c.md.Safety(src, tr, t.Text)...)
 	for _, p := range problems {
 		add(p.Check, p.Message)
+	}
+	if len(t.Plural) > 0 {
+		if msg := c.plurals.problem(t.Lang, t.Plural); msg != "" {
+			add("plural", msg)
+		}
 	}
 	for _, p := range c.opts.Glossary.Check(t.Source, t.Text, t.Lang) {
 		add(p.Check, p.Message)

@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/glossary"
@@ -101,7 +99,7 @@ func (p *Project) completeness(c *check.Checker, lp *LangPlan, refs map[string]m
 				add(file, m.Line, m.ID, "stale", fmt.Sprintf("the %s text changed since this was translated (lingo diff --lang %s)", p.Config.Source, lp.Lang))
 			case Current:
 				todo = append(todo, check.Translation{Lang: lp.Lang, File: file, Line: m.Line, ID: m.ID,
-					Source: m.Source, SourceLang: p.Config.Source, Text: m.Translation, Refs: refs[ap.Slug]})
+					Source: m.Source, SourceLang: p.Config.Source, Text: m.Translation, Plural: m.Plural, Refs: refs[ap.Slug]})
 			}
 		}
 		for _, e := range ap.Orphans {
@@ -113,24 +111,11 @@ func (p *Project) completeness(c *check.Checker, lp *LangPlan, refs map[string]m
 
 // checkAll checks translations on every core and returns the findings.
 func checkAll(c *check.Checker, jobs []check.Translation) []check.Finding {
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(jobs)))
 	results := make([][]check.Finding, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = c.Check(jobs[i])
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	_ = parallel(len(jobs), func(i int) error {
+		results[i] = c.Check(jobs[i])
+		return nil
+	})
 	var out []check.Finding
 	for _, r := range results {
 		out = append(out, r...)

@@ -51,6 +51,22 @@ func corpora(t *testing.T) []corpus {
 	return list
 }
 
+// corpusProjectB is corpusProject for benchmarks.
+func corpusProjectB(b *testing.B, c corpus) *project.Project {
+	b.Helper()
+	root, err := filepath.Abs(c.dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := os.Stat(root); err != nil {
+		b.Skipf("corpus not found at %s", root)
+	}
+	cfg := config.Default(c.lang, nil)
+	cfg.Dir = b.TempDir()
+	cfg.Content = root
+	return project.New(cfg)
+}
+
 // corpusProject is a project whose content is a corpus folder (read in
 // place) and whose catalogs and output go to a temporary folder.
 func corpusProject(t *testing.T, c corpus, format string) *project.Project {

@@ -109,13 +109,14 @@ func (p *Project) LoadAll() ([]*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	arts := make([]*Article, 0, len(slugs))
-	for _, s := range slugs {
-		a, err := p.Load(s)
-		if err != nil {
-			return nil, err
-		}
-		arts = append(arts, a)
+	arts := make([]*Article, len(slugs))
+	err = parallel(len(slugs), func(i int) error {
+		var err error
+		arts[i], err = p.Load(slugs[i])
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	return arts, nil
 }

@@ -36,7 +36,8 @@ type Message struct {
 	Source      string // the current source text
 	Old         string // for a stale message: the source text it was translated from, if known
 	Translation string
-	Line        int // line of the entry in the catalog on disk, 0 if not there yet
+	Plural      map[string]string // plural forms besides other, as the translator wrote them
+	Line        int               // line of the entry in the catalog on disk, 0 if not there yet
 }
 
 // LangPlan is what sync would make of one target language.
@@ -81,13 +82,16 @@ func (p *Project) Plan(lang string, arts []*Article, opts SyncOptions) (*LangPla
 	}
 	cats := make([]*catalog.Catalog, len(arts))
 	states := make([]state, len(arts))
-	for i, a := range arts {
-		if cats[i], err = p.ReadCatalog(lang, a.Slug); err != nil {
-			return nil, err
+	err = parallel(len(arts), func(i int) error {
+		var err error
+		if cats[i], err = p.ReadCatalog(lang, arts[i].Slug); err != nil {
+			return err
 		}
-		if states[i], err = p.readState(lang, a.Slug); err != nil {
-			return nil, err
-		}
+		states[i], err = p.readState(lang, arts[i].Slug)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	if err := p.collectOrphans(lp, arts); err != nil {
 		return nil, err
@@ -188,7 +192,7 @@ func (m Message) baseText() string {
 // the hash of the source text its translation was made from.
 func (p *Project) classify(id, src string, e catalog.Entry, rec record, mem *memory, opts SyncOptions) (Message, string) {
 	h := article.Hash(src)
-	m := Message{ID: id, Source: src, Translation: e.Other}
+	m := Message{ID: id, Source: src, Translation: e.Other, Plural: e.Plural}
 	switch {
 	case e.Other == "":
 		if t, from, ok := mem.lookup(src); ok {
@@ -225,7 +229,7 @@ func (p *Project) entry(lang string, a *Article, i int, m Message, hash string) 
 		comment = fmt.Sprintf("STALE: the %s text changed since this was translated. Update the translation, or run `lingo accept --lang %s %s`.\nwas: %s\nnow: %s",
 			src, lang, m.ID, was, m.Source)
 	}
-	e := catalog.Entry{ID: m.ID, Description: a.Segs[i].Describe(a.Slug), Hash: hash, Other: m.Translation, Comment: comment}
+	e := catalog.Entry{ID: m.ID, Description: a.Segs[i].Describe(a.Slug), Hash: hash, Other: m.Translation, Plural: m.Plural, Comment: comment}
 	if p.Config.Format == "json" {
 		e.Description += "\n" + comment
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/article"
-	"github.com/lingo-l10n/lingo/internal/markdown"
 	"github.com/lingo-l10n/lingo/internal/shortcode"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -177,7 +176,10 @@ func shortcodeKey(raw string) string {
 //   - foreign-host: a link, image or HTML URL to an absolute http(s) or
 //     protocol-relative host that no link, image or HTML URL of the source
 //     uses. A Prefixes entry that maps to another host is reported too.
-func Safety(src, tr Shape, trText string) []Problem {
+func Safety(src, tr Shape, trText string) []Problem { return NewParser().Safety(src, tr, trText) }
+
+// Safety is the package's Safety with p's goldmark.
+func (p *Parser) Safety(src, tr Shape, trText string) []Problem {
 	var ps []Problem
 	srcTags := shapeTags(src)
 	trTags := shapeTags(tr)
@@ -201,7 +203,7 @@ func Safety(src, tr Shape, trText string) []Problem {
 
 	srcURLs := shapeURLs(src, srcTags)
 	trURLs := shapeURLs(tr, trTags)
-	trURLs = append(trURLs, definedURLs(trText)...)
+	trURLs = append(trURLs, p.definedURLs(trText)...)
 	srcNorm := make(map[string]bool)
 	srcHosts := make(map[string]bool)
 	for _, u := range srcURLs {
@@ -276,9 +278,9 @@ func shapeURLs(sh Shape, ts []tag) []place {
 
 // definedURLs returns the destinations of the link reference definitions in
 // text.
-func definedURLs(text_ string) []place {
+func (p *Parser) definedURLs(text_ string) []place {
 	ctx := parser.NewContext()
-	markdown.Goldmark().Parser().Parse(text.NewReader([]byte(text_)), parser.WithContext(ctx))
+	p.md.Parser().Parse(text.NewReader([]byte(text_)), parser.WithContext(ctx))
 	var out []place
 	for _, r := range ctx.References() {
 		out = append(out, place{resolve(r.Destination()), "link reference [" + string(r.Label()) + "]"})

@@ -21,6 +21,7 @@ import (
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/markdown"
 	"github.com/lingo-l10n/lingo/internal/shortcode"
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
@@ -72,7 +73,17 @@ type Shape struct {
 // before Markdown is rendered. Footnote references are recognized whatever
 // the article defines: every "[^label]" candidate gets an empty definition
 // appended to the parsed text, and goldmark decides which are references.
-func Parse(msg string, refs map[string]string) Shape {
+func Parse(msg string, refs map[string]string) Shape { return NewParser().Parse(msg, refs) }
+
+// Parser reads the structure of messages with one goldmark instance, which
+// is costly to build; it is safe for concurrent use.
+type Parser struct{ md goldmark.Markdown }
+
+// NewParser returns a Parser.
+func NewParser() *Parser { return &Parser{md: markdown.Goldmark()} }
+
+// Parse is the package's Parse with p's goldmark.
+func (p *Parser) Parse(msg string, refs map[string]string) Shape {
 	src := []byte(msg)
 	n := len(src)
 	src = appendFootnoteDefs(src)
@@ -81,7 +92,7 @@ func Parse(msg string, refs map[string]string) Shape {
 	for label, dest := range refs {
 		ctx.AddReference(parser.NewReference([]byte(label), []byte(dest), nil))
 	}
-	doc := markdown.Goldmark().Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc := p.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 
 	var sh Shape
 	scs := shortcode.Scan(src, article.Range{Start: 0, End: n})
