@@ -11,6 +11,7 @@ build:
 run: build
 	./$(BIN) sync
 	./$(BIN) status
+	./$(BIN) check
 	./$(BIN) pseudo --lang en-XA
 	./$(BIN) render
 	./$(BIN) render --lang en-XA
