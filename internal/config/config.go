@@ -10,6 +10,7 @@ package config
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -58,6 +59,17 @@ type Config struct {
 	Check Check `toml:"check"`
 	// Lang holds per-language settings, by language tag.
 	Lang map[string]LangSettings `toml:"lang"`
+	// Layout places rendered Markdown for site generators: "dir"
+	// (<output>/<lang>/<slug>.md, Hugo's by-directory) or "suffix"
+	// (<output>/<slug>.<lang>.md, Hugo's by-filename).
+	Layout string `toml:"layout"`
+	// LangKey is the front matter key that names a translation's language
+	// in rendered Markdown; "" adds none.
+	LangKey string `toml:"lang_key"`
+	// Stale says what a stale translation publishes as: "source" (the
+	// current source text; outdated numbers are a patient-safety risk) or
+	// "translation". [lang.<tag>] stale overrides it.
+	Stale string `toml:"stale"`
 
 	// Dir is the project root, absolute: the folder of the file.
 	Dir string `toml:"-"`
@@ -85,6 +97,17 @@ type LangSettings struct {
 	MinComplete *float64 `toml:"min_complete"`
 	// Length overrides the length band for this language.
 	Length []float64 `toml:"length"`
+	// Stale overrides the project's stale policy for this language.
+	Stale string `toml:"stale"`
+}
+
+// StalePolicy is what a stale translation in lang publishes as: "source"
+// or "translation".
+func (c *Config) StalePolicy(lang string) string {
+	if s, ok := c.Lang[lang]; ok && s.Stale != "" {
+		return s.Stale
+	}
+	return c.Stale
 }
 
 // MinComplete is the completeness threshold of lang, 100 unless set.
@@ -124,6 +147,9 @@ func Default(source string, languages []string) *Config {
 		Format:         "toml",
 		FrontMatter:    []string{"title", "description", "summary"},
 		CodeShortcodes: []string{"code", "code-toggle", "highlight", "datatable", "chroma-lexers"},
+		Layout:         "dir",
+		LangKey:        "lang",
+		Stale:          "source",
 	}
 }
 
@@ -165,7 +191,7 @@ func Load(path string) (*Config, error) {
 var kinds = map[string]string{
 	"source": "a string", "content": "a string", "locales": "a string", "output": "a string", "format": "a string",
 	"languages": "a list of strings", "front_matter": "a list of strings", "code_shortcodes": "a list of strings",
-	"glossary": "a string",
+	"glossary": "a string", "layout": "a string", "lang_key": "a string", "stale": "a string",
 }
 
 // parse decodes and validates data, the contents of the file at path.
@@ -238,6 +264,17 @@ func parse(path string, data []byte) (*Config, error) {
 		}
 		if len(s.Length) != 0 && len(s.Length) != 2 {
 			v.failTable(fmt.Sprintf("[lang.%s] length: want [min, max]", tag), "lang", tag)
+		}
+	}
+	if c.Layout != "dir" && c.Layout != "suffix" {
+		v.fail("layout", -1, fmt.Sprintf("invalid layout %q (want dir or suffix)", c.Layout))
+	}
+	if c.Stale != "source" && c.Stale != "translation" {
+		v.fail("stale", -1, fmt.Sprintf("invalid stale policy %q (want source or translation)", c.Stale))
+	}
+	for tag, s := range c.Lang {
+		if s.Stale != "" && s.Stale != "source" && s.Stale != "translation" {
+			v.failTable(fmt.Sprintf("[lang.%s] stale = %q: want source or translation", tag, s.Stale), "lang", tag)
 		}
 	}
 	if len(c.Check.Length) != 0 && len(c.Check.Length) != 2 {
@@ -404,7 +441,14 @@ func (c *Config) Marshal() []byte {
 	b.WriteString("# Front matter keys whose string values are translated.\n")
 	b.WriteString("front_matter = " + tomlArray(c.FrontMatter) + "\n\n")
 	b.WriteString("# Hugo shortcodes whose inner content is code, never translated.\n")
-	b.WriteString("code_shortcodes = " + tomlArray(c.CodeShortcodes) + "\n")
+	b.WriteString("code_shortcodes = " + tomlArray(c.CodeShortcodes) + "\n\n")
+	b.WriteString("# Rendered Markdown: dir (<output>/<lang>/<slug>.md) or suffix (<output>/<slug>.<lang>.md).\n")
+	b.WriteString("layout = " + tomlString(cmp.Or(c.Layout, "dir")) + "\n\n")
+	b.WriteString("# Front matter key that names a translation's language (\"\" for none).\n")
+	b.WriteString("lang_key = " + tomlString(c.LangKey) + "\n\n")
+	b.WriteString("# What a stale translation publishes as: source (safe) or translation.\n")
+	b.WriteString("stale = " + tomlString(cmp.Or(c.Stale, "source")) + "\n")
+	b.WriteString("\n# Per language, e.g. to publish Arabic from 50% translated:\n# [lang.ar]\n# min_complete = 50\n")
 	return b.Bytes()
 }
 

@@ -46,7 +46,7 @@ format = "yaml"
 front_matter = ["title"]
 code_shortcodes = []
 `, &Config{Source: "fr", Languages: []string{}, Content: "articles", Locales: "i18n", Output: "public", Format: "yaml",
-			FrontMatter: []string{"title"}, CodeShortcodes: []string{}}},
+			FrontMatter: []string{"title"}, CodeShortcodes: []string{}, Layout: "dir", LangKey: "lang", Stale: "source"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -172,6 +172,9 @@ func TestMarshalGolden(t *testing.T) {
 			want2 := *tt.c
 			if len(want2.Languages) == 0 {
 				want2.Languages = back.Languages
+			}
+			if want2.Layout == "" {
+				want2.Layout, want2.LangKey, want2.Stale = back.Layout, back.LangKey, back.Stale
 			}
 			if want2.FrontMatter == nil {
 				want2.FrontMatter = back.FrontMatter
