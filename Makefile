@@ -9,16 +9,13 @@ build:
 	$(GO) build -o $(BIN) ./cmd/lingo
 
 run: build
-	./$(BIN) sync
-	./$(BIN) status
-	./$(BIN) check
+	./$(BIN) build
 	./$(BIN) pseudo --lang en-XA
-	./$(BIN) render
-	./$(BIN) render --lang en-XA
+	./$(BIN) render --lang en-XA --format md --format html
 	@echo
-	@echo "Catalogs:  locales/<lang>/   (en is the source; es, fr, de complete, ar partial)"
-	@echo "Rendered:  out/<lang>/ketamine-and-the-brain.md   (out/en is byte-identical to content/;"
-	@echo "           untranslated or stale messages render in English; en-XA is the pseudo-locale)"
+	@echo "Open out/index.html: the article in en, es, fr, de and ar (right to left, partly"
+	@echo "translated: missing messages fall back to English), and the en-XA pseudo-locale in"
+	@echo "out/en-XA/. Markdown for site generators sits beside each page (out/<lang>/*.md)."
 
 test: vet
 	@test -z "$$(gofmt -l cmd internal)" || (echo "gofmt needed:"; gofmt -l cmd internal; exit 1)

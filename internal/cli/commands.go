@@ -183,12 +183,14 @@ type renderOptions struct {
 func renderCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "render",
-		Usage: "write every article in every language to out/<lang>/<slug>.md",
-		UsageText: "lingo render [--lang L]... [--format md]...\n\nExamples:\n   lingo render                 the source and every target language\n" +
-			"   lingo render --lang fr       French only\n\nA message a catalog lacks renders as its source text.",
+		Usage: "write every article in every language: out/<lang>/<slug>.md and .html",
+		UsageText: "lingo render [--lang L]... [--format md|html]...\n\nExamples:\n   lingo render                       Markdown, the source and every target language\n" +
+			"   lingo render --lang fr --format html --format md\n\n" +
+			"Only current translations are published: a missing message falls back along the\nlanguage's chain to the source, a stale one shows the source text (stale = \"source\").\n" +
+			"A language below its min_complete is not published.",
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "lang", Usage: "render only language `L` (repeatable)"},
-			&cli.StringSliceFlag{Name: "format", Value: cli.NewStringSlice("md"), Usage: "output `FORMAT`: md"},
+			&cli.StringSliceFlag{Name: "format", Value: cli.NewStringSlice("md"), Usage: "output `FORMAT`: md or html (repeatable)"},
 		},
 		Action: func(c *cli.Context) error {
 			return runRender(c.App.Writer, renderOptions{globalsFrom(c), c.StringSlice("lang"), c.StringSlice("format")})
@@ -198,8 +200,8 @@ func renderCommand() *cli.Command {
 
 func runRender(w io.Writer, opts renderOptions) error {
 	for _, f := range opts.formats {
-		if f != "md" {
-			return usagef("--format %q: only md is available so far", f)
+		if !slices.Contains(project.Formats, f) {
+			return usagef("--format %q: want md or html", f)
 		}
 	}
 	langs, err := parseLangs(opts.langs)
@@ -214,7 +216,7 @@ func runRender(w io.Writer, opts renderOptions) error {
 		langs = append([]string{p.Config.Source}, p.Config.Languages...)
 	}
 	return withLock(p, func() error {
-		written, err := p.Render(langs)
+		_, written, err := p.Publish(project.PublishOptions{Langs: langs, Formats: opts.formats}, project.NoProgress{})
 		printWritten(w, "wrote", written, err)
 		return err
 	})

@@ -1,38 +1,15 @@
 package project
 
 import (
-	"path/filepath"
-
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/catalog"
 )
 
-// Render writes every article in each of langs as Markdown to
-// <output>/<lang>/<slug>.md. A message renders in its translation only when
-// that is current (its hash is the source text's, or it has none); a
-// missing, empty or stale translation renders as the source text: an
-// outdated number is worse than an untranslated one. It returns the paths
-// written.
+// Render writes every article in each of langs as Markdown, under the
+// publishing policy of Publish, and returns the paths written.
 func (p *Project) Render(langs []string) ([]string, error) {
-	arts, err := p.LoadAll()
-	if err != nil {
-		return nil, err
-	}
-	var files []pending
-	for _, lang := range langs {
-		for _, a := range arts {
-			c, err := p.ReadCatalog(lang, a.Slug)
-			if err != nil {
-				return nil, err
-			}
-			out := article.Render(a.Src, a.Segs, a.IDs, currentLookup(a, c))
-			files = append(files, pending{
-				path: filepath.Join(p.Config.OutputDir(), lang, filepath.FromSlash(a.Slug)+".md"),
-				data: out,
-			})
-		}
-	}
-	return p.writeAll(files)
+	_, written, err := p.Publish(PublishOptions{Langs: langs, Formats: []string{"md"}}, NoProgress{})
+	return written, err
 }
 
 // currentLookup finds the current translation of each message of a in c.

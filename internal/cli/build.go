@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/lingo-l10n/lingo/internal/project"
+	"github.com/lingo-l10n/lingo/internal/report"
+	"github.com/urfave/cli/v2"
+)
+
+func buildCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "build",
+		Usage: "sync, check and render every article in every language (the main job)",
+		UsageText: "lingo build\n\nExample:\n   lingo build && open out/index.html\n\n" +
+			"Writes out/<lang>/<slug>.md (or out/<slug>.<lang>.md with layout = \"suffix\") and\nout/<lang>/<slug>.html, " +
+			"with out/index.html. A language below its min_complete is not\npublished; missing messages fall back " +
+			"along the language's chain to the source, and\nstale ones publish as the source text (stale = \"source\", the default).\n" +
+			"Articles whose inputs did not change are not rendered again. Exit status as check.",
+		Action: func(c *cli.Context) error {
+			return runBuild(c.App.Writer, c.App.ErrWriter, globalsFrom(c))
+		},
+	}
+}
+
+func runBuild(w, errw io.Writer, g globals) error {
+	p, err := openProject(g)
+	if err != nil {
+		return err
+	}
+	var res *project.BuildResult
+	err = withLock(p, func() error {
+		var prog project.Progress = project.NoProgress{}
+		if isTerminal(errw) {
+			prog = &progressBar{w: errw, label: "rendering"}
+		}
+		res, err = p.Build(prog)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if n := res.Report.Errors(); n > 0 {
+		if err := report.Write(w, res.Report, "text", isTerminal(w)); err != nil {
+			return err
+		}
+		fmt.Fprintln(w)
+	}
+	for _, path := range res.Written {
+		if strings.Contains(path, "(removed") {
+			fmt.Fprintln(w, filepath.ToSlash(path))
+		}
+	}
+	fmt.Fprintf(w, "%-8s %9s %10s %10s %6s %8s\n", "lang", "complete", "published", "fallbacks", "stale", "written")
+	for _, l := range res.Langs {
+		pub := "yes"
+		if !l.Published {
+			pub = "no"
+		}
+		fmt.Fprintf(w, "%-8s %8.0f%% %10s %10d %6d %8d\n", l.Lang, l.Percent, pub, l.Fallbacks, l.Stale, l.Written)
+	}
+	errs, warns := 0, 0
+	for _, t := range res.Report.Totals {
+		errs, warns = errs+t.Errors, warns+t.Warnings
+	}
+	fmt.Fprintf(w, "check: %d %s, %d %s\n", errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
+	out := filepath.ToSlash(p.Rel(filepath.Join(p.Config.OutputDir(), "index.html")))
+	if len(res.Written)+len(res.Synced) == 0 {
+		fmt.Fprintf(w, "nothing changed: every output is up to date (%s)\n", out)
+	} else {
+		fmt.Fprintf(w, "synced %d, wrote %d; open %s\n", len(res.Synced), len(res.Written), out)
+	}
+	if n := res.Report.Errors(); n > 0 {
+		return &FindingsError{Count: n}
+	}
+	return nil
+}
+
+// progressBar draws progress on a terminal once the work has taken a second.
+type progressBar struct {
+	w            io.Writer
+	label        string
+	total, done  int
+	start        time.Time
+	shown        bool
+	lastDrawTime time.Time
+}
+
+func (b *progressBar) Start(total int) { b.total, b.done, b.start = total, 0, time.Now() }
+
+func (b *progressBar) Step() {
+	b.done++
+	now := time.Now()
+	if now.Sub(b.start) < time.Second || now.Sub(b.lastDrawTime) < 100*time.Millisecond {
+		return
+	}
+	b.shown, b.lastDrawTime = true, now
+	const width = 30
+	full := width * b.done / max(1, b.total)
+	fmt.Fprintf(b.w, "\r%s [%s%s] %d/%d", b.label, strings.Repeat("=", full), strings.Repeat(" ", width-full), b.done, b.total)
+}
+
+func (b *progressBar) Done() {
+	if b.shown {
+		fmt.Fprint(b.w, "\r\x1b[K")
+	}
+}

@@ -1,0 +1,422 @@
+// Package htmlpage renders articles and the index of a site as standalone
+// HTML5 pages: one file each, with its styles inline and nothing loaded from
+// anywhere else. A page carries its language and direction (<html lang dir>),
+// its title and description, a <link rel="alternate" hreflang> for every
+// language of the article and a switcher that names each language in its
+// own tongue. The Markdown body is rendered with the goldmark configuration
+// lingo parses with (markdown.Goldmark), raw HTML included; the HTML of an
+// untrusted body (a translation) is then sanitized with bluemonday, while a
+// trusted one (the publisher's source) is kept as written. Output is
+// deterministic: the same Page gives the same bytes.
+package htmlpage
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"math"
+	"regexp"
+	"unicode/utf8"
+
+	"github.com/microcosm-cc/bluemonday"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+
+	"github.com/lingo-l10n/lingo/internal/lang"
+	"github.com/lingo-l10n/lingo/internal/markdown"
+)
+
+// Alternate is one language of a page, for its hreflang links and its
+// language switcher.
+type Alternate struct {
+	Lang    string // BCP 47 tag
+	Href    string // relative URL of that language's page, from this page
+	Name    string // the language's name in its own tongue; "" gives NativeName(Lang)
+	Current bool   // this page's own language
+}
+
+// Page is one rendered article.
+type Page struct {
+	Lang, Title, Description string
+	// Body is the article's Markdown body, front matter removed.
+	Body []byte
+	// Alternates are every language of the article, this one included, in
+	// display order.
+	Alternates []Alternate
+	// Trusted says Body is the publisher's own: its raw HTML is kept as
+	// written. An untrusted body (a translation) is sanitized.
+	Trusted bool
+	// IndexHref links back to the index of this language ("index.html",
+	// "../index.html"); "" for no link.
+	IndexHref string
+	// IndexTitle is the text of the link to IndexHref; "" gives the
+	// language's native name.
+	IndexTitle string
+}
+
+// IndexEntry is one article in one language, a cell of the index table.
+type IndexEntry struct {
+	// Slug identifies the article: the entries with the same Slug make one
+	// row. "" groups by Title.
+	Slug  string
+	Title string // the article's title in Lang
+	Href  string // relative URL of the page, from the index
+	Lang  string // BCP 47 tag
+	// Percent is how complete the translation is, from 0 to 100.
+	Percent float64
+	// Published entries are linked; the others only show their percent.
+	Published bool
+	Note      string // shown under the percent ("stale", "below threshold")
+}
+
+// Index is a table of articles (rows) by languages (columns).
+type Index struct {
+	Lang, Title string
+	// Entries are the cells, in display order: rows appear in the order of
+	// their first entry, columns in the order of their language's first
+	// entry.
+	Entries []IndexEntry
+	// Alternates are the index in every language, this one included.
+	Alternates []Alternate
+}
+
+//go:embed page.tmpl
+var pageTmpl string
+
+//go:embed style.css
+var styleCSS string
+
+// Read-only after initialization, and safe for concurrent use.
+var (
+	templates = template.Must(template.New("htmlpage").Parse(pageTmpl))
+	md        = markdown.Goldmark(goldmark.WithRendererOptions(html.WithUnsafe()))
+	policy    = newPolicy()
+)
+
+// newPolicy is bluemonday's policy for user content, plus what goldmark's
+// output needs: classes for code highlighting and footnotes, ARIA roles of
+// footnotes, and the disabled checkboxes of task lists. It never allows
+// script, style, iframe, object, svg, forms, event handlers or URLs other than
+// relative, http, https and mailto.
+func newPolicy() *bluemonday.Policy {
+	p := bluemonday.UGCPolicy()
+	// The body is the publisher's article, translated: its links are not
+	// spam to disown.
+	p.RequireNoFollowOnLinks(false)
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^[\w\- ]*$`)).
+		OnElements("code", "pre", "span", "div", "a", "sup", "li", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6")
+	p.AllowAttrs("role").Matching(regexp.MustCompile(`^doc-(noteref|endnotes|backlink|footnote)$`)).
+		OnElements("a", "div", "section", "sup", "li")
+	p.AllowAttrs("type").Matching(regexp.MustCompile(`^checkbox$`)).OnElements("input")
+	p.AllowAttrs("checked", "disabled").Matching(regexp.MustCompile(`^(|checked|disabled)$`)).OnElements("input")
+	return p
+}
+
+// Render returns the HTML page of an article. It fails on a language tag
+// that is not BCP 47, a body that is not UTF-8, or a page with no title
+// (neither Title nor a level-1 heading in Body).
+func Render(p Page) ([]byte, error) {
+	tag, err := lang.Parse(p.Lang)
+	if err != nil {
+		return nil, fmt.Errorf("render page: %w", err)
+	}
+	alts, err := alternates(p.Alternates)
+	if err != nil {
+		return nil, fmt.Errorf("render page: %w", err)
+	}
+	body, h1, hasH1, err := renderBody(p.Body, p.Trusted)
+	if err != nil {
+		return nil, fmt.Errorf("render page: %w", err)
+	}
+	title := p.Title
+	if title == "" {
+		title = h1
+	}
+	if title == "" {
+		return nil, errors.New("render page: no title: neither Title nor a level-1 heading")
+	}
+	indexTitle := p.IndexTitle
+	if indexTitle == "" {
+		indexTitle = NativeName(tag)
+	}
+	v := pageView{
+		shell: shell{
+			Lang: tag, Dir: Dir(tag), Title: title, Description: p.Description,
+			CSS: template.CSS(styleCSS), Alternates: alts, Switcher: len(alts) > 1,
+			IndexHref: p.IndexHref, IndexTitle: indexTitle,
+		},
+		H1: !hasH1, Body: template.HTML(body),
+	}
+	var out bytes.Buffer
+	if err := templates.ExecuteTemplate(&out, "page", v); err != nil {
+		return nil, fmt.Errorf("render page: %w", err)
+	}
+	return out.Bytes(), nil
+}
+
+// RenderIndex returns the HTML page of an index: a table of the articles in
+// every language, with how complete each is and a link to each published
+// one.
+func RenderIndex(ix Index) ([]byte, error) {
+	tag, err := lang.Parse(ix.Lang)
+	if err != nil {
+		return nil, fmt.Errorf("render index: %w", err)
+	}
+	if ix.Title == "" {
+		return nil, errors.New("render index: no title")
+	}
+	alts, err := alternates(ix.Alternates)
+	if err != nil {
+		return nil, fmt.Errorf("render index: %w", err)
+	}
+	cols, rows, err := table(tag, ix.Entries)
+	if err != nil {
+		return nil, fmt.Errorf("render index: %w", err)
+	}
+	v := indexView{
+		shell: shell{
+			Lang: tag, Dir: Dir(tag), Title: ix.Title,
+			CSS: template.CSS(styleCSS), Alternates: alts, Switcher: len(alts) > 1,
+		},
+		Columns: cols, Rows: rows,
+	}
+	var out bytes.Buffer
+	if err := templates.ExecuteTemplate(&out, "index", v); err != nil {
+		return nil, fmt.Errorf("render index: %w", err)
+	}
+	return out.Bytes(), nil
+}
+
+// shell is what the head and header of every page show.
+type shell struct {
+	Lang, Dir, Title, Description string
+	CSS                           template.CSS
+	Alternates                    []alternate
+	Switcher                      bool
+	IndexHref, IndexTitle         string
+}
+
+type pageView struct {
+	shell
+	H1   bool // the body has no level-1 heading: show Title as one
+	Body template.HTML
+}
+
+type indexView struct {
+	shell
+	Columns []column
+	Rows    []row
+}
+
+// alternate is an Alternate with its direction, for the switcher.
+type alternate struct {
+	Alternate
+	Dir string
+}
+
+type column struct{ Lang, Dir, Name string }
+
+type row struct {
+	Lang, Dir, Title string
+	Cells            []cell
+}
+
+type cell struct {
+	Present, Published         bool
+	Href, Lang, Title, Percent string
+	Note, Class                string
+}
+
+// alternates validates the alternates and fills in their names and
+// directions.
+func alternates(in []Alternate) ([]alternate, error) {
+	out := make([]alternate, len(in))
+	for i, a := range in {
+		tag, err := lang.Parse(a.Lang)
+		if err != nil {
+			return nil, fmt.Errorf("alternate %d: %w", i+1, err)
+		}
+		if a.Href == "" {
+			return nil, fmt.Errorf("alternate %s: no href", tag)
+		}
+		a.Lang = tag
+		if a.Name == "" {
+			a.Name = NativeName(tag)
+		}
+		out[i] = alternate{Alternate: a, Dir: Dir(tag)}
+	}
+	return out, nil
+}
+
+// renderBody renders Markdown to HTML, sanitized unless trusted, and
+// returns the text of its first level-1 heading and whether it has one.
+func renderBody(src []byte, trusted bool) ([]byte, string, bool, error) {
+	if !utf8.Valid(src) {
+		return nil, "", false, errors.New("body is not valid UTF-8")
+	}
+	doc := md.Parser().Parse(text.NewReader(src))
+	alignByClass(doc)
+	var out bytes.Buffer
+	if err := md.Renderer().Render(&out, src, doc); err != nil {
+		return nil, "", false, fmt.Errorf("render Markdown: %w", err)
+	}
+	h1, ok := firstH1(doc, src)
+	if trusted {
+		return out.Bytes(), h1, ok, nil
+	}
+	return policy.SanitizeBytes(out.Bytes()), h1, ok, nil
+}
+
+// alignByClass turns the alignment of table cells (":--", "--:") into a
+// class, "align-start", "align-end" or "align-center", that the style sheet
+// aligns. The align attribute is obsolete in HTML5 and style="text-align:
+// left" would not mirror on a right-to-left page, where a column the source
+// aligns left belongs on the right.
+func alignByClass(doc ast.Node) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		c, ok := n.(*extast.TableCell)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		class := map[extast.Alignment]string{
+			extast.AlignLeft: "align-start", extast.AlignRight: "align-end", extast.AlignCenter: "align-center",
+		}[c.Alignment]
+		if class == "" {
+			return ast.WalkSkipChildren, nil
+		}
+		if v, ok := c.AttributeString("class"); ok {
+			if b, ok := v.([]byte); ok {
+				class = string(b) + " " + class
+			}
+		}
+		c.SetAttributeString("class", class)
+		c.Alignment = extast.AlignNone
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// firstH1 finds the first level-1 heading of doc and returns its plain text.
+func firstH1(doc ast.Node, src []byte) (string, bool) {
+	var h1 *ast.Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || h1 != nil {
+			return ast.WalkSkipChildren, nil
+		}
+		if h, ok := n.(*ast.Heading); ok {
+			if h.Level == 1 {
+				h1 = h
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if h1 == nil {
+		return "", false
+	}
+	return string(plain(h1, src)), true
+}
+
+// plain is the text of n's inline content, without markup.
+func plain(n ast.Node, src []byte) []byte {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan:
+			for g := t.FirstChild(); g != nil; g = g.NextSibling() {
+				if s, ok := g.(*ast.Text); ok {
+					b.Write(s.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return bytes.TrimSpace(b.Bytes())
+}
+
+// table lays the entries out as rows of articles and columns of languages.
+func table(indexLang string, entries []IndexEntry) ([]column, []row, error) {
+	printer := message.NewPrinter(language.Make(indexLang))
+	var cols []column
+	colOf := map[string]int{}
+	var keys []string
+	byKey := map[string][]IndexEntry{}
+	for i, e := range entries {
+		tag, err := lang.Parse(e.Lang)
+		if err != nil {
+			return nil, nil, fmt.Errorf("entry %d: %w", i+1, err)
+		}
+		e.Lang = tag
+		if _, ok := colOf[tag]; !ok {
+			colOf[tag] = len(cols)
+			cols = append(cols, column{Lang: tag, Dir: Dir(tag), Name: NativeName(tag)})
+		}
+		key := e.Slug
+		if key == "" {
+			key = "\x00" + e.Title
+		}
+		if _, ok := byKey[key]; !ok {
+			keys = append(keys, key)
+		}
+		byKey[key] = append(byKey[key], e)
+	}
+	rows := make([]row, 0, len(keys))
+	for _, key := range keys {
+		es := byKey[key]
+		head := es[0]
+		for _, e := range es {
+			if e.Lang == indexLang {
+				head = e
+				break
+			}
+		}
+		r := row{Lang: head.Lang, Dir: Dir(head.Lang), Title: head.Title, Cells: make([]cell, len(cols))}
+		for _, e := range es {
+			c := &r.Cells[colOf[e.Lang]]
+			if c.Present {
+				return nil, nil, fmt.Errorf("article %q has two %s entries", head.Title, e.Lang)
+			}
+			pct := percent(e.Percent)
+			*c = cell{
+				Present: true, Published: e.Published && e.Href != "",
+				Href: e.Href, Lang: e.Lang, Title: e.Title, Note: e.Note,
+				Percent: printer.Sprint(number.Percent(pct / 100)),
+			}
+			if pct == 100 {
+				c.Class = "complete"
+			}
+		}
+		if r.Title == "" {
+			r.Title = head.Slug
+		}
+		rows = append(rows, r)
+	}
+	return cols, rows, nil
+}
+
+// percent clamps p to [0, 100] and rounds it down to a whole number, so that
+// only a complete translation shows 100%.
+func percent(p float64) float64 {
+	if math.IsNaN(p) || p < 0 {
+		return 0
+	}
+	return math.Floor(math.Min(p, 100))
+}

@@ -1,0 +1,131 @@
+package project
+
+import (
+	"path/filepath"
+
+	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/catalog"
+	"github.com/lingo-l10n/lingo/internal/frontmatter"
+	"github.com/lingo-l10n/lingo/internal/htmlpage"
+)
+
+// relURL is the URL of file to, relative to the page at from.
+func relURL(from, to string) string {
+	r, err := filepath.Rel(filepath.Dir(from), to)
+	if err != nil {
+		return filepath.ToSlash(to)
+	}
+	return filepath.ToSlash(r)
+}
+
+// alternates lists the published languages of the page at path(lang).
+func (p *Project) alternates(lang string, langs []string, published map[string]bool, path func(string) string) []htmlpage.Alternate {
+	var out []htmlpage.Alternate
+	for _, l := range langs {
+		if published[l] {
+			out = append(out, htmlpage.Alternate{Lang: l, Href: relURL(path(lang), path(l)),
+				Name: htmlpage.NativeName(l), Current: l == lang})
+		}
+	}
+	return out
+}
+
+// htmlPage renders the Markdown md of article a in lang as a page.
+func (p *Project) htmlPage(lang string, a *Article, md []byte, langs []string, published map[string]bool) ([]byte, error) {
+	fm, err := frontmatter.Split(md)
+	if err != nil {
+		return nil, err
+	}
+	fields, _ := frontmatter.Fields(md, fm, []string{"title", "description"})
+	page := htmlpage.Page{Lang: lang, Title: a.Slug, Body: md[fm.Body:], Trusted: lang == p.Config.Source,
+		Alternates: p.alternates(lang, langs, published, func(l string) string { return p.htmlPath(l, a.Slug) }),
+		IndexHref:  relURL(p.htmlPath(lang, a.Slug), filepath.Join(p.Config.OutputDir(), lang, "index.html"))}
+	for _, f := range fields {
+		switch f.Field {
+		case "title":
+			page.Title = f.Text
+		case "description":
+			page.Description = f.Text
+		}
+	}
+	return htmlpage.Render(page)
+}
+
+// title is the article's title in lang: its front matter title, translated
+// where the translation is current, else its slug.
+func title(a *Article, c *catalog.Catalog) string {
+	cur := currentIn(a, c)
+	for i, s := range a.Segs {
+		if s.Kind == article.KindFrontMatter && s.Field == "title" {
+			if t, ok := cur[a.IDs[i]]; ok {
+				return t
+			}
+			return s.Text
+		}
+	}
+	return a.Slug
+}
+
+// articlePercent is the share of a's messages current in c.
+func articlePercent(a *Article, c *catalog.Catalog) float64 {
+	if len(a.IDs) == 0 || c == nil {
+		return 100
+	}
+	return float64(len(currentIn(a, c))) * 100 / float64(len(a.IDs))
+}
+
+// langIndex renders <output>/<lang>/index.html.
+func (p *Project) langIndex(lang string, arts []*Article, cats map[string][]*catalog.Catalog, published map[string]bool) ([]byte, error) {
+	path := filepath.Join(p.Config.OutputDir(), lang, "index.html")
+	ix := htmlpage.Index{Lang: lang, Title: htmlpage.NativeName(lang),
+		Alternates: p.alternates(lang, p.publishOrder(published), published, func(l string) string {
+			return filepath.Join(p.Config.OutputDir(), l, "index.html")
+		})}
+	for i, a := range arts {
+		e := htmlpage.IndexEntry{Href: relURL(path, p.htmlPath(lang, a.Slug)), Lang: lang, Published: published[lang], Percent: 100}
+		if lang == p.Config.Source {
+			e.Title = title(a, &catalog.Catalog{})
+		} else {
+			e.Title, e.Percent = title(a, cats[lang][i]), articlePercent(a, cats[lang][i])
+		}
+		ix.Entries = append(ix.Entries, e)
+	}
+	return htmlpage.RenderIndex(ix)
+}
+
+// mainIndex renders <output>/index.html: every article in every language,
+// with its completeness.
+func (p *Project) mainIndex(langs []string, arts []*Article, cats map[string][]*catalog.Catalog, published map[string]bool) ([]byte, error) {
+	path := filepath.Join(p.Config.OutputDir(), "index.html")
+	ix := htmlpage.Index{Lang: p.Config.Source, Title: "lingo"}
+	for _, l := range langs {
+		ix.Alternates = append(ix.Alternates, htmlpage.Alternate{Lang: l, Href: relURL(path, filepath.Join(p.Config.OutputDir(), l, "index.html")),
+			Name: htmlpage.NativeName(l)})
+	}
+	for i, a := range arts {
+		for _, l := range langs {
+			e := htmlpage.IndexEntry{Href: relURL(path, p.htmlPath(l, a.Slug)), Lang: l, Published: published[l], Percent: 100}
+			if l == p.Config.Source {
+				e.Title = title(a, &catalog.Catalog{})
+			} else {
+				e.Title, e.Percent = title(a, cats[l][i]), articlePercent(a, cats[l][i])
+			}
+			if !e.Published {
+				e.Note = "below min_complete: not published"
+			}
+			ix.Entries = append(ix.Entries, e)
+		}
+	}
+	return htmlpage.RenderIndex(ix)
+}
+
+// publishOrder is the source, then the target languages, that are published.
+func (p *Project) publishOrder(published map[string]bool) []string {
+	var out []string
+	for _, l := range append([]string{p.Config.Source}, p.Config.Languages...) {
+		if published[l] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
