@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/lingo
 PKGS    := ./...
 
-.PHONY: build run test vet fmt fuzz clean
+.PHONY: build run test vet fmt fuzz clean browser-test
 
 build:
 	$(GO) build -o $(BIN) ./cmd/lingo
@@ -20,6 +20,12 @@ run: build
 test: vet
 	@test -z "$$(gofmt -l cmd internal)" || (echo "gofmt needed:"; gofmt -l cmd internal; exit 1)
 	$(GO) test -race -count=1 $(PKGS)
+
+# Opens the French and Arabic pages in headless Chromium (Debian's chromium
+# package); screenshots land in artifacts/browser/.
+browser-test:
+	$(GO) vet -tags browser ./test/browser/
+	$(GO) test -tags browser -count=1 -v ./test/browser/
 
 vet:
 	$(GO) vet $(PKGS)

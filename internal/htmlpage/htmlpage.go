@@ -26,6 +26,8 @@ import (
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/number"
@@ -272,7 +274,30 @@ func renderBody(src []byte, trusted bool) ([]byte, string, bool, error) {
 	if trusted {
 		return out.Bytes(), h1, ok, nil
 	}
-	return policy.SanitizeBytes(out.Bytes()), h1, ok, nil
+	clean, err := wellFormed(policy.SanitizeBytes(out.Bytes()))
+	if err != nil {
+		return nil, "", false, err
+	}
+	return clean, h1, ok, nil
+}
+
+// wellFormed parses an HTML fragment as the content of an <article> and
+// writes it back: stray end tags (a "</article></main>" that would end the
+// page's own elements) are dropped, unclosed elements closed and misnested
+// ones (a table inside a paragraph) put right, as a browser would.
+func wellFormed(b []byte) ([]byte, error) {
+	ctx := &xhtml.Node{Type: xhtml.ElementNode, Data: "article", DataAtom: atom.Article}
+	nodes, err := xhtml.ParseFragment(bytes.NewReader(b), ctx)
+	if err != nil {
+		return nil, fmt.Errorf("parse sanitized HTML: %w", err)
+	}
+	var out bytes.Buffer
+	for _, n := range nodes {
+		if err := xhtml.Render(&out, n); err != nil {
+			return nil, fmt.Errorf("write sanitized HTML: %w", err)
+		}
+	}
+	return out.Bytes(), nil
 }
 
 // alignByClass turns the alignment of table cells (":--", "--:") into a

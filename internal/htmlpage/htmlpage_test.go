@@ -94,7 +94,7 @@ const hostile = `# Titel
 
 <p style="display:none" onclick="alert(1)" onmouseover="alert(1)">text</p>
 
-<object data="x.swf"></object><embed src="x.swf"><form action="https://evil.example/"><input type="text" name="q"><button>go</button></form>
+</article></main><nav>outside</nav><object data="x.swf"></object><embed src="x.swf"><form action="https://evil.example/"><input type="text" name="q"><button>go</button></form>
 
 <link rel="stylesheet" href="https://evil.example/x.css"><meta http-equiv="refresh" content="0;url=https://evil.example/"><base href="https://evil.example/">
 
@@ -479,12 +479,12 @@ func TestRenderUntrustedKeepsMarkdown(t *testing.T) {
 	for _, s := range []string{
 		`<h1 id="top">`, `<a href="https://example.org/study" title="Study">source</a>`,
 		`<code class="language-go">`, `<th class="align-start">`, `<td class="align-end">`,
-		`<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup>`,
-		`<div class="footnotes" role="doc-endnotes">`, `<input checked="" disabled="" type="checkbox">`,
+		`<sup id="fnref:1"><a class="footnote-ref" href="#fn:1" role="doc-noteref">1</a></sup>`,
+		`<div class="footnotes" role="doc-endnotes">`, `<input checked="" disabled="" type="checkbox"/>`,
 		`<dl>`, `<blockquote>`, `<del>struck</del>`, `<div class="note">`,
 	} {
 		if !bytes.Contains(out, []byte(s)) {
-			t.Errorf("sanitizing lost %s:\n%s", s, out)
+			t.Errorf("sanitizing lost %s:\n%s", s, out[bytes.Index(out, []byte("<body>")):])
 		}
 	}
 }
