@@ -127,7 +127,11 @@ func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []s
 				case "md":
 					files = append(files, pending{path: p.mdPath(lang, a.Slug), data: md})
 				case "html":
-					page, err := p.htmlPage(lang, a, md, opts.Langs, published)
+					body := md
+					if lang != p.Config.Source {
+						body = withLangKey(article.Render(a.Src, a.Segs, a.IDs, p.markFallbacks(a, lookup)), p.Config.LangKey, lang)
+					}
+					page, err := p.htmlPage(lang, a, body, opts.Langs, published)
 					if err != nil {
 						return nil, nil, err
 					}

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"fmt"
 	"path/filepath"
 
 	"github.com/lingo-l10n/lingo/internal/article"
@@ -8,6 +9,28 @@ import (
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"github.com/lingo-l10n/lingo/internal/htmlpage"
 )
+
+// markFallbacks extends lookup for HTML: a prose message shown in the
+// source language is wrapped in a span that names its language and
+// direction, so that screen readers switch voice and an English sentence in
+// an Arabic page keeps its punctuation where it belongs.
+func (p *Project) markFallbacks(a *Article, lookup func(string) (string, bool)) func(string) (string, bool) {
+	segs := make(map[string]*article.Segment, len(a.IDs))
+	for i, id := range a.IDs {
+		segs[id] = &a.Segs[i]
+	}
+	open := fmt.Sprintf(`<span lang="%s" dir="%s">`, p.Config.Source, htmlpage.Dir(p.Config.Source))
+	return func(id string) (string, bool) {
+		if t, ok := lookup(id); ok {
+			return t, true
+		}
+		s := segs[id]
+		if s == nil || s.Escape != nil || s.Kind == article.KindHTML {
+			return "", false
+		}
+		return open + s.Text + "</span>", true
+	}
+}
 
 // relURL is the URL of file to, relative to the page at from.
 func relURL(from, to string) string {
