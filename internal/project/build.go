@@ -22,8 +22,7 @@ func (p *Project) Build(prog Progress) (*BuildResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	langs := append([]string{p.Config.Source}, p.Config.Languages...)
-	results, written, err := p.Publish(PublishOptions{Langs: langs, Formats: Formats, Incremental: true}, prog)
+	results, written, err := p.Publish(PublishOptions{Langs: p.projectLangs(), Formats: Formats, Incremental: true}, prog)
 	if err != nil {
 		return nil, err
 	}

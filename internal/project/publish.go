@@ -80,7 +80,8 @@ func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []s
 	if err != nil {
 		return nil, nil, err
 	}
-	cats, err := p.readCatalogs(opts.Langs, arts)
+	all := p.projectLangs()
+	cats, err := p.readCatalogs(append(slices.Clone(opts.Langs), all...), arts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -92,6 +93,9 @@ func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []s
 	next := manifest{Version: Version, Inputs: map[string]string{}}
 	results := make([]LangResult, len(opts.Langs))
 	published := map[string]bool{}
+	for _, lang := range all {
+		published[lang] = p.publishable(lang, arts, cats).Published
+	}
 	for i, lang := range opts.Langs {
 		results[i] = p.publishable(lang, arts, cats)
 		published[lang] = results[i].Published
@@ -131,7 +135,11 @@ func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []s
 					if lang != p.Config.Source {
 						body = withLangKey(article.Render(a.Src, a.Segs, a.IDs, p.markFallbacks(a, lookup)), p.Config.LangKey, lang)
 					}
-					page, err := p.htmlPage(lang, a, body, opts.Langs, published)
+					siblings := all
+					if !slices.Contains(all, lang) {
+						siblings = append(slices.Clone(all), lang)
+					}
+					page, err := p.htmlPage(lang, a, body, siblings, published)
 					if err != nil {
 						return nil, nil, err
 					}
@@ -153,7 +161,7 @@ func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []s
 	}
 	prog.Done()
 	if slices.Contains(opts.Formats, "html") {
-		ix, err := p.mainIndex(opts.Langs, arts, cats, published)
+		ix, err := p.mainIndex(all, arts, cats, published)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -181,6 +189,11 @@ func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []s
 		}
 	}
 	return results, written, nil
+}
+
+// projectLangs are the source and the target languages of lingo.toml.
+func (p *Project) projectLangs() []string {
+	return append([]string{p.Config.Source}, p.Config.Languages...)
 }
 
 // count tells each language how many files were written for it.
