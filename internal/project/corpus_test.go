@@ -135,3 +135,22 @@ func TestCorpusSegmentsAreText(t *testing.T) {
 		}
 	}
 }
+
+// TestCorpusPublishHTML publishes hugo-docs/en and its pseudo-locale as
+// HTML: every page and the indexes render (titles repeat across articles,
+// shortcodes and raw HTML abound).
+func TestCorpusPublishHTML(t *testing.T) {
+	c := corpora(t)[0]
+	p := corpusProject(t, c, "toml")
+	if _, err := p.Pseudo("en-XA"); err != nil {
+		t.Fatal(err)
+	}
+	res, written, err := p.Publish(project.PublishOptions{Langs: []string{"en", "en-XA"}, Formats: project.Formats}, project.NoProgress{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slugs, _ := p.Slugs()
+	if want := 2*2*len(slugs) + 3; len(written) < want || !res[1].Published {
+		t.Errorf("wrote %d files (want at least %d); en-XA published: %v", len(written), want, res[1].Published)
+	}
+}

@@ -105,7 +105,7 @@ func (p *Project) langIndex(lang string, arts []*Article, cats map[string][]*cat
 			return filepath.Join(p.Config.OutputDir(), l, "index.html")
 		})}
 	for i, a := range arts {
-		e := htmlpage.IndexEntry{Href: relURL(path, p.htmlPath(lang, a.Slug)), Lang: lang, Published: published[lang], Percent: 100}
+		e := htmlpage.IndexEntry{Slug: a.Slug, Href: relURL(path, p.htmlPath(lang, a.Slug)), Lang: lang, Published: published[lang], Percent: 100}
 		if lang == p.Config.Source {
 			e.Title = title(a, &catalog.Catalog{})
 		} else {
@@ -127,7 +127,7 @@ func (p *Project) mainIndex(langs []string, arts []*Article, cats map[string][]*
 	}
 	for i, a := range arts {
 		for _, l := range langs {
-			e := htmlpage.IndexEntry{Href: relURL(path, p.htmlPath(l, a.Slug)), Lang: l, Published: published[l], Percent: 100}
+			e := htmlpage.IndexEntry{Slug: a.Slug, Href: relURL(path, p.htmlPath(l, a.Slug)), Lang: l, Published: published[l], Percent: 100}
 			if l == p.Config.Source {
 				e.Title = title(a, &catalog.Catalog{})
 			} else {
