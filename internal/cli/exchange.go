@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+
+	"github.com/google/renameio/v2"
+	"github.com/lingo-l10n/lingo/internal/check"
+	"github.com/lingo-l10n/lingo/internal/interchange"
+	"github.com/lingo-l10n/lingo/internal/project"
+	"github.com/lingo-l10n/lingo/internal/report"
+	"github.com/urfave/cli/v2"
+)
+
+type exportOptions struct {
+	globals
+	lang, format, out string
+}
+
+func exportCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "export",
+		Usage: "write a language's messages as XLIFF 1.2, XLIFF 2.0 or gettext PO for a CAT tool",
+		UsageText: "lingo export --lang L --format xliff|xliff2|po [--out FILE]\n\nExamples:\n" +
+			"   lingo export --lang fr --format xliff --out fr.xlf     for OmegaT, Trados, memoQ\n" +
+			"   lingo export --lang de --format po > de.po             for Weblate, Poedit\n\n" +
+			"Each unit carries its context and location as notes and its state (new, translated,\n" +
+			"stale as needing review); code, URLs, shortcodes and placeholders are protected.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "lang", Required: true, Usage: "language `L`"},
+			&cli.StringFlag{Name: "format", Value: "xliff", Usage: "`FORMAT`: xliff (1.2), xliff2 or po"},
+			&cli.StringFlag{Name: "out", Usage: "write to `FILE` instead of standard output"},
+		},
+		Action: func(c *cli.Context) error {
+			return runExport(c.App.Writer, exportOptions{globalsFrom(c), c.String("lang"), c.String("format"), c.String("out")})
+		},
+	}
+}
+
+func runExport(w io.Writer, opts exportOptions) error {
+	if !slices.Contains(interchange.Formats, opts.format) {
+		return usagef("--format %q: want one of %v", opts.format, interchange.Formats)
+	}
+	p, err := openProject(opts.globals)
+	if err != nil {
+		return err
+	}
+	langs, err := targetLangs(p, []string{opts.lang})
+	if err != nil {
+		return err
+	}
+	data, err := p.Export(langs[0], opts.format)
+	if err != nil {
+		return err
+	}
+	if opts.out == "" {
+		_, err = w.Write(data)
+		return err
+	}
+	if err := renameio.WriteFile(opts.out, data, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "wrote %s\n", opts.out)
+	return nil
+}
+
+func importCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "import",
+		Usage: "take translations back from an XLIFF or PO file",
+		UsageText: "lingo import FILE\n\nExample:\n   lingo import fr.xlf\n\n" +
+			"Writes only units whose ID and source hash still match, checks them as lingo check\n" +
+			"does (an error-level finding refuses the whole file), and reports the rest.",
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usagef("import takes one FILE")
+			}
+			return runImport(c.App.Writer, globalsFrom(c), c.Args().First())
+		},
+	}
+}
+
+func runImport(w io.Writer, g globals, path string) error {
+	p, err := openProject(g)
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	return withLock(p, func() error {
+		res, err := p.Import(path, data)
+		var ie *project.ImportError
+		if errors.As(err, &ie) {
+			rep := &check.Report{Findings: ie.Findings}
+			if werr := report.Write(w, rep, "text", isTerminal(w)); werr != nil {
+				return werr
+			}
+			fmt.Fprintf(w, "%s: nothing imported\n", path)
+			return &FindingsError{Count: rep.Errors()}
+		}
+		if err != nil {
+			return err
+		}
+		printWritten(w, "wrote", res.Written, nil)
+		for _, prob := range res.Problems {
+			fmt.Fprintf(w, "skipped %s\n", prob)
+		}
+		fmt.Fprintf(w, "%s: imported %d, skipped %d\n", res.Lang, res.Imported, res.Skipped)
+		return nil
+	})
+}

@@ -1,0 +1,370 @@
+package project
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/catalog"
+	"github.com/lingo-l10n/lingo/internal/check"
+	"github.com/lingo-l10n/lingo/internal/diag"
+	"github.com/lingo-l10n/lingo/internal/interchange"
+	"golang.org/x/text/language"
+)
+
+// Export writes every message of lang as an exchange file in format
+// (xliff, xliff2 or po), as the catalogs on disk stand (translation memory
+// left out): a missing message is new, a stale one needs review (with the
+// source text it was translated from as Previous), a current one is
+// translated. Each unit carries the hash its catalog entry keeps, so that
+// Import can tell whether the source changed since.
+func (p *Project) Export(lang, format string) ([]byte, error) {
+	if !p.isTarget(lang) {
+		return nil, fmt.Errorf("export: %q is not one of the languages in %s (%s)", lang, filepath.Base(p.Config.Path), strings.Join(p.Config.Languages, ", "))
+	}
+	arts, err := p.LoadAll()
+	if err != nil {
+		return nil, err
+	}
+	lp, err := p.Plan(lang, arts, SyncOptions{NoMemory: true})
+	if err != nil {
+		return nil, err
+	}
+	d := &interchange.Document{SourceLang: p.Config.Source, TargetLang: lang}
+	for k, ap := range lp.Articles {
+		a := arts[k]
+		kept, err := p.keptHashes(lang, a.Slug)
+		if err != nil {
+			return nil, err
+		}
+		loc := filepath.ToSlash(p.rel(a.Path))
+		for i, m := range ap.Messages {
+			seg := &a.Segs[i]
+			u := interchange.Unit{ID: m.ID, Source: m.Source, State: interchange.New, Context: seg.Describe(a.Slug),
+				Location: fmt.Sprintf("%s:%d", loc, seg.Line), Hash: article.Hash(m.Source)}
+			switch m.State {
+			case Current:
+				u.State, u.Target = interchange.Translated, m.Translation
+			case Stale:
+				u.State, u.Target, u.Previous, u.Hash = interchange.NeedsReview, m.Translation, m.Old, kept[m.ID]
+			}
+			d.Units = append(d.Units, u)
+		}
+	}
+	return interchange.Write(d, format)
+}
+
+// keptHashes maps the IDs of lang's catalog of slug to the hash each entry
+// keeps.
+func (p *Project) keptHashes(lang, slug string) (map[string]string, error) {
+	c, err := p.ReadCatalog(lang, slug)
+	if err != nil {
+		return nil, err
+	}
+	kept := make(map[string]string, len(c.Entries))
+	for _, e := range c.Entries {
+		kept[e.ID] = e.Hash
+	}
+	return kept, nil
+}
+
+// isTarget reports whether lang is one of the project's target languages.
+func (p *Project) isTarget(lang string) bool {
+	for _, l := range p.Config.Languages {
+		if l == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// targetLang finds the project language a file's language tag names, in
+// any spelling of the tag ("pt_br" for "pt-BR").
+func (p *Project) targetLang(tag string) (string, bool) {
+	if p.isTarget(tag) {
+		return tag, true
+	}
+	t, err := language.Parse(strings.ReplaceAll(tag, "_", "-"))
+	if err != nil {
+		return "", false
+	}
+	for _, l := range p.Config.Languages {
+		if lt, err := language.Parse(l); err == nil && lt == t {
+			return l, true
+		}
+	}
+	return "", false
+}
+
+// ImportResult is what Import did.
+type ImportResult struct {
+	Lang     string   // the project language the file is for
+	Written  []string // files written, relative to the project
+	Imported int      // units taken as translations (changed or not)
+	Skipped  int      // units left out; Problems says why
+	Problems []string // "ID: reason" for every skipped unit
+}
+
+// ImportError is an import refused because translations it brings in
+// fail lingo's checks at error level; nothing was written.
+type ImportError struct {
+	Path     string
+	Findings []check.Finding
+}
+
+func (e *ImportError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %d translation problem(s), nothing imported:", e.Path, len(e.Findings))
+	for _, f := range e.Findings {
+		fmt.Fprintf(&b, "\n  %s: %s: %s", f.ID, f.Check, f.Message)
+	}
+	return b.String()
+}
+
+// Import reads an exchange file (XLIFF 1.2, XLIFF 2.0 or PO, as Read
+// tells) and takes its translations into the catalogs of its target
+// language. A unit is taken when it has a translation, its ID is a message
+// of the source, and its hash is the hash of the current source text, or
+// the hash a stale entry keeps: then the translation stays stale while the
+// unit still needs review, and becomes current when the tool marks it
+// translated against the current source. Every other unit is skipped and
+// reported in Problems. The translations that become current are checked
+// as lingo check does; a finding at error level refuses the whole import
+// with an *ImportError. A broken file is a *diag.Error. Nothing is written
+// unless some translation changes; then the catalogs are written and
+// synced, so that comments, hashes and state come out as sync makes them.
+func (p *Project) Import(path string, data []byte) (*ImportResult, error) {
+	d, err := interchange.Read(path, data)
+	if err != nil {
+		return nil, err
+	}
+	if d.TargetLang == "" {
+		return nil, &diag.Error{Path: path, Msg: "the file names no target language"}
+	}
+	lang, ok := p.targetLang(d.TargetLang)
+	if !ok {
+		return nil, &diag.Error{Path: path, Msg: fmt.Sprintf("target language %q is not one of the languages in %s (%s)",
+			d.TargetLang, filepath.Base(p.Config.Path), strings.Join(p.Config.Languages, ", "))}
+	}
+	if d.SourceLang != "" && !sameTag(d.SourceLang, p.Config.Source) {
+		return nil, &diag.Error{Path: path, Msg: fmt.Sprintf("source language %q is not the project's (%s)", d.SourceLang, p.Config.Source)}
+	}
+	arts, err := p.LoadAll()
+	if err != nil {
+		return nil, err
+	}
+	lp, err := p.Plan(lang, arts, SyncOptions{NoMemory: true})
+	if err != nil {
+		return nil, err
+	}
+	im := &importer{p: p, lang: lang, arts: arts, lp: lp, res: &ImportResult{Lang: lang}, index: map[string][2]int{},
+		cats: map[int]*catalog.Catalog{}, changed: map[int]bool{}, states: map[int]state{}, changedState: map[int]bool{}}
+	for k, ap := range lp.Articles {
+		for i, m := range ap.Messages {
+			im.index[m.ID] = [2]int{k, i}
+		}
+	}
+	g, err := p.glossary()
+	if err != nil {
+		return nil, err
+	}
+	im.checker = check.New(check.Options{Glossary: g, Prefixes: p.Config.Check.Prefixes,
+		Severity: p.Config.Check.Severity, Length: p.Config.LengthBand})
+	seen := make(map[string]bool, len(d.Units))
+	for _, u := range d.Units {
+		reason, err := im.take(u, seen)
+		if err != nil {
+			return nil, err
+		}
+		seen[u.ID] = true
+		if reason != "" {
+			im.res.Skipped++
+			im.res.Problems = append(im.res.Problems, u.ID+": "+reason)
+		}
+	}
+	if len(im.findings) > 0 {
+		check.Sort(im.findings)
+		return nil, &ImportError{Path: path, Findings: im.findings}
+	}
+	if len(im.changed) == 0 {
+		return im.res, nil
+	}
+	if err := im.write(); err != nil {
+		return im.res, err
+	}
+	return im.res, nil
+}
+
+func sameTag(a, b string) bool {
+	ta, errA := language.Parse(strings.ReplaceAll(a, "_", "-"))
+	tb, errB := language.Parse(b)
+	return a == b || errA == nil && errB == nil && ta == tb
+}
+
+// importer is one import in progress: the catalogs and state records it
+// changes, by article index.
+type importer struct {
+	p            *Project
+	lang         string
+	arts         []*Article
+	lp           *LangPlan
+	res          *ImportResult
+	index        map[string][2]int // message ID → article, message
+	checker      *check.Checker
+	findings     []check.Finding
+	cats         map[int]*catalog.Catalog // read from disk, entries added for every message
+	changed      map[int]bool             // catalogs with a new translation
+	states       map[int]state
+	changedState map[int]bool
+}
+
+// take takes one unit, or returns why it is skipped.
+func (im *importer) take(u interchange.Unit, seen map[string]bool) (string, error) {
+	if seen[u.ID] {
+		return "listed twice in the file", nil
+	}
+	at, ok := im.index[u.ID]
+	if !ok {
+		return "not a message of the source (removed, or the file is for another project)", nil
+	}
+	if u.Target == "" {
+		return "no translation", nil
+	}
+	a, m := im.arts[at[0]], im.lp.Articles[at[0]].Messages[at[1]]
+	cur := article.Hash(m.Source)
+	c, err := im.catalog(at[0])
+	if err != nil {
+		return "", err
+	}
+	e := c.Entries[entryIndex(c, m.ID)]
+	hash := ""
+	switch {
+	case u.Hash == cur:
+		hash = cur
+	case m.State == Stale && u.Hash != "" && u.Hash == e.Hash && u.State == interchange.NeedsReview:
+		hash = e.Hash
+	case m.State == Stale && u.Hash != "" && u.Hash == e.Hash && article.Hash(u.Source) == cur:
+		hash = cur // reviewed against the current source, shown in the file
+	default:
+		return fmt.Sprintf("the %s text changed since the file was exported (hash %s, now %s): export again", im.p.Config.Source, orNone(u.Hash), cur), nil
+	}
+	im.res.Imported++
+	if u.Target == m.Translation && (hash == e.Hash || hash == cur && m.State == Current) {
+		return "", nil // no change
+	}
+	if hash == cur {
+		file := filepath.ToSlash(im.p.rel(im.lp.Articles[at[0]].Path))
+		for _, f := range im.checker.Check(check.Translation{Lang: im.lang, File: file, Line: m.Line, ID: m.ID,
+			Source: m.Source, SourceLang: im.p.Config.Source, Text: u.Target, Plural: m.Plural, Refs: a.Refs}) {
+			if f.Severity == check.Error {
+				im.findings = append(im.findings, f)
+			}
+		}
+	} else {
+		// Still needs review: record the new text as lingo's own, so that
+		// sync keeps the entry stale rather than take it as updated.
+		st, err := im.state(at[0])
+		if err != nil {
+			return "", err
+		}
+		st[m.ID] = record{Source: st[m.ID].Source, Seen: article.Hash(u.Target)}
+		im.changedState[at[0]] = true
+	}
+	e.Other, e.Hash = u.Target, hash
+	c.Entries[entryIndex(c, m.ID)] = e
+	im.changed[at[0]] = true
+	return "", nil
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+// catalog is the catalog on disk of article k, read once, with an entry
+// for every message.
+func (im *importer) catalog(k int) (*catalog.Catalog, error) {
+	if c, ok := im.cats[k]; ok {
+		return c, nil
+	}
+	c, err := im.p.ReadCatalog(im.lang, im.arts[k].Slug)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range im.lp.Articles[k].Messages {
+		if entryIndex(c, m.ID) < 0 {
+			c.Entries = append(c.Entries, catalog.Entry{ID: m.ID})
+		}
+	}
+	im.cats[k] = c
+	return c, nil
+}
+
+func entryIndex(c *catalog.Catalog, id string) int {
+	for i := range c.Entries {
+		if c.Entries[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func (im *importer) state(k int) (state, error) {
+	if st, ok := im.states[k]; ok {
+		return st, nil
+	}
+	st, err := im.p.readState(im.lang, im.arts[k].Slug)
+	if err != nil {
+		return nil, err
+	}
+	im.states[k] = st
+	return st, nil
+}
+
+// write writes the changed catalogs and state records, then syncs the
+// language so that every file comes out as sync writes it.
+func (im *importer) write() error {
+	var files []pending
+	for k := range im.arts {
+		if !im.changed[k] {
+			continue
+		}
+		c := im.cats[k]
+		data, err := catalog.Marshal(c, im.p.Config.Format)
+		if err != nil {
+			return fmt.Errorf("import: catalog %s for %s: %w", im.lang, c.Slug, err)
+		}
+		files = append(files, pending{path: im.p.CatalogPath(im.lang, im.arts[k].Slug), data: data})
+		if im.changedState[k] {
+			f, err := jsonFile(im.p.statePath(im.lang, im.arts[k].Slug), im.states[k])
+			if err != nil {
+				return err
+			}
+			files = append(files, f)
+		}
+	}
+	written, err := im.p.writeAll(files)
+	im.res.Written = written
+	if err != nil {
+		return err
+	}
+	synced, err := im.p.Sync([]string{im.lang}, SyncOptions{})
+	for _, w := range synced {
+		if !contains(im.res.Written, w) {
+			im.res.Written = append(im.res.Written, w)
+		}
+	}
+	return err
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
