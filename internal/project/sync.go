@@ -2,8 +2,10 @@ package project
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/article"
@@ -299,8 +301,10 @@ func (p *Project) collectOrphans(lp *LangPlan, arts []*Article) error {
 // memory is the translation memory of one language: every translation with
 // the source text it was made from, from its catalogs and its archive.
 type memory struct {
-	exact map[string]int // normalized source → index in pairs
-	pairs []archived
+	exact   map[string]int // normalized source → index in pairs
+	pairs   []archived
+	words   []int // word count of each pair's source
+	byWords []int // pair indices by word count, for the fuzzy search
 }
 
 func newMemory(arts []*Article, cats []*catalog.Catalog, states []state, arch []archived) *memory {
@@ -331,6 +335,11 @@ func newMemory(arts []*Article, cats []*catalog.Catalog, states []state, arch []
 	for _, e := range sortArchive(append([]archived(nil), arch...)) {
 		add(e.Source, e.Translation)
 	}
+	for i, pr := range m.pairs {
+		m.words = append(m.words, len(worddiff.Words(pr.Source)))
+		m.byWords = append(m.byWords, i)
+	}
+	sort.SliceStable(m.byWords, func(i, j int) bool { return m.words[m.byWords[i]] < m.words[m.byWords[j]] })
 	return m
 }
 
@@ -341,13 +350,20 @@ func (m *memory) lookup(src string) (string, string, bool) {
 	if i, ok := m.exact[article.Normalize(src)]; ok {
 		return m.pairs[i].Translation, m.pairs[i].Source, true
 	}
-	best, bestRatio := -1, MemorySimilarity
-	for i, pr := range m.pairs {
-		if !worddiff.MayReach(src, pr.Source, bestRatio) {
+	// Only sources whose word count allows the ratio can reach it:
+	// 2·min(a, b)/(a+b) ≥ r bounds b between a·r/(2-r) and a·(2-r)/r.
+	n, r := float64(len(worddiff.Words(src))), MemorySimilarity
+	lo, hi := int(math.Ceil(n*r/(2-r))), int(math.Floor(n*(2-r)/r))
+	k := sort.Search(len(m.byWords), func(k int) bool { return m.words[m.byWords[k]] >= lo })
+	best, bestRatio := -1, 0.0
+	for ; k < len(m.byWords) && m.words[m.byWords[k]] <= hi; k++ {
+		i := m.byWords[k]
+		ratio := worddiff.Ratio(src, m.pairs[i].Source)
+		if ratio < MemorySimilarity {
 			continue
 		}
-		if r := worddiff.Ratio(src, pr.Source); r >= bestRatio {
-			best, bestRatio = i, r
+		if ratio > bestRatio || ratio == bestRatio && i < best {
+			best, bestRatio = i, ratio
 		}
 	}
 	if best < 0 {
