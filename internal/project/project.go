@@ -22,12 +22,14 @@ import (
 	"github.com/lingo-l10n/lingo/internal/config"
 	"github.com/lingo-l10n/lingo/internal/diag"
 	"github.com/lingo-l10n/lingo/internal/markdown"
+	"github.com/lingo-l10n/lingo/internal/structure"
 )
 
 // Project is a lingo project: its config and the parser it implies.
 type Project struct {
 	Config *config.Config
 	parser *markdown.Parser
+	shapes *structure.Parser // reads translations for the safety checks of publishing
 }
 
 // Open loads the config at path and prepares the project.
@@ -44,7 +46,7 @@ func New(cfg *config.Config) *Project {
 	return &Project{Config: cfg, parser: markdown.New(markdown.Options{
 		FrontMatter:    cfg.FrontMatter,
 		CodeShortcodes: cfg.CodeShortcodes,
-	})}
+	}), shapes: structure.NewParser()}
 }
 
 // Article is a source article with its segments and their message IDs.

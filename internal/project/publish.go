@@ -278,20 +278,31 @@ func (p *Project) policyLookup(a *Article, ai int, chain []string, cats map[stri
 		}
 	}
 	ownCurrent := currentIn(a, own)
-	for _, id := range a.IDs {
+	for i, id := range a.IDs {
 		_, mine := ownCurrent[id]
 		if st, ok := staleText[id]; ok && !mine {
 			stale++
 			if p.Config.StalePolicy(lang) == "translation" {
-				texts[id] = st
-				continue
+				texts[id], mine = st, true
 			}
+		}
+		if t, ok := texts[id]; ok && !p.safe(a.Segs[i].Text, t, a.Refs) {
+			delete(texts, id)
+			mine = false
 		}
 		if !mine {
 			fallbacks++
 		}
 	}
 	return func(id string) (string, bool) { t, ok := texts[id]; return t, ok }, fallbacks, stale
+}
+
+// safe reports whether a translation adds nothing hostile to its source:
+// raw HTML, a javascript: or data: URL, an event handler, a link to a host
+// the source does not link to. An unsafe translation is never published;
+// its message shows the source text, and lingo check reports why.
+func (p *Project) safe(src, tr string, refs map[string]string) bool {
+	return len(p.shapes.Safety(p.shapes.Parse(src, refs), p.shapes.Parse(tr, refs), tr)) == 0
 }
 
 // staleIn returns the stale translations of a in c, by ID.

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/project"
 	"golang.org/x/net/html"
 )
@@ -148,4 +149,64 @@ func all(n *html.Node, ok func(*html.Node) bool) []*html.Node {
 		out = append(out, all(c, ok)...)
 	}
 	return out
+}
+
+// TestHostileTranslation gives French translations that carry a script, an
+// event handler, a javascript: URL, CSS and SVG tricks and a look-alike
+// link: lingo check reports each, and the page Chromium loads holds none.
+func TestHostileTranslation(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
+	os.WriteFile(filepath.Join(dir, "lingo.toml"), []byte("source = \"en\"\nlanguages = [\"fr\"]\n[lang.fr]\nmin_complete = 0\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "content", "a.md"), []byte("# Aftercare\n\nRest today.\n\nDrink water.\n\nSleep well.\n\nCall [the clinic](https://clinic.example/en/).\n\nEat lightly.\n"), 0o644)
+	p, err := project.Open(filepath.Join(dir, "lingo.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile := []string{
+		"Soins <script>alert(1)</script>",
+		`Reposez-vous <img src=x onerror="alert(1)">.`,
+		"Buvez [de l'eau](javascript:alert(1)).",
+		`Dormez <svg onload="alert(1)"><style>body{display:none}</style></svg>bien.`,
+		"Appelez [https://clinic.example/fr/](https://evil.example/fr/).",
+		"Mangez léger.",
+	}
+	arts, err := p.LoadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &catalog.Catalog{Lang: "fr", Slug: "a"}
+	for i, id := range arts[0].IDs {
+		c.Entries = append(c.Entries, catalog.Entry{ID: id, Other: hostile[i]})
+	}
+	data, err := catalog.Marshal(c, "toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "locales", "fr"), 0o755)
+	os.WriteFile(p.CatalogPath("fr", "a"), data, 0o644)
+	res, err := p.Build(project.NoProgress{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	for _, f := range res.Report.Findings {
+		found[f.Check] = true
+	}
+	for _, want := range []string{"unsafe-html", "event-handler", "unsafe-url", "foreign-host"} {
+		if !found[want] {
+			t.Errorf("check did not report %s (found %v)", want, found)
+		}
+	}
+	page := filepath.Join(dir, "out", "fr", "a.html")
+	dom := string(chromium(t, "--dump-dom", (&url.URL{Scheme: "file", Path: page}).String()))
+	body := dom[strings.Index(dom, "<body"):]
+	for _, bad := range []string{"<script", "onerror", "onload", "javascript:", "evil.example", "display:none", "<svg"} {
+		if strings.Contains(strings.ToLower(body), bad) {
+			t.Errorf("the page holds %q", bad)
+		}
+	}
+	if !strings.Contains(body, "Mangez léger.") {
+		t.Error("the safe translation is missing")
+	}
 }
