@@ -33,14 +33,18 @@ vet:
 fmt:
 	gofmt -w cmd internal
 
-# Each fuzz target for a bounded time.
+# Each fuzz target for a bounded time (FUZZTIME each); what they find goes
+# into testdata/fuzz/ and runs in make test from then on.
 FUZZTIME ?= 20s
+FUZZ_TARGETS := markdown:FuzzSegmentRender frontmatter:FuzzFields htmltext:FuzzSegments \
+	shortcode:FuzzScan catalog:FuzzRoundTrip structure:FuzzParse numbers:FuzzFind \
+	interchange:FuzzInterchangeRead
 fuzz:
-	$(GO) test ./internal/markdown/ -run '^$$' -fuzz '^FuzzSegmentRender$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./internal/frontmatter/ -run '^$$' -fuzz '^FuzzFields$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./internal/htmltext/ -run '^$$' -fuzz '^FuzzSegments$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./internal/shortcode/ -run '^$$' -fuzz '^FuzzScan$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./internal/catalog/ -run '^$$' -fuzz '^FuzzRoundTrip$$' -fuzztime $(FUZZTIME)
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; fn=$${t#*:}; \
+		echo "== $$pkg $$fn"; \
+		$(GO) test ./internal/$$pkg/ -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
 
 clean:
 	rm -rf bin out
