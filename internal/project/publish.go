@@ -122,30 +122,11 @@ func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []s
 				res.Skipped++
 				continue
 			}
-			md := article.Render(a.Src, a.Segs, a.IDs, lookup)
-			if lang != p.Config.Source {
-				md = withLangKey(md, p.Config.LangKey, lang)
+			out, err := p.articleFiles(lang, a, lookup, opts.Formats, published)
+			if err != nil {
+				return nil, nil, err
 			}
-			for _, f := range opts.Formats {
-				switch f {
-				case "md":
-					files = append(files, pending{path: p.mdPath(lang, a.Slug), data: md})
-				case "html":
-					body := md
-					if lang != p.Config.Source {
-						body = withLangKey(article.Render(a.Src, a.Segs, a.IDs, p.markFallbacks(a, lookup)), p.Config.LangKey, lang)
-					}
-					siblings := all
-					if !slices.Contains(all, lang) {
-						siblings = append(slices.Clone(all), lang)
-					}
-					page, err := p.htmlPage(lang, a, body, siblings, published)
-					if err != nil {
-						return nil, nil, err
-					}
-					files = append(files, pending{path: p.htmlPath(lang, a.Slug), data: page})
-				}
-			}
+			files = append(files, out...)
 		}
 		if slices.Contains(opts.Formats, "html") {
 			ix, err := p.langIndex(lang, arts, cats, published)
@@ -189,6 +170,37 @@ func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []s
 		}
 	}
 	return results, written, nil
+}
+
+// articleFiles renders article a in lang, its messages found by lookup, in
+// each of formats.
+func (p *Project) articleFiles(lang string, a *Article, lookup func(string) (string, bool), formats []string, published map[string]bool) ([]pending, error) {
+	var files []pending
+	for _, f := range formats {
+		switch f {
+		case "md":
+			md := article.Render(a.Src, a.Segs, a.IDs, lookup)
+			if lang != p.Config.Source {
+				md = withLangKey(md, p.Config.LangKey, lang)
+			}
+			files = append(files, pending{path: p.mdPath(lang, a.Slug), data: md})
+		case "html":
+			body := a.Src
+			if lang != p.Config.Source {
+				body = withLangKey(article.Render(a.Src, a.Segs, a.IDs, p.markFallbacks(a, lookup)), p.Config.LangKey, lang)
+			}
+			siblings := p.projectLangs()
+			if !slices.Contains(siblings, lang) {
+				siblings = append(siblings, lang)
+			}
+			page, err := p.htmlPage(lang, a, body, siblings, published)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, pending{path: p.htmlPath(lang, a.Slug), data: page})
+		}
+	}
+	return files, nil
 }
 
 // projectLangs are the source and the target languages of lingo.toml.
