@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/lingo
 PKGS    := ./...
 
-.PHONY: build run test vet fmt fuzz clean browser-test
+.PHONY: build run test vet fmt fuzz clean browser-test crash
 
 build:
 	$(GO) build -o $(BIN) ./cmd/lingo
@@ -26,6 +26,13 @@ test: vet
 browser-test:
 	$(GO) vet -tags browser ./test/browser/
 	$(GO) test -tags browser -count=1 -v ./test/browser/
+
+# Kills lingo sync and lingo build mid-write CRASHN times and checks that
+# every file is old or new, nothing is lost, and the next run works.
+CRASHN ?= 300
+crash:
+	$(GO) vet -tags crash ./test/crash/
+	$(GO) test -tags crash -run Kill -count=1 -v -timeout 60m ./test/crash/ -crash.n $(CRASHN)
 
 vet:
 	$(GO) vet $(PKGS)

@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -26,5 +29,38 @@ func (p *Project) Lock(ctx context.Context) (func(), error) {
 	if !ok {
 		return nil, fmt.Errorf("another lingo run is writing this project (it holds %s); try again when it ends", LockFile)
 	}
+	p.removeTempFiles()
 	return func() { _ = l.Unlock() }, nil
+}
+
+// removeTempFiles deletes what a killed run left behind: the temporary
+// files of atomic writes (".<name><digits>", beside their target) in the
+// folders lingo writes. Holding the lock, no other run is writing them.
+func (p *Project) removeTempFiles() {
+	for _, dir := range []string{p.Config.LocalesDir(), p.Config.OutputDir()} {
+		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() && isTempFile(d.Name()) {
+				_ = os.Remove(path)
+			}
+			return nil
+		})
+	}
+}
+
+// isTempFile recognizes renameio's temporary names: a dot, the target's
+// name (one lingo writes), and a random number.
+func isTempFile(name string) bool {
+	if !strings.HasPrefix(name, ".") {
+		return false
+	}
+	base := strings.TrimRightFunc(name, func(r rune) bool { return r >= '0' && r <= '9' })
+	if len(name)-len(base) < 6 {
+		return false
+	}
+	for _, ext := range []string{".toml", ".json", ".yaml", ".md", ".html"} {
+		if strings.HasSuffix(base, ext) {
+			return true
+		}
+	}
+	return false
 }

@@ -174,7 +174,9 @@ func (p *Project) writeAll(files []pending) ([]string, error) {
 		if err := os.MkdirAll(filepath.Dir(f.path), 0o755); err != nil {
 			return written, fmt.Errorf("write %s: %w", p.rel(f.path), err)
 		}
-		if err := renameio.WriteFile(f.path, f.data, 0o644); err != nil {
+		// The temporary file sits beside its target: same file system, so
+		// the rename is atomic, and nothing is written outside the project.
+		if err := renameio.WriteFile(f.path, f.data, 0o644, renameio.WithTempDir(filepath.Dir(f.path))); err != nil {
 			return written, fmt.Errorf("write %s: %w", p.rel(f.path), err)
 		}
 		written = append(written, p.rel(f.path))

@@ -113,7 +113,8 @@ func (p *Project) Plan(lang string, arts []*Article, opts SyncOptions) (*LangPla
 		if err != nil {
 			return nil, err
 		}
-		lp.files = append(lp.files, f)
+		// The archive goes first: a run killed after it has lost nothing.
+		lp.files = append([]pending{f}, lp.files...)
 	}
 	return lp, nil
 }
@@ -380,14 +381,11 @@ func (p *Project) Sync(langs []string, opts SyncOptions) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Write order is crash safety: each language's archive, then its
+	// catalogs and state, and the source catalogs last, since the next run
+	// recognizes the IDs of the last sync by them. A run killed at any
+	// point leaves files the next run accepts, and no translation lost.
 	var files []pending
-	for _, a := range arts {
-		f, err := p.catalogFile(p.SourceCatalog(a))
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, f)
-	}
 	var remove []string
 	for _, lang := range langs {
 		lp, err := p.Plan(lang, arts, opts)
@@ -396,6 +394,13 @@ func (p *Project) Sync(langs []string, opts SyncOptions) ([]string, error) {
 		}
 		files = append(files, lp.files...)
 		remove = append(remove, lp.remove...)
+	}
+	for _, a := range arts {
+		f, err := p.catalogFile(p.SourceCatalog(a))
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
 	}
 	written, err := p.writeAll(files)
 	if err != nil {

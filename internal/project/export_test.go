@@ -1,0 +1,4 @@
+package project
+
+// IsTempFile is isTempFile, for tests.
+var IsTempFile = isTempFile
