@@ -22,6 +22,9 @@ type record struct {
 	// Seen is the hash of the translation as lingo last wrote it; a
 	// translation that no longer has it was edited by the translator.
 	Seen string `json:"seen"`
+	// Hash is the hash lingo last wrote in the catalog entry: the hash of
+	// the source text the translation answers to.
+	Hash string `json:"hash,omitempty"`
 }
 
 // state is the records of one target catalog, by message ID.

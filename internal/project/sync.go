@@ -163,7 +163,7 @@ func (p *Project) planArticle(lp *LangPlan, a *Article, old *catalog.Catalog, st
 		ap.Messages = append(ap.Messages, m)
 		out.Entries = append(out.Entries, p.entry(lp.Lang, a, i, m, hash))
 		if m.Translation != "" {
-			newState[id] = record{Source: m.baseText(), Seen: article.Hash(m.Translation)}
+			newState[id] = record{Source: m.baseText(), Seen: article.Hash(m.Translation), Hash: hash}
 		}
 	}
 	lp.Articles = append(lp.Articles, ap)
@@ -171,15 +171,19 @@ func (p *Project) planArticle(lp *LangPlan, a *Article, old *catalog.Catalog, st
 	if err != nil {
 		return fmt.Errorf("catalog %s for %s: %w", lp.Lang, a.Slug, err)
 	}
+	// The state goes before the catalog: sync never changes a translation
+	// a catalog holds, only fills empty ones, so a run killed between the
+	// two leaves a state that still describes the old catalog; the other
+	// way round, a catalog would lose the old source text of its stale
+	// entries.
+	if len(newState) > 0 || len(st) > 0 {
+		f, err := jsonFile(p.statePath(lp.Lang, a.Slug), newState)
+		if err != nil {
+			return err
+		}
+		lp.files = append(lp.files, f)
+	}
 	lp.files = append(lp.files, pending{path: path, data: data})
-	if len(newState) == 0 && len(st) == 0 {
-		return nil // nothing translated, nothing to remember
-	}
-	f, err := jsonFile(p.statePath(lp.Lang, a.Slug), newState)
-	if err != nil {
-		return err
-	}
-	lp.files = append(lp.files, f)
 	return nil
 }
 
@@ -211,6 +215,7 @@ func (p *Project) classify(id, src string, e catalog.Entry, rec record, mem *mem
 		return m, h
 	case e.Hash == "" || e.Hash == h,
 		rec.Seen != "" && rec.Seen != article.Hash(e.Other), // edited by the translator
+		rec.Hash == h && rec.Seen == article.Hash(e.Other), // confirmed by a run killed before it wrote the catalog
 		opts.AcceptAll || opts.Accept[id]:
 		m.State = Current
 		return m, h
