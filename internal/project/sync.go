@@ -215,7 +215,7 @@ func (p *Project) classify(id, src string, e catalog.Entry, rec record, mem *mem
 		return m, h
 	case e.Hash == "" || e.Hash == h,
 		rec.Seen != "" && rec.Seen != article.Hash(e.Other), // edited by the translator
-		rec.Hash == h && rec.Seen == article.Hash(e.Other), // confirmed by a run killed before it wrote the catalog
+		rec.Hash == h && rec.Seen == article.Hash(e.Other),  // confirmed by a run killed before it wrote the catalog
 		opts.AcceptAll || opts.Accept[id]:
 		m.State = Current
 		return m, h
