@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -37,6 +39,8 @@ func TestScript(t *testing.T) {
 			"bom":   cmdBOM,
 			"chomp": cmdChomp,
 			"subst": cmdSubst,
+			"gen":   cmdGen,
+			"ls":    cmdLs,
 		},
 	})
 }
@@ -101,4 +105,65 @@ func cmdSubst(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		return bytes.ReplaceAll(b, old, new)
 	})
+}
+
+// cmdGen writes a large or deeply nested input that a txtar archive should
+// not hold: gen KIND FILE N, where KIND is
+//
+//	paragraph  one paragraph of N bytes of words, one final newline
+//	quotes     a block quote nested N deep ("> > > ... deep")
+//	lists      a list item nested N deep ("- - - ... deep")
+//	emphasis   N nested emphasis and N nested link brackets
+//	catalog    a TOML catalog of N messages for the article a that the
+//	           article does not have
+func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! gen")
+	}
+	if len(args) != 3 {
+		ts.Fatalf("usage: gen paragraph|quotes|lists|emphasis|catalog FILE N")
+	}
+	n, err := strconv.Atoi(args[2])
+	if err != nil || n < 0 {
+		ts.Fatalf("gen: bad count %q", args[2])
+	}
+	var b bytes.Buffer
+	switch args[0] {
+	case "paragraph":
+		const words = "lorem ipsum dolor sit amet, 50-80% in 2-3 days. "
+		for b.Len()+len(words) <= n-1 {
+			b.WriteString(words)
+		}
+		b.WriteString(strings.Repeat("x", n-1-b.Len()))
+		b.WriteByte('\n')
+	case "quotes":
+		b.WriteString(strings.Repeat("> ", n) + "deep\n")
+	case "lists":
+		b.WriteString(strings.Repeat("- ", n) + "deep\n")
+	case "emphasis":
+		b.WriteString(strings.Repeat("*", n) + "deep" + strings.Repeat("*", n) + "\n\n")
+		b.WriteString(strings.Repeat("[", n) + "deep" + strings.Repeat("]", n) + "\n")
+	case "catalog":
+		for i := range n {
+			fmt.Fprintf(&b, "['a.p-%08x']\nother = 'x'\n\n", i)
+		}
+	default:
+		ts.Fatalf("gen: unknown kind %q", args[0])
+	}
+	path := ts.MkAbs(args[1])
+	ts.Check(os.MkdirAll(filepath.Dir(path), 0o755))
+	ts.Check(os.WriteFile(path, b.Bytes(), 0o644))
+}
+
+// cmdLs prints the names in a folder, sorted, one a line, so a script can
+// compare them with a golden list: ls DIR.
+func cmdLs(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: ls DIR")
+	}
+	entries, err := os.ReadDir(ts.MkAbs(args[0]))
+	ts.Check(err)
+	for _, e := range entries {
+		fmt.Fprintln(ts.Stdout(), e.Name())
+	}
 }

@@ -172,6 +172,27 @@ func slugOf(path, lang, stem string) string {
 }
 
 // position returns the line and byte column of offset off in data.
+// MaxEntries is the most messages lingo reads from one catalog file: far
+// more than any article has, and a bound on the time a hostile file costs
+// (go-toml's decoder takes time quadratic in the number of tables).
+const MaxEntries = 20_000
+
+// limitTOML refuses a TOML file of more than MaxEntries tables, counting
+// them with go-toml's own parser, in linear time.
+func limitTOML(data []byte) error {
+	var p unstable.Parser
+	p.Reset(data)
+	n := 0
+	for p.NextExpression() {
+		if k := p.Expression().Kind; k == unstable.Table || k == unstable.ArrayTable {
+			if n++; n > MaxEntries {
+				return &posError{pos{1, 1}, fmt.Sprintf("more than %d entries: lingo reads at most %d per catalog file (one article's messages)", MaxEntries, MaxEntries)}
+			}
+		}
+	}
+	return nil
+}
+
 // lines indexes where each line of a file starts, to turn many offsets
 // into positions in logarithmic time each.
 type lines []int
@@ -377,6 +398,9 @@ func hasReserved(m map[string]any) bool {
 
 // indexTOML decodes data and maps every key path to its position.
 func indexTOML(data []byte) (any, map[string]pos, error) {
+	if err := limitTOML(data); err != nil {
+		return nil, nil, err
+	}
 	var tree any
 	if err := toml.Unmarshal(data, &tree); err != nil {
 		var de *toml.DecodeError
