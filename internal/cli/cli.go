@@ -101,9 +101,10 @@ func newApp(streams IO) *cli.App {
 
 Examples:
    lingo init --source en --languages es,fr   start a project here
-   lingo extract                              write the source catalogs
-   lingo pseudo                               fill the en-XA pseudo-locale
-   lingo render --lang fr                     write out/fr/<slug>.md`,
+   lingo build                                sync, check, render every language (the main job)
+   lingo status                               what is left to translate, per language
+   lingo check --lang fr                      before a translator pushes
+   lingo -C site build                        in another folder`,
 		Reader:          streams.In,
 		Writer:          streams.Out,
 		ErrWriter:       streams.Err,
