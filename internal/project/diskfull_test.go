@@ -1,0 +1,89 @@
+package project_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lingo-l10n/lingo/internal/config"
+	"github.com/lingo-l10n/lingo/internal/project"
+)
+
+// smallDisk mounts a tmpfs of size bytes at a new folder, for the length of
+// the test; it skips where mounting is not allowed (not root).
+func smallDisk(t *testing.T, size string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a small tmpfs here (%v: %s)", err, out)
+	}
+	t.Cleanup(func() { _ = exec.Command("umount", dir).Run() })
+	return dir
+}
+
+// TestDiskFull renders and syncs onto a disk that fills up: the command
+// fails with "no space left", and every file there is either absent or
+// complete, never cut short; catalogs already written stay as they were.
+func TestDiskFull(t *testing.T) {
+	var article strings.Builder
+	article.WriteString("---\ntitle: Big\n---\n\n")
+	for i := 0; i < 3000; i++ {
+		article.WriteString("Paragraph number " + strings.Repeat("x", 60) + " with some words to translate.\n\n")
+	}
+	cfg := config.Default("en", []string{"fr"})
+	cfg.Dir = t.TempDir()
+	os.MkdirAll(filepath.Join(cfg.Dir, "content"), 0o755)
+	for _, slug := range []string{"a", "b", "c"} {
+		os.WriteFile(filepath.Join(cfg.Dir, "content", slug+".md"), []byte(article.String()), 0o644)
+	}
+	min := 0.0
+	cfg.Lang = map[string]config.LangSettings{"fr": {MinComplete: &min}}
+
+	cfg.Output = smallDisk(t, "600k")
+	p := project.New(cfg)
+	_, _, err := p.Publish(project.PublishOptions{Langs: []string{"en", "fr"}, Formats: project.Formats}, project.NoProgress{})
+	if err == nil || !strings.Contains(err.Error(), "no space left") {
+		t.Fatalf("publish on a full disk: %v, want no space left", err)
+	}
+	filepath.WalkDir(cfg.Output, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, _ := os.ReadFile(path)
+		switch filepath.Ext(path) {
+		case ".html":
+			if !bytes.HasSuffix(data, []byte("</html>\n")) {
+				t.Errorf("%s is cut short (%d bytes)", path, len(data))
+			}
+		case ".md":
+			if !bytes.HasSuffix(data, []byte("to translate.\n\n")) {
+				t.Errorf("%s is cut short (%d bytes)", path, len(data))
+			}
+		default:
+			t.Errorf("left behind: %s", path)
+		}
+		return nil
+	})
+
+	cfg.Output = "out"
+	cfg.Locales = smallDisk(t, "300k")
+	p = project.New(cfg)
+	if _, err := p.Sync([]string{"fr"}, project.SyncOptions{}); err == nil || !strings.Contains(err.Error(), "no space left") {
+		t.Fatalf("sync on a full disk: %v, want no space left", err)
+	}
+	filepath.WalkDir(cfg.Locales, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if strings.HasSuffix(path, ".toml") {
+			data, _ := os.ReadFile(path)
+			if _, err := project.ParseCatalog(path, data); err != nil {
+				t.Errorf("a catalog on the full disk does not parse: %v", err)
+			}
+		}
+		return nil
+	})
+}
