@@ -154,16 +154,20 @@ func isPseudo(tag string) bool {
 	return strings.HasSuffix(tag, "-XA") || strings.HasSuffix(tag, "-XB")
 }
 
+// glossaryPath is the glossary file's path, "" when there is none.
+func (p *Project) glossaryPath() string {
+	if p.Config.Glossary == "" || filepath.IsAbs(p.Config.Glossary) {
+		return p.Config.Glossary
+	}
+	return filepath.Join(p.Config.Dir, p.Config.Glossary)
+}
+
 // glossary loads the configured glossary, if any.
 func (p *Project) glossary() (*glossary.Glossary, error) {
 	if p.Config.Glossary == "" {
 		return nil, nil
 	}
-	path := p.Config.Glossary
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(p.Config.Dir, path)
-	}
-	g, err := glossary.Load(path)
+	g, err := glossary.Load(p.glossaryPath())
 	if err != nil {
 		return nil, fmt.Errorf("glossary: %w", err)
 	}
