@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/lingo
 PKGS    := ./...
 
-.PHONY: build run test vet fmt fuzz clean browser-test crash
+.PHONY: build run test vet fmt fuzz clean browser-test crash compare bench
 
 build:
 	$(GO) build -o $(BIN) ./cmd/lingo
@@ -55,3 +55,6 @@ fuzz:
 
 clean:
 	rm -rf bin out
+
+compare:
+	bash scripts/compare.sh $(COMPARE_OUT)
