@@ -58,3 +58,14 @@ clean:
 
 compare:
 	bash scripts/compare.sh $(COMPARE_OUT)
+
+# Benchmarks (BENCHMARKS.md): extract, sync, check, publish and build on
+# ../shared/corpus/hugo-docs/en and on generated corpora of 1,000 and
+# 10,000 articles × 10 languages (generated once, cached under $TMPDIR), the
+# scaling table; each reports its peak memory (peak-MB). One
+# iteration each: the corpora are large. -short (the default until the
+# fixes of BENCHMARKS.md land) leaves out corpora larger than 1,000 × 10;
+# BENCHFLAGS= runs 10,000 × 10 too, -scale.full syncs and builds it (hours).
+BENCHFLAGS ?= -short
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x -timeout 30m $(BENCHFLAGS) ./internal/project/ ./internal/markdown/

@@ -1,0 +1,338 @@
+package project_test
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/metrics"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/lingo-l10n/lingo/internal/config"
+	"github.com/lingo-l10n/lingo/internal/gen"
+	"github.com/lingo-l10n/lingo/internal/project"
+)
+
+// The generated corpora of the benchmarks: articles × languages, with
+// sections per article (8 is a typical article of about 1,000 words).
+var (
+	gen1k  = gen.Options{Articles: 1000, Languages: 10, Seed: 1, ParagraphsPerArticle: 8}
+	gen10k = gen.Options{Articles: 10000, Languages: 10, Seed: 1, ParagraphsPerArticle: 8}
+)
+
+// scaleFull runs sync and build on the large generated corpora too: their
+// translation memory search grows with the square of the corpus (see
+// BENCHMARKS.md), and at 10,000 × 10 they run for hours.
+var scaleFull = flag.Bool("scale.full", false, "sync and build the 1,000 and 10,000 article corpora too (hours)")
+
+// genProject opens a generated project, generating it the first time into a
+// folder under os.TempDir() named by the options (never written to after:
+// the benchmarks that use it write only outputs, to a fresh folder).
+func genProject(b *testing.B, opts gen.Options) *project.Project {
+	b.Helper()
+	if testing.Short() && opts.Articles*max(opts.Languages, 1)*opts.ParagraphsPerArticle > 80000 {
+		b.Skip("generated corpus larger than 1,000 × 10 skipped with -short")
+	}
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("lingo-bench-%dx%d-p%d-s%d",
+		opts.Articles, opts.Languages, opts.ParagraphsPerArticle, opts.Seed))
+	if _, err := os.Stat(filepath.Join(dir, ".done")); err != nil {
+		start := time.Now()
+		tmp := dir + ".tmp"
+		os.RemoveAll(tmp)
+		if err := gen.Write(tmp, opts); err != nil {
+			b.Fatal(err)
+		}
+		os.RemoveAll(dir)
+		if err := os.Rename(tmp, dir); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, ".done"), nil, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("generated %s in %v", dir, time.Since(start).Round(time.Millisecond))
+	}
+	p, err := project.Open(filepath.Join(dir, config.FileName))
+	if err != nil {
+		b.Fatal(err)
+	}
+	p.Config.Output = b.TempDir()
+	return p
+}
+
+// genCopy is a writable copy of a generated project, for sync and build.
+func genCopy(b *testing.B, opts gen.Options) *project.Project {
+	b.Helper()
+	src := genProject(b, opts).Config.Dir
+	dst := b.TempDir()
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+		b.Fatal(err)
+	}
+	p, err := project.Open(filepath.Join(dst, config.FileName))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
+
+// hugoProject is hugo-docs/en (992 articles) with its pseudo-locale en-XA
+// as the one target language, every message translated.
+func hugoProject(b *testing.B) *project.Project {
+	b.Helper()
+	p := corpusProjectB(b, corpus{"hugo-docs/en", corpusRoot + "/hugo-docs/en", "en"})
+	p.Config.Languages = []string{"en-XA"}
+	if _, err := p.Extract(); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := p.Pseudo("en-XA"); err != nil {
+		b.Fatal(err)
+	}
+	return p
+}
+
+// benchCorpora are the projects the pipeline benchmarks run on.
+func benchCorpora() []struct {
+	name string
+	open func(b *testing.B) *project.Project
+} {
+	return []struct {
+		name string
+		open func(b *testing.B) *project.Project
+	}{
+		{"hugo-docs", hugoProject},
+		{"gen-1000x10", func(b *testing.B) *project.Project { return genProject(b, gen1k) }},
+		{"gen-10000x10", func(b *testing.B) *project.Project { return genProject(b, gen10k) }},
+	}
+}
+
+// peakHeap samples the Go heap (objects, stacks, runtime metadata: what the
+// runtime holds from the OS, less what it has released) every 5 ms while
+// fn runs, and returns the highest value in MB.
+func peakHeap(fn func()) float64 {
+	samples := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"},
+		{Name: "/memory/classes/heap/free:bytes"}}
+	var peak atomic.Uint64
+	read := func() {
+		metrics.Read(samples)
+		v := samples[0].Value.Uint64() - samples[1].Value.Uint64() - samples[2].Value.Uint64()
+		if v > peak.Load() {
+			peak.Store(v)
+		}
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(5 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				read()
+			}
+		}
+	}()
+	runtime.GC()
+	fn()
+	read()
+	stop()
+	<-done
+	return float64(peak.Load()) / (1 << 20)
+}
+
+// BenchmarkExtract loads, segments and marshals every source catalog (the
+// catalogs are up to date, so nothing is written).
+func BenchmarkExtract(b *testing.B) {
+	for _, c := range benchCorpora() {
+		b.Run(c.name, func(b *testing.B) {
+			p := c.open(b)
+			for b.Loop() {
+				if _, err := p.Extract(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// syncCorpora are the projects sync and build run on: hugo-docs, and
+// generated corpora of growing size (1,000 and 10,000 articles only with
+// -scale.full), each a writable copy.
+func syncCorpora() []struct {
+	name string
+	open func(b *testing.B) *project.Project
+} {
+	list := []struct {
+		name string
+		open func(b *testing.B) *project.Project
+	}{{"hugo-docs", hugoProject}}
+	for _, n := range []int{100, 200, 1000, 10000} {
+		o := gen.Options{Articles: n, Languages: 10, Seed: 1, ParagraphsPerArticle: 8}
+		list = append(list, struct {
+			name string
+			open func(b *testing.B) *project.Project
+		}{fmt.Sprintf("gen-%dx10", n), func(b *testing.B) *project.Project {
+			if n >= 1000 && !*scaleFull {
+				b.Skip("needs -scale.full")
+			}
+			return genCopy(b, o)
+		}})
+	}
+	return list
+}
+
+// BenchmarkSync brings every target catalog up to date: the first run
+// writes the state files and fills what translation memory can, the next
+// write nothing (the cost of `lingo sync` on a project in use). Each
+// language's partial catalogs make translation memory search for every
+// missing message.
+func BenchmarkSync(b *testing.B) {
+	for _, c := range syncCorpora() {
+		b.Run(c.name, func(b *testing.B) {
+			p := c.open(b)
+			var peak float64
+			for b.Loop() {
+				peak = max(peak, peakHeap(func() {
+					if _, err := p.Sync(p.Config.Languages, project.SyncOptions{}); err != nil {
+						b.Fatal(err)
+					}
+				}))
+			}
+			b.ReportMetric(peak, "peak-MB")
+		})
+	}
+}
+
+// BenchmarkCheckAll checks every target language, on one core and on all
+// of them: the ratio of the two is the parallel speed-up.
+func BenchmarkCheckAll(b *testing.B) {
+	for _, c := range benchCorpora() {
+		b.Run(c.name, func(b *testing.B) {
+			p := c.open(b)
+			for _, procs := range []int{1, runtime.NumCPU()} {
+				b.Run(fmt.Sprintf("procs=%d", procs), func(b *testing.B) {
+					defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+					var peak float64
+					for b.Loop() {
+						peak = max(peak, peakHeap(func() {
+							rep, err := p.Check(p.Config.Languages)
+							if err != nil {
+								b.Fatal(err)
+							}
+							b.ReportMetric(float64(len(rep.Findings)), "findings")
+						}))
+					}
+					b.ReportMetric(peak, "peak-MB")
+				})
+			}
+		})
+	}
+}
+
+// BenchmarkPublish renders every language (source included) as Markdown
+// and HTML into an empty output folder, on one core and on all of them.
+func BenchmarkPublish(b *testing.B) {
+	for _, c := range benchCorpora() {
+		b.Run(c.name, func(b *testing.B) {
+			p := c.open(b)
+			langs := append([]string{p.Config.Source}, p.Config.Languages...)
+			for _, procs := range []int{1, runtime.NumCPU()} {
+				b.Run(fmt.Sprintf("procs=%d", procs), func(b *testing.B) {
+					defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+					var peak float64
+					for b.Loop() {
+						b.StopTimer()
+						p.Config.Output = b.TempDir()
+						b.StartTimer()
+						peak = max(peak, peakHeap(func() {
+							if _, _, err := p.Publish(project.PublishOptions{Langs: langs, Formats: project.Formats}, project.NoProgress{}); err != nil {
+								b.Fatal(err)
+							}
+						}))
+					}
+					b.ReportMetric(peak, "peak-MB")
+				})
+			}
+		})
+	}
+}
+
+// BenchmarkBuildNothingChanged runs lingo build on a project built before
+// and unchanged since: the target is under one second at 10,000 × 10.
+func BenchmarkBuildNothingChanged(b *testing.B) {
+	for _, c := range syncCorpora() {
+		b.Run(c.name, func(b *testing.B) {
+			p := c.open(b)
+			if _, err := p.Build(project.NoProgress{}); err != nil { // the build before
+				b.Fatal(err)
+			}
+			var peak float64
+			for b.Loop() {
+				peak = max(peak, peakHeap(func() {
+					res, err := p.Build(project.NoProgress{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					if len(res.Synced)+len(res.Written) > 0 {
+						b.Fatalf("build of an unchanged project wrote %d files", len(res.Synced)+len(res.Written))
+					}
+				}))
+			}
+			b.ReportMetric(peak, "peak-MB")
+		})
+	}
+}
+
+// BenchmarkScale is the scaling table: check and publish (md and html) of
+// every language, by articles (100, 1,000, 10,000), target languages (1,
+// 10) and article size (small: 2 sections, about 300 words; large: 32
+// sections, about 4,000 words). ns/op is check plus publish; check-s and
+// publish-s split it. 10,000 large articles are left out (a 10 × larger
+// corpus than the largest here, generating alone takes minutes);
+// -short keeps 100 and 1,000.
+func BenchmarkScale(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		for _, l := range []int{1, 10} {
+			for _, size := range []struct {
+				name  string
+				paras int
+			}{{"small", 2}, {"large", 32}} {
+				if n == 10000 && size.name == "large" {
+					continue
+				}
+				o := gen.Options{Articles: n, Languages: l, Seed: 1, ParagraphsPerArticle: size.paras}
+				b.Run(fmt.Sprintf("articles=%d/langs=%d/size=%s", n, l, size.name), func(b *testing.B) {
+					p := genProject(b, o)
+					langs := append([]string{p.Config.Source}, p.Config.Languages...)
+					var chk, pub time.Duration
+					var peak float64
+					for b.Loop() {
+						b.StopTimer()
+						p.Config.Output = b.TempDir()
+						b.StartTimer()
+						peak = max(peak, peakHeap(func() {
+							t := time.Now()
+							if _, err := p.Check(p.Config.Languages); err != nil {
+								b.Fatal(err)
+							}
+							chk += time.Since(t)
+							t = time.Now()
+							if _, _, err := p.Publish(project.PublishOptions{Langs: langs, Formats: project.Formats}, project.NoProgress{}); err != nil {
+								b.Fatal(err)
+							}
+							pub += time.Since(t)
+						}))
+					}
+					b.ReportMetric(chk.Seconds()/float64(b.N), "check-s")
+					b.ReportMetric(pub.Seconds()/float64(b.N), "publish-s")
+					b.ReportMetric(peak, "peak-MB")
+				})
+			}
+		}
+	}
+}
