@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/lingo-l10n/lingo/internal/diag"
 	"github.com/lingo-l10n/lingo/internal/lang"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -193,24 +194,10 @@ func limitTOML(data []byte) error {
 	return nil
 }
 
-// lines indexes where each line of a file starts, to turn many offsets
-// into positions in logarithmic time each.
-type lines []int
-
-func newLines(data []byte) lines {
-	ls := lines{0}
-	for i, b := range data {
-		if b == '\n' {
-			ls = append(ls, i+1)
-		}
-	}
-	return ls
-}
-
-// at is the 1-based line and byte column of offset off.
-func (ls lines) at(off int) pos {
-	i := sort.SearchInts(ls, off+1) - 1
-	return pos{i + 1, off - ls[i] + 1}
+// posAt is the position of offset off by the line index ls.
+func posAt(ls diag.Lines, off int) pos {
+	line, col := ls.Position(off)
+	return pos{line, col}
 }
 
 func position(data []byte, off int) pos {
@@ -413,7 +400,7 @@ func indexTOML(data []byte) (any, map[string]pos, error) {
 	index := map[string]pos{}
 	var p unstable.Parser
 	p.Reset(data)
-	ls := newLines(data)
+	ls := diag.NewLines(data)
 	record := func(path []string, at pos) {
 		for i := 1; i <= len(path); i++ {
 			k := pathKey(path[:i])
@@ -429,7 +416,7 @@ func indexTOML(data []byte) (any, map[string]pos, error) {
 		for it.Next() {
 			n := it.Node()
 			if first {
-				at = ls.at(int(n.Raw.Offset))
+				at = posAt(ls, int(n.Raw.Offset))
 				first = false
 			}
 			path = append(path, string(n.Data))
@@ -476,7 +463,7 @@ func indexTOML(data []byte) (any, map[string]pos, error) {
 // indexJSON decodes data and maps every key path to its position, refusing
 // duplicate keys, which encoding/json would silently merge.
 func indexJSON(data []byte) (any, map[string]pos, error) {
-	ls := newLines(data)
+	ls := diag.NewLines(data)
 	var tree any
 	if err := json.Unmarshal(data, &tree); err != nil {
 		var se *json.SyntaxError
@@ -505,7 +492,7 @@ func indexJSON(data []byte) (any, map[string]pos, error) {
 				for off < len(data) && strings.IndexByte(" \t\r\n,", data[off]) >= 0 {
 					off++
 				}
-				at := ls.at(off)
+				at := posAt(ls, off)
 				kt, err := dec.Token()
 				if err != nil {
 					return err

@@ -31,3 +31,12 @@ func TestError(t *testing.T) {
 		}
 	}
 }
+
+func TestLines(t *testing.T) {
+	ls := diag.NewLines([]byte("ab\ncd\n\nx"))
+	for off, want := range map[int][2]int{0: {1, 1}, 1: {1, 2}, 2: {1, 3}, 3: {2, 1}, 6: {3, 1}, 7: {4, 1}, 8: {4, 2}} {
+		if l, c := ls.Position(off); l != want[0] || c != want[1] {
+			t.Errorf("Position(%d) = %d:%d, want %d:%d", off, l, c, want[0], want[1])
+		}
+	}
+}

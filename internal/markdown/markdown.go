@@ -86,11 +86,11 @@ func (p *Parser) Segments(src []byte) ([]article.Segment, error) {
 // Parse returns the segments of src and its link reference definitions.
 func (p *Parser) Parse(src []byte) (*Parsed, error) {
 	if i := invalidUTF8(src); i >= 0 {
-		l, c := position(src, i)
+		l, c := diag.NewLines(src[:i]).Position(i)
 		return nil, &Error{Line: l, Col: c, Msg: "invalid UTF-8 (articles must be UTF-8)"}
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
-		l, c := position(src, i)
+		l, c := diag.NewLines(src[:i]).Position(i)
 		return nil, &Error{Line: l, Col: c, Msg: "NUL byte in article"}
 	}
 	fm, segs, err := p.frontMatter(src)
@@ -105,9 +105,9 @@ func (p *Parser) Parse(src []byte) (*Parsed, error) {
 	w.walk(doc)
 	segs = append(segs, w.segs...)
 	sort.SliceStable(segs, func(i, j int) bool { return segs[i].Start() < segs[j].Start() })
-	lines := lineStarts(src)
+	lines := diag.NewLines(src)
 	for i := range segs {
-		segs[i].Line, segs[i].Column = lines.position(segs[i].Start())
+		segs[i].Line, segs[i].Column = lines.Position(segs[i].Start())
 	}
 	refs := map[string]string{}
 	for _, r := range ctx.References() {

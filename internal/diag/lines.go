@@ -1,0 +1,24 @@
+package diag
+
+import "sort"
+
+// Lines indexes where each line of a text starts, to turn byte offsets into
+// 1-based lines and byte columns, in logarithmic time each.
+type Lines []int
+
+// NewLines indexes the lines of src.
+func NewLines(src []byte) Lines {
+	ls := Lines{0}
+	for i, b := range src {
+		if b == '\n' {
+			ls = append(ls, i+1)
+		}
+	}
+	return ls
+}
+
+// Position is the 1-based line and byte column of offset off.
+func (ls Lines) Position(off int) (line, col int) {
+	i := sort.SearchInts(ls, off+1) - 1
+	return i + 1, off - ls[i] + 1
+}
