@@ -91,14 +91,19 @@ func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []s
 	}
 	old := p.readManifest()
 	next := manifest{Version: Version, Inputs: map[string]string{}}
+	byLang := map[string]LangResult{}
+	for _, lang := range append(slices.Clone(all), opts.Langs...) {
+		if _, done := byLang[lang]; !done {
+			byLang[lang] = p.publishable(lang, arts, cats)
+		}
+	}
 	results := make([]LangResult, len(opts.Langs))
 	published := map[string]bool{}
-	for _, lang := range all {
-		published[lang] = p.publishable(lang, arts, cats).Published
+	for lang, r := range byLang {
+		published[lang] = r.Published
 	}
 	for i, lang := range opts.Langs {
-		results[i] = p.publishable(lang, arts, cats)
-		published[lang] = results[i].Published
+		results[i] = byLang[lang]
 	}
 	var files []pending
 	var remove []string
