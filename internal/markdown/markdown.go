@@ -418,9 +418,9 @@ func quoteEscaper(q byte) func(string) string {
 	return func(t string) string {
 		switch q {
 		case '"':
-			return string(bytes.ReplaceAll([]byte(t), []byte(`"`), []byte(`\"`)))
+			return strings.ReplaceAll(t, `"`, `\"`)
 		case '`':
-			return string(bytes.ReplaceAll([]byte(t), []byte("`"), []byte("'")))
+			return strings.ReplaceAll(t, "`", "'")
 		}
 		return fmt.Sprintf("%q", t)
 	}
