@@ -11,9 +11,11 @@ import (
 )
 
 // Check checks the catalogs of langs against the articles: completeness
-// against each language's min_complete, then every current translation,
-// on all cores. The catalogs are read as they are on disk (run sync first
-// to bring them up to date); a catalog that does not parse is an error.
+// against each language's min_complete, then every current translation.
+// The catalogs are read as they are on disk (run sync first to bring them
+// up to date); a catalog that does not parse is an error. Articles are
+// checked on all cores, one at a time per core in every language, so
+// memory follows the largest article, not the corpus.
 func (p *Project) Check(langs []string) (*check.Report, error) {
 	g, err := p.glossary()
 	if err != nil {
@@ -21,27 +23,40 @@ func (p *Project) Check(langs []string) (*check.Report, error) {
 	}
 	c := check.New(check.Options{Glossary: g, Prefixes: p.Config.Check.Prefixes,
 		Severity: p.Config.Check.Severity, Length: p.Config.LengthBand})
-	arts, err := p.LoadAll()
+	slugs, err := p.Slugs()
 	if err != nil {
 		return nil, err
 	}
-	refs := make(map[string]map[string]string, len(arts))
-	for _, a := range arts {
-		refs[a.Slug] = a.Refs
-	}
-	rep := &check.Report{Findings: []check.Finding{}}
-	var jobs []check.Translation
 	for _, lang := range langs {
-		lp, err := p.Plan(lang, arts, SyncOptions{Lenient: true, NoMemory: true})
-		if err != nil {
+		if err := p.collectOrphans(&LangPlan{Lang: lang}, slugs); err != nil {
 			return nil, err
 		}
-		tot, found, todo := p.completeness(c, lp, refs)
-		rep.Totals = append(rep.Totals, tot)
-		rep.Findings = append(rep.Findings, found...)
-		jobs = append(jobs, todo...)
 	}
-	rep.Findings = append(rep.Findings, checkAll(c, jobs)...)
+	results := make([]articleCheck, len(slugs))
+	err = parallel(len(slugs), func(i int) error {
+		var err error
+		results[i], err = p.checkArticle(c, slugs[i], langs)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	rep := &check.Report{Findings: []check.Finding{}}
+	for li, lang := range langs {
+		tot := check.Totals{Lang: lang, MinPercent: p.Config.MinComplete(lang), Percent: 100}
+		for _, r := range results {
+			tot.Messages += r.messages[li]
+			tot.Translated += r.current[li]
+		}
+		if tot.Messages > 0 {
+			tot.Percent = float64(tot.Translated) * 100 / float64(tot.Messages)
+		}
+		rep.Totals = append(rep.Totals, tot)
+	}
+	for _, r := range results {
+		rep.Findings = append(rep.Findings, r.found...)
+	}
+	p.gapSeverity(rep)
 	rep.Findings = append(rep.Findings, p.unknownLangs(c)...)
 	check.Sort(rep.Findings)
 	for i := range rep.Totals {
@@ -59,68 +74,76 @@ func (p *Project) Check(langs []string) (*check.Report, error) {
 	return rep, nil
 }
 
-// completeness reports missing, stale and orphan entries of one language,
-// and returns its current translations to check.
-func (p *Project) completeness(c *check.Checker, lp *LangPlan, refs map[string]map[string]string) (check.Totals, []check.Finding, []check.Translation) {
-	tot := check.Totals{Lang: lp.Lang, MinPercent: p.Config.MinComplete(lp.Lang), Percent: 100}
-	for _, ap := range lp.Articles {
-		for _, m := range ap.Messages {
-			tot.Messages++
-			if m.State == Current {
-				tot.Translated++
-			}
+// articleCheck is what checking one article found, per language in the
+// order of the languages checked.
+type articleCheck struct {
+	messages, current []int
+	found             []check.Finding
+}
+
+// checkArticle checks one article's catalog in each of langs: its missing,
+// stale and orphan entries, and every current translation.
+func (p *Project) checkArticle(c *check.Checker, slug string, langs []string) (articleCheck, error) {
+	r := articleCheck{messages: make([]int, len(langs)), current: make([]int, len(langs))}
+	a, err := p.Load(slug)
+	if err != nil {
+		return r, err
+	}
+	for li, lang := range langs {
+		cat, err := p.ReadCatalog(lang, slug)
+		if err != nil {
+			return r, err
 		}
-	}
-	if tot.Messages > 0 {
-		tot.Percent = float64(tot.Translated) * 100 / float64(tot.Messages)
-	}
-	// Below the threshold a gap fails the gate; above it, it is reported.
-	level := check.Warning
-	if tot.Percent < tot.MinPercent {
-		level = check.Error
-	}
-	var found []check.Finding
-	var todo []check.Translation
-	add := func(file string, line int, id, name, msg string) {
-		if f, ok := c.Finding(lp.Lang, file, line, id, name, msg); ok {
-			if _, set := p.Config.Check.Severity[name]; !set && (name == "missing" || name == "stale") {
-				f.Severity = level
-			}
-			found = append(found, f)
+		st, err := p.readState(lang, slug)
+		if err != nil {
+			return r, err
 		}
-	}
-	for _, ap := range lp.Articles {
+		ap, err := p.planArticle(lang, a, cat, st, nil, SyncOptions{Lenient: true, NoMemory: true, NoFiles: true})
+		if err != nil {
+			return r, err
+		}
 		file := filepath.ToSlash(p.rel(ap.Path))
+		add := func(line int, id, name, msg string) {
+			if f, ok := c.Finding(lang, file, line, id, name, msg); ok {
+				r.found = append(r.found, f)
+			}
+		}
 		for _, m := range ap.Messages {
+			r.messages[li]++
 			switch m.State {
 			case Missing:
-				add(file, m.Line, m.ID, "missing", "not translated yet")
+				add(m.Line, m.ID, "missing", "not translated yet")
 			case Stale:
-				add(file, m.Line, m.ID, "stale", fmt.Sprintf("the %s text changed since this was translated (lingo diff --lang %s)", p.Config.Source, lp.Lang))
+				add(m.Line, m.ID, "stale", fmt.Sprintf("the %s text changed since this was translated (lingo diff --lang %s)", p.Config.Source, lang))
 			case Current:
-				todo = append(todo, check.Translation{Lang: lp.Lang, File: file, Line: m.Line, ID: m.ID,
-					Source: m.Source, SourceLang: p.Config.Source, Text: m.Translation, Plural: m.Plural, Refs: refs[ap.Slug]})
+				r.current[li]++
+				r.found = append(r.found, c.Check(check.Translation{Lang: lang, File: file, Line: m.Line, ID: m.ID,
+					Source: m.Source, SourceLang: p.Config.Source, Text: m.Translation, Plural: m.Plural, Refs: a.Refs})...)
 			}
 		}
 		for _, e := range ap.Orphans {
-			add(file, e.Line, e.ID, "orphan", "no message of the source article has this ID (lingo sync refuses it)")
+			add(e.Line, e.ID, "orphan", "no message of the source article has this ID (lingo sync refuses it)")
 		}
 	}
-	return tot, found, todo
+	return r, nil
 }
 
-// checkAll checks translations on every core and returns the findings.
-func checkAll(c *check.Checker, jobs []check.Translation) []check.Finding {
-	results := make([][]check.Finding, len(jobs))
-	_ = parallel(len(jobs), func(i int) error {
-		results[i] = c.Check(jobs[i])
-		return nil
-	})
-	var out []check.Finding
-	for _, r := range results {
-		out = append(out, r...)
+// gapSeverity sets the severity of missing and stale findings from their
+// language's completeness, where lingo.toml does not set it: below
+// min_complete a gap fails the gate; above it, it is reported.
+func (p *Project) gapSeverity(rep *check.Report) {
+	level := map[string]check.Severity{}
+	for _, t := range rep.Totals {
+		level[t.Lang] = check.Warning
+		if t.Percent < t.MinPercent {
+			level[t.Lang] = check.Error
+		}
 	}
-	return out
+	for i, f := range rep.Findings {
+		if _, set := p.Config.Check.Severity[f.Check]; !set && (f.Check == "missing" || f.Check == "stale") {
+			rep.Findings[i].Severity = level[f.Lang]
+		}
+	}
 }
 
 // unknownLangs reports locale folders of languages lingo.toml does not

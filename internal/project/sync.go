@@ -1,10 +1,12 @@
 package project
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -71,6 +73,8 @@ type SyncOptions struct {
 	// NoMemory leaves missing entries missing instead of filling them from
 	// translation memory: check reports the files as they are.
 	NoMemory bool
+	// NoFiles plans the messages only, not the files sync would write.
+	NoFiles bool
 }
 
 // Plan works out every target catalog of lang from the articles and the
@@ -95,17 +99,31 @@ func (p *Project) Plan(lang string, arts []*Article, opts SyncOptions) (*LangPla
 	if err != nil {
 		return nil, err
 	}
-	if err := p.collectOrphans(lp, arts); err != nil {
+	slugs := make([]string, len(arts))
+	for i, a := range arts {
+		slugs[i] = a.Slug
+	}
+	if err := p.collectOrphans(lp, slugs); err != nil {
 		return nil, err
 	}
 	mem := &memory{exact: map[string]int{}}
 	if !opts.NoMemory {
 		mem = newMemory(arts, cats, states, lp.archive)
 	}
-	for i, a := range arts {
-		if err := p.planArticle(lp, a, cats[i], states[i], mem, opts); err != nil {
-			return nil, err
-		}
+	plans := make([]articlePlan, len(arts))
+	err = parallel(len(arts), func(i int) error {
+		var err error
+		plans[i], err = p.planArticle(lang, arts[i], cats[i], states[i], mem, opts)
+		cats[i], states[i] = nil, nil
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, ap := range plans {
+		lp.Articles = append(lp.Articles, ap.ArticlePlan)
+		lp.archive = append(lp.archive, ap.archive...)
+		lp.files = append(lp.files, ap.files...)
 	}
 	lp.archive = sortArchive(lp.archive)
 	if len(lp.archive) > 0 {
@@ -119,10 +137,19 @@ func (p *Project) Plan(lang string, arts []*Article, opts SyncOptions) (*LangPla
 	return lp, nil
 }
 
+// articlePlan is one article's part of a LangPlan: its messages, the
+// translations it archives, and its files to write (state, then catalog),
+// left out when they are already on disk as they would be written.
+type articlePlan struct {
+	ArticlePlan
+	archive []archived
+	files   []pending
+}
+
 // planArticle builds the new catalog of one article and archives the
 // translations of messages that left it.
-func (p *Project) planArticle(lp *LangPlan, a *Article, old *catalog.Catalog, st state, mem *memory, opts SyncOptions) error {
-	path := p.CatalogPath(lp.Lang, a.Slug)
+func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st state, mem *memory, opts SyncOptions) (articlePlan, error) {
+	path := p.CatalogPath(lang, a.Slug)
 	inSource := make(map[string]bool, len(a.IDs))
 	for _, id := range a.IDs {
 		inSource[id] = true
@@ -131,26 +158,26 @@ func (p *Project) planArticle(lp *LangPlan, a *Article, old *catalog.Catalog, st
 	for _, e := range a.Prev {
 		known[e.ID] = true
 	}
+	var plan articlePlan
 	byID := make(map[string]catalog.Entry, len(old.Entries))
-	var orphans []catalog.Entry
 	for _, e := range old.Entries {
 		if !inSource[e.ID] {
 			if _, ok := st[e.ID]; !ok && !known[e.ID] {
 				if !opts.Lenient {
-					return unknownID(p.rel(path), e, inSource)
+					return plan, unknownID(p.rel(path), e, inSource)
 				}
-				orphans = append(orphans, e)
+				plan.Orphans = append(plan.Orphans, e)
 				continue
 			}
 			if e.Other != "" {
-				lp.archive = append(lp.archive, archived{Source: st[e.ID].Source, Translation: e.Other, Slug: a.Slug, ID: e.ID})
+				plan.archive = append(plan.archive, archived{Source: st[e.ID].Source, Translation: e.Other, Slug: a.Slug, ID: e.ID})
 			}
 			continue
 		}
 		byID[e.ID] = e
 	}
-	ap := ArticlePlan{Slug: a.Slug, Path: path, Orphans: orphans}
-	out := &catalog.Catalog{Lang: lp.Lang, Slug: a.Slug}
+	plan.Slug, plan.Path = a.Slug, path
+	out := &catalog.Catalog{Lang: lang, Slug: a.Slug}
 	newState := state{}
 	for i, seg := range a.Segs {
 		id := a.IDs[i]
@@ -160,16 +187,21 @@ func (p *Project) planArticle(lp *LangPlan, a *Article, old *catalog.Catalog, st
 		if !onDisk {
 			m.Line = 0
 		}
-		ap.Messages = append(ap.Messages, m)
-		out.Entries = append(out.Entries, p.entry(lp.Lang, a, i, m, hash))
+		plan.Messages = append(plan.Messages, m)
+		if opts.NoFiles {
+			continue
+		}
+		out.Entries = append(out.Entries, p.entry(lang, a, i, m, hash))
 		if m.Translation != "" {
 			newState[id] = record{Source: m.baseText(), Seen: article.Hash(m.Translation), Hash: hash}
 		}
 	}
-	lp.Articles = append(lp.Articles, ap)
+	if opts.NoFiles {
+		return plan, nil
+	}
 	data, err := catalog.Marshal(out, p.Config.Format)
 	if err != nil {
-		return fmt.Errorf("catalog %s for %s: %w", lp.Lang, a.Slug, err)
+		return plan, fmt.Errorf("catalog %s for %s: %w", lang, a.Slug, err)
 	}
 	// The state goes before the catalog: sync never changes a translation
 	// a catalog holds, only fills empty ones, so a run killed between the
@@ -177,14 +209,26 @@ func (p *Project) planArticle(lp *LangPlan, a *Article, old *catalog.Catalog, st
 	// way round, a catalog would lose the old source text of its stale
 	// entries.
 	if len(newState) > 0 || len(st) > 0 {
-		f, err := jsonFile(p.statePath(lp.Lang, a.Slug), newState)
+		f, err := jsonFile(p.statePath(lang, a.Slug), newState)
 		if err != nil {
-			return err
+			return plan, err
 		}
-		lp.files = append(lp.files, f)
+		plan.files = append(plan.files, f)
 	}
-	lp.files = append(lp.files, pending{path: path, data: data})
-	return nil
+	plan.files = append(plan.files, pending{path: path, data: data})
+	plan.files = slices.DeleteFunc(plan.files, onDisk)
+	return plan, nil
+}
+
+// onDisk reports whether f's bytes are already its file's: such a file
+// need not be held until the write.
+func onDisk(f pending) bool {
+	fi, err := os.Stat(f.path)
+	if err != nil || fi.Size() != int64(len(f.data)) {
+		return false
+	}
+	old, err := os.ReadFile(f.path)
+	return err == nil && bytes.Equal(old, f.data)
 }
 
 // baseText is the source text the message's translation answers to.
@@ -202,6 +246,10 @@ func (p *Project) classify(id, src string, e catalog.Entry, rec record, mem *mem
 	m := Message{ID: id, Source: src, Translation: e.Other, Plural: e.Plural}
 	switch {
 	case e.Other == "":
+		if opts.NoMemory {
+			m.State = Missing
+			return m, h
+		}
 		if t, from, ok := mem.lookup(src); ok {
 			m.Translation = t
 			if article.Normalize(from) == article.Normalize(src) {
@@ -256,11 +304,11 @@ func unknownID(path string, e catalog.Entry, inSource map[string]bool) error {
 
 // collectOrphans archives the catalogs of articles that are gone, and
 // refuses catalog files whose language is not their folder's.
-func (p *Project) collectOrphans(lp *LangPlan, arts []*Article) error {
+func (p *Project) collectOrphans(lp *LangPlan, articles []string) error {
 	dir := filepath.Join(p.Config.LocalesDir(), lp.Lang)
-	slugs := make(map[string]bool, len(arts))
-	for _, a := range arts {
-		slugs[a.Slug] = true
+	slugs := make(map[string]bool, len(articles))
+	for _, s := range articles {
+		slugs[s] = true
 	}
 	ext := "." + p.Config.Format
 	return filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
