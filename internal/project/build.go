@@ -1,16 +1,13 @@
 package project
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/check"
+	"github.com/lingo-l10n/lingo/internal/fingerprint"
 )
 
 // BuildResult is what lingo build did.
@@ -23,13 +20,16 @@ type BuildResult struct {
 
 // stampFile records the fingerprint of every input and output after a
 // build, with its result: a build that finds the same fingerprint has
-// nothing to do.
-const stampFile = ".lingo-build-stamp.json"
+// nothing to do. It sits in a folder of its own so that writing it does
+// not change the output folder's modification time, part of the
+// fingerprint.
+var stampFile = filepath.Join(".lingo", "build-stamp.json")
 
 type stamp struct {
 	Version     string       `json:"version"`
 	Fingerprint string       `json:"fingerprint"`
-	Result      *BuildResult `json:"result"`
+	OutDirs     []string     `json:"out_dirs"` // every folder of the output, for the next fingerprint
+	Result      *BuildResult `json:"result"`   // its report holds only the errors; totals count every finding
 }
 
 // Build is the main job: sync every target catalog, check them, and
@@ -39,7 +39,7 @@ type stamp struct {
 // changed since the last build, as their sizes and modification times
 // tell, it does nothing and returns that build's result.
 func (p *Project) Build(prog Progress) (*BuildResult, error) {
-	if last := p.readStamp(); last != nil && last.Fingerprint == p.fingerprint() {
+	if last := p.readStamp(); last != nil && last.Fingerprint == p.fingerprint(last.OutDirs) {
 		res := *last.Result
 		for i := range res.Langs {
 			res.Langs[i].Written, res.Langs[i].Skipped = 0, 0
@@ -59,14 +59,33 @@ func (p *Project) Build(prog Progress) (*BuildResult, error) {
 		return nil, err
 	}
 	res := &BuildResult{Synced: synced, Report: rep, Langs: results, Written: written}
-	f, err := jsonFile(filepath.Join(p.Config.OutputDir(), stampFile), stamp{Version, p.fingerprint(), res})
-	if err != nil {
-		return nil, err
-	}
-	if _, err := p.writeAll([]pending{f}); err != nil {
+	if err := p.writeStamp(res); err != nil {
 		return nil, err
 	}
 	return res, nil
+}
+
+// writeStamp records the fingerprint of the project as this build leaves
+// it, with the build's result and its errors.
+func (p *Project) writeStamp(res *BuildResult) error {
+	path := filepath.Join(p.Config.OutputDir(), stampFile)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	kept := *res
+	kept.Report = &check.Report{Totals: res.Report.Totals, Findings: []check.Finding{}}
+	for _, f := range res.Report.Findings {
+		if f.Severity == check.Error {
+			kept.Report.Findings = append(kept.Report.Findings, f)
+		}
+	}
+	_, outDirs := fingerprint.Tree(p.Config.OutputDir(), func(name string) bool { return name == ".lingo" })
+	f, err := jsonFile(path, stamp{Version, p.fingerprint(outDirs), outDirs, &kept})
+	if err != nil {
+		return err
+	}
+	_, err = p.writeAll([]pending{f})
+	return err
 }
 
 func (p *Project) readStamp() *stamp {
@@ -81,27 +100,20 @@ func (p *Project) readStamp() *stamp {
 	return &s
 }
 
-// fingerprint hashes the path, size and modification time of every file a
-// build reads or writes: stat calls only, no reading.
-func (p *Project) fingerprint() string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00", Version)
+// fingerprint sums the path, size and modification time of every file a
+// build reads (the config, the glossary, the articles and catalogs) and
+// the modification times of the folders it alone writes (the output
+// folders listed in outDirs, the state folders of locales), which change
+// whenever lingo renames a file into them: stat calls only, no reading.
+func (p *Project) fingerprint(outDirs []string) string {
+	sum := fingerprint.Files(outDirs...)
 	for _, path := range []string{p.Config.Path, p.glossaryPath()} {
-		if fi, err := os.Stat(path); err == nil {
-			fmt.Fprintf(h, "%s %d %d\x00", path, fi.Size(), fi.ModTime().UnixNano())
+		if path != "" {
+			sum = sum.Add(fingerprint.Files(path))
 		}
 	}
-	for _, dir := range []string{p.Config.ContentDir(), p.Config.LocalesDir(), p.Config.OutputDir()} {
-		fmt.Fprintf(h, "dir %s\x00", dir)
-		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".lingo-build") {
-				return nil
-			}
-			if fi, err := d.Info(); err == nil {
-				fmt.Fprintf(h, "%s %d %d\x00", path, fi.Size(), fi.ModTime().UnixNano())
-			}
-			return nil
-		})
-	}
-	return hex.EncodeToString(h.Sum(nil))
+	content, _ := fingerprint.Tree(p.Config.ContentDir(), nil)
+	locales, _ := fingerprint.Tree(p.Config.LocalesDir(), func(name string) bool { return name == stateDir })
+	sum = sum.Add(content).Add(locales)
+	return fmt.Sprintf("%s %x %d", Version, sum.Hash, sum.Files)
 }

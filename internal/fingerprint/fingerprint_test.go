@@ -1,0 +1,116 @@
+package fingerprint
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func write(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// touch moves a file's modification time without changing its size.
+func touch(t *testing.T, path string, at time.Time) {
+	t.Helper()
+	if err := os.Chtimes(path, at, at); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestTree(t *testing.T) {
+	root := t.TempDir()
+	for _, f := range []string{"a.md", "x/b.md", "x/y/c.md", "x/y/z/d.md", "state/s.json"} {
+		write(t, filepath.Join(root, f), f)
+	}
+	byMtime := func(name string) bool { return name == "state" }
+	sum := func() Sum { s, _ := Tree(root, byMtime); return s }
+	base := sum()
+	if base.Files != 5 { // four files, and the state folder as one
+		t.Fatalf("files = %d, want 5", base.Files)
+	}
+	if again := sum(); again != base {
+		t.Fatalf("two sums of the same tree differ: %v, %v", base, again)
+	}
+	later := time.Now().Add(time.Hour)
+	changes := []struct {
+		name   string
+		change func()
+	}{
+		{"touched", func() { touch(t, filepath.Join(root, "x/y/c.md"), later) }},
+		{"edited in place, same size", func() {
+			write(t, filepath.Join(root, "a.md"), "A.md")
+			touch(t, filepath.Join(root, "a.md"), later.Add(time.Second))
+		}},
+		{"added", func() { write(t, filepath.Join(root, "x/new.md"), "") }},
+		{"removed", func() { os.Remove(filepath.Join(root, "x/y/z/d.md")) }},
+		{"renamed", func() { os.Rename(filepath.Join(root, "x/b.md"), filepath.Join(root, "x/b2.md")) }},
+		{"renamed into a folder summed by its time", func() {
+			write(t, filepath.Join(root, "tmp"), "new state")
+			os.Rename(filepath.Join(root, "tmp"), filepath.Join(root, "state/s.json"))
+			touch(t, filepath.Join(root, "state"), later.Add(2*time.Second))
+		}},
+	}
+	prev := base
+	for _, c := range changes {
+		c.change()
+		if now := sum(); now == prev {
+			t.Errorf("%s: sum did not change", c.name)
+		} else {
+			prev = now
+		}
+	}
+}
+
+func TestTreeDirs(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "fr/x/a.html"), "a")
+	write(t, filepath.Join(root, "de/b.html"), "b")
+	_, dirs := Tree(root, nil)
+	if len(dirs) != 4 {
+		t.Fatalf("dirs = %v, want root, fr, fr/x, de", dirs)
+	}
+	base := Files(dirs...)
+	os.Remove(filepath.Join(root, "fr/x/a.html")) // a removal changes its folder's time
+	touch(t, filepath.Join(root, "fr/x"), time.Now().Add(time.Hour))
+	if Files(dirs...) == base {
+		t.Error("removing a file did not change the sum of its folders")
+	}
+	os.RemoveAll(filepath.Join(root, "de"))
+	if Files(dirs...).Files != 3 {
+		t.Error("a folder that is gone still counts")
+	}
+}
+
+func TestMissingRoot(t *testing.T) {
+	if s, dirs := Tree(filepath.Join(t.TempDir(), "none"), nil); s != (Sum{}) || len(dirs) != 1 {
+		t.Errorf("missing root: %v %v", s, dirs)
+	}
+}
+
+// BenchmarkTree sums a tree of 10,000 files in 100 folders.
+func BenchmarkTree(b *testing.B) {
+	root := b.TempDir()
+	for d := 0; d < 100; d++ {
+		for f := 0; f < 100; f++ {
+			path := filepath.Join(root, "d"+string(rune('a'+d%26))+string(rune('a'+d/26)), "f"+string(rune('a'+f%26))+string(rune('a'+f/26))+".md")
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				b.Fatal(err)
+			}
+			if err := os.WriteFile(path, nil, 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		Tree(root, nil)
+	}
+}
