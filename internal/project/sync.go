@@ -3,23 +3,16 @@ package project
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/diag"
-	"github.com/lingo-l10n/lingo/internal/worddiff"
+	"github.com/lingo-l10n/lingo/internal/tm"
 )
-
-// MemorySimilarity is how similar a translated source text must be to a
-// new message for translation memory to offer its translation, marked
-// stale. Identical text (white space aside) gives a current translation.
-const MemorySimilarity = 0.85
 
 // State is where a message stands in a target language.
 type State int
@@ -106,7 +99,7 @@ func (p *Project) Plan(lang string, arts []*Article, opts SyncOptions) (*LangPla
 	if err := p.collectOrphans(lp, slugs); err != nil {
 		return nil, err
 	}
-	mem := &memory{exact: map[string]int{}}
+	mem := tm.New()
 	if !opts.NoMemory {
 		mem = newMemory(arts, cats, states, lp.archive)
 	}
@@ -148,7 +141,7 @@ type articlePlan struct {
 
 // planArticle builds the new catalog of one article and archives the
 // translations of messages that left it.
-func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st state, mem *memory, opts SyncOptions) (articlePlan, error) {
+func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st state, mem *tm.Memory, opts SyncOptions) (articlePlan, error) {
 	path := p.CatalogPath(lang, a.Slug)
 	inSource := make(map[string]bool, len(a.IDs))
 	for _, id := range a.IDs {
@@ -241,7 +234,7 @@ func (m Message) baseText() string {
 
 // classify decides where one message stands, and the hash its entry keeps:
 // the hash of the source text its translation was made from.
-func (p *Project) classify(id, src string, e catalog.Entry, rec record, mem *memory, opts SyncOptions) (Message, string) {
+func (p *Project) classify(id, src string, e catalog.Entry, rec record, mem *tm.Memory, opts SyncOptions) (Message, string) {
 	h := article.Hash(src)
 	m := Message{ID: id, Source: src, Translation: e.Other, Plural: e.Plural}
 	switch {
@@ -250,7 +243,7 @@ func (p *Project) classify(id, src string, e catalog.Entry, rec record, mem *mem
 			m.State = Missing
 			return m, h
 		}
-		if t, from, ok := mem.lookup(src); ok {
+		if t, from, ok := mem.Lookup(src); ok {
 			m.Translation = t
 			if article.Normalize(from) == article.Normalize(src) {
 				m.State = Current
@@ -352,27 +345,12 @@ func (p *Project) collectOrphans(lp *LangPlan, articles []string) error {
 	})
 }
 
-// memory is the translation memory of one language: every translation with
-// the source text it was made from, from its catalogs and its archive.
-type memory struct {
-	exact   map[string]int // normalized source → index in pairs
-	pairs   []archived
-	words   []int // word count of each pair's source
-	byWords []int // pair indices by word count, for the fuzzy search
-}
-
-func newMemory(arts []*Article, cats []*catalog.Catalog, states []state, arch []archived) *memory {
-	m := &memory{exact: map[string]int{}}
-	add := func(src, tr string) {
-		if src == "" || tr == "" {
-			return
-		}
-		n := article.Normalize(src)
-		if _, ok := m.exact[n]; !ok {
-			m.exact[n] = len(m.pairs)
-			m.pairs = append(m.pairs, archived{Source: src, Translation: tr})
-		}
-	}
+// newMemory is the translation memory of one language: every translation
+// with the source text it was made from, from its catalogs (article by
+// article) and then its archive. classify marks a translation it offers
+// current if made from the same text (white space aside), else stale.
+func newMemory(arts []*Article, cats []*catalog.Catalog, states []state, arch []archived) *tm.Memory {
+	m := tm.New()
 	for i, a := range arts {
 		texts := make(map[string]string, len(a.IDs))
 		for j, id := range a.IDs {
@@ -383,47 +361,13 @@ func newMemory(arts []*Article, cats []*catalog.Catalog, states []state, arch []
 			if src == "" && e.Hash != "" && e.Hash == article.Hash(texts[e.ID]) {
 				src = texts[e.ID]
 			}
-			add(src, e.Other)
+			m.Add(src, e.Other)
 		}
 	}
 	for _, e := range sortArchive(append([]archived(nil), arch...)) {
-		add(e.Source, e.Translation)
+		m.Add(e.Source, e.Translation)
 	}
-	for i, pr := range m.pairs {
-		m.words = append(m.words, len(worddiff.Words(pr.Source)))
-		m.byWords = append(m.byWords, i)
-	}
-	sort.SliceStable(m.byWords, func(i, j int) bool { return m.words[m.byWords[i]] < m.words[m.byWords[j]] })
 	return m
-}
-
-// lookup offers a translation for src: one made from the same text, else
-// from the most similar text at least MemorySimilarity alike. It returns
-// the translation and the source text it was made from.
-func (m *memory) lookup(src string) (string, string, bool) {
-	if i, ok := m.exact[article.Normalize(src)]; ok {
-		return m.pairs[i].Translation, m.pairs[i].Source, true
-	}
-	// Only sources whose word count allows the ratio can reach it:
-	// 2·min(a, b)/(a+b) ≥ r bounds b between a·r/(2-r) and a·(2-r)/r.
-	n, r := float64(len(worddiff.Words(src))), MemorySimilarity
-	lo, hi := int(math.Ceil(n*r/(2-r))), int(math.Floor(n*(2-r)/r))
-	k := sort.Search(len(m.byWords), func(k int) bool { return m.words[m.byWords[k]] >= lo })
-	best, bestRatio := -1, 0.0
-	for ; k < len(m.byWords) && m.words[m.byWords[k]] <= hi; k++ {
-		i := m.byWords[k]
-		ratio := worddiff.Ratio(src, m.pairs[i].Source)
-		if ratio < MemorySimilarity {
-			continue
-		}
-		if ratio > bestRatio || ratio == bestRatio && i < best {
-			best, bestRatio = i, ratio
-		}
-	}
-	if best < 0 {
-		return "", "", false
-	}
-	return m.pairs[best].Translation, m.pairs[best].Source, true
 }
 
 // Sync extracts the source catalogs, then brings the catalogs of langs up
