@@ -117,8 +117,11 @@ func Parse(path string, data []byte) (*Catalog, error) {
 	}
 
 	// What go-i18n reads is what lingo reads: take the messages from its
-	// parser and only their order and lines from the walk above.
-	mf, err := i18n.ParseMessageFileBytes(data, base, UnmarshalFuncs())
+	// parser and only their order and lines from the walk above. It reads
+	// the tree decoded above, as its unmarshal function for the format
+	// (UnmarshalFuncs) would decode it again.
+	decoded := func(_ []byte, v any) error { *v.(*any) = tree; return nil }
+	mf, err := i18n.ParseMessageFileBytes(data, base, map[string]i18n.UnmarshalFunc{ext: decoded})
 	if err != nil {
 		return nil, &Error{Path: path, Msg: "go-i18n: " + err.Error()}
 	}
