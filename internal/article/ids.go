@@ -4,22 +4,64 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Hash identifies a source text, in go-i18n's "sha1-" form. Translations
 // record the hash of the text they were made from. Whitespace is folded
 // first, so rewrapping a paragraph changes no hash and makes nothing stale.
 func Hash(text string) string {
-	sum := sha1.Sum([]byte(Normalize(text)))
-	return "sha1-" + hex.EncodeToString(sum[:])
+	h := sha1.New()
+	sep := false
+	for w := range strings.FieldsSeq(text) {
+		if sep {
+			h.Write([]byte{' '})
+		}
+		io.WriteString(h, w)
+		sep = true
+	}
+	return "sha1-" + hex.EncodeToString(h.Sum(nil))
 }
 
 // Normalize folds every run of white space (line breaks included) into one
 // space and trims the ends: the text as a reader sees it.
 func Normalize(text string) string {
-	return strings.Join(strings.Fields(text), " ")
+	var b strings.Builder
+	b.Grow(len(text))
+	for w := range strings.FieldsSeq(text) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// SameText reports whether a and b are the same text once white space is
+// folded: Normalize(a) == Normalize(b), without building either.
+func SameText(a, b string) bool {
+	for {
+		a, b = strings.TrimLeftFunc(a, unicode.IsSpace), strings.TrimLeftFunc(b, unicode.IsSpace)
+		if a == "" || b == "" {
+			return a == b
+		}
+		i, j := wordEnd(a), wordEnd(b)
+		if a[:i] != b[:j] {
+			return false
+		}
+		a, b = a[i:], b[j:]
+	}
+}
+
+// wordEnd is the length of the word text starts with.
+func wordEnd(text string) int {
+	if i := strings.IndexFunc(text, unicode.IsSpace); i >= 0 {
+		return i
+	}
+	return len(text)
 }
 
 // Tag is the short name of a segment's kind used in its ID: "h2", "p",

@@ -118,7 +118,7 @@ func (c *Checker) Check(t Translation) []Finding {
 			out = append(out, f)
 		}
 	}
-	if article.Normalize(t.Text) == article.Normalize(t.Source) && article.HasLetter([]byte(t.Source)) &&
+	if article.SameText(t.Text, t.Source) && article.HasLetter([]byte(t.Source)) &&
 		!c.opts.Glossary.IsDoNotTranslate(t.Source) && t.Lang != t.SourceLang {
 		add("untranslated", "the translation is the source text unchanged")
 	}

@@ -1,6 +1,7 @@
 package numbers
 
 import (
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/language"
@@ -24,6 +25,18 @@ type Locale struct {
 // does not parse gives the zero Locale. Callers that read many texts of one
 // language should keep the Locale and call its Find method.
 func LocaleFor(lang string) Locale {
+	if l, ok := locales.Load(lang); ok {
+		return l.(Locale)
+	}
+	l := localeFor(lang)
+	locales.Store(lang, l)
+	return l
+}
+
+// locales caches LocaleFor: asking CLDR costs more than reading a text.
+var locales sync.Map // tag → Locale
+
+func localeFor(lang string) Locale {
 	tag, err := language.Parse(lang)
 	if err != nil {
 		return Locale{}

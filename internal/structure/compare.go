@@ -7,8 +7,6 @@ import (
 
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/shortcode"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 )
 
 // Problem is one way a translation breaks its source's structure.
@@ -203,7 +201,7 @@ func (p *Parser) Safety(src, tr Shape, trText string) []Problem {
 
 	srcURLs := shapeURLs(src, srcTags)
 	trURLs := shapeURLs(tr, trTags)
-	trURLs = append(trURLs, p.definedURLs(trText)...)
+	trURLs = append(trURLs, tr.defined...)
 	srcNorm := make(map[string]bool)
 	srcHosts := make(map[string]bool)
 	for _, u := range srcURLs {
@@ -273,18 +271,5 @@ func shapeURLs(sh Shape, ts []tag) []place {
 			}
 		}
 	}
-	return out
-}
-
-// definedURLs returns the destinations of the link reference definitions in
-// text.
-func (p *Parser) definedURLs(text_ string) []place {
-	ctx := parser.NewContext()
-	p.md.Parser().Parse(text.NewReader([]byte(text_)), parser.WithContext(ctx))
-	var out []place
-	for _, r := range ctx.References() {
-		out = append(out, place{resolve(r.Destination()), "link reference [" + string(r.Label()) + "]"})
-	}
-	slices.SortFunc(out, func(a, b place) int { return strings.Compare(a.where, b.where) })
 	return out
 }

@@ -15,6 +15,7 @@ package structure
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -60,6 +61,36 @@ type Shape struct {
 	Shortcodes []string // shortcodes and {{ }} placeholders, raw bytes
 	Footnotes  []string // footnote reference labels
 	Unbalanced []string // "*" and "_" runs left as literal text that could have opened or closed emphasis
+	defined    []place  // the link reference definitions of the text itself, for Safety
+}
+
+// recording is a parser context that notes the link reference definitions
+// of the text it parses, besides the article's it starts with.
+type recording struct {
+	parser.Context
+	defs []parser.Reference
+}
+
+func (c *recording) AddReference(r parser.Reference) {
+	c.defs = append(c.defs, r)
+	c.Context.AddReference(r)
+}
+
+// places are the destinations of the definitions noted, the first of each
+// label, ordered by label.
+func (c *recording) places() []place {
+	var out []place
+	seen := map[string]bool{}
+	for _, r := range c.defs {
+		label := strings.ToLower(string(r.Label()))
+		if seen[label] {
+			continue
+		}
+		seen[label] = true
+		out = append(out, place{resolve(r.Destination()), "link reference [" + string(r.Label()) + "]"})
+	}
+	slices.SortFunc(out, func(a, b place) int { return strings.Compare(a.where, b.where) })
+	return out
 }
 
 // Parse returns the structure of the message text. refs holds the link
@@ -88,13 +119,14 @@ func (p *Parser) Parse(msg string, refs map[string]string) Shape {
 	n := len(src)
 	src = appendFootnoteDefs(src)
 
-	ctx := parser.NewContext()
+	ctx := &recording{Context: parser.NewContext()}
 	for label, dest := range refs {
-		ctx.AddReference(parser.NewReference([]byte(label), []byte(dest), nil))
+		ctx.Context.AddReference(parser.NewReference([]byte(label), []byte(dest), nil))
 	}
 	doc := p.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 
 	var sh Shape
+	sh.defined = ctx.places()
 	scs := shortcode.Scan(src, article.Range{Start: 0, End: n})
 	for _, sc := range scs {
 		sh.Shortcodes = append(sh.Shortcodes, string(src[sc.Range.Start:sc.Range.End]))

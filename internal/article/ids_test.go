@@ -1,0 +1,36 @@
+package article
+
+import (
+	"crypto/sha1"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestSameText compares SameText and Hash with what Normalize says, on
+// texts built from a few words and every kind of white space.
+func TestSameText(t *testing.T) {
+	pieces := []string{"a", "b", "ab", " ", "  ", "\n", "\t", "\u00a0", "\u2003", "é", ""}
+	rng := rand.New(rand.NewPCG(1, 2))
+	text := func() string {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 20000 {
+		a, b := text(), text()
+		want := Normalize(a) == Normalize(b)
+		if got := SameText(a, b); got != want {
+			t.Fatalf("SameText(%q, %q) = %v, Normalize says %v", a, b, got, want)
+		}
+		if got := Hash(a) == Hash(b); got != want {
+			t.Fatalf("Hash(%q) == Hash(%q) is %v, Normalize says %v", a, b, got, want)
+		}
+	}
+	if Hash("Drink  water.\n") != "sha1-"+fmt.Sprintf("%x", sha1.Sum([]byte("Drink water."))) {
+		t.Error("Hash is not the SHA-1 of the normalized text")
+	}
+}
