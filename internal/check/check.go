@@ -131,7 +131,7 @@ func (c *Checker) Check(t Translation) []Finding {
 	}
 	src, tr := c.md.Parse(t.Source, t.Refs), c.md.Parse(t.Text, t.Refs)
 	problems := structure.Compare(src, tr, structure.Options{Prefixes: c.prefixes(t.Lang)})
-	problems = append(problems, c.md.Safety(src, tr, t.Text)...)
+	problems = append(problems, structure.Safety(src, tr)...)
 	for _, p := range problems {
 		add(p.Check, p.Message)
 	}

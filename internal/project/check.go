@@ -28,7 +28,7 @@ func (p *Project) Check(langs []string) (*check.Report, error) {
 		return nil, err
 	}
 	for _, lang := range langs {
-		if err := p.collectOrphans(&LangPlan{Lang: lang}, slugs); err != nil {
+		if err := p.collectOrphans(lang, &langInput{}, slugs); err != nil {
 			return nil, err
 		}
 	}
@@ -98,7 +98,7 @@ func (p *Project) checkArticle(c *check.Checker, slug string, langs []string) (a
 		if err != nil {
 			return r, err
 		}
-		ap, err := p.planArticle(lang, a, cat, st, nil, SyncOptions{Lenient: true, NoMemory: true, NoFiles: true})
+		ap, err := p.planArticle(lang, a, cat, st, nil, SyncOptions{Lenient: true, NoMemory: true})
 		if err != nil {
 			return r, err
 		}

@@ -51,13 +51,13 @@ func New(cfg *config.Config) *Project {
 
 // Article is a source article with its segments and their message IDs.
 type Article struct {
-	Slug string // path under content/ without ".md", with forward slashes
-	Path string
-	Src  []byte
-	Segs []article.Segment
-	IDs  []string
-	Prev []catalog.Entry   // the source catalog on disk before this run
-	Refs map[string]string // link reference definitions: label → destination
+	Slug  string // path under content/ without ".md", with forward slashes
+	Path  string
+	Src   []byte
+	Segs  []article.Segment
+	IDs   []string
+	Known map[string]bool   // the IDs of the source catalog on disk before this run
+	Refs  map[string]string // link reference definitions: label → destination
 }
 
 // Slugs lists the articles under the content folder, sorted.
@@ -102,7 +102,11 @@ func (p *Project) Load(slug string) (*Article, error) {
 		return nil, err
 	}
 	ids := keepIDs(article.IDs(slug, segs), segs, prev.Entries)
-	return &Article{Slug: slug, Path: path, Src: src, Segs: segs, IDs: ids, Prev: prev.Entries, Refs: parsed.Refs}, nil
+	known := make(map[string]bool, len(prev.Entries))
+	for _, e := range prev.Entries {
+		known[e.ID] = true
+	}
+	return &Article{Slug: slug, Path: path, Src: src, Segs: segs, IDs: ids, Known: known, Refs: parsed.Refs}, nil
 }
 
 // LoadAll reads and segments every article.
@@ -163,25 +167,49 @@ type pending struct {
 	data []byte
 }
 
-// writeAll writes files atomically, skipping those whose bytes are already
-// on disk, and returns the paths written, relative to the project.
+// writeAll writes files atomically, in order, skipping those whose bytes
+// are already on disk, and returns the paths written, relative to the
+// project.
 func (p *Project) writeAll(files []pending) ([]string, error) {
 	var written []string
 	for _, f := range files {
-		if old, err := os.ReadFile(f.path); err == nil && bytes.Equal(old, f.data) {
-			continue
+		wrote, err := p.writeOne(f)
+		if err != nil {
+			return written, err
 		}
-		if err := os.MkdirAll(filepath.Dir(f.path), 0o755); err != nil {
-			return written, fmt.Errorf("write %s: %w", p.rel(f.path), err)
+		if wrote {
+			written = append(written, p.rel(f.path))
 		}
-		// The temporary file sits beside its target: same file system, so
-		// the rename is atomic, and nothing is written outside the project.
-		if err := renameio.WriteFile(f.path, f.data, 0o644, renameio.WithTempDir(filepath.Dir(f.path))); err != nil {
-			return written, fmt.Errorf("write %s: %w", p.rel(f.path), err)
-		}
-		written = append(written, p.rel(f.path))
 	}
 	return written, nil
+}
+
+// writeOne writes f atomically, unless its bytes are already on disk, and
+// reports whether it wrote.
+func (p *Project) writeOne(f pending) (bool, error) {
+	if onDisk(f) {
+		return false, nil
+	}
+	if err := os.MkdirAll(filepath.Dir(f.path), 0o755); err != nil {
+		return false, fmt.Errorf("write %s: %w", p.rel(f.path), err)
+	}
+	// The temporary file sits beside its target: same file system, so the
+	// rename is atomic, and nothing is written outside the project.
+	if err := renameio.WriteFile(f.path, f.data, 0o644, renameio.WithTempDir(filepath.Dir(f.path))); err != nil {
+		return false, fmt.Errorf("write %s: %w", p.rel(f.path), err)
+	}
+	return true, nil
+}
+
+// onDisk reports whether f's bytes are already its file's (compared only
+// when the sizes agree).
+func onDisk(f pending) bool {
+	fi, err := os.Stat(f.path)
+	if err != nil || fi.Size() != int64(len(f.data)) {
+		return false
+	}
+	old, err := os.ReadFile(f.path)
+	return err == nil && bytes.Equal(old, f.data)
 }
 
 // readFile reads a file; an error names it relative to the project.

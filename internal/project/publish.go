@@ -2,6 +2,7 @@ package project
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -12,10 +13,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
+	"github.com/lingo-l10n/lingo/internal/structure"
 	"golang.org/x/text/language"
 )
 
@@ -75,13 +78,18 @@ const manifestFile = ".lingo-build.json"
 // back along its chain (pt-BR → pt → the source); a stale one publishes as
 // the source text, or as the stale translation where the policy says so.
 // It returns one result per language and the paths written or removed.
+//
+// It reads the corpus twice, on every core, so that memory does not grow
+// with it: a survey of every article and catalog, which checks every input
+// before the first file is written and keeps only what the completeness of
+// each language and the index pages need; then each article again, to
+// render and write its pages in every language before the next one.
 func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []string, error) {
-	arts, err := p.LoadAll()
+	slugs, err := p.Slugs()
 	if err != nil {
 		return nil, nil, err
 	}
-	all := p.projectLangs()
-	cats, err := p.readCatalogs(append(slices.Clone(opts.Langs), all...), arts)
+	sv, err := p.survey(slugs, union(p.projectLangs(), opts.Langs))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -89,81 +97,36 @@ func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []s
 	if err != nil && p.Config.Path != "" {
 		return nil, nil, err
 	}
-	old := p.readManifest()
-	next := manifest{Version: Version, Inputs: map[string]string{}}
 	byLang := map[string]LangResult{}
-	for _, lang := range append(slices.Clone(all), opts.Langs...) {
-		if _, done := byLang[lang]; !done {
-			byLang[lang] = p.publishable(lang, arts, cats)
-		}
+	run := &publishRun{opts: opts, published: map[string]bool{}, config: config, old: p.readManifest(),
+		prog: &lockedProgress{Progress: prog}}
+	for _, lang := range sv.langs {
+		byLang[lang] = p.publishable(lang, sv)
+		run.published[lang] = byLang[lang].Published
 	}
-	results := make([]LangResult, len(opts.Langs))
-	published := map[string]bool{}
-	for lang, r := range byLang {
-		published[lang] = r.Published
-	}
-	for i, lang := range opts.Langs {
-		results[i] = byLang[lang]
-	}
-	var files []pending
-	var remove []string
-	prog.Start(len(opts.Langs) * len(arts))
-	for i, lang := range opts.Langs {
-		res := &results[i]
-		for ai, a := range arts {
-			prog.Step()
-			outs := p.outputs(lang, a.Slug, opts.Formats)
-			if !res.Published {
-				remove = append(remove, outs...)
-				continue
-			}
-			key := lang + " " + a.Slug
-			next.Inputs[key] = p.inputHash(config, a, lang, published)
-			chain := p.chain(lang)
-			lookup, fb, stale := p.policyLookup(a, ai, chain, cats)
-			res.Fallbacks += fb
-			res.Stale += stale
-			if opts.Incremental && old.Version == Version && old.Inputs[key] == next.Inputs[key] && allExist(outs) {
-				res.Skipped++
-				continue
-			}
-			out, err := p.articleFiles(lang, a, lookup, opts.Formats, published)
-			if err != nil {
-				return nil, nil, err
-			}
-			files = append(files, out...)
-		}
-		if slices.Contains(opts.Formats, "html") {
-			ix, err := p.langIndex(lang, arts, cats, published)
-			if err != nil {
-				return nil, nil, err
-			}
-			if res.Published {
-				files = append(files, pending{path: filepath.Join(p.Config.OutputDir(), lang, "index.html"), data: ix})
-			} else {
-				remove = append(remove, filepath.Join(p.Config.OutputDir(), lang, "index.html"))
-			}
-		}
-	}
+	run.catalogs = p.chainLangs(opts.Langs, run.published)
+	prog.Start(len(opts.Langs) * len(slugs))
+	outs, err := p.publishArticles(run, slugs)
 	prog.Done()
-	if slices.Contains(opts.Formats, "html") {
-		ix, err := p.mainIndex(all, arts, cats, published)
-		if err != nil {
-			return nil, nil, err
-		}
-		files = append(files, pending{path: filepath.Join(p.Config.OutputDir(), "index.html"), data: ix})
+	if err != nil {
+		return nil, nil, err
 	}
-	written, err := p.writeAll(files)
+	written, err := p.finish(run, sv, outs)
 	if err != nil {
 		return nil, written, err
 	}
-	for _, path := range remove {
+	for _, path := range p.unpublished(run, slugs) {
 		if err := os.Remove(path); err == nil {
 			written = append(written, p.rel(path)+" (removed: below min_complete)")
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return nil, written, err
 		}
 	}
+	results := make([]LangResult, len(opts.Langs))
+	for i, lang := range opts.Langs {
+		results[i] = byLang[lang]
+	}
+	next := tally(results, opts.Langs, slugs, outs)
 	count(results, opts.Langs, written)
 	if opts.Incremental {
 		f, err := jsonFile(filepath.Join(p.Config.OutputDir(), manifestFile), next)
@@ -175,6 +138,120 @@ func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []s
 		}
 	}
 	return results, written, nil
+}
+
+// publishRun is what the workers of one Publish share; they only read it.
+type publishRun struct {
+	opts      PublishOptions
+	published map[string]bool // by language: at least min_complete
+	catalogs  []string        // the languages whose catalogs the published languages' chains read
+	config    []byte          // the config file, one of every output's inputs
+	old       manifest        // the inputs of the outputs of the last build
+	prog      Progress        // safe for concurrent use
+}
+
+// outcome is what publishing one article in one language did.
+type outcome struct {
+	written          []string // paths written, relative to the project
+	hash             string   // its inputs, for the manifest of an incremental build
+	fallbacks, stale int
+	skipped          bool  // its outputs were up to date
+	err              error // the rendering or writing that failed
+}
+
+// lockedProgress lets the workers of Publish share one Progress.
+type lockedProgress struct {
+	mu sync.Mutex
+	Progress
+}
+
+// Step steps the Progress, one worker at a time.
+func (l *lockedProgress) Step() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.Progress.Step()
+}
+
+// union is a followed by the languages of b it lacks, each once.
+func union(a, b []string) []string {
+	var out []string
+	for _, l := range slices.Concat(a, b) {
+		if !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// chainLangs lists the languages in the chains of the published target
+// languages of langs, each once.
+func (p *Project) chainLangs(langs []string, published map[string]bool) []string {
+	var chains []string
+	for _, lang := range langs {
+		if published[lang] && lang != p.Config.Source {
+			chains = append(chains, p.chain(lang)...)
+		}
+	}
+	return union(chains, nil)
+}
+
+// publishArticles publishes each article in every language of run, on
+// every core; it returns the outcomes by article, then by language of
+// run.opts.Langs, and the error of an article that no longer loads.
+func (p *Project) publishArticles(run *publishRun, slugs []string) ([][]outcome, error) {
+	outs := make([][]outcome, len(slugs))
+	err := parallel(len(slugs), func(i int) error {
+		outs[i] = make([]outcome, len(run.opts.Langs))
+		a, err := p.Load(slugs[i])
+		if err != nil {
+			return err
+		}
+		la, err := p.withCatalogs(a, run.catalogs)
+		if err != nil {
+			return err
+		}
+		for li, lang := range run.opts.Langs {
+			run.prog.Step()
+			if run.published[lang] {
+				outs[i][li] = p.publishIn(run, la, lang)
+			}
+		}
+		return nil
+	})
+	return outs, err
+}
+
+// publishIn publishes article la in lang: it renders and writes its outputs,
+// unless an incremental build finds them up to date, and keeps none of
+// their bytes.
+func (p *Project) publishIn(run *publishRun, la *loadedArticle, lang string) outcome {
+	var o outcome
+	if run.opts.Incremental {
+		o.hash = p.inputHash(run.config, la.Article, lang, run.published)
+	}
+	lookup, fallbacks, stale := p.policyLookup(la, p.chain(lang))
+	o.fallbacks, o.stale = fallbacks, stale
+	if run.opts.Incremental && run.old.Version == Version && run.old.Inputs[lang+" "+la.Slug] == o.hash &&
+		allExist(p.outputs(lang, la.Slug, run.opts.Formats)) {
+		o.skipped = true
+		return o
+	}
+	files, err := p.articleFiles(lang, la.Article, lookup, run.opts.Formats, run.published)
+	if err != nil {
+		o.err = err
+		return o
+	}
+	for _, f := range files {
+		wrote, err := p.writeOne(f)
+		if err != nil {
+			o.err = err
+			return o
+		}
+		if wrote {
+			o.written = append(o.written, p.rel(f.path))
+		}
+	}
+	return o
 }
 
 // articleFiles renders article a in lang, its messages found by lookup, in
@@ -208,6 +285,85 @@ func (p *Project) articleFiles(lang string, a *Article, lookup func(string) (str
 	return files, nil
 }
 
+// finish gathers the paths the workers wrote in the order of languages,
+// then articles, writing each published language's index page after its
+// articles and the main index last; it returns the first error in that
+// order, and writes no index page after it.
+func (p *Project) finish(run *publishRun, sv *survey, outs [][]outcome) ([]string, error) {
+	var written []string
+	var first error
+	page := func(path string, render func() ([]byte, error)) {
+		if first != nil {
+			return
+		}
+		data, err := render()
+		if err == nil {
+			var wrote bool
+			if wrote, err = p.writeOne(pending{path: path, data: data}); wrote {
+				written = append(written, p.rel(path))
+			}
+		}
+		first = err
+	}
+	html := slices.Contains(run.opts.Formats, "html")
+	for li, lang := range run.opts.Langs {
+		for ai := range outs {
+			written = append(written, outs[ai][li].written...)
+			if first == nil {
+				first = outs[ai][li].err
+			}
+		}
+		if html && run.published[lang] {
+			page(filepath.Join(p.Config.OutputDir(), lang, "index.html"), func() ([]byte, error) {
+				return p.langIndex(lang, sv, run.published)
+			})
+		}
+	}
+	if html {
+		page(filepath.Join(p.Config.OutputDir(), "index.html"), func() ([]byte, error) {
+			return p.mainIndex(p.projectLangs(), sv, run.published)
+		})
+	}
+	return written, first
+}
+
+// unpublished lists the outputs of the languages of run below their
+// min_complete, which publishing removes.
+func (p *Project) unpublished(run *publishRun, slugs []string) []string {
+	var paths []string
+	for _, lang := range run.opts.Langs {
+		if run.published[lang] {
+			continue
+		}
+		for _, slug := range slugs {
+			paths = append(paths, p.outputs(lang, slug, run.opts.Formats)...)
+		}
+		if slices.Contains(run.opts.Formats, "html") {
+			paths = append(paths, filepath.Join(p.Config.OutputDir(), lang, "index.html"))
+		}
+	}
+	return paths
+}
+
+// tally adds the fallbacks, stale messages and skipped articles of outs to
+// the results of langs, and returns the manifest of the build.
+func tally(results []LangResult, langs, slugs []string, outs [][]outcome) manifest {
+	next := manifest{Version: Version, Inputs: map[string]string{}}
+	for ai, row := range outs {
+		for li, o := range row {
+			results[li].Fallbacks += o.fallbacks
+			results[li].Stale += o.stale
+			if o.skipped {
+				results[li].Skipped++
+			}
+			if o.hash != "" {
+				next.Inputs[langs[li]+" "+slugs[ai]] = o.hash
+			}
+		}
+	}
+	return next
+}
+
 // projectLangs are the source and the target languages of lingo.toml.
 func (p *Project) projectLangs() []string {
 	return append([]string{p.Config.Source}, p.Config.Languages...)
@@ -226,29 +382,89 @@ func count(results []LangResult, langs []string, written []string) {
 	}
 }
 
-// readCatalogs reads the catalog of every article in every language the
-// chains of langs need.
-func (p *Project) readCatalogs(langs []string, arts []*Article) (map[string][]*catalog.Catalog, error) {
-	need := map[string]bool{}
-	for _, l := range langs {
-		for _, c := range p.chain(l) {
-			need[c] = true
-		}
-	}
-	cats := map[string][]*catalog.Catalog{}
-	for lang := range need {
-		cs := make([]*catalog.Catalog, len(arts))
-		err := parallel(len(arts), func(i int) error {
-			var err error
-			cs[i], err = p.ReadCatalog(lang, arts[i].Slug)
+// survey is what Publish knows of every article before it renders one.
+type survey struct {
+	langs []string         // the languages surveyed: the project's, then those of the options
+	arts  []articleSummary // in the order of Slugs
+}
+
+// articleSummary is what the completeness of each language and the index
+// pages need of an article.
+type articleSummary struct {
+	slug  string
+	msgs  int           // its messages
+	langs []langSummary // in the order of survey.langs
+}
+
+// langSummary is an article in one language.
+type langSummary struct {
+	title   string // its title, translated where the translation is current
+	current int    // its messages whose translation is current
+}
+
+// of is the summary of the ai-th article in lang, one of s.langs.
+func (s *survey) of(ai int, lang string) langSummary {
+	return s.arts[ai].langs[slices.Index(s.langs, lang)]
+}
+
+// survey reads every article and its catalog in each of langs, on every
+// core, and keeps only its summary. An article that does not load is
+// reported before a catalog that does not parse.
+func (p *Project) survey(slugs, langs []string) (*survey, error) {
+	targets := slices.DeleteFunc(slices.Clone(langs), func(l string) bool { return l == p.Config.Source })
+	sv := &survey{langs: langs, arts: make([]articleSummary, len(slugs))}
+	catErrs := make([]error, len(slugs))
+	err := parallel(len(slugs), func(i int) error {
+		a, err := p.Load(slugs[i])
+		if err != nil {
 			return err
-		})
+		}
+		la, err := p.withCatalogs(a, targets)
+		if err != nil {
+			catErrs[i] = err
+			return nil
+		}
+		sv.arts[i] = p.summarize(la, langs)
+		return nil
+	})
+	if err == nil {
+		err = cmp.Or(catErrs...) // the first that failed, if any
+	}
+	return sv, err
+}
+
+// summarize is the summary of article la in each of langs.
+func (p *Project) summarize(la *loadedArticle, langs []string) articleSummary {
+	s := articleSummary{slug: la.Slug, msgs: len(la.IDs), langs: make([]langSummary, len(langs))}
+	for k, lang := range langs {
+		cur := la.current[lang] // nil for the source: its title is its own
+		s.langs[k] = langSummary{title: title(la.Article, cur), current: len(cur)}
+	}
+	return s
+}
+
+// loadedArticle is an article with what publishing it reads in each
+// language: the catalog and its current translations.
+type loadedArticle struct {
+	*Article
+	hashes  map[string]string            // message ID → hash of its source text
+	cats    map[string]*catalog.Catalog  // by language
+	current map[string]map[string]string // by language: message ID → current translation
+	shapes  []*structure.Shape           // each source message's structure, read when first needed
+}
+
+// withCatalogs reads the catalogs of a in langs.
+func (p *Project) withCatalogs(a *Article, langs []string) (*loadedArticle, error) {
+	la := &loadedArticle{Article: a, hashes: sourceHashes(a), cats: map[string]*catalog.Catalog{},
+		current: map[string]map[string]string{}, shapes: make([]*structure.Shape, len(a.Segs))}
+	for _, lang := range langs {
+		c, err := p.ReadCatalog(lang, a.Slug)
 		if err != nil {
 			return nil, err
 		}
-		cats[lang] = cs
+		la.cats[lang], la.current[lang] = c, currentIn(a, la.hashes, c)
 	}
-	return cats, nil
+	return la, nil
 }
 
 // chain is the fallback chain of lang: itself, then each parent that is a
@@ -266,36 +482,23 @@ func (p *Project) chain(lang string) []string {
 	return out
 }
 
-// currentIn returns, per message ID of a, the current translation in c.
-func currentIn(a *Article, c *catalog.Catalog) map[string]string {
-	out := map[string]string{}
-	look := currentLookup(a, c)
-	for _, id := range a.IDs {
-		if t, ok := look(id); ok {
-			out[id] = t
-		}
-	}
-	return out
-}
-
-// policyLookup finds each message's published text for article a (the
-// ai-th) along a language chain, counting fallbacks and stale messages.
-func (p *Project) policyLookup(a *Article, ai int, chain []string, cats map[string][]*catalog.Catalog) (func(string) (string, bool), int, int) {
+// policyLookup finds each message's published text for article la along
+// a language chain, counting fallbacks and stale messages.
+func (p *Project) policyLookup(la *loadedArticle, chain []string) (func(string) (string, bool), int, int) {
 	lang := chain[0]
 	if lang == p.Config.Source {
 		return func(string) (string, bool) { return "", false }, 0, 0
 	}
 	texts := map[string]string{}
 	fallbacks, stale := 0, 0
-	own := cats[lang][ai]
-	staleText := staleIn(a, own)
+	staleText := staleIn(la.hashes, la.cats[lang])
 	for k := len(chain) - 1; k >= 0; k-- { // the nearest language wins
-		for id, t := range currentIn(a, cats[chain[k]][ai]) {
-			texts[id] = t
+		for id, tr := range la.current[chain[k]] {
+			texts[id] = tr
 		}
 	}
-	ownCurrent := currentIn(a, own)
-	for i, id := range a.IDs {
+	ownCurrent := la.current[lang]
+	for i, id := range la.IDs {
 		_, mine := ownCurrent[id]
 		if st, ok := staleText[id]; ok && !mine {
 			stale++
@@ -303,7 +506,7 @@ func (p *Project) policyLookup(a *Article, ai int, chain []string, cats map[stri
 				texts[id], mine = st, true
 			}
 		}
-		if t, ok := texts[id]; ok && !p.safe(a.Segs[i].Text, t, a.Refs) {
+		if tr, ok := texts[id]; ok && !p.safe(la, i, tr) {
 			delete(texts, id)
 			mine = false
 		}
@@ -311,23 +514,26 @@ func (p *Project) policyLookup(a *Article, ai int, chain []string, cats map[stri
 			fallbacks++
 		}
 	}
-	return func(id string) (string, bool) { t, ok := texts[id]; return t, ok }, fallbacks, stale
+	return func(id string) (string, bool) { tr, ok := texts[id]; return tr, ok }, fallbacks, stale
 }
 
-// safe reports whether a translation adds nothing hostile to its source:
-// raw HTML, a javascript: or data: URL, an event handler, a link to a host
-// the source does not link to. An unsafe translation is never published;
-// its message shows the source text, and lingo check reports why.
-func (p *Project) safe(src, tr string, refs map[string]string) bool {
-	return len(p.shapes.Safety(p.shapes.Parse(src, refs), p.shapes.Parse(tr, refs), tr)) == 0
-}
-
-// staleIn returns the stale translations of a in c, by ID.
-func staleIn(a *Article, c *catalog.Catalog) map[string]string {
-	hashes := make(map[string]string, len(a.IDs))
-	for i, id := range a.IDs {
-		hashes[id] = article.Hash(a.Segs[i].Text)
+// safe reports whether translation tr of the i-th message of la adds nothing
+// hostile to its source: raw HTML, a javascript: or data: URL, an event
+// handler, a link to a host the source does not link to. An unsafe
+// translation is never published; its message shows the source text, and
+// lingo check reports why. The source's structure is read once for every
+// language.
+func (p *Project) safe(la *loadedArticle, i int, tr string) bool {
+	if la.shapes[i] == nil {
+		src := p.shapes.Parse(la.Segs[i].Text, la.Refs)
+		la.shapes[i] = &src
 	}
+	return len(structure.Safety(*la.shapes[i], p.shapes.Parse(tr, la.Refs))) == 0
+}
+
+// staleIn returns the stale translations in c of the messages of hashes
+// (see sourceHashes), by ID.
+func staleIn(hashes map[string]string, c *catalog.Catalog) map[string]string {
 	out := map[string]string{}
 	for _, e := range c.Entries {
 		if h, ok := hashes[e.ID]; ok && e.Other != "" && e.Hash != "" && e.Hash != h {
@@ -339,15 +545,15 @@ func staleIn(a *Article, c *catalog.Catalog) map[string]string {
 
 // publishable is the share of a language's messages that are current,
 // and whether that is enough to publish it.
-func (p *Project) publishable(lang string, arts []*Article, cats map[string][]*catalog.Catalog) LangResult {
+func (p *Project) publishable(lang string, sv *survey) LangResult {
 	res := LangResult{Lang: lang, Percent: 100, Published: true}
 	if lang == p.Config.Source {
 		return res
 	}
 	total, done := 0, 0
-	for i, a := range arts {
-		total += len(a.IDs)
-		done += len(currentIn(a, cats[lang][i]))
+	for i, a := range sv.arts {
+		total += a.msgs
+		done += sv.of(i, lang).current
 	}
 	if total > 0 {
 		res.Percent = float64(done) * 100 / float64(total)

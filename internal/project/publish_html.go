@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 
 	"github.com/lingo-l10n/lingo/internal/article"
-	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"github.com/lingo-l10n/lingo/internal/htmlpage"
 )
@@ -74,10 +73,10 @@ func (p *Project) htmlPage(lang string, a *Article, md []byte, langs []string, p
 	return htmlpage.Render(page)
 }
 
-// title is the article's title in lang: its front matter title, translated
-// where the translation is current, else its slug.
-func title(a *Article, c *catalog.Catalog) string {
-	cur := currentIn(a, c)
+// title is the article's title: its front matter title, translated where
+// cur (its current translations in a language, or nil) has it, else its
+// slug.
+func title(a *Article, cur map[string]string) string {
 	for i, s := range a.Segs {
 		if s.Kind == article.KindFrontMatter && s.Field == "title" {
 			if t, ok := cur[a.IDs[i]]; ok {
@@ -89,50 +88,43 @@ func title(a *Article, c *catalog.Catalog) string {
 	return a.Slug
 }
 
-// articlePercent is the share of a's messages current in c.
-func articlePercent(a *Article, c *catalog.Catalog) float64 {
-	if len(a.IDs) == 0 || c == nil {
-		return 100
+// indexEntry is the ai-th article of sv in lang, listed on the index page
+// at path, with the share of its messages current in lang.
+func (p *Project) indexEntry(path string, sv *survey, ai int, lang string, published map[string]bool) htmlpage.IndexEntry {
+	a, in := sv.arts[ai], sv.of(ai, lang)
+	e := htmlpage.IndexEntry{Slug: a.slug, Title: in.title, Href: relURL(path, p.htmlPath(lang, a.slug)), Lang: lang,
+		Published: published[lang], Percent: 100}
+	if lang != p.Config.Source && a.msgs > 0 {
+		e.Percent = float64(in.current) * 100 / float64(a.msgs)
 	}
-	return float64(len(currentIn(a, c))) * 100 / float64(len(a.IDs))
+	return e
 }
 
 // langIndex renders <output>/<lang>/index.html.
-func (p *Project) langIndex(lang string, arts []*Article, cats map[string][]*catalog.Catalog, published map[string]bool) ([]byte, error) {
+func (p *Project) langIndex(lang string, sv *survey, published map[string]bool) ([]byte, error) {
 	path := filepath.Join(p.Config.OutputDir(), lang, "index.html")
 	ix := htmlpage.Index{Lang: lang, Title: htmlpage.NativeName(lang),
 		Alternates: p.alternates(lang, p.publishOrder(published), published, func(l string) string {
 			return filepath.Join(p.Config.OutputDir(), l, "index.html")
 		})}
-	for i, a := range arts {
-		e := htmlpage.IndexEntry{Slug: a.Slug, Href: relURL(path, p.htmlPath(lang, a.Slug)), Lang: lang, Published: published[lang], Percent: 100}
-		if lang == p.Config.Source {
-			e.Title = title(a, &catalog.Catalog{})
-		} else {
-			e.Title, e.Percent = title(a, cats[lang][i]), articlePercent(a, cats[lang][i])
-		}
-		ix.Entries = append(ix.Entries, e)
+	for ai := range sv.arts {
+		ix.Entries = append(ix.Entries, p.indexEntry(path, sv, ai, lang, published))
 	}
 	return htmlpage.RenderIndex(ix)
 }
 
 // mainIndex renders <output>/index.html: every article in every language,
 // with its completeness.
-func (p *Project) mainIndex(langs []string, arts []*Article, cats map[string][]*catalog.Catalog, published map[string]bool) ([]byte, error) {
+func (p *Project) mainIndex(langs []string, sv *survey, published map[string]bool) ([]byte, error) {
 	path := filepath.Join(p.Config.OutputDir(), "index.html")
 	ix := htmlpage.Index{Lang: p.Config.Source, Title: "lingo"}
 	for _, l := range langs {
 		ix.Alternates = append(ix.Alternates, htmlpage.Alternate{Lang: l, Href: relURL(path, filepath.Join(p.Config.OutputDir(), l, "index.html")),
 			Name: htmlpage.NativeName(l)})
 	}
-	for i, a := range arts {
+	for ai := range sv.arts {
 		for _, l := range langs {
-			e := htmlpage.IndexEntry{Slug: a.Slug, Href: relURL(path, p.htmlPath(l, a.Slug)), Lang: l, Published: published[l], Percent: 100}
-			if l == p.Config.Source {
-				e.Title = title(a, &catalog.Catalog{})
-			} else {
-				e.Title, e.Percent = title(a, cats[l][i]), articlePercent(a, cats[l][i])
-			}
+			e := p.indexEntry(path, sv, ai, l, published)
 			if !e.Published {
 				e.Note = "below min_complete: not published"
 			}

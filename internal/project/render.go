@@ -12,21 +12,33 @@ func (p *Project) Render(langs []string) ([]string, error) {
 	return written, err
 }
 
-// currentLookup finds the current translation of each message of a in c.
-func currentLookup(a *Article, c *catalog.Catalog) func(string) (string, bool) {
+// sourceHashes maps each message ID of a to the hash of its source text,
+// which tells a current translation from a stale one.
+func sourceHashes(a *Article) map[string]string {
 	hashes := make(map[string]string, len(a.IDs))
 	for i, id := range a.IDs {
 		hashes[id] = article.Hash(a.Segs[i].Text)
 	}
-	entries := make(map[string]catalog.Entry, len(c.Entries))
-	for _, e := range c.Entries {
-		entries[e.ID] = e
+	return hashes
+}
+
+// currentIn returns, per message ID of a, the current translation in c: a
+// text made from the message's source as it is (hashes, of sourceHashes),
+// or from a source it does not name.
+func currentIn(a *Article, hashes map[string]string, c *catalog.Catalog) map[string]string {
+	entries := make(map[string]int, len(c.Entries)) // ID → index of its last entry
+	for i, e := range c.Entries {
+		entries[e.ID] = i
 	}
-	return func(id string) (string, bool) {
-		e, ok := entries[id]
-		if !ok || e.Other == "" || (e.Hash != "" && e.Hash != hashes[id]) {
-			return "", false
+	out := map[string]string{}
+	for _, id := range a.IDs {
+		k, ok := entries[id]
+		if !ok {
+			continue
 		}
-		return e.Other, true
+		if e := &c.Entries[k]; e.Other != "" && (e.Hash == "" || e.Hash == hashes[id]) {
+			out[id] = e.Other
+		}
 	}
+	return out
 }

@@ -1,7 +1,6 @@
 package project
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -42,7 +41,6 @@ type LangPlan struct {
 	Lang     string
 	Articles []ArticlePlan
 	archive  []archived
-	files    []pending
 	remove   []string // catalogs and state files of articles that are gone
 }
 
@@ -66,27 +64,61 @@ type SyncOptions struct {
 	// NoMemory leaves missing entries missing instead of filling them from
 	// translation memory: check reports the files as they are.
 	NoMemory bool
-	// NoFiles plans the messages only, not the files sync would write.
-	NoFiles bool
+	// files makes planArticle write the files sync writes (syncLang);
+	// otherwise it works out the messages only.
+	files bool
 }
 
 // Plan works out every target catalog of lang from the articles and the
 // files on disk, without writing anything. Broken or unknown input in the
 // language's folder is an error, and nothing may be written then.
 func (p *Project) Plan(lang string, arts []*Article, opts SyncOptions) (*LangPlan, error) {
-	lp := &LangPlan{Lang: lang}
-	var err error
-	if lp.archive, err = p.readArchive(lang); err != nil {
+	in, err := p.readLang(lang, arts)
+	if err != nil {
 		return nil, err
 	}
-	cats := make([]*catalog.Catalog, len(arts))
-	states := make([]state, len(arts))
+	lp := &LangPlan{Lang: lang, archive: in.archive, remove: in.remove}
+	mem := in.memory(arts, opts)
+	plans := make([]articlePlan, len(arts))
 	err = parallel(len(arts), func(i int) error {
 		var err error
-		if cats[i], err = p.ReadCatalog(lang, arts[i].Slug); err != nil {
+		plans[i], err = p.planArticle(lang, arts[i], in.cats[i], in.states[i], mem, opts)
+		in.cats[i], in.states[i] = nil, nil
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, ap := range plans {
+		lp.Articles = append(lp.Articles, ap.ArticlePlan)
+		lp.archive = append(lp.archive, ap.archive...)
+	}
+	lp.archive = sortArchive(lp.archive)
+	return lp, nil
+}
+
+// langInput is what planning a language reads from its folder.
+type langInput struct {
+	archive []archived // the archive, and the translations of articles that are gone
+	remove  []string   // the catalogs and state files of articles that are gone
+	cats    []*catalog.Catalog
+	states  []state
+}
+
+// readLang reads the archive, catalogs and state files of lang, and the
+// catalogs of articles that are gone.
+func (p *Project) readLang(lang string, arts []*Article) (*langInput, error) {
+	in := &langInput{cats: make([]*catalog.Catalog, len(arts)), states: make([]state, len(arts))}
+	var err error
+	if in.archive, err = p.readArchive(lang); err != nil {
+		return nil, err
+	}
+	err = parallel(len(arts), func(i int) error {
+		var err error
+		if in.cats[i], err = p.ReadCatalog(lang, arts[i].Slug); err != nil {
 			return err
 		}
-		states[i], err = p.readState(lang, arts[i].Slug)
+		in.states[i], err = p.readState(lang, arts[i].Slug)
 		return err
 	})
 	if err != nil {
@@ -96,43 +128,11 @@ func (p *Project) Plan(lang string, arts []*Article, opts SyncOptions) (*LangPla
 	for i, a := range arts {
 		slugs[i] = a.Slug
 	}
-	if err := p.collectOrphans(lp, slugs); err != nil {
-		return nil, err
-	}
-	mem := tm.New()
-	if !opts.NoMemory {
-		mem = newMemory(arts, cats, states, lp.archive)
-	}
-	plans := make([]articlePlan, len(arts))
-	err = parallel(len(arts), func(i int) error {
-		var err error
-		plans[i], err = p.planArticle(lang, arts[i], cats[i], states[i], mem, opts)
-		cats[i], states[i] = nil, nil
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	for _, ap := range plans {
-		lp.Articles = append(lp.Articles, ap.ArticlePlan)
-		lp.archive = append(lp.archive, ap.archive...)
-		lp.files = append(lp.files, ap.files...)
-	}
-	lp.archive = sortArchive(lp.archive)
-	if len(lp.archive) > 0 {
-		f, err := jsonFile(p.archivePath(lang), lp.archive)
-		if err != nil {
-			return nil, err
-		}
-		// The archive goes first: a run killed after it has lost nothing.
-		lp.files = append([]pending{f}, lp.files...)
-	}
-	return lp, nil
+	return in, p.collectOrphans(lang, in, slugs)
 }
 
 // articlePlan is one article's part of a LangPlan: its messages, the
-// translations it archives, and its files to write (state, then catalog),
-// left out when they are already on disk as they would be written.
+// translations it archives, and its files to write (state, then catalog).
 type articlePlan struct {
 	ArticlePlan
 	archive []archived
@@ -147,15 +147,11 @@ func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st 
 	for _, id := range a.IDs {
 		inSource[id] = true
 	}
-	known := make(map[string]bool, len(a.Prev))
-	for _, e := range a.Prev {
-		known[e.ID] = true
-	}
 	var plan articlePlan
 	byID := make(map[string]catalog.Entry, len(old.Entries))
 	for _, e := range old.Entries {
 		if !inSource[e.ID] {
-			if _, ok := st[e.ID]; !ok && !known[e.ID] {
+			if _, ok := st[e.ID]; !ok && !a.Known[e.ID] {
 				if !opts.Lenient {
 					return plan, unknownID(p.rel(path), e, inSource)
 				}
@@ -181,7 +177,7 @@ func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st 
 			m.Line = 0
 		}
 		plan.Messages = append(plan.Messages, m)
-		if opts.NoFiles {
+		if !opts.files {
 			continue
 		}
 		out.Entries = append(out.Entries, p.entry(lang, a, i, m, hash))
@@ -189,7 +185,7 @@ func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st 
 			newState[id] = record{Source: m.baseText(), Seen: article.Hash(m.Translation), Hash: hash}
 		}
 	}
-	if opts.NoFiles {
+	if !opts.files {
 		return plan, nil
 	}
 	data, err := catalog.Marshal(out, p.Config.Format)
@@ -209,19 +205,7 @@ func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st 
 		plan.files = append(plan.files, f)
 	}
 	plan.files = append(plan.files, pending{path: path, data: data})
-	plan.files = slices.DeleteFunc(plan.files, onDisk)
 	return plan, nil
-}
-
-// onDisk reports whether f's bytes are already its file's: such a file
-// need not be held until the write.
-func onDisk(f pending) bool {
-	fi, err := os.Stat(f.path)
-	if err != nil || fi.Size() != int64(len(f.data)) {
-		return false
-	}
-	old, err := os.ReadFile(f.path)
-	return err == nil && bytes.Equal(old, f.data)
 }
 
 // baseText is the source text the message's translation answers to.
@@ -245,7 +229,7 @@ func (p *Project) classify(id, src string, e catalog.Entry, rec record, mem *tm.
 		}
 		if t, from, ok := mem.Lookup(src); ok {
 			m.Translation = t
-			if article.Normalize(from) == article.Normalize(src) {
+			if article.SameText(from, src) {
 				m.State = Current
 				return m, h
 			}
@@ -297,8 +281,8 @@ func unknownID(path string, e catalog.Entry, inSource map[string]bool) error {
 
 // collectOrphans archives the catalogs of articles that are gone, and
 // refuses catalog files whose language is not their folder's.
-func (p *Project) collectOrphans(lp *LangPlan, articles []string) error {
-	dir := filepath.Join(p.Config.LocalesDir(), lp.Lang)
+func (p *Project) collectOrphans(lang string, in *langInput, articles []string) error {
+	dir := filepath.Join(p.Config.LocalesDir(), lang)
 	slugs := make(map[string]bool, len(articles))
 	for _, s := range articles {
 		slugs[s] = true
@@ -320,95 +304,157 @@ func (p *Project) collectOrphans(lp *LangPlan, articles []string) error {
 		rel, _ := filepath.Rel(dir, path)
 		stem := strings.TrimSuffix(filepath.ToSlash(rel), ext)
 		dot := strings.LastIndex(stem, ".")
-		if dot < 0 || stem[dot+1:] != lp.Lang {
-			return &diag.Error{Path: p.rel(path), Msg: fmt.Sprintf("file name does not end in .%s%s: a catalog's language must be its folder's", lp.Lang, ext)}
+		if dot < 0 || stem[dot+1:] != lang {
+			return &diag.Error{Path: p.rel(path), Msg: fmt.Sprintf("file name does not end in .%s%s: a catalog's language must be its folder's", lang, ext)}
 		}
 		slug := stem[:dot]
 		if slugs[slug] {
 			return nil
 		}
-		c, err := p.ReadCatalog(lp.Lang, slug)
+		c, err := p.ReadCatalog(lang, slug)
 		if err != nil {
 			return err
 		}
-		st, err := p.readState(lp.Lang, slug)
+		st, err := p.readState(lang, slug)
 		if err != nil {
 			return err
 		}
 		for _, e := range c.Entries {
 			if e.Other != "" {
-				lp.archive = append(lp.archive, archived{Source: st[e.ID].Source, Translation: e.Other, Slug: slug, ID: e.ID})
+				in.archive = append(in.archive, archived{Source: st[e.ID].Source, Translation: e.Other, Slug: slug, ID: e.ID})
 			}
 		}
-		lp.remove = append(lp.remove, path, p.statePath(lp.Lang, slug))
+		in.remove = append(in.remove, path, p.statePath(lang, slug))
 		return nil
 	})
 }
 
-// newMemory is the translation memory of one language: every translation
+// memory is the translation memory of one language: every translation
 // with the source text it was made from, from its catalogs (article by
-// article) and then its archive. classify marks a translation it offers
-// current if made from the same text (white space aside), else stale.
-func newMemory(arts []*Article, cats []*catalog.Catalog, states []state, arch []archived) *tm.Memory {
+// article) and then its archive; empty where opts say NoMemory. classify
+// marks a translation it offers current if made from the same text (white
+// space aside), else stale.
+func (in *langInput) memory(arts []*Article, opts SyncOptions) *tm.Memory {
 	m := tm.New()
+	if opts.NoMemory {
+		return m
+	}
 	for i, a := range arts {
 		texts := make(map[string]string, len(a.IDs))
 		for j, id := range a.IDs {
 			texts[id] = a.Segs[j].Text
 		}
-		for _, e := range cats[i].Entries {
-			src := states[i][e.ID].Source
+		for _, e := range in.cats[i].Entries {
+			src := in.states[i][e.ID].Source
 			if src == "" && e.Hash != "" && e.Hash == article.Hash(texts[e.ID]) {
 				src = texts[e.ID]
 			}
 			m.Add(src, e.Other)
 		}
 	}
-	for _, e := range sortArchive(append([]archived(nil), arch...)) {
+	for _, e := range sortArchive(slices.Clone(in.archive)) {
 		m.Add(e.Source, e.Translation)
 	}
 	return m
 }
 
 // Sync extracts the source catalogs, then brings the catalogs of langs up
-// to date, and returns the paths written. Every language is planned before
-// the first file is written, so bad input anywhere changes nothing.
+// to date, and returns the paths written. Every language is read and
+// checked before the first file is written, so bad input anywhere changes
+// nothing; then each language is planned again and written article by
+// article, so that memory holds one language at a time, not the corpus.
 func (p *Project) Sync(langs []string, opts SyncOptions) ([]string, error) {
 	arts, err := p.LoadAll()
 	if err != nil {
 		return nil, err
 	}
+	checked := make([]*LangPlan, len(langs))
+	for i, lang := range langs {
+		lp, err := p.Plan(lang, arts, SyncOptions{NoMemory: true})
+		if err != nil {
+			return nil, err
+		}
+		checked[i] = &LangPlan{Lang: lang, archive: lp.archive, remove: lp.remove}
+	}
 	// Write order is crash safety: each language's archive, then its
-	// catalogs and state, and the source catalogs last, since the next run
-	// recognizes the IDs of the last sync by them. A run killed at any
-	// point leaves files the next run accepts, and no translation lost.
-	var files []pending
-	var remove []string
-	for _, lang := range langs {
-		lp, err := p.Plan(lang, arts, opts)
+	// articles' state and catalog, and the source catalogs last, since the
+	// next run recognizes the IDs of the last sync by them. A run killed at
+	// any point leaves files the next run accepts, and no translation lost.
+	var written []string
+	for _, lp := range checked {
+		w, err := p.syncLang(lp, arts, opts)
+		written = append(written, w...)
 		if err != nil {
-			return nil, err
-		}
-		files = append(files, lp.files...)
-		remove = append(remove, lp.remove...)
-	}
-	for _, a := range arts {
-		f, err := p.catalogFile(p.SourceCatalog(a))
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, f)
-	}
-	written, err := p.writeAll(files)
-	if err != nil {
-		return written, err
-	}
-	for _, path := range remove {
-		if err := os.Remove(path); err == nil {
-			written = append(written, p.rel(path)+" (removed; translations archived)")
-		} else if !os.IsNotExist(err) {
 			return written, err
 		}
 	}
+	w, err := p.writeEach(len(arts), func(i int) ([]pending, error) {
+		f, err := p.catalogFile(p.SourceCatalog(arts[i]))
+		return []pending{f}, err
+	})
+	written = append(written, w...)
+	if err != nil {
+		return written, err
+	}
+	for _, lp := range checked {
+		for _, path := range lp.remove {
+			if err := os.Remove(path); err == nil {
+				written = append(written, p.rel(path)+" (removed; translations archived)")
+			} else if !os.IsNotExist(err) {
+				return written, err
+			}
+		}
+	}
 	return written, nil
+}
+
+// syncLang writes the archive of a language as checked, then plans and
+// writes its articles' files on every core.
+func (p *Project) syncLang(checked *LangPlan, arts []*Article, opts SyncOptions) ([]string, error) {
+	var written []string
+	if len(checked.archive) > 0 {
+		f, err := jsonFile(p.archivePath(checked.Lang), checked.archive)
+		if err != nil {
+			return nil, err
+		}
+		if written, err = p.writeAll([]pending{f}); err != nil {
+			return written, err
+		}
+	}
+	in, err := p.readLang(checked.Lang, arts)
+	if err != nil {
+		return written, err
+	}
+	mem := in.memory(arts, opts)
+	opts.files = true
+	w, err := p.writeEach(len(arts), func(i int) ([]pending, error) {
+		ap, err := p.planArticle(checked.Lang, arts[i], in.cats[i], in.states[i], mem, opts)
+		in.cats[i], in.states[i] = nil, nil
+		return ap.files, err
+	})
+	return append(written, w...), err
+}
+
+// writeEach writes the files of n items on every core, each item's files
+// in their order, as soon as they are made, and returns the paths written
+// in the order of the items.
+func (p *Project) writeEach(n int, files func(i int) ([]pending, error)) ([]string, error) {
+	paths := make([][]string, n)
+	err := parallel(n, func(i int) error {
+		fs, err := files(i)
+		if err != nil {
+			return err
+		}
+		for _, f := range fs {
+			wrote, err := p.writeOne(f)
+			if err != nil {
+				return err
+			}
+			if wrote {
+				paths[i] = append(paths[i], p.rel(f.path))
+			}
+		}
+		return nil
+	})
+	return slices.Concat(paths...), err
 }

@@ -159,9 +159,9 @@ func shortcodeKey(raw string) string {
 }
 
 // Safety reports what the translation brings in that can harm a reader and
-// its source does not have; every problem is an error. trText is the
-// translation's text: link reference definitions it contains are checked too,
-// since spliced into the article they define links for it.
+// its source does not have; every problem is an error. The link reference
+// definitions the translation's text contains are checked too, since
+// spliced into the article they define links for it.
 //
 //   - unsafe-html: a raw HTML start tag whose name the source does not have
 //     as often (any tag: <script>, <iframe>, <style>, <img>...).
@@ -174,10 +174,7 @@ func shortcodeKey(raw string) string {
 //   - foreign-host: a link, image or HTML URL to an absolute http(s) or
 //     protocol-relative host that no link, image or HTML URL of the source
 //     uses. A Prefixes entry that maps to another host is reported too.
-func Safety(src, tr Shape, trText string) []Problem { return NewParser().Safety(src, tr, trText) }
-
-// Safety is the package's Safety with p's goldmark.
-func (p *Parser) Safety(src, tr Shape, trText string) []Problem {
+func Safety(src, tr Shape) []Problem {
 	var ps []Problem
 	srcTags := shapeTags(src)
 	trTags := shapeTags(tr)

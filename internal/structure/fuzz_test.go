@@ -22,6 +22,6 @@ func FuzzParse(f *testing.F) {
 		if ps := Compare(sh, sh, fr); len(ps) != 0 {
 			t.Fatalf("Compare of %q with itself: %v", s, ps)
 		}
-		_ = Safety(sh, sh, s)
+		_ = Safety(sh, sh)
 	})
 }

@@ -18,6 +18,6 @@ func TestLargeMessages(t *testing.T) {
 		sh := Parse(s, nil)
 		tr := Parse(strings.ReplaceAll(s, "/en/", "/de/"), nil)
 		_ = Compare(sh, tr, fr)
-		_ = Safety(sh, tr, s)
+		_ = Safety(sh, tr)
 	}
 }

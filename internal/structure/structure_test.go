@@ -180,7 +180,7 @@ func TestSafety(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := describe(Safety(Parse(tt.src, refs), Parse(tt.tr, refs), tt.tr))
+			got := describe(Safety(Parse(tt.src, refs), Parse(tt.tr, refs)))
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Safety(%q, %q)\n got %q\nwant %q", tt.src, tt.tr, got, tt.want)
 			}

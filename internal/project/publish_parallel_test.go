@@ -1,0 +1,162 @@
+package project_test
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/lingo-l10n/lingo/internal/config"
+	"github.com/lingo-l10n/lingo/internal/gen"
+	"github.com/lingo-l10n/lingo/internal/project"
+)
+
+// stepCounter counts the steps it hears of, without a lock of its own, as
+// the CLI's progress bar: the race detector tells if Publish's workers step
+// it at once.
+type stepCounter struct{ starts, steps, dones int }
+
+func (c *stepCounter) Start(int) { c.starts++ }
+func (c *stepCounter) Step()     { c.steps++ }
+func (c *stepCounter) Done()     { c.dones++ }
+
+// genPublishProject writes a small generated project (articles × 4 target
+// languages, some below min_complete) into a temporary folder.
+func genPublishProject(t *testing.T, articles int) *project.Project {
+	t.Helper()
+	dir := t.TempDir()
+	if err := gen.Write(dir, gen.Options{Articles: articles, Languages: 4, Seed: 3, ParagraphsPerArticle: 3}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := project.Open(filepath.Join(dir, config.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// publishOn publishes every language of p as Markdown and HTML into out
+// with procs workers, and checks the progress it reports.
+func publishOn(t *testing.T, p *project.Project, procs int, out string, incremental bool) ([]project.LangResult, []string, error) {
+	t.Helper()
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+	p.Config.Output = out
+	langs := append([]string{p.Config.Source}, p.Config.Languages...)
+	slugs, err := p.Slugs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var prog stepCounter
+	res, written, err := p.Publish(project.PublishOptions{Langs: langs, Formats: project.Formats, Incremental: incremental}, &prog)
+	if err == nil && (prog.starts != 1 || prog.steps != len(langs)*len(slugs) || prog.dones != 1) {
+		t.Errorf("progress: %d starts, %d steps, %d dones; want 1, %d, 1", prog.starts, prog.steps, prog.dones, len(langs)*len(slugs))
+	}
+	return res, written, err
+}
+
+// tree reads every file under dir, by path relative to it.
+func tree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		files[rel], err = os.ReadFile(path)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestPublishParallel publishes on one core and on four workers: the same
+// results, the same paths written in the same order, the same bytes; and
+// an incremental build after a build skips every article.
+func TestPublishParallel(t *testing.T) {
+	const articles = 30
+	p := genPublishProject(t, articles)
+	res1, written1, err := publishOn(t, p, 1, "out1", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res4, written4, err := publishOn(t, p, 4, "out4", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(res1, res4) {
+		t.Errorf("results differ:\n1 worker:  %+v\n4 workers: %+v", res1, res4)
+	}
+	if got, want := strings.Join(written4, "\n"), strings.ReplaceAll(strings.Join(written1, "\n"), "out1", "out4"); got != want {
+		t.Errorf("written differ:\n1 worker:\n%s\n4 workers:\n%s", want, got)
+	}
+	tree1, tree4 := tree(t, filepath.Join(p.Config.Dir, "out1")), tree(t, filepath.Join(p.Config.Dir, "out4"))
+	if len(tree1) != len(tree4) {
+		t.Errorf("%d files on 1 worker, %d on 4", len(tree1), len(tree4))
+	}
+	for path, data := range tree1 {
+		if !bytes.Equal(tree4[path], data) {
+			t.Errorf("%s differs", path)
+		}
+	}
+
+	if _, _, err := publishOn(t, p, 4, "out4", true); err != nil {
+		t.Fatal(err)
+	}
+	res, written, err := publishOn(t, p, 4, "out4", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(written) != 0 {
+		t.Errorf("an unchanged incremental build wrote %v", written)
+	}
+	for _, r := range res {
+		if r.Published && r.Skipped != articles {
+			t.Errorf("%s: skipped %d articles, want %d", r.Lang, r.Skipped, articles)
+		}
+	}
+}
+
+// TestPublishErrorOrder breaks inputs of several articles: Publish reports
+// the same one however its workers run, an article that does not load
+// before a catalog that does not parse, and writes nothing.
+func TestPublishErrorOrder(t *testing.T) {
+	p := genPublishProject(t, 20)
+	slugs, err := p.Slugs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	breakFile := func(path string, junk string) string {
+		f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if _, err := f.WriteString(junk); err != nil {
+			t.Fatal(err)
+		}
+		return p.Rel(path)
+	}
+	want := func(rel string) {
+		t.Helper()
+		for range 5 {
+			_, _, err := publishOn(t, p, 4, "out", false)
+			if err == nil || !strings.HasPrefix(err.Error(), rel+":") {
+				t.Fatalf("error %v, want one in %s", err, rel)
+			}
+		}
+		if _, err := os.Stat(filepath.Join(p.Config.Dir, "out")); err == nil {
+			t.Errorf("publish wrote outputs despite the error")
+		}
+	}
+	broken := "\n['x']\nother = 'broken\n"
+	breakFile(p.CatalogPath(p.Config.Languages[0], slugs[12]), broken)
+	want(breakFile(p.CatalogPath(p.Config.Languages[2], slugs[5]), broken))
+	want(breakFile(filepath.Join(p.Config.ContentDir(), filepath.FromSlash(slugs[17])+".md"), "\xff\n"))
+}
