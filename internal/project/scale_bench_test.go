@@ -2,7 +2,6 @@ package project_test
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -23,11 +22,6 @@ var (
 	gen1k  = gen.Options{Articles: 1000, Languages: 10, Seed: 1, ParagraphsPerArticle: 8}
 	gen10k = gen.Options{Articles: 10000, Languages: 10, Seed: 1, ParagraphsPerArticle: 8}
 )
-
-// scaleFull runs sync and build on the large generated corpora too: their
-// translation memory search grows with the square of the corpus (see
-// BENCHMARKS.md), and at 10,000 × 10 they run for hours.
-var scaleFull = flag.Bool("scale.full", false, "sync and build the 1,000 and 10,000 article corpora too (hours)")
 
 // genProject opens a generated project, generating it the first time into a
 // folder under os.TempDir() named by the options (never written to after:
@@ -161,8 +155,8 @@ func BenchmarkExtract(b *testing.B) {
 }
 
 // syncCorpora are the projects sync and build run on: hugo-docs, and
-// generated corpora of growing size (1,000 and 10,000 articles only with
-// -scale.full), each a writable copy.
+// generated corpora of growing size (10,000 articles not with -short),
+// each a writable copy.
 func syncCorpora() []struct {
 	name string
 	open func(b *testing.B) *project.Project
@@ -177,9 +171,6 @@ func syncCorpora() []struct {
 			name string
 			open func(b *testing.B) *project.Project
 		}{fmt.Sprintf("gen-%dx10", n), func(b *testing.B) *project.Project {
-			if n >= 1000 && !*scaleFull {
-				b.Skip("needs -scale.full")
-			}
 			return genCopy(b, o)
 		}})
 	}
@@ -291,9 +282,14 @@ func BenchmarkBuildNothingChanged(b *testing.B) {
 	for _, c := range syncCorpora() {
 		b.Run(c.name, func(b *testing.B) {
 			p := c.open(b)
-			if _, err := p.Build(project.NoProgress{}); err != nil { // the build before
-				b.Fatal(err)
-			}
+			start := time.Now()
+			first := peakHeap(func() {
+				if _, err := p.Build(project.NoProgress{}); err != nil { // the build before
+					b.Fatal(err)
+				}
+			})
+			b.ReportMetric(time.Since(start).Seconds(), "first-build-s")
+			b.ReportMetric(first, "first-build-peak-MB")
 			var peak float64
 			for b.Loop() {
 				peak = max(peak, peakHeap(func() {
