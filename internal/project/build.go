@@ -37,7 +37,8 @@ type stamp struct {
 // articles whose inputs have not changed since the last build. When no
 // file of the project (articles, catalogs, config, glossary, outputs) has
 // changed since the last build, as their sizes and modification times
-// tell, it does nothing and returns that build's result.
+// tell, it does nothing and returns that build's result, whose report then
+// lists only the errors (its totals still count every finding).
 func (p *Project) Build(prog Progress) (*BuildResult, error) {
 	if last := p.readStamp(); last != nil && last.Fingerprint == p.fingerprint(last.OutDirs) {
 		res := *last.Result
