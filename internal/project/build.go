@@ -107,12 +107,7 @@ func (p *Project) readStamp() *stamp {
 // folders listed in outDirs, the state folders of locales), which change
 // whenever lingo renames a file into them: stat calls only, no reading.
 func (p *Project) fingerprint(outDirs []string) string {
-	sum := fingerprint.Files(outDirs...)
-	for _, path := range []string{p.Config.Path, p.glossaryPath()} {
-		if path != "" {
-			sum = sum.Add(fingerprint.Files(path))
-		}
-	}
+	sum := fingerprint.Files(append([]string{p.Config.Path, p.glossaryPath()}, outDirs...)...)
 	content, _ := fingerprint.Tree(p.Config.ContentDir(), nil)
 	locales, _ := fingerprint.Tree(p.Config.LocalesDir(), func(name string) bool { return name == stateDir })
 	sum = sum.Add(content).Add(locales)

@@ -90,11 +90,7 @@ func (p *Project) checkArticle(c *check.Checker, slug string, langs []string) (a
 		return r, err
 	}
 	for li, lang := range langs {
-		cat, err := p.ReadCatalog(lang, slug)
-		if err != nil {
-			return r, err
-		}
-		st, err := p.readState(lang, slug)
+		cat, st, err := p.readTarget(lang, slug)
 		if err != nil {
 			return r, err
 		}

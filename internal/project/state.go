@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"path/filepath"
 	"sort"
+
+	"github.com/lingo-l10n/lingo/internal/catalog"
 )
 
 // stateDir is the folder, inside each language's locale folder, where lingo
@@ -64,6 +66,16 @@ func (p *Project) readJSON(path string, v any) error {
 func (p *Project) readState(lang, slug string) (state, error) {
 	st := state{}
 	return st, p.readJSON(p.statePath(lang, slug), &st)
+}
+
+// readTarget reads the catalog of lang for slug and its state file.
+func (p *Project) readTarget(lang, slug string) (*catalog.Catalog, state, error) {
+	c, err := p.ReadCatalog(lang, slug)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := p.readState(lang, slug)
+	return c, st, err
 }
 
 func (p *Project) readArchive(lang string) ([]archived, error) {

@@ -115,10 +115,7 @@ func (p *Project) readLang(lang string, arts []*Article) (*langInput, error) {
 	}
 	err = parallel(len(arts), func(i int) error {
 		var err error
-		if in.cats[i], err = p.ReadCatalog(lang, arts[i].Slug); err != nil {
-			return err
-		}
-		in.states[i], err = p.readState(lang, arts[i].Slug)
+		in.cats[i], in.states[i], err = p.readTarget(lang, arts[i].Slug)
 		return err
 	})
 	if err != nil {
@@ -311,11 +308,7 @@ func (p *Project) collectOrphans(lang string, in *langInput, articles []string) 
 		if slugs[slug] {
 			return nil
 		}
-		c, err := p.ReadCatalog(lang, slug)
-		if err != nil {
-			return err
-		}
-		st, err := p.readState(lang, slug)
+		c, st, err := p.readTarget(lang, slug)
 		if err != nil {
 			return err
 		}
@@ -331,14 +324,14 @@ func (p *Project) collectOrphans(lang string, in *langInput, articles []string) 
 
 // memory is the translation memory of one language: every translation
 // with the source text it was made from, from its catalogs (article by
-// article) and then its archive; empty where opts say NoMemory. classify
-// marks a translation it offers current if made from the same text (white
-// space aside), else stale.
+// article) and then its archive; nil where opts say NoMemory (classify
+// then looks nothing up). classify marks a translation it offers current
+// if made from the same text (white space aside), else stale.
 func (in *langInput) memory(arts []*Article, opts SyncOptions) *tm.Memory {
-	m := tm.New()
 	if opts.NoMemory {
-		return m
+		return nil
 	}
+	m := tm.New()
 	for i, a := range arts {
 		texts := make(map[string]string, len(a.IDs))
 		for j, id := range a.IDs {
