@@ -7,3 +7,11 @@ var IsTempFile = isTempFile
 
 // ParseCatalog parses a catalog file, for tests.
 var ParseCatalog = catalog.Parse
+
+// SetRecallTexts sets recallTexts until the returned func restores it, for
+// tests.
+func SetRecallTexts(n int) (restore func()) {
+	old := recallTexts
+	recallTexts = n
+	return func() { recallTexts = old }
+}

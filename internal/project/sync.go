@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/catalog"
@@ -42,6 +43,7 @@ type LangPlan struct {
 	Articles []ArticlePlan
 	archive  []archived
 	remove   []string // catalogs and state files of articles that are gone
+	missing  []int    // per article: the messages without translation (sync's check only)
 }
 
 // ArticlePlan is one article's catalog in a target language.
@@ -78,7 +80,12 @@ func (p *Project) Plan(lang string, arts []*Article, opts SyncOptions) (*LangPla
 		return nil, err
 	}
 	lp := &LangPlan{Lang: lang, archive: in.archive, remove: in.remove}
-	mem := in.memory(arts, opts)
+	mem, err := p.recall(0, len(arts), len(arts), func(i int) (*Article, *catalog.Catalog, state, error) {
+		return arts[i], in.cats[i], in.states[i], nil
+	}, in.archive, opts)
+	if err != nil {
+		return nil, err
+	}
 	plans := make([]articlePlan, len(arts))
 	err = parallel(len(arts), func(i int) error {
 		var err error
@@ -108,22 +115,30 @@ type langInput struct {
 // readLang reads the archive, catalogs and state files of lang, and the
 // catalogs of articles that are gone.
 func (p *Project) readLang(lang string, arts []*Article) (*langInput, error) {
-	in := &langInput{cats: make([]*catalog.Catalog, len(arts)), states: make([]state, len(arts))}
-	var err error
-	if in.archive, err = p.readArchive(lang); err != nil {
+	slugs := make([]string, len(arts))
+	for i, a := range arts {
+		slugs[i] = a.Slug
+	}
+	in, err := p.readGone(lang, slugs)
+	if err != nil {
 		return nil, err
 	}
+	in.cats, in.states = make([]*catalog.Catalog, len(arts)), make([]state, len(arts))
 	err = parallel(len(arts), func(i int) error {
 		var err error
 		in.cats[i], in.states[i], err = p.readTarget(lang, arts[i].Slug)
 		return err
 	})
-	if err != nil {
+	return in, err
+}
+
+// readGone reads the archive of lang and the catalogs of articles that
+// are gone (those not in slugs).
+func (p *Project) readGone(lang string, slugs []string) (*langInput, error) {
+	in := &langInput{}
+	var err error
+	if in.archive, err = p.readArchive(lang); err != nil {
 		return nil, err
-	}
-	slugs := make([]string, len(arts))
-	for i, a := range arts {
-		slugs[i] = a.Slug
 	}
 	return in, p.collectOrphans(lang, in, slugs)
 }
@@ -138,7 +153,7 @@ type articlePlan struct {
 
 // planArticle builds the new catalog of one article and archives the
 // translations of messages that left it.
-func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st state, mem *tm.Memory, opts SyncOptions) (articlePlan, error) {
+func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st state, mem *tm.Recall, opts SyncOptions) (articlePlan, error) {
 	path := p.CatalogPath(lang, a.Slug)
 	inSource := make(map[string]bool, len(a.IDs))
 	for _, id := range a.IDs {
@@ -215,7 +230,7 @@ func (m Message) baseText() string {
 
 // classify decides where one message stands, and the hash its entry keeps:
 // the hash of the source text its translation was made from.
-func (p *Project) classify(id, src string, e catalog.Entry, rec record, mem *tm.Memory, opts SyncOptions) (Message, string) {
+func (p *Project) classify(id, src string, e catalog.Entry, rec record, mem *tm.Recall, opts SyncOptions) (Message, string) {
 	h := article.Hash(src)
 	m := Message{ID: id, Source: src, Translation: e.Other, Plural: e.Plural}
 	switch {
@@ -322,52 +337,82 @@ func (p *Project) collectOrphans(lang string, in *langInput, articles []string) 
 	})
 }
 
-// memory is the translation memory of one language: every translation
-// with the source text it was made from, from its catalogs (article by
-// article) and then its archive; nil where opts say NoMemory (classify
-// then looks nothing up). classify marks a translation it offers current
-// if made from the same text (white space aside), else stale.
-func (in *langInput) memory(arts []*Article, opts SyncOptions) *tm.Memory {
+// target reads article i with its catalog and state file in a language.
+type target func(i int) (*Article, *catalog.Catalog, state, error)
+
+// recall is the translation memory of a language for the messages
+// without translation of articles lo to hi-1 of n: every translation of
+// the language's n catalogs (article by article, with the source text it
+// was made from) and then of its archive is offered to the texts of those
+// messages. It reads articles lo to hi-1, then all n, and holds only the
+// texts and the best offer for each. It is nil where opts say NoMemory or
+// every message has a translation; classify then looks nothing up, and
+// marks a translation it is offered current if made from the same text
+// (white space aside), else stale.
+func (p *Project) recall(lo, hi, n int, read target, archive []archived, opts SyncOptions) (*tm.Recall, error) {
 	if opts.NoMemory {
-		return nil
+		return nil, nil
 	}
-	m := tm.New()
-	for i, a := range arts {
-		texts := make(map[string]string, len(a.IDs))
+	texts := make([][]string, hi-lo)
+	err := parallel(hi-lo, func(i int) error {
+		a, c, _, err := read(lo + i)
+		if err != nil {
+			return err
+		}
+		done := make(map[string]bool, len(c.Entries))
+		for _, e := range c.Entries {
+			done[e.ID] = e.Other != ""
+		}
 		for j, id := range a.IDs {
-			texts[id] = a.Segs[j].Text
-		}
-		for _, e := range in.cats[i].Entries {
-			src := in.states[i][e.ID].Source
-			if src == "" && e.Hash != "" && e.Hash == article.Hash(texts[e.ID]) {
-				src = texts[e.ID]
+			if !done[id] {
+				texts[i] = append(texts[i], strings.Clone(a.Segs[j].Text))
 			}
-			m.Add(src, e.Other)
 		}
+		return nil
+	})
+	if err != nil || slices.IndexFunc(texts, func(t []string) bool { return len(t) > 0 }) < 0 {
+		return nil, err
 	}
-	for _, e := range sortArchive(slices.Clone(in.archive)) {
-		m.Add(e.Source, e.Translation)
+	r := tm.NewRecall(slices.Concat(texts...))
+	texts = nil
+	err = parallel(n, func(i int) error {
+		a, c, st, err := read(i)
+		if err != nil {
+			return err
+		}
+		source := make(map[string]string, len(a.IDs))
+		for j, id := range a.IDs {
+			source[id] = a.Segs[j].Text
+		}
+		for j, e := range c.Entries {
+			src := st[e.ID].Source
+			if src == "" && e.Hash != "" && e.Hash == article.Hash(source[e.ID]) {
+				src = source[e.ID]
+			}
+			r.Offer(uint64(i)<<32|uint64(j), src, e.Other)
+		}
+		return nil
+	})
+	for k, e := range sortArchive(slices.Clone(archive)) {
+		r.Offer(uint64(n)<<32|uint64(k), e.Source, e.Translation)
 	}
-	return m
+	return r, err
 }
 
 // Sync extracts the source catalogs, then brings the catalogs of langs up
 // to date, and returns the paths written. Every language is read and
 // checked before the first file is written, so bad input anywhere changes
 // nothing; then each language is planned again and written article by
-// article, so that memory holds one language at a time, not the corpus.
+// article. Articles are read again for each pass rather than held, so
+// that memory holds what one article needs, not the corpus.
 func (p *Project) Sync(langs []string, opts SyncOptions) ([]string, error) {
-	arts, err := p.LoadAll()
+	slugs, err := p.Slugs()
 	if err != nil {
 		return nil, err
 	}
-	checked := make([]*LangPlan, len(langs))
-	for i, lang := range langs {
-		lp, err := p.Plan(lang, arts, SyncOptions{NoMemory: true})
-		if err != nil {
-			return nil, err
-		}
-		checked[i] = &LangPlan{Lang: lang, archive: lp.archive, remove: lp.remove}
+	checked, err := p.checkLangs(langs, slugs)
+	if err != nil {
+		return nil, err
 	}
 	// Write order is crash safety: each language's archive, then its
 	// articles' state and catalog, and the source catalogs last, since the
@@ -375,14 +420,18 @@ func (p *Project) Sync(langs []string, opts SyncOptions) ([]string, error) {
 	// any point leaves files the next run accepts, and no translation lost.
 	var written []string
 	for _, lp := range checked {
-		w, err := p.syncLang(lp, arts, opts)
+		w, err := p.syncLang(lp, slugs, opts)
 		written = append(written, w...)
 		if err != nil {
 			return written, err
 		}
 	}
-	w, err := p.writeEach(len(arts), func(i int) ([]pending, error) {
-		f, err := p.catalogFile(p.SourceCatalog(arts[i]))
+	w, err := p.writeEach(len(slugs), func(i int) ([]pending, error) {
+		a, err := p.Load(slugs[i])
+		if err != nil {
+			return nil, err
+		}
+		f, err := p.catalogFile(p.SourceCatalog(a))
 		return []pending{f}, err
 	})
 	written = append(written, w...)
@@ -401,9 +450,55 @@ func (p *Project) Sync(langs []string, opts SyncOptions) ([]string, error) {
 	return written, nil
 }
 
+// checkLangs reads and plans every language without writing, one article
+// at a time in every language, so that bad input anywhere is an error
+// before anything is written. It returns, per language, the archive to
+// write, the files of articles that are gone, and how many messages of
+// each article have no translation.
+func (p *Project) checkLangs(langs, slugs []string) ([]*LangPlan, error) {
+	plans := make([]*LangPlan, len(langs))
+	for k, lang := range langs {
+		in, err := p.readGone(lang, slugs)
+		if err != nil {
+			return nil, err
+		}
+		plans[k] = &LangPlan{Lang: lang, archive: in.archive, remove: in.remove, missing: make([]int, len(slugs))}
+	}
+	var mu sync.Mutex
+	err := parallel(len(slugs), func(i int) error {
+		a, err := p.Load(slugs[i])
+		if err != nil {
+			return err
+		}
+		for _, lp := range plans {
+			c, st, err := p.readTarget(lp.Lang, a.Slug)
+			if err != nil {
+				return err
+			}
+			ap, err := p.planArticle(lp.Lang, a, c, st, nil, SyncOptions{NoMemory: true})
+			if err != nil {
+				return err
+			}
+			for _, m := range ap.Messages {
+				if m.State == Missing {
+					lp.missing[i]++
+				}
+			}
+			mu.Lock()
+			lp.archive = append(lp.archive, ap.archive...)
+			mu.Unlock()
+		}
+		return nil
+	})
+	for _, lp := range plans {
+		lp.archive = sortArchive(lp.archive)
+	}
+	return plans, err
+}
+
 // syncLang writes the archive of a language as checked, then plans and
 // writes its articles' files on every core.
-func (p *Project) syncLang(checked *LangPlan, arts []*Article, opts SyncOptions) ([]string, error) {
+func (p *Project) syncLang(checked *LangPlan, slugs []string, opts SyncOptions) ([]string, error) {
 	var written []string
 	if len(checked.archive) > 0 {
 		f, err := jsonFile(p.archivePath(checked.Lang), checked.archive)
@@ -414,18 +509,57 @@ func (p *Project) syncLang(checked *LangPlan, arts []*Article, opts SyncOptions)
 			return written, err
 		}
 	}
-	in, err := p.readLang(checked.Lang, arts)
-	if err != nil {
-		return written, err
+	read := func(i int) (*Article, *catalog.Catalog, state, error) {
+		a, err := p.Load(slugs[i])
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		c, st, err := p.readTarget(checked.Lang, a.Slug)
+		return a, c, st, err
 	}
-	mem := in.memory(arts, opts)
 	opts.files = true
-	w, err := p.writeEach(len(arts), func(i int) ([]pending, error) {
-		ap, err := p.planArticle(checked.Lang, arts[i], in.cats[i], in.states[i], mem, opts)
-		in.cats[i], in.states[i] = nil, nil
-		return ap.files, err
-	})
-	return append(written, w...), err
+	for _, win := range windows(checked.missing) {
+		lo, hi := win[0], win[1]
+		o := opts
+		o.NoMemory = o.NoMemory || win[2] == 0
+		mem, err := p.recall(lo, hi, len(slugs), read, checked.archive, o)
+		if err != nil {
+			return written, err
+		}
+		w, err := p.writeEach(hi-lo, func(i int) ([]pending, error) {
+			a, c, st, err := read(lo + i)
+			if err != nil {
+				return nil, err
+			}
+			ap, err := p.planArticle(checked.Lang, a, c, st, mem, o)
+			return ap.files, err
+		})
+		written = append(written, w...)
+		if err != nil {
+			return written, err
+		}
+	}
+	return written, nil
+}
+
+// recallTexts is how many messages without translation sync looks for in
+// translation memory at a time, which bounds the memory that takes. Each
+// window of articles costs one more read of the language's catalogs.
+var recallTexts = 20000
+
+// windows splits articles into runs, each article's messages without
+// translation (missing) and the run's together at most recallTexts unless
+// one article has more: [first, end, messages without translation].
+func windows(missing []int) [][3]int {
+	var runs [][3]int
+	for i, m := range missing {
+		if k := len(runs) - 1; k >= 0 && runs[k][2]+m <= recallTexts {
+			runs[k][1], runs[k][2] = i+1, runs[k][2]+m
+			continue
+		}
+		runs = append(runs, [3]int{i, i + 1, m})
+	}
+	return runs
 }
 
 // writeEach writes the files of n items on every core, each item's files

@@ -68,12 +68,22 @@ func (m *brute) lookup(src string) (string, string, bool) {
 	return m.pairs[best][1], m.pairs[best][0], true
 }
 
-func build(pairs [][2]string) *tm.Memory {
-	m := tm.New()
-	for _, p := range pairs {
-		m.Add(p[0], p[1])
+// recall looks for queries in pairs, offered in a random order from four
+// goroutines at once, each with its place in pairs as key.
+func recall(pairs [][2]string, queries []string, seed uint64) *tm.Recall {
+	r := tm.NewRecall(queries)
+	order := rand.New(rand.NewPCG(seed, 3)).Perm(len(pairs))
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := g; k < len(order); k += 4 {
+				i := order[k]
+				r.Offer(uint64(i), pairs[i][0], pairs[i][1])
+			}
+		})
 	}
-	return m
+	wg.Wait()
+	return r
 }
 
 func TestLookupExamples(t *testing.T) {
@@ -91,10 +101,6 @@ func TestLookupExamples(t *testing.T) {
 		{"", "ignored: no source"},
 		{"no translation", ""},
 	}
-	m := build(pairs)
-	if m.Len() != 4 {
-		t.Errorf("Len() = %d, want 4", m.Len())
-	}
 	tests := []struct {
 		name, src, tr, from string
 		ok                  bool
@@ -109,7 +115,14 @@ func TestLookupExamples(t *testing.T) {
 		{"white space only", " \n ", "", "", false},
 		{"not stored without translation", "no translation", "", "", false},
 	}
-	ref := newBrute(pairs)
+	var queries []string
+	for _, tc := range tests {
+		queries = append(queries, tc.src)
+	}
+	m, ref := recall(pairs, queries, 1), newBrute(pairs)
+	if m.Len() != len(tests)-1 { // the two white space only texts are one
+		t.Errorf("Len() = %d, want %d", m.Len(), len(tests)-1)
+	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			tr, from, ok := m.Lookup(tc.src)
@@ -123,14 +136,19 @@ func TestLookupExamples(t *testing.T) {
 	}
 }
 
-func TestZeroValue(t *testing.T) {
-	var m tm.Memory
-	if _, _, ok := m.Lookup("anything"); ok {
-		t.Error("empty memory offered a translation")
+func TestNilAndUnknown(t *testing.T) {
+	var none *tm.Recall
+	none.Offer(0, "a text", "un texte")
+	if _, _, ok := none.Lookup("a text"); ok || none.Len() != 0 {
+		t.Error("a nil Recall offered a translation")
 	}
-	m.Add("a text", "un texte")
-	if tr, _, ok := m.Lookup("a  text"); !ok || tr != "un texte" {
+	r := tm.NewRecall([]string{"a text"})
+	r.Offer(0, "a text", "un texte")
+	if tr, _, ok := r.Lookup("a  text"); !ok || tr != "un texte" {
 		t.Errorf("Lookup = %q, %v", tr, ok)
+	}
+	if _, _, ok := r.Lookup("a text not looked for"); ok {
+		t.Error("offered a translation for a text not looked for")
 	}
 }
 
@@ -270,9 +288,12 @@ func TestLookupMatchesBruteForce(t *testing.T) {
 			}
 			pairs = append(pairs, [2]string{x.text(), tr})
 		}
-		m, ref := build(pairs), newBrute(pairs)
-		for range queries {
-			src := x.text()
+		srcs := make([]string, queries)
+		for i := range srcs {
+			srcs[i] = x.text()
+		}
+		m, ref := recall(pairs, srcs, uint64(round)), newBrute(pairs)
+		for _, src := range srcs {
 			tr, from, ok := m.Lookup(src)
 			rtr, rfrom, rok := ref.lookup(src)
 			if tr != rtr || from != rfrom || ok != rok {
@@ -293,40 +314,6 @@ func TestLookupMatchesBruteForce(t *testing.T) {
 		t.Errorf("only %d of %d lookups offered a translation, %d of them similar, not the same", offered, total, fuzzy)
 	}
 	t.Logf("%d lookups, %d offered, %d by similarity", total, offered, fuzzy)
-}
-
-// TestLookupConcurrent runs lookups from many goroutines at once (run it
-// with -race).
-func TestLookupConcurrent(t *testing.T) {
-	x := &texter{rnd: rand.New(rand.NewPCG(1, 2)), vocab: strings.Fields("a b c d e f g h i j k l m n o p")}
-	var pairs [][2]string
-	for i := range 300 {
-		pairs = append(pairs, [2]string{x.text(), fmt.Sprint(i)})
-	}
-	m, ref := build(pairs), newBrute(pairs)
-	type result struct {
-		tr, from string
-		ok       bool
-	}
-	srcs, want := make([]string, 200), make([]result, 200)
-	for i := range srcs {
-		srcs[i] = x.text()
-		want[i].tr, want[i].from, want[i].ok = ref.lookup(srcs[i])
-	}
-	var wg sync.WaitGroup
-	for g := range 8 {
-		wg.Go(func() {
-			for k := range srcs {
-				k = (k + g*25) % len(srcs)
-				var got result
-				got.tr, got.from, got.ok = m.Lookup(srcs[k])
-				if got != want[k] {
-					t.Errorf("Lookup(%q) = %+v; brute force %+v", srcs[k], got, want[k])
-				}
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // corpus is a deterministic translation memory of realistic sentences:
@@ -389,32 +376,31 @@ func corpus(pairs, queries int) ([][2]string, []string) {
 	return ps, qs
 }
 
-// BenchmarkLookup compares the indexed lookup with the brute-force one on
-// 20,000 stored sentences.
-func BenchmarkLookup(b *testing.B) {
+// BenchmarkRecall compares Recall with the brute-force search: 1,000
+// texts looked for in 20,000 stored sentences. ns/query is the figure to
+// compare.
+func BenchmarkRecall(b *testing.B) {
 	pairs, queries := corpus(20000, 1000)
 	b.Run("indexed", func(b *testing.B) {
-		m := build(pairs)
-		k := 0
 		for b.Loop() {
-			m.Lookup(queries[k%len(queries)])
-			k++
+			r := tm.NewRecall(queries)
+			for i, p := range pairs {
+				r.Offer(uint64(i), p[0], p[1])
+			}
+			for _, q := range queries {
+				r.Lookup(q)
+			}
 		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(queries)), "ns/query")
 	})
 	b.Run("brute", func(b *testing.B) {
 		m := newBrute(pairs)
+		b.ResetTimer()
 		k := 0
 		for b.Loop() {
 			m.lookup(queries[k%len(queries)])
 			k++
 		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/query")
 	})
-}
-
-// BenchmarkAdd is the cost of building a memory of 20,000 sentences.
-func BenchmarkAdd(b *testing.B) {
-	pairs, _ := corpus(20000, 0)
-	for b.Loop() {
-		build(pairs)
-	}
 }
