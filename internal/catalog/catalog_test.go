@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -318,5 +319,33 @@ func TestPluralRoundTrip(t *testing.T) {
 		if !equalEntries(back.Entries, c.Entries) {
 			t.Errorf("%s: %+v, want %+v", format, back.Entries, c.Entries)
 		}
+	}
+}
+
+// BenchmarkParse parses a catalog of 80 messages in each format, about the
+// size of one article's.
+func BenchmarkParse(b *testing.B) {
+	c := &Catalog{Lang: "fr", Slug: "guides/dosing"}
+	for i := range 80 {
+		text := strings.Repeat(fmt.Sprintf("Sentence %d of the paragraph, 50-80%% of patients. ", i), 1+i%6)
+		c.Entries = append(c.Entries, Entry{
+			ID: fmt.Sprintf("guides/dosing.p-%08x", i), Description: "Paragraph of article guides/dosing",
+			Hash: fmt.Sprintf("sha1-%040x", i), Other: text, Comment: "en: " + text,
+		})
+	}
+	for _, format := range []string{"toml", "json", "yaml"} {
+		data, err := Marshal(c, format)
+		if err != nil {
+			b.Fatal(err)
+		}
+		path := "locales/fr/guides/dosing.fr." + format
+		b.Run(format, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := Parse(path, data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

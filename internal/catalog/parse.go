@@ -181,22 +181,6 @@ func slugOf(path, lang, stem string) string {
 // (go-toml's decoder takes time quadratic in the number of tables).
 const MaxEntries = 20_000
 
-// limitTOML refuses a TOML file of more than MaxEntries tables, counting
-// them with go-toml's own parser, in linear time.
-func limitTOML(data []byte) error {
-	var p unstable.Parser
-	p.Reset(data)
-	n := 0
-	for p.NextExpression() {
-		if k := p.Expression().Kind; k == unstable.Table || k == unstable.ArrayTable {
-			if n++; n > MaxEntries {
-				return &posError{pos{1, 1}, fmt.Sprintf("more than %d entries: lingo reads at most %d per catalog file (one article's messages)", MaxEntries, MaxEntries)}
-			}
-		}
-	}
-	return nil
-}
-
 // posAt is the position of offset off by the line index ls.
 func posAt(ls diag.Lines, off int) pos {
 	line, col := ls.Position(off)
@@ -388,8 +372,9 @@ func hasReserved(m map[string]any) bool {
 
 // indexTOML decodes data and maps every key path to its position.
 func indexTOML(data []byte) (any, map[string]pos, error) {
-	if err := limitTOML(data); err != nil {
-		return nil, nil, err
+	index, perr := positionsTOML(data)
+	if _, ok := perr.(*posError); ok {
+		return nil, nil, perr
 	}
 	var tree any
 	if err := toml.Unmarshal(data, &tree); err != nil {
@@ -400,15 +385,28 @@ func indexTOML(data []byte) (any, map[string]pos, error) {
 		}
 		return nil, nil, err
 	}
+	if perr != nil {
+		return nil, nil, perr
+	}
+	return tree, index, nil
+}
+
+// positionsTOML maps every key path of data to its position with go-toml's
+// own parser, in linear time. It refuses more than MaxEntries tables before
+// data is decoded; a syntax error is left for the decoder to report.
+func positionsTOML(data []byte) (map[string]pos, error) {
 	index := map[string]pos{}
 	var p unstable.Parser
 	p.Reset(data)
 	ls := diag.NewLines(data)
 	record := func(path []string, at pos) {
-		for i := 1; i <= len(path); i++ {
-			k := pathKey(path[:i])
-			if _, ok := index[k]; !ok {
-				index[k] = at
+		var key strings.Builder // the keys of path's prefixes, as pathKey makes them
+		for _, s := range path {
+			key.WriteString(strconv.Itoa(len(s)))
+			key.WriteByte(':')
+			key.WriteString(s)
+			if _, ok := index[key.String()]; !ok {
+				index[key.String()] = at
 			}
 		}
 	}
@@ -439,8 +437,14 @@ func indexTOML(data []byte) (any, map[string]pos, error) {
 		}
 	}
 	var table []string
+	tables := 0
 	for p.NextExpression() {
 		e := p.Expression()
+		if k := e.Kind; k == unstable.Table || k == unstable.ArrayTable {
+			if tables++; tables > MaxEntries {
+				return nil, &posError{pos{1, 1}, fmt.Sprintf("more than %d entries: lingo reads at most %d per catalog file (one article's messages)", MaxEntries, MaxEntries)}
+			}
+		}
 		switch e.Kind {
 		case unstable.Table:
 			var at pos
@@ -457,10 +461,7 @@ func indexTOML(data []byte) (any, map[string]pos, error) {
 			inline(e, table)
 		}
 	}
-	if err := p.Error(); err != nil {
-		return nil, nil, err
-	}
-	return tree, index, nil
+	return index, p.Error()
 }
 
 // indexJSON decodes data and maps every key path to its position, refusing

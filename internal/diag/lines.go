@@ -1,6 +1,9 @@
 package diag
 
-import "sort"
+import (
+	"bytes"
+	"sort"
+)
 
 // Lines indexes where each line of a text starts, to turn byte offsets into
 // 1-based lines and byte columns, in logarithmic time each.
@@ -8,13 +11,15 @@ type Lines []int
 
 // NewLines indexes the lines of src.
 func NewLines(src []byte) Lines {
-	ls := Lines{0}
-	for i, b := range src {
-		if b == '\n' {
-			ls = append(ls, i+1)
+	ls := make(Lines, 1, 1+bytes.Count(src, []byte{'\n'}))
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return ls
 		}
+		off += i + 1
+		ls = append(ls, off)
 	}
-	return ls
 }
 
 // Position is the 1-based line and byte column of offset off.
