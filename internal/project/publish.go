@@ -241,16 +241,7 @@ func (p *Project) publishIn(run *publishRun, la *loadedArticle, lang string) out
 		o.err = err
 		return o
 	}
-	for _, f := range files {
-		wrote, err := p.writeOne(f)
-		if err != nil {
-			o.err = err
-			return o
-		}
-		if wrote {
-			o.written = append(o.written, p.rel(f.path))
-		}
-	}
+	o.written, o.err = p.writeAll(files)
 	return o
 }
 

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -563,25 +564,23 @@ func windows(missing []int) [][3]int {
 }
 
 // writeEach writes the files of n items on every core, each item's files
-// in their order, as soon as they are made, and returns the paths written
-// in the order of the items.
+// in their order, as soon as a few items have them (writeAll syncs them to
+// disk together), and returns the paths written in the order of the items.
 func (p *Project) writeEach(n int, files func(i int) ([]pending, error)) ([]string, error) {
-	paths := make([][]string, n)
-	err := parallel(n, func(i int) error {
-		fs, err := files(i)
-		if err != nil {
-			return err
-		}
-		for _, f := range fs {
-			wrote, err := p.writeOne(f)
-			if err != nil {
-				return err
-			}
-			if wrote {
-				paths[i] = append(paths[i], p.rel(f.path))
+	const items = 16
+	paths := make([][]string, (n+items-1)/items)
+	err := parallel(len(paths), func(g int) error {
+		var batch []pending
+		var ferr error
+		for i := g * items; i < min((g+1)*items, n) && ferr == nil; i++ {
+			var fs []pending
+			if fs, ferr = files(i); ferr == nil {
+				batch = append(batch, fs...)
 			}
 		}
-		return nil
+		var err error
+		paths[g], err = p.writeAll(batch)
+		return cmp.Or(err, ferr)
 	})
 	return slices.Concat(paths...), err
 }
