@@ -69,4 +69,4 @@ compare:
 BENCHFLAGS ?= -short
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x -timeout 4h $(BENCHFLAGS) ./internal/project/ ./internal/markdown/
-	$(GO) test -run '^$$' -bench . -benchmem $(BENCHFLAGS) ./internal/tm/ ./internal/fingerprint/
+	$(GO) test -run '^$$' -bench . -benchmem $(BENCHFLAGS) ./internal/tm/ ./internal/fingerprint/ ./internal/catalog/

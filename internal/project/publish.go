@@ -210,21 +210,37 @@ func (p *Project) publishArticles(run *publishRun, slugs []string) ([][]outcome,
 		if err != nil {
 			return err
 		}
+		// Every language's files of the article are written together,
+		// synced to disk at once (writeAll).
+		var files []pending
+		of := map[string]int{} // path written → language
 		for li, lang := range run.opts.Langs {
 			run.prog.Step()
 			if run.published[lang] {
-				outs[i][li] = p.publishIn(run, la, lang)
+				var fs []pending
+				outs[i][li], fs = p.publishIn(run, la, lang)
+				for _, f := range fs {
+					of[p.rel(f.path)] = li
+				}
+				files = append(files, fs...)
 			}
+		}
+		written, err := p.writeAll(files)
+		for _, path := range written {
+			outs[i][of[path]].written = append(outs[i][of[path]].written, path)
+		}
+		if err != nil { // the error names the file; the article's first language reports it
+			li := of[p.rel(files[0].path)]
+			outs[i][li].err = cmp.Or(outs[i][li].err, err)
 		}
 		return nil
 	})
 	return outs, err
 }
 
-// publishIn publishes article la in lang: it renders and writes its outputs,
-// unless an incremental build finds them up to date, and keeps none of
-// their bytes.
-func (p *Project) publishIn(run *publishRun, la *loadedArticle, lang string) outcome {
+// publishIn renders article la in lang, unless an incremental build finds
+// its outputs up to date, and returns the files to write.
+func (p *Project) publishIn(run *publishRun, la *loadedArticle, lang string) (outcome, []pending) {
 	var o outcome
 	if run.opts.Incremental {
 		o.hash = p.inputHash(run.config, la.Article, lang, run.published)
@@ -234,15 +250,11 @@ func (p *Project) publishIn(run *publishRun, la *loadedArticle, lang string) out
 	if run.opts.Incremental && run.old.Version == Version && run.old.Inputs[lang+" "+la.Slug] == o.hash &&
 		allExist(p.outputs(lang, la.Slug, run.opts.Formats)) {
 		o.skipped = true
-		return o
+		return o, nil
 	}
 	files, err := p.articleFiles(lang, la.Article, lookup, run.opts.Formats, run.published)
-	if err != nil {
-		o.err = err
-		return o
-	}
-	o.written, o.err = p.writeAll(files)
-	return o
+	o.err = err
+	return o, files
 }
 
 // articleFiles renders article a in lang, its messages found by lookup, in
