@@ -13,7 +13,7 @@ import (
 // BuildResult is what lingo build did.
 type BuildResult struct {
 	Synced  []string      `json:"-"`         // catalogs written by sync
-	Report  *check.Report `json:"report"`    // the check of every target language
+	Report  *check.Report `json:"report"`    // the check of every target language: its errors, and totals counting every finding
 	Langs   []LangResult  `json:"languages"` // per language: completeness, publishing, fallbacks, files
 	Written []string      `json:"-"`         // outputs written or removed
 }
@@ -29,16 +29,17 @@ type stamp struct {
 	Version     string       `json:"version"`
 	Fingerprint string       `json:"fingerprint"`
 	OutDirs     []string     `json:"out_dirs"` // every folder of the output, for the next fingerprint
-	Result      *BuildResult `json:"result"`   // its report holds only the errors; totals count every finding
+	Result      *BuildResult `json:"result"`
 }
 
 // Build is the main job: sync every target catalog, check them, and
 // publish every article in every language as Markdown and HTML, skipping
-// articles whose inputs have not changed since the last build. When no
-// file of the project (articles, catalogs, config, glossary, outputs) has
-// changed since the last build, as their sizes and modification times
-// tell, it does nothing and returns that build's result, whose report then
-// lists only the errors (its totals still count every finding).
+// articles whose inputs have not changed since the last build. Its report
+// lists only the errors (its totals count every finding: lingo check lists
+// them). When no file of the project (articles, catalogs, config,
+// glossary, outputs) has changed since the last build, as their sizes and
+// modification times tell, it does nothing and returns that build's
+// result.
 func (p *Project) Build(prog Progress) (*BuildResult, error) {
 	if last := p.readStamp(); last != nil && last.Fingerprint == p.fingerprint(last.OutDirs) {
 		res := *last.Result
@@ -51,7 +52,7 @@ func (p *Project) Build(prog Progress) (*BuildResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep, err := p.Check(p.Config.Languages)
+	rep, err := p.check(p.Config.Languages, true)
 	if err != nil {
 		return nil, err
 	}
@@ -67,21 +68,14 @@ func (p *Project) Build(prog Progress) (*BuildResult, error) {
 }
 
 // writeStamp records the fingerprint of the project as this build leaves
-// it, with the build's result and its errors.
+// it, with the build's result.
 func (p *Project) writeStamp(res *BuildResult) error {
 	path := filepath.Join(p.Config.OutputDir(), stampFile)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	kept := *res
-	kept.Report = &check.Report{Totals: res.Report.Totals, Findings: []check.Finding{}}
-	for _, f := range res.Report.Findings {
-		if f.Severity == check.Error {
-			kept.Report.Findings = append(kept.Report.Findings, f)
-		}
-	}
 	_, outDirs := fingerprint.Tree(p.Config.OutputDir(), func(name string) bool { return name == ".lingo" })
-	f, err := jsonFile(path, stamp{Version, p.fingerprint(outDirs), outDirs, &kept})
+	f, err := jsonFile(path, stamp{Version, p.fingerprint(outDirs), outDirs, res})
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/check"
@@ -15,8 +16,17 @@ import (
 // The catalogs are read as they are on disk (run sync first to bring them
 // up to date); a catalog that does not parse is an error. Articles are
 // checked on all cores, one at a time per core in every language, so
-// memory follows the largest article, not the corpus.
+// memory follows the largest article and the findings, not the corpus.
 func (p *Project) Check(langs []string) (*check.Report, error) {
+	return p.check(langs, false)
+}
+
+// check is Check; with errorsOnly, the report lists only the errors, and
+// its totals count the warnings, so that memory follows the errors rather
+// than every finding. Missing and stale entries are errors only in a
+// language below its min_complete, known once every article is counted:
+// those languages are checked again for them.
+func (p *Project) check(langs []string, errorsOnly bool) (*check.Report, error) {
 	g, err := p.glossary()
 	if err != nil {
 		return nil, err
@@ -35,29 +45,43 @@ func (p *Project) Check(langs []string) (*check.Report, error) {
 	results := make([]articleCheck, len(slugs))
 	err = parallel(len(slugs), func(i int) error {
 		var err error
-		results[i], err = p.checkArticle(c, slugs[i], langs)
+		results[i], err = p.checkArticle(c, slugs[i], langs, errorsOnly)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
+	warnings, gaps := make([]int, len(langs)), make([]int, len(langs)) // left out (errorsOnly)
 	rep := &check.Report{Findings: []check.Finding{}}
 	for li, lang := range langs {
 		tot := check.Totals{Lang: lang, MinPercent: p.Config.MinComplete(lang), Percent: 100}
 		for _, r := range results {
 			tot.Messages += r.messages[li]
 			tot.Translated += r.current[li]
+			warnings[li] += r.warnings[li]
+			gaps[li] += r.gaps[li]
 		}
 		if tot.Messages > 0 {
 			tot.Percent = float64(tot.Translated) * 100 / float64(tot.Messages)
 		}
 		rep.Totals = append(rep.Totals, tot)
 	}
-	for _, r := range results {
-		rep.Findings = append(rep.Findings, r.found...)
+	for i := range results {
+		rep.Findings = append(rep.Findings, results[i].found...)
+		results[i].found = nil
 	}
 	p.gapSeverity(rep)
+	if errorsOnly {
+		listed, err := p.gapErrors(c, slugs, rep.Totals)
+		if err != nil {
+			return nil, err
+		}
+		rep.Findings = append(rep.Findings, listed...)
+	}
 	rep.Findings = append(rep.Findings, p.unknownLangs(c)...)
+	if errorsOnly {
+		rep.Findings = slices.DeleteFunc(rep.Findings, func(f check.Finding) bool { return f.Severity != check.Error })
+	}
 	check.Sort(rep.Findings)
 	for i := range rep.Totals {
 		for _, f := range rep.Findings {
@@ -70,21 +94,61 @@ func (p *Project) Check(langs []string) (*check.Report, error) {
 				rep.Totals[i].Warnings++
 			}
 		}
+		if t := &rep.Totals[i]; t.Percent >= t.MinPercent { // below, gapErrors listed them
+			t.Warnings += gaps[i]
+		}
+		rep.Totals[i].Warnings += warnings[i]
 	}
 	return rep, nil
+}
+
+// gapErrors checks the languages below their min_complete again for their
+// missing and stale entries, which are errors there, where lingo.toml does
+// not set their severity.
+func (p *Project) gapErrors(c *check.Checker, slugs []string, totals []check.Totals) ([]check.Finding, error) {
+	var below []string
+	for _, t := range totals {
+		if t.Percent < t.MinPercent {
+			below = append(below, t.Lang)
+		}
+	}
+	if len(below) == 0 {
+		return nil, nil
+	}
+	found := make([][]check.Finding, len(slugs))
+	err := parallel(len(slugs), func(i int) error {
+		r, err := p.checkArticle(c, slugs[i], below, false)
+		for _, f := range r.found {
+			if isGap(p, f) {
+				f.Severity = check.Error
+				found[i] = append(found[i], f)
+			}
+		}
+		return err
+	})
+	return slices.Concat(found...), err
+}
+
+// isGap reports a missing or stale finding whose severity lingo.toml does
+// not set: gapSeverity sets it.
+func isGap(p *Project, f check.Finding) bool {
+	_, set := p.Config.Check.Severity[f.Check]
+	return !set && (f.Check == "missing" || f.Check == "stale")
 }
 
 // articleCheck is what checking one article found, per language in the
 // order of the languages checked.
 type articleCheck struct {
 	messages, current []int
+	warnings, gaps    []int // findings left out (errorsOnly): warnings, missing and stale entries
 	found             []check.Finding
 }
 
 // checkArticle checks one article's catalog in each of langs: its missing,
 // stale and orphan entries, and every current translation.
-func (p *Project) checkArticle(c *check.Checker, slug string, langs []string) (articleCheck, error) {
-	r := articleCheck{messages: make([]int, len(langs)), current: make([]int, len(langs))}
+func (p *Project) checkArticle(c *check.Checker, slug string, langs []string, errorsOnly bool) (articleCheck, error) {
+	n := len(langs)
+	r := articleCheck{messages: make([]int, n), current: make([]int, n), warnings: make([]int, n), gaps: make([]int, n)}
 	a, err := p.Load(slug)
 	if err != nil {
 		return r, err
@@ -99,9 +163,19 @@ func (p *Project) checkArticle(c *check.Checker, slug string, langs []string) (a
 			return r, err
 		}
 		file := filepath.ToSlash(p.rel(ap.Path))
+		keep := func(f check.Finding) {
+			switch {
+			case errorsOnly && isGap(p, f):
+				r.gaps[li]++
+			case errorsOnly && f.Severity != check.Error:
+				r.warnings[li]++
+			default:
+				r.found = append(r.found, f)
+			}
+		}
 		add := func(line int, id, name, msg string) {
 			if f, ok := c.Finding(lang, file, line, id, name, msg); ok {
-				r.found = append(r.found, f)
+				keep(f)
 			}
 		}
 		for _, m := range ap.Messages {
@@ -113,8 +187,10 @@ func (p *Project) checkArticle(c *check.Checker, slug string, langs []string) (a
 				add(m.Line, m.ID, "stale", fmt.Sprintf("the %s text changed since this was translated (lingo diff --lang %s)", p.Config.Source, lang))
 			case Current:
 				r.current[li]++
-				r.found = append(r.found, c.Check(check.Translation{Lang: lang, File: file, Line: m.Line, ID: m.ID,
-					Source: m.Source, SourceLang: p.Config.Source, Text: m.Translation, Plural: m.Plural, Refs: a.Refs})...)
+				for _, f := range c.Check(check.Translation{Lang: lang, File: file, Line: m.Line, ID: m.ID,
+					Source: m.Source, SourceLang: p.Config.Source, Text: m.Translation, Plural: m.Plural, Refs: a.Refs}) {
+					keep(f)
+				}
 			}
 		}
 		for _, e := range ap.Orphans {
@@ -136,7 +212,7 @@ func (p *Project) gapSeverity(rep *check.Report) {
 		}
 	}
 	for i, f := range rep.Findings {
-		if _, set := p.Config.Check.Severity[f.Check]; !set && (f.Check == "missing" || f.Check == "stale") {
+		if isGap(p, f) {
 			rep.Findings[i].Severity = level[f.Lang]
 		}
 	}

@@ -1,0 +1,67 @@
+package project_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/lingo-l10n/lingo/internal/check"
+	"github.com/lingo-l10n/lingo/internal/config"
+	"github.com/lingo-l10n/lingo/internal/gen"
+	"github.com/lingo-l10n/lingo/internal/project"
+)
+
+// TestBuildReportErrors checks that build's report lists exactly the
+// errors lingo check finds, with the same totals, warnings counted but not
+// held: in a language above its min_complete (missing and stale entries
+// are warnings) and one below it (they are errors).
+func TestBuildReportErrors(t *testing.T) {
+	dir := t.TempDir()
+	if err := gen.Write(dir, gen.Options{Articles: 12, Languages: 3, Seed: 5, ParagraphsPerArticle: 3}); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, config.FileName)
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// de has stale entries: below 100 its gaps are errors; fr's stay warnings.
+	data = bytes.Replace(data, []byte("[lang.de]\nmin_complete = 80"), []byte("[lang.de]\nmin_complete = 100"), 1)
+	if err := os.WriteFile(cfg, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := project.Open(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Build(project.NoProgress{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := p.Check(p.Config.Languages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := slices.DeleteFunc(slices.Clone(full.Findings), func(f check.Finding) bool { return f.Severity != check.Error })
+	if !slices.Equal(res.Report.Findings, errs) {
+		t.Errorf("build lists %d findings, check %d errors", len(res.Report.Findings), len(errs))
+	}
+	if !slices.Equal(res.Report.Totals, full.Totals) {
+		t.Errorf("build's totals %+v\ncheck's %+v", res.Report.Totals, full.Totals)
+	}
+	var gapErrors, warnings int
+	for _, f := range errs {
+		if f.Check == "stale" || f.Check == "missing" {
+			gapErrors++
+		}
+	}
+	for _, tot := range full.Totals {
+		warnings += tot.Warnings
+	}
+	if gapErrors == 0 || warnings == 0 || len(full.Findings) == len(errs) {
+		t.Errorf("the test needs stale or missing errors (%d) and warnings (%d)", gapErrors, warnings)
+	}
+	t.Logf("%d findings, %d errors (%d missing or stale), %d warnings", len(full.Findings), len(errs), gapErrors, warnings)
+}
