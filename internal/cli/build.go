@@ -20,7 +20,7 @@ func buildCommand() *cli.Command {
 			"Writes out/<lang>/<slug>.md (or out/<slug>.<lang>.md with layout = \"suffix\") and\nout/<lang>/<slug>.html, " +
 			"with out/index.html. A language below its min_complete is not\npublished; missing messages fall back " +
 			"along the language's chain to the source, and\nstale ones publish as the source text (stale = \"source\", the default).\n" +
-			"Articles whose inputs did not change are not rendered again. Exit status as check.",
+			"Articles whose inputs did not change are not rendered again. Prints check's errors\nand counts its warnings (lingo check lists them all). Exit status as check.",
 		Action: func(c *cli.Context) error {
 			return runBuild(c.App.Writer, c.App.ErrWriter, globalsFrom(c))
 		},
