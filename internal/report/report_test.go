@@ -471,3 +471,22 @@ func TestJSONRoundTrip(t *testing.T) {
 		t.Errorf("empty report: %q", out)
 	}
 }
+
+// TestTextCountsByTotals checks the last line of a report that lists only
+// its errors, as lingo build's does: the warnings come from the totals.
+func TestTextCountsByTotals(t *testing.T) {
+	r := &check.Report{
+		Findings: []check.Finding{
+			{Lang: "fr", File: "locales/fr/a.fr.toml", Line: 3, ID: "a.p-1", Check: "numbers", Severity: check.Error, Message: "50-80% became 50%"},
+			{Lang: "xx", File: "locales/xx", Check: "unknown-lang", Severity: check.Warning, Message: "not a language of lingo.toml"},
+		},
+		Totals: []check.Totals{{Lang: "fr", Messages: 10, Translated: 7, Percent: 70, Errors: 1, Warnings: 3}},
+	}
+	var b strings.Builder
+	if err := Write(&b, r, "text", false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(b.String(), "\n1 error, 4 warnings\n") {
+		t.Errorf("last line wrong:\n%s", b.String())
+	}
+}

@@ -85,6 +85,9 @@ func writeText(buf *bytes.Buffer, r *check.Report, color bool) {
 	if len(files) > 0 || len(r.Totals) > 0 {
 		buf.WriteByte('\n')
 	}
+	if len(r.Totals) > 0 {
+		errors, warnings = totalCounts(r)
+	}
 	if errors+warnings == 0 {
 		buf.WriteString("no findings\n")
 		return
@@ -126,3 +129,24 @@ func clean(s string) string {
 }
 
 func isEscaped(r rune) bool { return r != '\t' && unicode.IsControl(r) }
+
+// totalCounts counts the errors and warnings of r by its totals, which
+// also count findings a report leaves out (lingo build lists only the
+// errors), and its findings in no language of the totals.
+func totalCounts(r *check.Report) (errors, warnings int) {
+	langs := map[string]bool{}
+	for _, t := range r.Totals {
+		langs[t.Lang] = true
+		errors, warnings = errors+t.Errors, warnings+t.Warnings
+	}
+	for _, f := range r.Findings {
+		switch {
+		case langs[f.Lang]:
+		case level(f.Severity) == "error":
+			errors++
+		default:
+			warnings++
+		}
+	}
+	return errors, warnings
+}
