@@ -71,16 +71,14 @@ func (p *Project) check(langs []string, errorsOnly bool) (*check.Report, error) 
 		results[i].found = nil
 	}
 	p.gapSeverity(rep)
+	rep.Findings = append(rep.Findings, p.unknownLangs(c)...)
 	if errorsOnly {
 		listed, err := p.gapErrors(c, slugs, rep.Totals)
 		if err != nil {
 			return nil, err
 		}
-		rep.Findings = append(rep.Findings, listed...)
-	}
-	rep.Findings = append(rep.Findings, p.unknownLangs(c)...)
-	if errorsOnly {
 		rep.Findings = slices.DeleteFunc(rep.Findings, func(f check.Finding) bool { return f.Severity != check.Error })
+		rep.Findings = append(rep.Findings, listed...)
 	}
 	check.Sort(rep.Findings)
 	for i := range rep.Totals {
@@ -119,7 +117,7 @@ func (p *Project) gapErrors(c *check.Checker, slugs []string, totals []check.Tot
 	err := parallel(len(slugs), func(i int) error {
 		r, err := p.checkArticle(c, slugs[i], below, false)
 		for _, f := range r.found {
-			if isGap(p, f) {
+			if p.isGap(f) {
 				f.Severity = check.Error
 				found[i] = append(found[i], f)
 			}
@@ -131,7 +129,7 @@ func (p *Project) gapErrors(c *check.Checker, slugs []string, totals []check.Tot
 
 // isGap reports a missing or stale finding whose severity lingo.toml does
 // not set: gapSeverity sets it.
-func isGap(p *Project, f check.Finding) bool {
+func (p *Project) isGap(f check.Finding) bool {
 	_, set := p.Config.Check.Severity[f.Check]
 	return !set && (f.Check == "missing" || f.Check == "stale")
 }
@@ -165,7 +163,7 @@ func (p *Project) checkArticle(c *check.Checker, slug string, langs []string, er
 		file := filepath.ToSlash(p.rel(ap.Path))
 		keep := func(f check.Finding) {
 			switch {
-			case errorsOnly && isGap(p, f):
+			case errorsOnly && p.isGap(f):
 				r.gaps[li]++
 			case errorsOnly && f.Severity != check.Error:
 				r.warnings[li]++
@@ -212,7 +210,7 @@ func (p *Project) gapSeverity(rep *check.Report) {
 		}
 	}
 	for i, f := range rep.Findings {
-		if isGap(p, f) {
+		if p.isGap(f) {
 			rep.Findings[i].Severity = level[f.Lang]
 		}
 	}
