@@ -395,7 +395,6 @@ func BenchmarkRecall(b *testing.B) {
 	})
 	b.Run("brute", func(b *testing.B) {
 		m := newBrute(pairs)
-		b.ResetTimer()
 		k := 0
 		for b.Loop() {
 			m.lookup(queries[k%len(queries)])
