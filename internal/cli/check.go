@@ -43,14 +43,16 @@ func runCheck(w io.Writer, opts checkOptions) error {
 	if err != nil {
 		return err
 	}
-	rep, err := p.Check(langs)
+	res, err := p.Check(langs)
 	if err != nil {
 		return err
 	}
-	if err := report.Write(w, rep, opts.format, opts.format == "text" && isTerminal(w)); err != nil {
+	defer res.Close()
+	s := report.Stream{Findings: res.Findings(), Totals: res.Totals, Checks: res.Checks}
+	if err := report.WriteStream(w, s, opts.format, opts.format == "text" && isTerminal(w)); err != nil {
 		return err
 	}
-	if n := rep.Errors(); n > 0 {
+	if n := res.Errors(); n > 0 {
 		return &FindingsError{Count: n}
 	}
 	return nil

@@ -52,7 +52,7 @@ func (p *Project) Build(prog Progress) (*BuildResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep, err := p.check(p.Config.Languages, true)
+	rep, err := p.checkErrors()
 	if err != nil {
 		return nil, err
 	}
@@ -65,6 +65,17 @@ func (p *Project) Build(prog Progress) (*BuildResult, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// checkErrors checks every target language and keeps only the errors,
+// with totals that count every finding.
+func (p *Project) checkErrors() (*check.Report, error) {
+	res, err := p.Check(p.Config.Languages)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Close()
+	return res.Report(func(f check.Finding) bool { return f.Severity == check.Error })
 }
 
 // writeStamp records the fingerprint of the project as this build leaves

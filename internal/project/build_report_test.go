@@ -40,7 +40,12 @@ func TestBuildReportErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	full, err := p.Check(p.Config.Languages)
+	checked, err := p.Check(p.Config.Languages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer checked.Close()
+	full, err := checked.Report(nil)
 	if err != nil {
 		t.Fatal(err)
 	}

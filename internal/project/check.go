@@ -2,31 +2,28 @@ package project
 
 import (
 	"fmt"
+	"iter"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/glossary"
+	"github.com/lingo-l10n/lingo/internal/spill"
 )
 
 // Check checks the catalogs of langs against the articles: completeness
 // against each language's min_complete, then every current translation.
 // The catalogs are read as they are on disk (run sync first to bring them
 // up to date); a catalog that does not parse is an error. Articles are
-// checked on all cores, one at a time per core in every language, so
-// memory follows the largest article and the findings, not the corpus.
-func (p *Project) Check(langs []string) (*check.Report, error) {
-	return p.check(langs, false)
-}
-
-// check is Check; with errorsOnly, the report lists only the errors, and
-// its totals count the warnings, so that memory follows the errors rather
-// than every finding. Missing and stale entries are errors only in a
-// language below its min_complete, known once every article is counted:
-// those languages are checked again for them.
-func (p *Project) check(langs []string, errorsOnly bool) (*check.Report, error) {
+// checked on all cores, one at a time per core in every language, and
+// their findings go to a temporary file, so that memory follows the
+// largest article, not the corpus or the number of findings. The caller
+// reads the findings with Findings and must Close the result.
+func (p *Project) Check(langs []string) (*Checked, error) {
 	g, err := p.glossary()
 	if err != nil {
 		return nil, err
@@ -42,178 +39,258 @@ func (p *Project) check(langs []string, errorsOnly bool) (*check.Report, error) 
 			return nil, err
 		}
 	}
-	results := make([]articleCheck, len(slugs))
-	err = parallel(len(slugs), func(i int) error {
-		var err error
-		results[i], err = p.checkArticle(c, slugs[i], langs, errorsOnly)
-		return err
-	})
+	res, err := p.newChecked(langs)
 	if err != nil {
 		return nil, err
 	}
-	warnings, gaps := make([]int, len(langs)), make([]int, len(langs)) // left out (errorsOnly)
-	rep := &check.Report{Findings: []check.Finding{}}
-	for li, lang := range langs {
-		tot := check.Totals{Lang: lang, MinPercent: p.Config.MinComplete(lang), Percent: 100}
-		for _, r := range results {
-			tot.Messages += r.messages[li]
-			tot.Translated += r.current[li]
-			warnings[li] += r.warnings[li]
-			gaps[li] += r.gaps[li]
+	err = parallel(len(slugs), func(i int) error {
+		cats, err := p.checkArticle(c, slugs[i], langs)
+		if err != nil {
+			return err
 		}
-		if tot.Messages > 0 {
-			tot.Percent = float64(tot.Translated) * 100 / float64(tot.Messages)
+		return res.add(cats)
+	})
+	if err != nil {
+		res.Close()
+		return nil, err
+	}
+	res.finish(p.unknownLangs(c))
+	return res, nil
+}
+
+// Checked is what Check found. The totals are in memory; the findings are
+// on disk, one batch per catalog, and Findings reads them back one batch
+// at a time, in check.Sort's order.
+type Checked struct {
+	Totals []check.Totals // per language, in the order checked
+	Checks []string       // the IDs of the checks that found something, sorted
+
+	isGap  func(check.Finding) bool
+	spill  *spill.File[check.Finding]
+	mu     sync.Mutex
+	files  map[string][]fileBatch    // per language, the catalogs with findings
+	gaps   []int                     // missing and stale entries, per language of Totals
+	level  map[string]check.Severity // of missing and stale entries, per language
+	checks map[string]bool
+	others []check.Finding // in locale folders of no configured language
+}
+
+// fileBatch is where the findings of one catalog lie in the spill file.
+type fileBatch struct {
+	file  string
+	batch spill.Batch
+}
+
+func (p *Project) newChecked(langs []string) (*Checked, error) {
+	s, err := spill.New[check.Finding]()
+	if err != nil {
+		return nil, err
+	}
+	res := &Checked{isGap: p.isGap, spill: s, files: map[string][]fileBatch{}, gaps: make([]int, len(langs)),
+		level: map[string]check.Severity{}, checks: map[string]bool{}}
+	for _, lang := range langs {
+		res.Totals = append(res.Totals, check.Totals{Lang: lang, MinPercent: p.Config.MinComplete(lang)})
+	}
+	return res, nil
+}
+
+// add keeps what checking one article found, a catalogCheck per language
+// of Totals: its findings in the spill file, their counts in the totals.
+func (r *Checked) add(cats []catalogCheck) error {
+	batches := make([]spill.Batch, len(cats))
+	for li, cc := range cats {
+		if len(cc.found) == 0 {
+			continue
 		}
-		rep.Totals = append(rep.Totals, tot)
+		check.Sort(cc.found)
+		b, err := r.spill.Add(cc.found)
+		if err != nil {
+			return err
+		}
+		batches[li] = b
 	}
-	for i := range results {
-		rep.Findings = append(rep.Findings, results[i].found...)
-		results[i].found = nil
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for li, cc := range cats {
+		t := &r.Totals[li]
+		t.Messages += cc.messages
+		t.Translated += cc.current
+		if len(cc.found) > 0 {
+			r.files[t.Lang] = append(r.files[t.Lang], fileBatch{cc.file, batches[li]})
+		}
+		for _, f := range cc.found {
+			r.checks[f.Check] = true
+			switch {
+			case r.isGap(f):
+				r.gaps[li]++
+			case f.Severity == check.Error:
+				t.Errors++
+			default:
+				t.Warnings++
+			}
+		}
 	}
-	p.gapSeverity(rep)
-	rep.Findings = append(rep.Findings, p.unknownLangs(c)...)
-	if errorsOnly {
-		listed, err := p.gapErrors(c, slugs, rep.Totals)
+	return nil
+}
+
+// finish completes the totals once every article is counted: missing and
+// stale entries are errors in a language below its min_complete, warnings
+// above (where lingo.toml does not set their severity). others are the
+// findings in no language checked.
+func (r *Checked) finish(others []check.Finding) {
+	for li := range r.Totals {
+		t := &r.Totals[li]
+		t.Percent = 100
+		if t.Messages > 0 {
+			t.Percent = float64(t.Translated) * 100 / float64(t.Messages)
+		}
+		if t.Percent < t.MinPercent {
+			r.level[t.Lang] = check.Error
+			t.Errors += r.gaps[li]
+		} else {
+			r.level[t.Lang] = check.Warning
+			t.Warnings += r.gaps[li]
+		}
+	}
+	for lang := range r.files {
+		slices.SortFunc(r.files[lang], func(a, b fileBatch) int { return strings.Compare(a.file, b.file) })
+	}
+	check.Sort(others)
+	r.others = others
+	for _, f := range others {
+		r.checks[f.Check] = true
+	}
+	r.Checks = slices.Sorted(maps.Keys(r.checks))
+}
+
+// Errors counts the findings at error level.
+func (r *Checked) Errors() int {
+	n := 0
+	for _, t := range r.Totals {
+		n += t.Errors
+	}
+	for _, f := range r.others {
+		if f.Severity == check.Error {
+			n++
+		}
+	}
+	return n
+}
+
+// Findings reads the findings back, sorted by language, file, line, check
+// and message, with the severity of missing and stale entries set from
+// their language's completeness.
+func (r *Checked) Findings() iter.Seq2[check.Finding, error] {
+	return func(yield func(check.Finding, error) bool) {
+		langs := slices.Collect(maps.Keys(r.files))
+		for _, f := range r.others {
+			langs = append(langs, f.Lang)
+		}
+		slices.Sort(langs)
+		others := r.others
+		for _, lang := range slices.Compact(langs) {
+			for len(others) > 0 && others[0].Lang == lang {
+				if !yield(others[0], nil) {
+					return
+				}
+				others = others[1:]
+			}
+			for _, fb := range r.files[lang] {
+				found, err := r.spill.Read(fb.batch)
+				if err != nil {
+					yield(check.Finding{}, err)
+					return
+				}
+				for _, f := range found {
+					if r.isGap(f) {
+						f.Severity = r.level[f.Lang]
+					}
+					if !yield(f, nil) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
+// Report reads every finding keep keeps (all of them if keep is nil) into
+// a report, with the totals.
+func (r *Checked) Report(keep func(check.Finding) bool) (*check.Report, error) {
+	rep := &check.Report{Findings: []check.Finding{}, Totals: r.Totals}
+	for f, err := range r.Findings() {
 		if err != nil {
 			return nil, err
 		}
-		rep.Findings = slices.DeleteFunc(rep.Findings, func(f check.Finding) bool { return f.Severity != check.Error })
-		rep.Findings = append(rep.Findings, listed...)
-	}
-	check.Sort(rep.Findings)
-	for i := range rep.Totals {
-		for _, f := range rep.Findings {
-			if f.Lang != rep.Totals[i].Lang {
-				continue
-			}
-			if f.Severity == check.Error {
-				rep.Totals[i].Errors++
-			} else {
-				rep.Totals[i].Warnings++
-			}
+		if keep == nil || keep(f) {
+			rep.Findings = append(rep.Findings, f)
 		}
-		if t := &rep.Totals[i]; t.Percent >= t.MinPercent { // below, gapErrors listed them
-			t.Warnings += gaps[i]
-		}
-		rep.Totals[i].Warnings += warnings[i]
 	}
 	return rep, nil
 }
 
-// gapErrors checks the languages below their min_complete again for their
-// missing and stale entries, which are errors there, where lingo.toml does
-// not set their severity.
-func (p *Project) gapErrors(c *check.Checker, slugs []string, totals []check.Totals) ([]check.Finding, error) {
-	var below []string
-	for _, t := range totals {
-		if t.Percent < t.MinPercent {
-			below = append(below, t.Lang)
-		}
-	}
-	if len(below) == 0 {
-		return nil, nil
-	}
-	found := make([][]check.Finding, len(slugs))
-	err := parallel(len(slugs), func(i int) error {
-		r, err := p.checkArticle(c, slugs[i], below, false)
-		for _, f := range r.found {
-			if p.isGap(f) {
-				f.Severity = check.Error
-				found[i] = append(found[i], f)
-			}
-		}
-		return err
-	})
-	return slices.Concat(found...), err
+// Close removes the findings' temporary file.
+func (r *Checked) Close() error {
+	return r.spill.Close()
 }
 
 // isGap reports a missing or stale finding whose severity lingo.toml does
-// not set: gapSeverity sets it.
+// not set: its language's completeness sets it.
 func (p *Project) isGap(f check.Finding) bool {
 	_, set := p.Config.Check.Severity[f.Check]
 	return !set && (f.Check == "missing" || f.Check == "stale")
 }
 
-// articleCheck is what checking one article found, per language in the
-// order of the languages checked.
-type articleCheck struct {
-	messages, current []int
-	warnings, gaps    []int // findings left out (errorsOnly): warnings, missing and stale entries
+// catalogCheck is what checking one article's catalog in one language
+// found.
+type catalogCheck struct {
+	file              string
+	messages, current int
 	found             []check.Finding
 }
 
 // checkArticle checks one article's catalog in each of langs: its missing,
 // stale and orphan entries, and every current translation.
-func (p *Project) checkArticle(c *check.Checker, slug string, langs []string, errorsOnly bool) (articleCheck, error) {
-	n := len(langs)
-	r := articleCheck{messages: make([]int, n), current: make([]int, n), warnings: make([]int, n), gaps: make([]int, n)}
+func (p *Project) checkArticle(c *check.Checker, slug string, langs []string) ([]catalogCheck, error) {
 	a, err := p.Load(slug)
 	if err != nil {
-		return r, err
+		return nil, err
 	}
+	cats := make([]catalogCheck, len(langs))
 	for li, lang := range langs {
 		cat, st, err := p.readTarget(lang, slug)
 		if err != nil {
-			return r, err
+			return nil, err
 		}
 		ap, err := p.planArticle(lang, a, cat, st, nil, SyncOptions{Lenient: true, NoMemory: true})
 		if err != nil {
-			return r, err
+			return nil, err
 		}
-		file := filepath.ToSlash(p.rel(ap.Path))
-		keep := func(f check.Finding) {
-			switch {
-			case errorsOnly && p.isGap(f):
-				r.gaps[li]++
-			case errorsOnly && f.Severity != check.Error:
-				r.warnings[li]++
-			default:
-				r.found = append(r.found, f)
-			}
-		}
+		cc := &cats[li]
+		cc.file = filepath.ToSlash(p.rel(ap.Path))
 		add := func(line int, id, name, msg string) {
-			if f, ok := c.Finding(lang, file, line, id, name, msg); ok {
-				keep(f)
+			if f, ok := c.Finding(lang, cc.file, line, id, name, msg); ok {
+				cc.found = append(cc.found, f)
 			}
 		}
 		for _, m := range ap.Messages {
-			r.messages[li]++
+			cc.messages++
 			switch m.State {
 			case Missing:
 				add(m.Line, m.ID, "missing", "not translated yet")
 			case Stale:
 				add(m.Line, m.ID, "stale", fmt.Sprintf("the %s text changed since this was translated (lingo diff --lang %s)", p.Config.Source, lang))
 			case Current:
-				r.current[li]++
-				for _, f := range c.Check(check.Translation{Lang: lang, File: file, Line: m.Line, ID: m.ID,
-					Source: m.Source, SourceLang: p.Config.Source, Text: m.Translation, Plural: m.Plural, Refs: a.Refs}) {
-					keep(f)
-				}
+				cc.current++
+				cc.found = append(cc.found, c.Check(check.Translation{Lang: lang, File: cc.file, Line: m.Line, ID: m.ID,
+					Source: m.Source, SourceLang: p.Config.Source, Text: m.Translation, Plural: m.Plural, Refs: a.Refs})...)
 			}
 		}
 		for _, e := range ap.Orphans {
 			add(e.Line, e.ID, "orphan", "no message of the source article has this ID (lingo sync refuses it)")
 		}
 	}
-	return r, nil
-}
-
-// gapSeverity sets the severity of missing and stale findings from their
-// language's completeness, where lingo.toml does not set it: below
-// min_complete a gap fails the gate; above it, it is reported.
-func (p *Project) gapSeverity(rep *check.Report) {
-	level := map[string]check.Severity{}
-	for _, t := range rep.Totals {
-		level[t.Lang] = check.Warning
-		if t.Percent < t.MinPercent {
-			level[t.Lang] = check.Error
-		}
-	}
-	for i, f := range rep.Findings {
-		if p.isGap(f) {
-			rep.Findings[i].Severity = level[f.Lang]
-		}
-	}
+	return cats, nil
 }
 
 // unknownLangs reports locale folders of languages lingo.toml does not

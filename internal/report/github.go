@@ -1,11 +1,9 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"strconv"
 	"strings"
-
-	"github.com/lingo-l10n/lingo/internal/check"
 )
 
 // writeGitHub prints one GitHub Actions workflow command per finding:
@@ -14,8 +12,11 @@ import (
 //
 // A file-level finding (line 0) has no line property. Values are escaped as
 // the runner unescapes them (actions/runner, ActionCommand.cs).
-func writeGitHub(buf *bytes.Buffer, r *check.Report) {
-	for _, f := range r.Findings {
+func writeGitHub(buf *bufio.Writer, s Stream) error {
+	for f, err := range s.Findings {
+		if err != nil {
+			return err
+		}
 		buf.WriteString("::" + level(f.Severity))
 		var props []string
 		if f.File != "" {
@@ -32,6 +33,7 @@ func writeGitHub(buf *bytes.Buffer, r *check.Report) {
 		}
 		buf.WriteString("::" + escapeData(label(f)) + "\n")
 	}
+	return nil
 }
 
 var (

@@ -9,9 +9,12 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"io"
+	"iter"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/check"
@@ -29,35 +32,89 @@ func (e *UnknownFormatError) Error() string {
 	return fmt.Sprintf("unknown report format %q (want %s)", e.Format, strings.Join(Formats, ", "))
 }
 
+// Stream is a report read once, in order: lingo check keeps its findings
+// on disk and reads them back as they are printed. Its totals and the IDs
+// of its checks are known before.
+type Stream struct {
+	Findings iter.Seq2[check.Finding, error] // a finding, or the error that stops the reading
+	Totals   []check.Totals
+	Checks   []string // every check ID among the findings, sorted (SARIF lists its rules before its results)
+}
+
 // Write prints r to w in format: "text", "json", "github" or "sarif". color
-// asks for ANSI colour and only affects text. A nil report prints as an
+// asks for ANSI colour and only affects text, which groups the findings by
+// file in the order the files first appear. A nil report prints as an
 // empty one. An unknown format is an *UnknownFormatError and writes
 // nothing.
 func Write(w io.Writer, r *check.Report, format string, color bool) error {
 	if r == nil {
 		r = &check.Report{}
 	}
-	var buf bytes.Buffer
-	var err error
+	fs := r.Findings
+	if format == "text" {
+		fs = byFile(fs)
+	}
+	ids := map[string]bool{}
+	for _, f := range fs {
+		ids[f.Check] = true
+	}
+	return WriteStream(w, Stream{Findings: all(fs), Totals: r.Totals, Checks: slices.Sorted(maps.Keys(ids))}, format, color)
+}
+
+// WriteStream prints s to w as Write prints a report; text expects the
+// findings of a file together. It holds one finding at a time. An
+// unknown format is an *UnknownFormatError and writes nothing.
+func WriteStream(w io.Writer, s Stream, format string, color bool) error {
+	var write func(*bufio.Writer, Stream) error
 	switch format {
 	case "text":
-		writeText(&buf, r, color)
+		write = func(b *bufio.Writer, s Stream) error { return writeText(b, s, color) }
 	case "json":
-		err = writeJSON(&buf, r)
+		write = writeJSON
 	case "github":
-		writeGitHub(&buf, r)
+		write = writeGitHub
 	case "sarif":
-		err = writeSARIF(&buf, r)
+		write = writeSARIF
 	default:
 		return &UnknownFormatError{Format: format}
+	}
+	if s.Findings == nil {
+		s.Findings = all(nil)
+	}
+	b := bufio.NewWriter(w)
+	err := write(b, s)
+	if err == nil {
+		err = b.Flush()
 	}
 	if err != nil {
 		return fmt.Errorf("report %s: %w", format, err)
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("report %s: %w", format, err)
-	}
 	return nil
+}
+
+// all yields the findings of fs.
+func all(fs []check.Finding) iter.Seq2[check.Finding, error] {
+	return func(yield func(check.Finding, error) bool) {
+		for _, f := range fs {
+			if !yield(f, nil) {
+				return
+			}
+		}
+	}
+}
+
+// byFile orders fs by file, in the order the files first appear, keeping
+// the order of each file's findings.
+func byFile(fs []check.Finding) []check.Finding {
+	first := map[string]int{}
+	for i, f := range fs {
+		if _, seen := first[f.File]; !seen {
+			first[f.File] = i
+		}
+	}
+	out := slices.Clone(fs)
+	slices.SortStableFunc(out, func(a, b check.Finding) int { return first[a.File] - first[b.File] })
+	return out
 }
 
 // level maps a severity to "error" or "warning": anything that is not an

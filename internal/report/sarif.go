@@ -1,11 +1,10 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"net/url"
-	"sort"
 
 	"github.com/lingo-l10n/lingo/internal/check"
 )
@@ -87,20 +86,11 @@ type sarifProperties struct {
 }
 
 // writeSARIF prints the report as a SARIF 2.1.0 log with one run: a rule
-// per check ID seen, sorted by ID, and a result per finding in report order.
-func writeSARIF(buf *bytes.Buffer, r *check.Report) error {
-	seen := map[string]bool{}
-	var ids []string
-	for _, f := range r.Findings {
-		if !seen[f.Check] {
-			seen[f.Check] = true
-			ids = append(ids, f.Check)
-		}
-	}
-	sort.Strings(ids)
-	index := make(map[string]int, len(ids))
-	rules := make([]sarifRule, len(ids))
-	for i, id := range ids {
+// per check ID, sorted by ID, and a result per finding in report order.
+func writeSARIF(w *bufio.Writer, s Stream) error {
+	index := make(map[string]int, len(s.Checks))
+	rules := make([]sarifRule, len(s.Checks))
+	for i, id := range s.Checks {
 		index[id] = i
 		desc := check.Descriptions[id]
 		if desc == "" {
@@ -108,30 +98,18 @@ func writeSARIF(buf *bytes.Buffer, r *check.Report) error {
 		}
 		rules[i] = sarifRule{ID: id, ShortDescription: sarifMessage{Text: desc}}
 	}
-
-	results := make([]sarifResult, 0, len(r.Findings))
-	for _, f := range r.Findings {
-		res := sarifResult{
-			RuleID:              f.Check,
-			RuleIndex:           index[f.Check],
-			Level:               level(f.Severity),
-			Message:             sarifMessage{Text: label(f)},
-			PartialFingerprints: map[string]string{fingerprintKey: fingerprint(f)},
-			Properties:          sarifProperties{Lang: f.Lang, MessageID: f.ID},
-		}
-		if f.File != "" {
-			loc := sarifLocation{PhysicalLocation: sarifPhysicalLocation{
-				ArtifactLocation: sarifArtifactLocation{URI: fileURI(f.File), URIBaseID: srcRoot},
-			}}
-			if f.Line > 0 {
-				loc.PhysicalLocation.Region = &sarifRegion{StartLine: f.Line}
+	results := func(yield func(sarifResult, error) bool) {
+		for f, err := range s.Findings {
+			if err != nil {
+				yield(sarifResult{}, err)
+				return
 			}
-			res.Locations = []sarifLocation{loc}
+			if !yield(sarifResultOf(f, index), nil) {
+				return
+			}
 		}
-		results = append(results, res)
 	}
-
-	return encodeJSON(buf, sarifLog{
+	return encodeStreaming(w, sarifLog{
 		Schema:  sarifSchema,
 		Version: sarifVersion,
 		Runs: []sarifRun{{
@@ -140,9 +118,31 @@ func writeSARIF(buf *bytes.Buffer, r *check.Report) error {
 				InformationURI: "https://github.com/lingo-l10n/lingo",
 				Rules:          rules,
 			}},
-			Results: results,
+			Results: []sarifResult{},
 		}},
-	})
+	}, "results", results)
+}
+
+// sarifResultOf is the SARIF result of f; index gives each check ID's rule.
+func sarifResultOf(f check.Finding, index map[string]int) sarifResult {
+	res := sarifResult{
+		RuleID:              f.Check,
+		RuleIndex:           index[f.Check],
+		Level:               level(f.Severity),
+		Message:             sarifMessage{Text: label(f)},
+		PartialFingerprints: map[string]string{fingerprintKey: fingerprint(f)},
+		Properties:          sarifProperties{Lang: f.Lang, MessageID: f.ID},
+	}
+	if f.File != "" {
+		loc := sarifLocation{PhysicalLocation: sarifPhysicalLocation{
+			ArtifactLocation: sarifArtifactLocation{URI: fileURI(f.File), URIBaseID: srcRoot},
+		}}
+		if f.Line > 0 {
+			loc.PhysicalLocation.Region = &sarifRegion{StartLine: f.Line}
+		}
+		res.Locations = []sarifLocation{loc}
+	}
+	return res
 }
 
 // fileURI turns a relative slash-separated path into a relative URI

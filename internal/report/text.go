@@ -1,15 +1,13 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 	"unicode"
-
-	"github.com/lingo-l10n/lingo/internal/check"
 )
 
 // ANSI escape sequences used when colour is on.
@@ -20,58 +18,64 @@ const (
 	ansiReset  = "\x1b[0m"
 )
 
-// writeText prints findings grouped by file, in the order the files first
-// appear in the report, then a table of per-language totals and a count.
-func writeText(buf *bytes.Buffer, r *check.Report, color bool) {
+// writeText prints the findings under the name of their file, then a
+// table of per-language totals and a count.
+func writeText(w *bufio.Writer, s Stream, color bool) error {
 	paint := func(code, s string) string {
 		if !color {
 			return s
 		}
 		return code + s + ansiReset
 	}
-
-	var files []string
-	byFile := map[string][]check.Finding{}
-	for _, f := range r.Findings {
-		if _, seen := byFile[f.File]; !seen {
-			files = append(files, f.File)
-		}
-		byFile[f.File] = append(byFile[f.File], f)
-	}
+	inTotals := map[string]bool{}
 	errors, warnings := 0, 0
-	for i, file := range files {
-		if i > 0 {
-			buf.WriteByte('\n')
+	for _, t := range s.Totals {
+		inTotals[t.Lang] = true
+		errors, warnings = errors+t.Errors, warnings+t.Warnings
+	}
+	listed := false
+	file := ""
+	for f, err := range s.Findings {
+		if err != nil {
+			return err
 		}
-		name := file
-		if name == "" {
-			name = "(no file)"
+		if !listed || f.File != file {
+			if listed {
+				w.WriteByte('\n')
+			}
+			listed, file = true, f.File
+			name := file
+			if name == "" {
+				name = "(no file)"
+			}
+			w.WriteString(paint(ansiBold, clean(name)) + "\n")
 		}
-		buf.WriteString(paint(ansiBold, clean(name)) + "\n")
-		for _, f := range byFile[file] {
-			sev := level(f.Severity)
-			code := ansiYellow
+		sev := level(f.Severity)
+		code := ansiYellow
+		if sev == "error" {
+			code = ansiRed
+		}
+		if !inTotals[f.Lang] { // the totals count the others, listed or not
 			if sev == "error" {
 				errors++
-				code = ansiRed
 			} else {
 				warnings++
 			}
-			buf.WriteString("  ")
-			if f.Line > 0 {
-				buf.WriteString(strconv.Itoa(f.Line) + ": ")
-			}
-			fmt.Fprintf(buf, "%s [%s] %s\n", paint(code, sev), clean(f.Check), clean(label(f)))
 		}
+		w.WriteString("  ")
+		if f.Line > 0 {
+			w.WriteString(strconv.Itoa(f.Line) + ": ")
+		}
+		fmt.Fprintf(w, "%s [%s] %s\n", paint(code, sev), clean(f.Check), clean(label(f)))
 	}
 
-	if len(r.Totals) > 0 {
-		if len(files) > 0 {
-			buf.WriteByte('\n')
+	if len(s.Totals) > 0 {
+		if listed {
+			w.WriteByte('\n')
 		}
-		tw := tabwriter.NewWriter(buf, 0, 8, 2, ' ', 0)
+		tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 		fmt.Fprintln(tw, "lang\ttranslated\tpercent\tmin_complete\terrors\twarnings")
-		for _, t := range r.Totals {
+		for _, t := range s.Totals {
 			min := "-"
 			if t.MinPercent > 0 {
 				min = percent(t.MinPercent)
@@ -82,17 +86,15 @@ func writeText(buf *bytes.Buffer, r *check.Report, color bool) {
 		tw.Flush()
 	}
 
-	if len(files) > 0 || len(r.Totals) > 0 {
-		buf.WriteByte('\n')
-	}
-	if len(r.Totals) > 0 {
-		errors, warnings = totalCounts(r)
+	if listed || len(s.Totals) > 0 {
+		w.WriteByte('\n')
 	}
 	if errors+warnings == 0 {
-		buf.WriteString("no findings\n")
-		return
+		w.WriteString("no findings\n")
+		return nil
 	}
-	fmt.Fprintf(buf, "%s, %s\n", plural(errors, "error"), plural(warnings, "warning"))
+	fmt.Fprintf(w, "%s, %s\n", plural(errors, "error"), plural(warnings, "warning"))
+	return nil
 }
 
 // percent formats p (0 to 100) with one decimal, rounded down so that an
@@ -129,24 +131,3 @@ func clean(s string) string {
 }
 
 func isEscaped(r rune) bool { return r != '\t' && unicode.IsControl(r) }
-
-// totalCounts counts the errors and warnings of r by its totals, which
-// also count findings a report leaves out (lingo build lists only the
-// errors), and its findings in no language of the totals.
-func totalCounts(r *check.Report) (errors, warnings int) {
-	langs := map[string]bool{}
-	for _, t := range r.Totals {
-		langs[t.Lang] = true
-		errors, warnings = errors+t.Errors, warnings+t.Warnings
-	}
-	for _, f := range r.Findings {
-		switch {
-		case langs[f.Lang]:
-		case level(f.Severity) == "error":
-			errors++
-		default:
-			warnings++
-		}
-	}
-	return errors, warnings
-}
