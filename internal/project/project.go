@@ -234,7 +234,9 @@ func (p *Project) writeBatch(files []pending) ([]string, error) {
 		if err := t.CloseAtomicallyReplace(); err != nil {
 			return written, fmt.Errorf("write %s: %w", p.rel(paths[i]), err)
 		}
-		written = append(written, p.rel(paths[i]))
+		// A copy: rel's result shares the absolute path's bytes, and a build
+		// keeps the paths of every file it writes (220,000 at 10,000 × 10).
+		written = append(written, strings.Clone(p.rel(paths[i])))
 	}
 	return written, nil
 }
