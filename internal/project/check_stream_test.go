@@ -1,14 +1,10 @@
 package project_test
 
 import (
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/lingo-l10n/lingo/internal/check"
-	"github.com/lingo-l10n/lingo/internal/config"
-	"github.com/lingo-l10n/lingo/internal/gen"
-	"github.com/lingo-l10n/lingo/internal/project"
 )
 
 // TestCheckFindingsInOrder checks that the findings lingo check keeps on
@@ -16,14 +12,7 @@ import (
 // core checked which article, that the totals count each of them once, and
 // that the IDs of the checks are those of the findings.
 func TestCheckFindingsInOrder(t *testing.T) {
-	dir := t.TempDir()
-	if err := gen.Write(dir, gen.Options{Articles: 40, Languages: 4, Seed: 9, ParagraphsPerArticle: 2}); err != nil {
-		t.Fatal(err)
-	}
-	p, err := project.Open(filepath.Join(dir, config.FileName))
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := genPublishProject(t, 40)
 	res, err := p.Check(p.Config.Languages)
 	if err != nil {
 		t.Fatal(err)
