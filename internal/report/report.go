@@ -4,8 +4,10 @@
 // ANSI colour), json (the report itself, described by the JSON Schema in
 // testdata/lingo-check.schema.json), github (GitHub Actions workflow
 // commands that annotate the file and line of each finding) and sarif
-// (SARIF 2.1.0, for code-scanning tools). Every format is deterministic: the
-// same report gives the same bytes.
+// (SARIF 2.1.0, for code-scanning tools). WriteStream prints the same
+// bytes from findings read one at a time (lingo check keeps them on disk),
+// so that printing a million findings holds one. Every format is
+// deterministic: the same report gives the same bytes.
 package report
 
 import (
