@@ -490,3 +490,21 @@ func TestTextCountsByTotals(t *testing.T) {
 		t.Errorf("last line wrong:\n%s", b.String())
 	}
 }
+
+// TestWriteStreamError checks that an error reading the findings stops
+// every format and is returned.
+func TestWriteStreamError(t *testing.T) {
+	r := sampleReport()
+	findings := func(yield func(check.Finding, error) bool) {
+		if yield(r.Findings[0], nil) {
+			yield(check.Finding{}, errors.New("spill: unexpected EOF"))
+		}
+	}
+	for _, f := range Formats {
+		var buf bytes.Buffer
+		err := WriteStream(&buf, Stream{Findings: findings, Totals: r.Totals, Checks: []string{"missing"}}, f, false)
+		if err == nil || !strings.Contains(err.Error(), "unexpected EOF") {
+			t.Errorf("%s: WriteStream = %v, want the reading error", f, err)
+		}
+	}
+}
