@@ -45,6 +45,7 @@ type LangPlan struct {
 	archive  []archived
 	remove   []string // catalogs and state files of articles that are gone
 	missing  []int    // per article: the messages without translation (sync's check only)
+	upToDate []bool   // per article: sync has nothing to write (sync's check only)
 }
 
 // ArticlePlan is one article's catalog in a target language.
@@ -411,7 +412,7 @@ func (p *Project) Sync(langs []string, opts SyncOptions) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	checked, err := p.checkLangs(langs, slugs)
+	checked, sourceUpToDate, err := p.checkLangs(langs, slugs, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -428,6 +429,9 @@ func (p *Project) Sync(langs []string, opts SyncOptions) ([]string, error) {
 		}
 	}
 	w, err := p.writeEach(len(slugs), func(i int) ([]pending, error) {
+		if sourceUpToDate[i] {
+			return nil, nil
+		}
 		a, err := p.Load(slugs[i])
 		if err != nil {
 			return nil, err
@@ -454,29 +458,40 @@ func (p *Project) Sync(langs []string, opts SyncOptions) ([]string, error) {
 // checkLangs reads and plans every language without writing, one article
 // at a time in every language, so that bad input anywhere is an error
 // before anything is written. It returns, per language, the archive to
-// write, the files of articles that are gone, and how many messages of
-// each article have no translation.
-func (p *Project) checkLangs(langs, slugs []string) ([]*LangPlan, error) {
+// write, the files of articles that are gone, how many messages of each
+// article have no translation and whether sync has anything to write for
+// it; and whether each article's source catalog is up to date.
+func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions) ([]*LangPlan, []bool, error) {
 	plans := make([]*LangPlan, len(langs))
 	for k, lang := range langs {
 		in, err := p.readGone(lang, slugs)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		plans[k] = &LangPlan{Lang: lang, archive: in.archive, remove: in.remove, missing: make([]int, len(slugs))}
+		plans[k] = &LangPlan{Lang: lang, archive: in.archive, remove: in.remove,
+			missing: make([]int, len(slugs)), upToDate: make([]bool, len(slugs))}
 	}
+	// Sync's own plan, but for translation memory: the same files for an
+	// article with no message to look up.
+	plan := SyncOptions{Accept: opts.Accept, AcceptAll: opts.AcceptAll, NoMemory: true, files: true}
+	sourceUpToDate := make([]bool, len(slugs))
 	var mu sync.Mutex
 	err := parallel(len(slugs), func(i int) error {
 		a, err := p.Load(slugs[i])
 		if err != nil {
 			return err
 		}
+		f, err := p.catalogFile(p.SourceCatalog(a))
+		if err != nil {
+			return err
+		}
+		sourceUpToDate[i] = onDisk(f)
 		for _, lp := range plans {
 			c, st, err := p.readTarget(lp.Lang, a.Slug)
 			if err != nil {
 				return err
 			}
-			ap, err := p.planArticle(lp.Lang, a, c, st, nil, SyncOptions{NoMemory: true})
+			ap, err := p.planArticle(lp.Lang, a, c, st, nil, plan)
 			if err != nil {
 				return err
 			}
@@ -485,6 +500,7 @@ func (p *Project) checkLangs(langs, slugs []string) ([]*LangPlan, error) {
 					lp.missing[i]++
 				}
 			}
+			lp.upToDate[i] = lp.missing[i] == 0 && !slices.ContainsFunc(ap.files, func(f pending) bool { return !onDisk(f) })
 			mu.Lock()
 			lp.archive = append(lp.archive, ap.archive...)
 			mu.Unlock()
@@ -494,7 +510,7 @@ func (p *Project) checkLangs(langs, slugs []string) ([]*LangPlan, error) {
 	for _, lp := range plans {
 		lp.archive = sortArchive(lp.archive)
 	}
-	return plans, err
+	return plans, sourceUpToDate, err
 }
 
 // syncLang writes the archive of a language as checked, then plans and
@@ -528,6 +544,9 @@ func (p *Project) syncLang(checked *LangPlan, slugs []string, opts SyncOptions) 
 			return written, err
 		}
 		w, err := p.writeEach(hi-lo, func(i int) ([]pending, error) {
+			if checked.upToDate[lo+i] {
+				return nil, nil
+			}
 			a, c, st, err := read(lo + i)
 			if err != nil {
 				return nil, err
