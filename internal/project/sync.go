@@ -405,8 +405,9 @@ func (p *Project) recall(lo, hi, n int, read target, archive []archived, opts Sy
 // to date, and returns the paths written. Every language is read and
 // checked before the first file is written, so bad input anywhere changes
 // nothing; then each language is planned again and written article by
-// article. Articles are read again for each pass rather than held, so
-// that memory holds what one article needs, not the corpus.
+// article, but for the articles the check found up to date. Articles are
+// read again for each pass rather than held, so that memory holds what
+// one article needs, not the corpus.
 func (p *Project) Sync(langs []string, opts SyncOptions) ([]string, error) {
 	slugs, err := p.Slugs()
 	if err != nil {
