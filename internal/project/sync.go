@@ -474,7 +474,7 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions) ([]*LangPl
 	}
 	// Sync's own plan, but for translation memory: the same files for an
 	// article with no message to look up.
-	plan := SyncOptions{Accept: opts.Accept, AcceptAll: opts.AcceptAll, NoMemory: true, files: true}
+	plan := SyncOptions{Accept: opts.Accept, AcceptAll: opts.AcceptAll, NoMemory: true}
 	sourceUpToDate := make([]bool, len(slugs))
 	var mu sync.Mutex
 	err := parallel(len(slugs), func(i int) error {
@@ -501,7 +501,11 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions) ([]*LangPl
 					lp.missing[i]++
 				}
 			}
-			lp.upToDate[i] = lp.missing[i] == 0 && !slices.ContainsFunc(ap.files, func(f pending) bool { return !onDisk(f) })
+			if lp.missing[i] == 0 {
+				if lp.upToDate[i], err = p.upToDate(lp.Lang, a, c, st, plan); err != nil {
+					return err
+				}
+			}
 			mu.Lock()
 			lp.archive = append(lp.archive, ap.archive...)
 			mu.Unlock()
@@ -512,6 +516,14 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions) ([]*LangPl
 		lp.archive = sortArchive(lp.archive)
 	}
 	return plans, sourceUpToDate, err
+}
+
+// upToDate reports whether the files sync would write for article a in
+// lang, planned with opts, are already on disk.
+func (p *Project) upToDate(lang string, a *Article, c *catalog.Catalog, st state, opts SyncOptions) (bool, error) {
+	opts.files = true
+	ap, err := p.planArticle(lang, a, c, st, nil, opts)
+	return err == nil && !slices.ContainsFunc(ap.files, func(f pending) bool { return !onDisk(f) }), err
 }
 
 // syncLang writes the archive of a language as checked, then plans and
