@@ -502,7 +502,7 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions) ([]*LangPl
 				}
 			}
 			if lp.missing[i] == 0 {
-				if lp.upToDate[i], err = p.upToDate(lp.Lang, a, c, st, plan); err != nil {
+				if lp.upToDate[i], err = p.upToDate(lp.Lang, a, c, st, ap.Messages, plan); err != nil {
 					return err
 				}
 			}
@@ -519,8 +519,13 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions) ([]*LangPl
 }
 
 // upToDate reports whether the files sync would write for article a in
-// lang, planned with opts, are already on disk.
-func (p *Project) upToDate(lang string, a *Article, c *catalog.Catalog, st state, opts SyncOptions) (bool, error) {
+// lang, planned with opts, are already on disk. Translated messages and no
+// state file (a first sync) mean a state file to write, known without
+// planning the files.
+func (p *Project) upToDate(lang string, a *Article, c *catalog.Catalog, st state, msgs []Message, opts SyncOptions) (bool, error) {
+	if len(st) == 0 && slices.ContainsFunc(msgs, func(m Message) bool { return m.Translation != "" }) {
+		return false, nil
+	}
 	opts.files = true
 	ap, err := p.planArticle(lang, a, c, st, nil, opts)
 	return err == nil && !slices.ContainsFunc(ap.files, func(f pending) bool { return !onDisk(f) }), err
