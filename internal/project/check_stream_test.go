@@ -1,6 +1,7 @@
 package project_test
 
 import (
+	"maps"
 	"slices"
 	"testing"
 
@@ -44,12 +45,7 @@ func TestCheckFindingsInOrder(t *testing.T) {
 	if errors != res.Errors() {
 		t.Errorf("Errors() = %d, %d listed", res.Errors(), errors)
 	}
-	var want []string
-	for id := range ids {
-		want = append(want, id)
-	}
-	slices.Sort(want)
-	if !slices.Equal(res.Checks, want) {
+	if want := slices.Sorted(maps.Keys(ids)); !slices.Equal(res.Checks, want) {
 		t.Errorf("Checks = %v, findings of %v", res.Checks, want)
 	}
 	if len(rep.Findings) < 100 || len(counted) < 2 {
