@@ -60,7 +60,7 @@ compare:
 	bash scripts/compare.sh $(COMPARE_OUT)
 
 # Benchmarks (BENCHMARKS.md): extract, sync, check, publish and build on
-# ../shared/corpus/hugo-docs/en and on generated corpora of up to 10,000
+# testdata/corpus/hugo-docs/en and on generated corpora of up to 10,000
 # articles × 10 languages (generated once, cached under $TMPDIR), and the
 # scaling table; each reports its peak memory (peak-MB). One iteration
 # each: the corpora are large. -short (the default: about 15 minutes)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2016  # backticks in single quotes are Markdown, not expansions
 # compare.sh [RESULTS.md]: lingo side by side with po4a and msgfmt, in one run,
-# on the 992 real articles of ../shared/corpus/hugo-docs/en (read in place).
+# on the 992 real articles of testdata/corpus/hugo-docs/en (read in place).
 #
 #   1. extraction to catalogs   po4a-updatepo (one call, one -m per article)  vs  lingo extract
 #   2. full one-language run    po4a with a po4a.cfg for fr                   vs  lingo build (fr)
@@ -25,7 +25,7 @@ die() { printf 'compare: %s\n' "$*" >&2; exit 1; }
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-CORPUS_REL=../shared/corpus/hugo-docs/en
+CORPUS_REL=testdata/corpus/hugo-docs/en
 [ -d "$CORPUS_REL" ] || die "corpus not found: $ROOT/$CORPUS_REL"
 CORPUS=$(cd "$CORPUS_REL" && pwd)
 OUTFILE=${1:-}

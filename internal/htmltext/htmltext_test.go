@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/testcorpus"
 )
 
 // seg is a Segment described by its visible fields, for readable tables.
@@ -253,10 +254,7 @@ func checkAttrs(t *testing.T, src []byte) {
 // TestCorpusBlocks runs Segments over HTML blocks of the Hugo documentation:
 // every run of lines that starts with "<" up to a blank line.
 func TestCorpusBlocks(t *testing.T) {
-	root := filepath.Join("..", "..", "..", "shared", "corpus", "hugo-docs", "en")
-	if _, err := os.Stat(root); err != nil {
-		t.Skip("corpus not available:", err)
-	}
+	root := testcorpus.Dir(t, "hugo-docs", "en")
 	var blocks, segs int
 	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {

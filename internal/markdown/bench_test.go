@@ -2,9 +2,10 @@ package markdown_test
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/lingo-l10n/lingo/internal/testcorpus"
 )
 
 // BenchmarkSegments measures segmentation of inputs that once took
@@ -18,9 +19,11 @@ func BenchmarkSegments(b *testing.B) {
 		"nested-quote": strings.Repeat("> ", 5000) + "x",
 		"links":        strings.Repeat(`[a](b "c") `, 20000),
 	}
-	if data, err := os.ReadFile(filepath.Join("../../../shared/corpus/hugo-docs/en/functions/collections/Sort.md")); err == nil {
-		inputs["hugo-sort"] = string(data)
+	data, err := os.ReadFile(testcorpus.Dir(b, "hugo-docs", "en", "functions", "collections", "Sort.md"))
+	if err != nil {
+		b.Fatal(err)
 	}
+	inputs["hugo-sort"] = string(data)
 	p := newParser()
 	for name, src := range inputs {
 		b.Run(name, func(b *testing.B) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/testcorpus"
 )
 
 // FuzzSegmentRender segments arbitrary input and renders it back from its
@@ -14,14 +15,19 @@ import (
 // corpora.
 func FuzzSegmentRender(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/*.md")
-	for _, dir := range []string{"hugo-docs/en/content-management", "cncf-glossary/fr"} {
-		more, _ := filepath.Glob(filepath.Join("../../../shared/corpus", dir, "*.md"))
+	for _, dir := range [][]string{{"hugo-docs", "en", "content-management"}, {"cncf-glossary", "fr"}} {
+		more, err := filepath.Glob(filepath.Join(testcorpus.Dir(f, dir...), "*.md"))
+		if err != nil || len(more) == 0 {
+			f.Fatalf("no corpus seeds in %v (%v)", dir, err)
+		}
 		seeds = append(seeds, more...)
 	}
 	for _, s := range seeds {
-		if data, err := os.ReadFile(s); err == nil {
-			f.Add(data)
+		data, err := os.ReadFile(s)
+		if err != nil {
+			f.Fatal(err)
 		}
+		f.Add(data)
 	}
 	p := newParser()
 	f.Fuzz(func(t *testing.T, src []byte) {

@@ -12,8 +12,7 @@ import (
 // every message translated) on one core and on all of them: the ratio shows
 // how well check uses the cores.
 func BenchmarkCheck(b *testing.B) {
-	c := corpus{"hugo-docs/en", corpusRoot + "/hugo-docs/en", "en"}
-	p := corpusProjectB(b, c)
+	p := corpusProjectB(b, hugoCorpus(b))
 	if _, err := p.Pseudo("en-XA"); err != nil {
 		b.Fatal(err)
 	}

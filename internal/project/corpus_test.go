@@ -9,10 +9,8 @@ import (
 
 	"github.com/lingo-l10n/lingo/internal/config"
 	"github.com/lingo-l10n/lingo/internal/project"
+	"github.com/lingo-l10n/lingo/internal/testcorpus"
 )
-
-// corpusRoot is where the shared corpora are, seen from this package.
-const corpusRoot = "../../../shared/corpus"
 
 // corpus is a folder of real articles and the language they are written in.
 type corpus struct {
@@ -23,17 +21,8 @@ type corpus struct {
 // taken as a source language of its own.
 func corpora(t *testing.T) []corpus {
 	t.Helper()
-	root, err := filepath.Abs(corpusRoot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(root); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("corpus not found at %s: CI must run beside ../shared", root)
-		}
-		t.Skipf("corpus not found at %s", root)
-	}
-	list := []corpus{{"hugo-docs/en", filepath.Join(root, "hugo-docs", "en"), "en"}}
+	root := testcorpus.Dir(t)
+	list := []corpus{hugoCorpus(t)}
 	langs, err := os.ReadDir(filepath.Join(root, "cncf-glossary"))
 	if err != nil {
 		t.Fatal(err)
@@ -51,19 +40,17 @@ func corpora(t *testing.T) []corpus {
 	return list
 }
 
+// hugoCorpus is hugo-docs/en.
+func hugoCorpus(tb testing.TB) corpus {
+	return corpus{"hugo-docs/en", testcorpus.Dir(tb, "hugo-docs", "en"), "en"}
+}
+
 // corpusProjectB is corpusProject for benchmarks.
 func corpusProjectB(b *testing.B, c corpus) *project.Project {
 	b.Helper()
-	root, err := filepath.Abs(c.dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := os.Stat(root); err != nil {
-		b.Skipf("corpus not found at %s", root)
-	}
 	cfg := config.Default(c.lang, nil)
 	cfg.Dir = b.TempDir()
-	cfg.Content = root
+	cfg.Content = c.dir
 	return project.New(cfg)
 }
 

@@ -76,7 +76,7 @@ func genCopy(b *testing.B, opts gen.Options) *project.Project {
 // as the one target language, every message translated.
 func hugoProject(b *testing.B) *project.Project {
 	b.Helper()
-	p := corpusProjectB(b, corpus{"hugo-docs/en", corpusRoot + "/hugo-docs/en", "en"})
+	p := corpusProjectB(b, hugoCorpus(b))
 	p.Config.Languages = []string{"en-XA"}
 	if _, err := p.Extract(); err != nil {
 		b.Fatal(err)

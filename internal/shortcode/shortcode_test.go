@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/testcorpus"
 )
 
 // call is a Shortcode described by its text, for readable expectations.
@@ -270,10 +271,7 @@ func TestCodeRegions(t *testing.T) {
 // expected, parameters lie inside their call, and every code-toggle opening
 // finds its closing call.
 func TestCorpus(t *testing.T) {
-	root := filepath.Join("..", "..", "..", "shared", "corpus", "hugo-docs", "en")
-	if _, err := os.Stat(root); err != nil {
-		t.Skip("corpus not available:", err)
-	}
+	root := testcorpus.Dir(t, "hugo-docs", "en")
 	var files, calls, regions, toggles int
 	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
