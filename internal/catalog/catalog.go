@@ -6,7 +6,9 @@
 // Parse reads a file through go-i18n's own parser, so that lingo sees exactly
 // the messages a go-i18n Bundle would load, and recovers the order of the
 // entries and the line of each from the file itself. Broken files give an
-// *Error that points at the offending line and column.
+// *Error that points at the offending line and column; for the usual slips
+// of a translator editing TOML (an apostrophe between single quotes, a
+// missing closing quote) it says in plain words what to fix.
 package catalog
 
 import (

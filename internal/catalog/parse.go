@@ -381,7 +381,7 @@ func indexTOML(data []byte) (any, map[string]pos, error) {
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
 			line, col := de.Position()
-			return nil, nil, &posError{pos{line, col}, de.Error()}
+			return nil, nil, &posError{pos{line, col}, explainTOML(data, line, col, de.Error())}
 		}
 		return nil, nil, err
 	}
