@@ -25,7 +25,9 @@ var reserved = map[string]bool{
 // given order, each keyed by its ID, with the fields description and hash
 // (when not empty) and other. Multi-line text is written as a TOML
 // multi-line string or a YAML literal block when that reads back exactly,
-// and as an escaped string otherwise. IDs must be unique and not empty, and
+// and as an escaped string otherwise. In TOML, the empty text of an
+// untranslated entry is written other = "", between double quotes, where
+// an apostrophe can be typed as it is. IDs must be unique and not empty, and
 // all text must be valid UTF-8.
 func Marshal(c *Catalog, format string) ([]byte, error) {
 	if err := validate(c); err != nil {
@@ -131,11 +133,15 @@ func commentLines(comment string) string {
 
 // tomlEntry encodes one entry as a table whose header is the quoted ID,
 // preferring multi-line strings and falling back to escaped ones when the
-// multi-line form does not read back exactly.
+// multi-line form does not read back exactly. An untranslated entry gets
+// other = "" (see emptyOther).
 func tomlEntry(e Entry) ([]byte, error) {
 	p := e.Plural
 	ml := map[string]tomlMessageML{e.ID: {e.Description, e.Hash, p["zero"], p["one"], p["two"], p["few"], p["many"], e.Other}}
 	b, err := toml.Marshal(ml)
+	if err == nil {
+		b = emptyOther(b, e)
+	}
 	if err == nil && tomlReadsBack(b, e) {
 		return b, nil
 	}
@@ -143,10 +149,31 @@ func tomlEntry(e Entry) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	b = emptyOther(b, e)
 	if !tomlReadsBack(b, e) {
 		return nil, fmt.Errorf("cannot be written as TOML that reads back exactly")
 	}
 	return b, nil
+}
+
+// literalEmpty is how go-toml ends an entry whose other is empty: a literal
+// string, in which an apostrophe ends the text (L'effet is then a syntax
+// error). basicEmpty is how lingo writes it instead, so that what a
+// translator types most between the quotes is valid as typed: apostrophes,
+// « 45 % », „…“. Other is the last field, and the plural forms are left out
+// when empty, so the entry's last line is the only empty value written.
+var (
+	literalEmpty = []byte("\nother = ''\n")
+	basicEmpty   = []byte("\nother = \"\"\n")
+)
+
+// emptyOther writes the empty other of an untranslated entry e, encoded by
+// go-toml as b, as a basic string.
+func emptyOther(b []byte, e Entry) []byte {
+	if e.Other != "" || !bytes.HasSuffix(b, literalEmpty) {
+		return b
+	}
+	return append(b[:len(b)-len(literalEmpty)], basicEmpty...)
 }
 
 func tomlReadsBack(b []byte, e Entry) bool {
