@@ -7,7 +7,7 @@ import (
 	"os"
 	"slices"
 
-	"github.com/google/renameio/v2"
+	"github.com/lingo-l10n/lingo/internal/atomicfile"
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/interchange"
 	"github.com/lingo-l10n/lingo/internal/project"
@@ -60,7 +60,7 @@ func runExport(w io.Writer, opts exportOptions) error {
 		_, err = w.Write(data)
 		return err
 	}
-	if err := renameio.WriteFile(opts.out, data, 0o644); err != nil {
+	if err := atomicfile.WriteFile(opts.out, data); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "wrote %s\n", opts.out)

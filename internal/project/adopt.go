@@ -285,7 +285,7 @@ func (p *Project) relOut(path string) string {
 		return path
 	}
 	if r, err := filepath.Rel(p.Config.Dir, abs); err == nil {
-		return r
+		return filepath.ToSlash(r)
 	}
 	return path
 }

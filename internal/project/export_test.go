@@ -2,9 +2,6 @@ package project
 
 import "github.com/lingo-l10n/lingo/internal/catalog"
 
-// IsTempFile is isTempFile, for tests.
-var IsTempFile = isTempFile
-
 // ParseCatalog parses a catalog file, for tests.
 var ParseCatalog = catalog.Parse
 

@@ -7,7 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/google/renameio/v2"
+	"github.com/lingo-l10n/lingo/internal/atomicfile"
 	"github.com/lingo-l10n/lingo/internal/config"
 )
 
@@ -34,7 +34,7 @@ func Init(dir, cfgPath string, cfg *config.Config) ([]string, error) {
 		}
 		created = append(created, d+"/")
 	}
-	if err := renameio.WriteFile(cfgPath, cfg.Marshal(), 0o644); err != nil {
+	if err := atomicfile.WriteFile(cfgPath, cfg.Marshal()); err != nil {
 		return created, err
 	}
 	return append(created, filepath.Base(cfgPath)), nil

@@ -7,10 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/gofrs/flock"
+	"github.com/lingo-l10n/lingo/internal/atomicfile"
 )
 
 // LockFile is the file, at the project root, that keeps two lingo runs
@@ -47,20 +47,8 @@ func (p *Project) removeTempFiles() {
 	}
 }
 
-// isTempFile recognizes renameio's temporary names: a dot, the target's
-// name (one lingo writes), and a random number.
+// isTempFile recognizes the temporary files of atomic writes (a dot, the
+// name of a file lingo writes, and a random number).
 func isTempFile(name string) bool {
-	if !strings.HasPrefix(name, ".") {
-		return false
-	}
-	base := strings.TrimRightFunc(name, func(r rune) bool { return r >= '0' && r <= '9' })
-	if len(name)-len(base) < 6 {
-		return false
-	}
-	for _, ext := range []string{".toml", ".json", ".yaml", ".md", ".html"} {
-		if strings.HasSuffix(base, ext) {
-			return true
-		}
-	}
-	return false
+	return atomicfile.IsTemp(name, ".toml", ".json", ".yaml", ".md", ".html")
 }

@@ -32,18 +32,3 @@ func TestLock(t *testing.T) {
 	}
 	again()
 }
-
-func TestIsTempFile(t *testing.T) {
-	for name, want := range map[string]bool{
-		".a011.fr.toml5901818417805767852": true,
-		".ketamine.html973487992970402327": true,
-		".a012.en.toml":                    false,
-		"a.fr.toml5901818417805767852":     false,
-		".notes.txt12345678":               false,
-		".gitkeep":                         false,
-	} {
-		if got := project.IsTempFile(name); got != want {
-			t.Errorf("IsTempFile(%q) = %v, want %v", name, got, want)
-		}
-	}
-}

@@ -6,12 +6,12 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/google/renameio/v2"
+	"github.com/lingo-l10n/lingo/internal/atomicfile"
 	"github.com/lingo-l10n/lingo/internal/config"
 )
 
 // BenchmarkWrite writes 400 new files of 4 KB in 20 folders: one fsync per
-// file (renameio.WriteFile, as lingo wrote before), against writeAll, which
+// file (atomicfile.WriteFile alone), against writeAll, which
 // syncs the file system once per batch. Files are created in a folder of
 // TMPDIR: run it on the disk the projects live on.
 func BenchmarkWrite(b *testing.B) {
@@ -29,7 +29,7 @@ func BenchmarkWrite(b *testing.B) {
 				if err := os.MkdirAll(filepath.Dir(f.path), 0o755); err != nil {
 					b.Fatal(err)
 				}
-				if err := renameio.WriteFile(f.path, f.data, 0o644); err != nil {
+				if err := atomicfile.WriteFile(f.path, f.data); err != nil {
 					b.Fatal(err)
 				}
 			}

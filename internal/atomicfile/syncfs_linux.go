@@ -1,4 +1,4 @@
-package project
+package atomicfile
 
 import (
 	"os"
