@@ -1,13 +1,16 @@
 package check
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/diag"
 	"github.com/lingo-l10n/lingo/internal/glossary"
 	"github.com/lingo-l10n/lingo/internal/numbers"
 	"github.com/lingo-l10n/lingo/internal/structure"
@@ -52,6 +55,18 @@ var Descriptions = map[string]string{
 	"length":        "the translation's length is far from the source's",
 	"unknown-lang":  "a locale folder for a language not in lingo.toml",
 	"orphan":        "an entry whose ID is not in the source",
+	"input":         "a file lingo cannot read (syntax, encoding, unknown keys): nothing is checked until it is fixed",
+}
+
+// InputFinding is the finding that puts bad input (a *diag.Error with a
+// file) where a CI system shows findings: at its file, line and column. It
+// reports false for any other error.
+func InputFinding(err error) (Finding, bool) {
+	var de *diag.Error
+	if !errors.As(err, &de) || de.Path == "" {
+		return Finding{}, false
+	}
+	return Finding{File: filepath.ToSlash(de.Path), Line: de.Line, Col: de.Col, Check: "input", Severity: Error, Message: de.Msg}, true
 }
 
 // Options configure a Checker.

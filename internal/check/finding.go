@@ -17,9 +17,10 @@ const (
 // Finding is one problem with one entry (or one file) of a locale.
 type Finding struct {
 	Lang     string   `json:"lang"`
-	File     string   `json:"file"` // relative to the project root, with forward slashes
-	Line     int      `json:"line"` // 1-based; 0 when the finding concerns the whole file
-	ID       string   `json:"id"`   // message ID; "" for a file-level finding
+	File     string   `json:"file"`          // relative to the project root, with forward slashes
+	Line     int      `json:"line"`          // 1-based; 0 when the finding concerns the whole file
+	Col      int      `json:"col,omitempty"` // 1-based byte column, where known (input errors)
+	ID       string   `json:"id"`            // message ID; "" for a file-level finding
 	Check    string   `json:"check"`
 	Severity Severity `json:"severity"`
 	Message  string   `json:"message"`

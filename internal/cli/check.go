@@ -4,6 +4,7 @@ import (
 	"io"
 	"slices"
 
+	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/report"
 	"github.com/urfave/cli/v2"
 )
@@ -35,6 +36,18 @@ func runCheck(w io.Writer, opts checkOptions) error {
 	if !slices.Contains(report.Formats, opts.format) {
 		return usagef("--format %q: want one of %v", opts.format, report.Formats)
 	}
+	err := checkProject(w, opts)
+	// Bad input is still exit 2 and on stderr; for CI it is also an
+	// annotation, or a SARIF result, at its file and line.
+	if f, ok := check.InputFinding(err); ok && (opts.format == "github" || opts.format == "sarif") {
+		if werr := report.Write(w, &check.Report{Findings: []check.Finding{f}}, opts.format, false); werr != nil {
+			return werr
+		}
+	}
+	return err
+}
+
+func checkProject(w io.Writer, opts checkOptions) error {
 	p, err := openProject(opts.globals)
 	if err != nil {
 		return err

@@ -25,6 +25,9 @@ func writeGitHub(buf *bufio.Writer, s Stream) error {
 		if f.Line > 0 {
 			props = append(props, "line="+strconv.Itoa(f.Line))
 		}
+		if f.Col > 0 {
+			props = append(props, "col="+strconv.Itoa(f.Col))
+		}
 		if f.Check != "" {
 			props = append(props, "title="+escapeProperty(f.Check))
 		}

@@ -75,7 +75,8 @@ type sarifArtifactLocation struct {
 }
 
 type sarifRegion struct {
-	StartLine int `json:"startLine"`
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
 }
 
 // sarifProperties is the result's property bag: the language and the
@@ -138,7 +139,7 @@ func sarifResultOf(f check.Finding, index map[string]int) sarifResult {
 			ArtifactLocation: sarifArtifactLocation{URI: fileURI(f.File), URIBaseID: srcRoot},
 		}}
 		if f.Line > 0 {
-			loc.PhysicalLocation.Region = &sarifRegion{StartLine: f.Line}
+			loc.PhysicalLocation.Region = &sarifRegion{StartLine: f.Line, StartColumn: f.Col}
 		}
 		res.Locations = []sarifLocation{loc}
 	}
