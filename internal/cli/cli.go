@@ -11,6 +11,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/lingo-l10n/lingo/internal/version"
 	"github.com/urfave/cli/v2"
 )
 
@@ -105,6 +106,7 @@ Examples:
    lingo status                               what is left to translate, per language
    lingo check --lang fr                      before a translator pushes
    lingo -C site build                        in another folder`,
+		Version:         version.String(),
 		Reader:          streams.In,
 		Writer:          streams.Out,
 		ErrWriter:       streams.Err,
