@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/lingo
 PKGS    := ./...
 
-.PHONY: build run test vet fmt fuzz clean browser-test crash compare bench
+.PHONY: build run test vet cross fmt fuzz clean browser-test crash compare bench
 
 build:
 	$(GO) build -o $(BIN) ./cmd/lingo
@@ -17,9 +17,23 @@ run: build
 	@echo "translated: missing messages fall back to English), and the en-XA pseudo-locale in"
 	@echo "out/en-XA/. Markdown for site generators sits beside each page (out/<lang>/*.md)."
 
-test: vet
-	@test -z "$$(gofmt -l cmd internal)" || (echo "gofmt needed:"; gofmt -l cmd internal; exit 1)
-	$(GO) test -race -count=1 $(PKGS)
+# -timeout: far above what correct code takes on a loaded 2-core machine
+# (the suite takes about 3 minutes there), so only a hang reaches it.
+test: vet cross
+	@test -z "$$(gofmt -l cmd internal test)" || (echo "gofmt needed:"; gofmt -l cmd internal test; exit 1)
+	$(GO) test -race -count=1 -timeout 30m $(PKGS)
+
+# Builds lingo for every platform translators use, and type-checks every
+# package and test there (go vet compiles the tests too), so that a break
+# on Windows or macOS shows on this machine. .github/workflows/test.yml
+# runs the tests themselves on each.
+cross:
+	@for p in linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64; do \
+		echo "build $$p"; \
+		GOOS=$${p%/*} GOARCH=$${p#*/} CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/lingo || exit 1; \
+	done
+	GOOS=darwin GOARCH=arm64 $(GO) vet $(PKGS)
+	GOOS=windows GOARCH=amd64 $(GO) vet $(PKGS)
 
 # Opens the French and Arabic pages in headless Chromium (Debian's chromium
 # package); screenshots land in artifacts/browser/.
