@@ -32,7 +32,7 @@ type Totals struct {
 	Messages   int     `json:"messages"`
 	Translated int     `json:"translated"`
 	Percent    float64 `json:"percent"`
-	MinPercent float64 `json:"min_complete"`
+	MinPercent float64 `json:"min_complete"` // the gate: below it, missing and stale entries are errors
 	Errors     int     `json:"errors"`
 	Warnings   int     `json:"warnings"`
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,8 +19,11 @@ func buildCommand() *cli.Command {
 		Usage: "sync, check and render every article in every language (the main job)",
 		UsageText: "lingo build\n\nExample:\n   lingo build && open out/index.html\n\n" +
 			"Writes out/<lang>/<slug>.md (or out/<slug>.<lang>.md with layout = \"suffix\") and\nout/<lang>/<slug>.html, " +
-			"with out/index.html. A language below its min_complete is not\npublished; missing messages fall back " +
-			"along the language's chain to the source, and\nstale ones publish as the source text (stale = \"source\", the default).\n" +
+			"each language's out/<lang>/index.html, out/index.html and out/status.html.\n" +
+			"Per entry, a translation is published when it is current and passes every check;\nany other passage shows the source text, " +
+			"and the page says so in the reader's language.\nPer page, an article is published as a translation when at least min_complete\n" +
+			"percent (80 by default) of its entries are; below, its address shows the source\narticle with a notice. " +
+			"A deleted article's pages are removed in every language.\n" +
 			"Articles whose inputs did not change are not rendered again. Prints check's errors\nand counts its warnings (lingo check lists them all). Exit status as check.",
 		Action: func(c *cli.Context) error {
 			return runBuild(c.App.Writer, c.App.ErrWriter, globalsFrom(c))
@@ -55,13 +59,10 @@ func runBuild(w, errw io.Writer, g globals) error {
 			fmt.Fprintln(w, filepath.ToSlash(path))
 		}
 	}
-	fmt.Fprintf(w, "%-8s %9s %10s %10s %6s %8s\n", "lang", "complete", "published", "fallbacks", "stale", "written")
+	fmt.Fprintf(w, "%-8s %9s %9s %9s %9s %9s %6s %8s %8s\n", "lang", "published", "pages", "partial", "as source", "fallbacks", "stale", "written", "removed")
 	for _, l := range res.Langs {
-		pub := "yes"
-		if !l.Published {
-			pub = "no"
-		}
-		fmt.Fprintf(w, "%-8s %8.0f%% %10s %10d %6d %8d\n", l.Lang, l.Percent, pub, l.Fallbacks, l.Stale, l.Written)
+		fmt.Fprintf(w, "%-8s %8s%% %9d %9d %9d %9d %6d %8d %8d\n", l.Lang, strconv.FormatFloat(l.Percent, 'f', -1, 64),
+			l.Published, l.Partial, l.AsSource, l.Fallbacks, l.Stale, l.Written, l.Removed)
 	}
 	errs, warns := 0, 0
 	for _, t := range res.Report.Totals {

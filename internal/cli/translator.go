@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -201,8 +202,8 @@ func runStatus(w io.Writer, opts statusOptions) error {
 	}
 	fmt.Fprintf(w, "%-8s %10s %6s %8s %10s %9s\n", "lang", "translated", "stale", "missing", "words left", "complete")
 	for _, s := range stats {
-		fmt.Fprintf(w, "%-8s %10s %6d %8d %10d %8.0f%%  %s\n", s.Lang, fmt.Sprintf("%d/%d", s.Translated, s.Messages),
-			s.Stale, s.Missing, s.WordsLeft, s.Percent, bar(s.Percent, 20))
+		fmt.Fprintf(w, "%-8s %10s %6d %8d %10d %8s%%  %s\n", s.Lang, fmt.Sprintf("%d/%d", s.Translated, s.Messages),
+			s.Stale, s.Missing, s.WordsLeft, strconv.FormatFloat(s.Percent, 'f', -1, 64), bar(s.Percent, 20))
 	}
 	return nil
 }

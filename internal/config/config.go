@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/diag"
@@ -70,6 +71,21 @@ type Config struct {
 	// current source text; outdated numbers are a patient-safety risk) or
 	// "translation". [lang.<tag>] stale overrides it.
 	Stale string `toml:"stale"`
+	// MinComplete is the percent of an article's messages that must be
+	// published in their translation (current, and clean of error-level
+	// findings) for the article's page in a language to be published as
+	// a translation; [lang.<tag>] min_complete overrides it. Default 80,
+	// as po4a's --keep.
+	DefaultMinComplete float64 `toml:"min_complete"`
+	// Fallback is what a page below min_complete shows: "source" (the
+	// source article, with a notice in the reader's language) or "none"
+	// (no page; the language's index links to the source article).
+	Fallback string `toml:"fallback"`
+	// Site names the published site: [site] in lingo.toml.
+	Site Site `toml:"site"`
+	// Words is a folder of go-i18n message files that override or add to
+	// lingo's own words on pages (notices, index headings); "" for none.
+	Words string `toml:"words"`
 
 	// Dir is the project root, absolute: the folder of the file.
 	Dir string `toml:"-"`
@@ -90,11 +106,25 @@ type Check struct {
 	Length []float64 `toml:"length"`
 }
 
+// Site names the published site: [site] in lingo.toml.
+type Site struct {
+	// Title is the site's name, the title of its index pages.
+	Title string `toml:"title"`
+	// BaseURL is where the output folder is served
+	// ("https://clinic.example/articles/"): it makes hreflang and
+	// canonical links absolute. "" keeps them relative.
+	BaseURL string `toml:"base_url"`
+}
+
 // LangSettings are one language's settings: [lang.<tag>] in lingo.toml.
 type LangSettings struct {
-	// MinComplete is the percent of messages that must be translated and
-	// current; below it, missing and stale entries are errors.
+	// MinComplete overrides the project's min_complete for this language.
 	MinComplete *float64 `toml:"min_complete"`
+	// Gate is the percent of the language's messages that must be
+	// translated and current for lingo check to pass: below it, missing
+	// and stale entries are errors. 0 (the default) never fails on work
+	// not yet done.
+	Gate float64 `toml:"gate"`
 	// Length overrides the length band for this language.
 	Length []float64 `toml:"length"`
 	// Stale overrides the project's stale policy for this language.
@@ -110,12 +140,19 @@ func (c *Config) StalePolicy(lang string) string {
 	return c.Stale
 }
 
-// MinComplete is the completeness threshold of lang, 100 unless set.
+// MinComplete is the share of an article's messages, in percent, that
+// must be published in lang for its page to be a translation.
 func (c *Config) MinComplete(lang string) float64 {
 	if s, ok := c.Lang[lang]; ok && s.MinComplete != nil {
 		return *s.MinComplete
 	}
-	return 100
+	return c.DefaultMinComplete
+}
+
+// Gate is the completeness below which lingo check fails on lang's missing
+// and stale entries; 0 for never.
+func (c *Config) Gate(lang string) float64 {
+	return c.Lang[lang].Gate
 }
 
 // LengthBand is the allowed band of translation length over source length
@@ -139,17 +176,19 @@ func (c *Config) LengthBand(lang string) (float64, float64) {
 // and target languages and every other setting at its default.
 func Default(source string, languages []string) *Config {
 	return &Config{
-		Source:         source,
-		Languages:      append([]string{}, languages...),
-		Content:        "content",
-		Locales:        "locales",
-		Output:         "out",
-		Format:         "toml",
-		FrontMatter:    []string{"title", "description", "summary"},
-		CodeShortcodes: []string{"code", "code-toggle", "highlight", "datatable", "chroma-lexers"},
-		Layout:         "dir",
-		LangKey:        "lang",
-		Stale:          "source",
+		Source:             source,
+		Languages:          append([]string{}, languages...),
+		Content:            "content",
+		Locales:            "locales",
+		Output:             "out",
+		Format:             "toml",
+		FrontMatter:        []string{"title", "description", "summary"},
+		CodeShortcodes:     []string{"code", "code-toggle", "highlight", "datatable", "chroma-lexers"},
+		Layout:             "dir",
+		LangKey:            "lang",
+		Stale:              "source",
+		DefaultMinComplete: 80,
+		Fallback:           "source",
 	}
 }
 
@@ -192,6 +231,7 @@ var kinds = map[string]string{
 	"source": "a string", "content": "a string", "locales": "a string", "output": "a string", "format": "a string",
 	"languages": "a list of strings", "front_matter": "a list of strings", "code_shortcodes": "a list of strings",
 	"glossary": "a string", "layout": "a string", "lang_key": "a string", "stale": "a string",
+	"min_complete": "a number", "fallback": "a string", "words": "a string", "site.title": "a string", "site.base_url": "a string",
 }
 
 // parse decodes and validates data, the contents of the file at path.
@@ -262,12 +302,24 @@ func parse(path string, data []byte) (*Config, error) {
 		if s.MinComplete != nil && (*s.MinComplete < 0 || *s.MinComplete > 100) {
 			v.failTable(fmt.Sprintf("[lang.%s] min_complete = %v: want 0 to 100", tag, *s.MinComplete), "lang", tag)
 		}
+		if s.Gate < 0 || s.Gate > 100 {
+			v.failTable(fmt.Sprintf("[lang.%s] gate = %v: want 0 to 100", tag, s.Gate), "lang", tag)
+		}
 		if len(s.Length) != 0 && len(s.Length) != 2 {
 			v.failTable(fmt.Sprintf("[lang.%s] length: want [min, max]", tag), "lang", tag)
 		}
 	}
 	if c.Layout != "dir" && c.Layout != "suffix" {
 		v.fail("layout", -1, fmt.Sprintf("invalid layout %q (want dir or suffix)", c.Layout))
+	}
+	if c.DefaultMinComplete < 0 || c.DefaultMinComplete > 100 {
+		v.fail("min_complete", -1, fmt.Sprintf("min_complete = %v: want 0 to 100", c.DefaultMinComplete))
+	}
+	if c.Fallback != "source" && c.Fallback != "none" {
+		v.fail("fallback", -1, fmt.Sprintf("invalid fallback %q (want source or none)", c.Fallback))
+	}
+	if u := c.Site.BaseURL; u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		v.failTable(fmt.Sprintf("site.base_url = %q: want an absolute http(s) URL", u), "site")
 	}
 	if c.Stale != "source" && c.Stale != "translation" {
 		v.fail("stale", -1, fmt.Sprintf("invalid stale policy %q (want source or translation)", c.Stale))
@@ -447,8 +499,12 @@ func (c *Config) Marshal() []byte {
 	b.WriteString("# Front matter key that names a translation's language (\"\" for none).\n")
 	b.WriteString("lang_key = " + tomlString(c.LangKey) + "\n\n")
 	b.WriteString("# What a stale translation publishes as: source (safe) or translation.\n")
-	b.WriteString("stale = " + tomlString(cmp.Or(c.Stale, "source")) + "\n")
-	b.WriteString("\n# Per language, e.g. to publish Arabic from 50% translated:\n# [lang.ar]\n# min_complete = 50\n")
+	b.WriteString("stale = " + tomlString(cmp.Or(c.Stale, "source")) + "\n\n")
+	b.WriteString("# Percent of an article's messages published in their translation (current and\n# clean) for its page to be published as a translation.\n")
+	b.WriteString("min_complete = " + strconv.FormatFloat(c.DefaultMinComplete, 'f', -1, 64) + "\n\n")
+	b.WriteString("# What a page below min_complete shows: source (the source article, with a\n# notice in the reader's language) or none (the language index links to the source).\n")
+	b.WriteString("fallback = " + tomlString(cmp.Or(c.Fallback, "source")) + "\n")
+	b.WriteString("\n# Per language, e.g. to publish Arabic pages from 50% translated, and to fail\n# lingo check while less than 30% of Arabic is translated:\n# [lang.ar]\n# min_complete = 50\n# gate = 30\n")
 	return b.Bytes()
 }
 

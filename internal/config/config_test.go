@@ -46,7 +46,8 @@ format = "yaml"
 front_matter = ["title"]
 code_shortcodes = []
 `, &Config{Source: "fr", Languages: []string{}, Content: "articles", Locales: "i18n", Output: "public", Format: "yaml",
-			FrontMatter: []string{"title"}, CodeShortcodes: []string{}, Layout: "dir", LangKey: "lang", Stale: "source"}},
+			FrontMatter: []string{"title"}, CodeShortcodes: []string{}, Layout: "dir", LangKey: "lang", Stale: "source",
+			DefaultMinComplete: 80, Fallback: "source"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -175,6 +176,9 @@ func TestMarshalGolden(t *testing.T) {
 			}
 			if want2.Layout == "" {
 				want2.Layout, want2.LangKey, want2.Stale = back.Layout, back.LangKey, back.Stale
+			}
+			if want2.Fallback == "" {
+				want2.Fallback = back.Fallback
 			}
 			if want2.FrontMatter == nil {
 				want2.FrontMatter = back.FrontMatter

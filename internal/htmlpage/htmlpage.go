@@ -62,6 +62,34 @@ type Page struct {
 	// IndexTitle is the text of the link to IndexHref; "" gives the
 	// language's native name.
 	IndexTitle string
+	// Notice is shown above the article, in the page's language: that the
+	// article, or some passages of it, are shown in the source language.
+	Notice string
+	// BodyLang is the language of Body when it is not Lang (a page that
+	// shows the source article at a translation's address).
+	BodyLang string
+	// Canonical is the URL of the page search engines should index
+	// instead of this one (the source article, for such a page).
+	Canonical string
+}
+
+// List is a page that lists links: a language's articles, or the site's
+// languages.
+type List struct {
+	Lang, Title string
+	Heading     string // above the list; "" for none
+	Items       []ListItem
+	Alternates  []Alternate // the list in every language, this one included
+	// Footer links under the list (the status page, the index).
+	Footer []ListItem
+}
+
+// ListItem is one link of a List.
+type ListItem struct {
+	Title string
+	Href  string
+	Lang  string // the language of Title and of the linked page, when it is not the list's
+	Mark  string // shown after the link, in the list's language ("(in English)")
 }
 
 // IndexEntry is one article in one language, a cell of the index table.
@@ -153,9 +181,16 @@ func Render(p Page) ([]byte, error) {
 		shell: shell{
 			Lang: tag, Dir: Dir(tag), Title: title, Description: p.Description,
 			CSS: template.CSS(styleCSS), Alternates: alts, Switcher: len(alts) > 1,
-			IndexHref: p.IndexHref, IndexTitle: indexTitle,
+			IndexHref: p.IndexHref, IndexTitle: indexTitle, Canonical: p.Canonical,
 		},
-		H1: !hasH1, Body: template.HTML(body),
+		H1: !hasH1, Body: template.HTML(body), Notice: p.Notice,
+	}
+	if p.BodyLang != "" && p.BodyLang != tag {
+		bl, err := lang.Parse(p.BodyLang)
+		if err != nil {
+			return nil, fmt.Errorf("render page: %w", err)
+		}
+		v.BodyLang, v.BodyDir = bl, Dir(bl)
 	}
 	var out bytes.Buffer
 	if err := templates.ExecuteTemplate(&out, "page", v); err != nil {
@@ -204,12 +239,71 @@ type shell struct {
 	Alternates                    []alternate
 	Switcher                      bool
 	IndexHref, IndexTitle         string
+	Canonical                     string
 }
 
 type pageView struct {
 	shell
-	H1   bool // the body has no level-1 heading: show Title as one
-	Body template.HTML
+	H1                bool // the body has no level-1 heading: show Title as one
+	Body              template.HTML
+	Notice            string
+	BodyLang, BodyDir string
+}
+
+type listView struct {
+	shell
+	Heading string
+	Items   []listItem
+	Footer  []listItem
+}
+
+type listItem struct {
+	ListItem
+	Dir string
+}
+
+// RenderList returns the HTML page of a list of links.
+func RenderList(l List) ([]byte, error) {
+	tag, err := lang.Parse(l.Lang)
+	if err != nil {
+		return nil, fmt.Errorf("render list: %w", err)
+	}
+	if l.Title == "" {
+		return nil, errors.New("render list: no title")
+	}
+	alts, err := alternates(l.Alternates)
+	if err != nil {
+		return nil, fmt.Errorf("render list: %w", err)
+	}
+	items := func(in []ListItem) ([]listItem, error) {
+		out := make([]listItem, len(in))
+		for i, it := range in {
+			out[i] = listItem{ListItem: it}
+			if it.Lang != "" && it.Lang != tag {
+				t, err := lang.Parse(it.Lang)
+				if err != nil {
+					return nil, fmt.Errorf("render list: item %d: %w", i+1, err)
+				}
+				out[i].Lang, out[i].Dir = t, Dir(t)
+			} else {
+				out[i].Lang = ""
+			}
+		}
+		return out, nil
+	}
+	v := listView{shell: shell{Lang: tag, Dir: Dir(tag), Title: l.Title, CSS: template.CSS(styleCSS),
+		Alternates: alts, Switcher: len(alts) > 1}, Heading: l.Heading}
+	if v.Items, err = items(l.Items); err != nil {
+		return nil, err
+	}
+	if v.Footer, err = items(l.Footer); err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := templates.ExecuteTemplate(&out, "list", v); err != nil {
+		return nil, fmt.Errorf("render list: %w", err)
+	}
+	return out.Bytes(), nil
 }
 
 type indexView struct {
@@ -423,7 +517,7 @@ func table(indexLang string, entries []IndexEntry) ([]column, []row, error) {
 			*c = cell{
 				Present: true, Published: e.Published && e.Href != "",
 				Href: e.Href, Lang: e.Lang, Title: e.Title, Note: e.Note,
-				Percent: printer.Sprint(number.Percent(pct / 100)),
+				Percent: printer.Sprint(number.Percent(pct/100, number.MaxFractionDigits(1))),
 			}
 			if pct == 100 {
 				c.Class = "complete"
@@ -437,11 +531,12 @@ func table(indexLang string, entries []IndexEntry) ([]column, []row, error) {
 	return cols, rows, nil
 }
 
-// percent clamps p to [0, 100] and rounds it down to a whole number, so that
-// only a complete translation shows 100%.
+// percent clamps p to [0, 100] and rounds it down to one decimal, as
+// lingo status and check do (translation.Percent), so that only a complete
+// translation shows 100%.
 func percent(p float64) float64 {
 	if math.IsNaN(p) || p < 0 {
 		return 0
 	}
-	return math.Floor(math.Min(p, 100))
+	return math.Floor(math.Min(p, 100)*10) / 10
 }

@@ -619,7 +619,7 @@ func TestRenderIndex(t *testing.T) {
 		}
 	}
 	wantRows := []string{
-		"La kétamine et le cerveau | 100 % | 99 % 2 périmées | 40 % sous le seuil",
+		"La kétamine et le cerveau | 100 % | 99,6 % 2 périmées | 40 % sous le seuil",
 		"Dormir | 100 % | 0 % | –",
 	}
 	if strings.Join(rows, "\n") != strings.Join(wantRows, "\n") {

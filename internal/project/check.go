@@ -13,6 +13,8 @@ import (
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/glossary"
 	"github.com/lingo-l10n/lingo/internal/spill"
+	"github.com/lingo-l10n/lingo/internal/structure"
+	"github.com/lingo-l10n/lingo/internal/translation"
 )
 
 // Check checks the catalogs of langs against the articles: completeness
@@ -89,7 +91,7 @@ func (p *Project) newChecked(langs []string) (*Checked, error) {
 	res := &Checked{isGap: p.isGap, spill: s, files: map[string][]fileBatch{}, gaps: make([]int, len(langs)),
 		level: map[string]check.Severity{}, checks: map[string]bool{}}
 	for _, lang := range langs {
-		res.Totals = append(res.Totals, check.Totals{Lang: lang, MinPercent: p.Config.MinComplete(lang)})
+		res.Totals = append(res.Totals, check.Totals{Lang: lang, MinPercent: p.Config.Gate(lang)})
 	}
 	return res, nil
 }
@@ -134,16 +136,13 @@ func (r *Checked) add(cats []catalogCheck) error {
 }
 
 // finish completes the totals once every article is counted: missing and
-// stale entries are errors in a language below its min_complete, warnings
-// above (where lingo.toml does not set their severity). others are the
+// stale entries are warnings, work not yet done, unless lingo.toml sets
+// their severity or the language is below its gate. others are the
 // findings in no language checked.
 func (r *Checked) finish(others []check.Finding) {
 	for li := range r.Totals {
 		t := &r.Totals[li]
-		t.Percent = 100
-		if t.Messages > 0 {
-			t.Percent = float64(t.Translated) * 100 / float64(t.Messages)
-		}
+		t.Percent = translation.Percent(t.Translated, t.Messages)
 		if t.Percent < t.MinPercent {
 			r.level[t.Lang] = check.Error
 			t.Errors += r.gaps[li]
@@ -250,7 +249,7 @@ type catalogCheck struct {
 }
 
 // checkArticle checks one article's catalog in each of langs: its missing,
-// stale and orphan entries, and every current translation.
+// stale and orphan entries, and every translation that may be published.
 func (p *Project) checkArticle(c *check.Checker, slug string, langs []string) ([]catalogCheck, error) {
 	a, err := p.Load(slug)
 	if err != nil {
@@ -258,39 +257,93 @@ func (p *Project) checkArticle(c *check.Checker, slug string, langs []string) ([
 	}
 	cats := make([]catalogCheck, len(langs))
 	for li, lang := range langs {
-		cat, st, err := p.readTarget(lang, slug)
+		j, err := p.judge(c, a, lang)
 		if err != nil {
 			return nil, err
 		}
-		ap, err := p.planArticle(lang, a, cat, st, nil, SyncOptions{Lenient: true, NoMemory: true})
-		if err != nil {
-			return nil, err
-		}
-		cc := &cats[li]
-		cc.file = filepath.ToSlash(p.rel(ap.Path))
-		add := func(line int, id, name, msg string) {
-			if f, ok := c.Finding(lang, cc.file, line, id, name, msg); ok {
-				cc.found = append(cc.found, f)
-			}
-		}
-		for _, m := range ap.Messages {
-			cc.messages++
-			switch m.State {
-			case Missing:
-				add(m.Line, m.ID, "missing", "not translated yet")
-			case Stale:
-				add(m.Line, m.ID, "stale", fmt.Sprintf("the %s text changed since this was translated (lingo diff --lang %s)", p.Config.Source, lang))
-			case Current:
-				cc.current++
-				cc.found = append(cc.found, c.Check(check.Translation{Lang: lang, File: cc.file, Line: m.Line, ID: m.ID,
-					Source: m.Source, SourceLang: p.Config.Source, Text: m.Translation, Plural: m.Plural, Refs: a.Refs})...)
-			}
-		}
-		for _, e := range ap.Orphans {
-			add(e.Line, e.ID, "orphan", "no message of the source article has this ID (lingo sync refuses it)")
-		}
+		cats[li] = j.cc
 	}
 	return cats, nil
+}
+
+// judgement is what one article's catalog in one language comes to: what
+// lingo check reports of it, and what of it is published.
+type judgement struct {
+	cc        catalogCheck
+	page      translation.Page
+	published map[string]string // message ID → its published translation
+	current   int               // messages translated and current
+}
+
+// judge classifies each message of article a in lang (as sync does, with
+// the state lingo recorded), checks every translation that may be
+// published, and decides, per entry and for the page, what is published:
+// lingo check and publishing call it both, so that what check rejects is
+// never published.
+func (p *Project) judge(c *check.Checker, a *Article, lang string) (*judgement, error) {
+	cat, st, err := p.readTarget(lang, a.Slug)
+	if err != nil {
+		return nil, err
+	}
+	ap, err := p.planArticle(lang, a, cat, st, nil, SyncOptions{Lenient: true, NoMemory: true})
+	if err != nil {
+		return nil, err
+	}
+	j := &judgement{published: map[string]string{}}
+	cc := &j.cc
+	cc.file = p.rel(ap.Path)
+	add := func(line int, id, name, msg string) {
+		if f, ok := c.Finding(lang, cc.file, line, id, name, msg); ok {
+			cc.found = append(cc.found, f)
+		}
+	}
+	publishStale := p.Config.StalePolicy(lang) == "translation"
+	msgs := make([]translation.Message, len(ap.Messages))
+	for i, m := range ap.Messages {
+		cc.messages++
+		msgs[i].State = m.State
+		switch m.State {
+		case Missing:
+			add(m.Line, m.ID, "missing", "not translated yet")
+		case Stale:
+			add(m.Line, m.ID, "stale", fmt.Sprintf("the %s text changed since this was translated (lingo diff --lang %s)", p.Config.Source, lang))
+		case Current:
+			cc.current++
+		}
+		if m.State == Current || m.State == Stale && publishStale {
+			found := c.Check(check.Translation{Lang: lang, File: cc.file, Line: m.Line, ID: m.ID,
+				Source: m.Source, SourceLang: p.Config.Source, Text: m.Translation, Plural: m.Plural, Refs: a.Refs})
+			for _, f := range found {
+				if f.Severity == check.Error {
+					msgs[i].Errors++
+				}
+			}
+			if !p.safe(a, i, m.Translation) {
+				msgs[i].Errors++
+			}
+			cc.found = append(cc.found, found...)
+		}
+	}
+	for _, e := range ap.Orphans {
+		add(e.Line, e.ID, "orphan", "no message of the source article has this ID (lingo sync refuses it)")
+	}
+	j.page = translation.Decide(msgs, translation.Policy{MinComplete: p.Config.MinComplete(lang), PublishStale: publishStale})
+	for i, m := range ap.Messages {
+		if j.page.Published[i] {
+			j.published[m.ID] = m.Translation
+		}
+	}
+	j.current = cc.current
+	return j, nil
+}
+
+// safe reports whether translation tr of the i-th message of a adds nothing
+// hostile to its source: raw HTML, a javascript: or data: URL, an event
+// handler, a link to a host the source does not link to. An unsafe
+// translation is never published, whatever severity lingo.toml gives those
+// checks.
+func (p *Project) safe(a *Article, i int, tr string) bool {
+	return len(structure.Safety(p.shapes.Parse(a.Segs[i].Text, a.Refs), p.shapes.Parse(tr, a.Refs))) == 0
 }
 
 // unknownLangs reports locale folders of languages lingo.toml does not

@@ -2,7 +2,6 @@ package project
 
 import (
 	"bytes"
-	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -12,19 +11,19 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/lingo-l10n/lingo/internal/article"
-	"github.com/lingo-l10n/lingo/internal/catalog"
+	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
-	"github.com/lingo-l10n/lingo/internal/structure"
+	"github.com/lingo-l10n/lingo/internal/pagewords"
+	"github.com/lingo-l10n/lingo/internal/translation"
 	"golang.org/x/text/language"
 )
 
 // Version is lingo's version; it is part of every output's inputs, so a new
 // lingo renders everything again.
-const Version = "0.4.0"
+const Version = "0.5.0"
 
 // Formats are the output formats of render and build.
 var Formats = []string{"md", "html"}
@@ -33,20 +32,26 @@ var Formats = []string{"md", "html"}
 type PublishOptions struct {
 	Langs   []string // languages to render; the source counts as one
 	Formats []string // md and/or html
-	// Incremental skips an article whose inputs (its source, the catalogs
-	// of its language chain, the config, lingo's version) are those of the
-	// last build, as recorded in <output>/.lingo-build.json.
+	// Incremental skips an article whose inputs (its source, its catalogs
+	// and their state in every language, the config, the glossary, lingo's
+	// version) are those of the last build, as recorded in
+	// <output>/.lingo-build.json.
 	Incremental bool
 }
 
-// LangResult is what publishing did for one language.
+// LangResult is what publishing did for one language: a sum of its pages.
 type LangResult struct {
-	Lang      string  `json:"lang"`
-	Percent   float64 `json:"percent"`   // messages translated and current
-	Published bool    `json:"published"` // at least min_complete (the source always is)
-	Fallbacks int     `json:"fallbacks"` // messages shown in another language
-	Stale     int     `json:"stale"`     // stale messages (published per the stale policy)
-	Written   int     `json:"written"`   // files written or removed
+	Lang string `json:"lang"`
+	// Percent is the share of the language's messages, over every article,
+	// published in their own translation (translation.Percent).
+	Percent   float64 `json:"percent"`
+	Published int     `json:"published"` // pages published as a translation, every passage translated
+	Partial   int     `json:"partial"`   // pages published as a translation, some passages in another language
+	AsSource  int     `json:"as_source"` // pages below min_complete: the source article with a notice, or no page
+	Fallbacks int     `json:"fallbacks"` // passages shown in another language on translated pages
+	Stale     int     `json:"stale"`     // stale messages
+	Written   int     `json:"written"`   // files written
+	Removed   int     `json:"removed"`   // files removed
 	Skipped   int     `json:"skipped"`   // articles whose outputs were up to date
 }
 
@@ -64,99 +69,247 @@ func (NoProgress) Start(int) {}
 func (NoProgress) Step()     {}
 func (NoProgress) Done()     {}
 
-// manifest records the inputs of every output of the last build.
+// The kinds of page an article has in a language.
+const (
+	pageSource      = "source"      // the source language's own article
+	pageTranslation = "translation" // published as a translation
+	pageFallback    = "fallback"    // below min_complete: the source article, with a notice
+	pageNone        = "none"        // below min_complete, with fallback = "none": no page
+)
+
+// pageRecord is what the manifest keeps of an article in a language: the
+// inputs its outputs were made from, the files lingo wrote for it (the
+// only files it ever removes), and what the index pages need.
+type pageRecord struct {
+	Inputs  string   `json:"inputs,omitempty"`
+	Outputs []string `json:"outputs,omitempty"` // relative to the project, forward slashes
+	Summary pageSummary
+}
+
+// pageSummary is an article in a language, for the index and status pages.
+type pageSummary struct {
+	Kind      string `json:"kind"`
+	Title     string `json:"title"`     // in the page's language where it is translated
+	Total     int    `json:"total"`     // messages
+	Current   int    `json:"current"`   // translated and current
+	Own       int    `json:"own"`       // published in their translation
+	Fallbacks int    `json:"fallbacks"` // shown in another language (translated pages)
+	InSource  int    `json:"in_source"` // shown in the source language (translated pages)
+	Stale     int    `json:"stale"`     // stale messages
+}
+
+// manifest records every page of the last runs, by "<lang> <slug>".
 type manifest struct {
-	Version string            `json:"version"`
-	Inputs  map[string]string `json:"inputs"` // "<lang> <slug>" → hash of its inputs
+	Version string                `json:"version"`
+	Pages   map[string]pageRecord `json:"pages"`
 }
 
 const manifestFile = ".lingo-build.json"
 
-// Publish renders every article in each language of opts, applying the
-// publishing policy: a language below its min_complete is not published
-// (its earlier outputs are removed); a message missing in a language falls
-// back along its chain (pt-BR → pt → the source); a stale one publishes as
-// the source text, or as the stale translation where the policy says so.
-// It returns one result per language and the paths written or removed.
+// Publish renders every article in each language of opts, page by page.
+// Per entry, a translation is published when it is current (or stale,
+// under stale = "translation") and clean of error-level findings; any
+// other message shows its nearest published parent (pt-BR → pt) or the
+// source text, marked with its language. Per page, an article is published
+// as a translation in a language when its own share of published entries
+// reaches min_complete; below, its address shows the source article with a
+// notice in the reader's language (or, with fallback = "none", nothing).
+// An article's pages depend on that article alone: a deleted article's
+// pages are removed in every language. Each language's index lists its
+// articles; the status page gives the numbers of lingo status.
 //
-// It reads the corpus twice, on every core, so that memory does not grow
-// with it: a survey of every article and catalog, which checks every input
-// before the first file is written and keeps only what the completeness of
-// each language and the index pages need; then each article again, to
-// render and write its pages in every language before the next one.
+// It returns one result per language and the paths written or removed.
+// Articles are published on every core, one at a time per core, so that
+// memory follows the largest article.
 func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []string, error) {
 	slugs, err := p.Slugs()
 	if err != nil {
 		return nil, nil, err
 	}
-	sv, err := p.survey(slugs, union(p.projectLangs(), opts.Langs))
+	run, err := p.newPublishRun(opts, prog)
 	if err != nil {
 		return nil, nil, err
 	}
-	config, err := p.readFile(p.Config.Path)
-	if err != nil && p.Config.Path != "" {
+	if err := p.readable(slugs, run.langs); err != nil {
 		return nil, nil, err
 	}
-	byLang := map[string]LangResult{}
-	run := &publishRun{opts: opts, published: map[string]bool{}, config: config, old: p.readManifest(),
-		prog: &lockedProgress{Progress: prog}}
-	for _, lang := range sv.langs {
-		byLang[lang] = p.publishable(lang, sv)
-		run.published[lang] = byLang[lang].Published
-	}
-	run.catalogs = p.chainLangs(opts.Langs, run.published)
 	prog.Start(len(opts.Langs) * len(slugs))
-	outs, err := p.publishArticles(run, slugs)
+	outs := make([][]pageOut, len(slugs))
+	err = parallel(len(slugs), func(i int) error {
+		var err error
+		outs[i], err = p.publishArticle(run, slugs[i])
+		return err
+	})
 	prog.Done()
 	if err != nil {
 		return nil, nil, err
 	}
-	written, err := p.finish(run, sv, outs)
+	results := make([]LangResult, len(opts.Langs))
+	var written []string
+	var first error
+	for li, lang := range opts.Langs {
+		results[li].Lang = lang
+		own, total := 0, 0
+		for ai := range outs {
+			o := outs[ai][li]
+			first = cmpErr(first, o.err)
+			written = append(written, o.written...)
+			tallyPage(&results[li], o)
+			own, total = own+o.summary.Own, total+o.summary.Total
+		}
+		results[li].Percent = translation.Percent(own, total)
+	}
+	if first != nil {
+		return nil, written, first
+	}
+	next, removed, err := p.nextManifest(run, slugs, outs)
+	written = append(written, countRemoved(results, removed)...)
 	if err != nil {
 		return nil, written, err
 	}
-	for _, path := range p.unpublished(run, slugs) {
-		if err := os.Remove(path); err == nil {
-			written = append(written, p.rel(path)+" (removed: below min_complete)")
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return nil, written, err
-		}
-	}
-	results := make([]LangResult, len(opts.Langs))
-	for i, lang := range opts.Langs {
-		results[i] = byLang[lang]
-	}
-	next := tally(results, opts.Langs, slugs, outs)
-	count(results, opts.Langs, written)
-	if opts.Incremental {
-		f, err := jsonFile(filepath.Join(p.Config.OutputDir(), manifestFile), next)
+	if slices.Contains(opts.Formats, "html") {
+		pages, err := p.indexPages(run, slugs, next)
 		if err != nil {
 			return nil, written, err
 		}
-		if _, err := p.writeAll([]pending{f}); err != nil {
+		w, err := p.writeAll(pages)
+		written = append(written, w...)
+		if err != nil {
 			return nil, written, err
 		}
 	}
-	return results, written, nil
+	f, err := jsonFile(filepath.Join(p.Config.OutputDir(), manifestFile), next)
+	if err == nil {
+		_, err = p.writeAll([]pending{f})
+	}
+	return results, written, err
+}
+
+// readable reads every article and its catalog and state in each of langs,
+// on every core, so that bad input is refused before the first file is
+// written. An article that does not load is reported before a catalog that
+// does not parse, and of each kind the first in the order of slugs.
+func (p *Project) readable(slugs, langs []string) error {
+	loadErrs, catErrs := make([]error, len(slugs)), make([]error, len(slugs))
+	_ = parallel(len(slugs), func(i int) error {
+		if _, loadErrs[i] = p.Load(slugs[i]); loadErrs[i] != nil {
+			return nil
+		}
+		for _, l := range langs {
+			if l == p.Config.Source {
+				continue
+			}
+			if _, _, catErrs[i] = p.readTarget(l, slugs[i]); catErrs[i] != nil {
+				return nil
+			}
+		}
+		return nil
+	})
+	return cmpErr(cmpErrs(loadErrs), cmpErrs(catErrs))
+}
+
+// cmpErrs is the first error of errs that is not nil.
+func cmpErrs(errs []error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cmpErr is the first of a and b that is not nil.
+func cmpErr(a, b error) error {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+// tallyPage adds one page to its language's result.
+func tallyPage(r *LangResult, o pageOut) {
+	s := o.summary
+	switch {
+	case s.Kind == pageFallback || s.Kind == pageNone:
+		r.AsSource++
+	case s.Fallbacks > 0:
+		r.Partial++
+	default:
+		r.Published++
+	}
+	if s.Kind == pageTranslation {
+		r.Fallbacks += s.Fallbacks
+	}
+	r.Stale += s.Stale
+	r.Written += len(o.written)
+	if o.skipped {
+		r.Skipped++
+	}
+}
+
+// removal is a file publishing removed.
+type removal struct {
+	lang, path, why string
+}
+
+// countRemoved counts the removed files of each language, and returns
+// their paths, each followed by why it was removed.
+func countRemoved(results []LangResult, removed []removal) []string {
+	var out []string
+	for _, r := range removed {
+		for i := range results {
+			if r.lang == results[i].Lang {
+				results[i].Removed++
+			}
+		}
+		out = append(out, r.path+" (removed: "+r.why+")")
+	}
+	return out
 }
 
 // publishRun is what the workers of one Publish share; they only read it.
 type publishRun struct {
-	opts      PublishOptions
-	published map[string]bool // by language: at least min_complete
-	catalogs  []string        // the languages whose catalogs the published languages' chains read
-	config    []byte          // the config file, one of every output's inputs
-	old       manifest        // the inputs of the outputs of the last build
-	prog      Progress        // safe for concurrent use
+	opts    PublishOptions
+	langs   []string // every language an article's pages depend on: the project's, then those of opts
+	inputs  []byte   // the config, glossary and version, one of every page's inputs
+	old     manifest // the pages of the last runs
+	checker *check.Checker
+	words   *pagewords.Words
+	prog    Progress // safe for concurrent use
 }
 
-// outcome is what publishing one article in one language did.
-type outcome struct {
-	written          []string // paths written, relative to the project
-	hash             string   // its inputs, for the manifest of an incremental build
-	fallbacks, stale int
-	skipped          bool  // its outputs were up to date
-	err              error // the rendering or writing that failed
+func (p *Project) newPublishRun(opts PublishOptions, prog Progress) (*publishRun, error) {
+	g, err := p.glossary()
+	if err != nil {
+		return nil, err
+	}
+	words, err := pagewords.New(p.wordsDir())
+	if err != nil {
+		return nil, fmt.Errorf("words: %w", err)
+	}
+	config, err := p.readFile(p.Config.Path)
+	if err != nil && p.Config.Path != "" {
+		return nil, err
+	}
+	var gloss []byte
+	if path := p.glossaryPath(); path != "" {
+		gloss, _ = os.ReadFile(path)
+	}
+	inputs := fmt.Appendf(nil, "%s\x00%d\x00%s\x00%d\x00%s", Version, len(config), config, len(gloss), gloss)
+	return &publishRun{
+		opts: opts, langs: union(p.projectLangs(), opts.Langs), inputs: inputs, old: p.readManifest(),
+		checker: check.New(check.Options{Glossary: g, Prefixes: p.Config.Check.Prefixes,
+			Severity: p.Config.Check.Severity, Length: p.Config.LengthBand}),
+		words: words, prog: &lockedProgress{Progress: prog},
+	}, nil
+}
+
+// wordsDir is the folder of the project's own page words, "" for none.
+func (p *Project) wordsDir() string {
+	if p.Config.Words == "" {
+		return ""
+	}
+	return filepath.Join(p.Config.Dir, p.Config.Words)
 }
 
 // lockedProgress lets the workers of Publish share one Progress.
@@ -183,291 +336,297 @@ func union(a, b []string) []string {
 	return out
 }
 
-// chainLangs lists the languages in the chains of the published target
-// languages of langs, each once.
-func (p *Project) chainLangs(langs []string, published map[string]bool) []string {
-	var chains []string
-	for _, lang := range langs {
-		if published[lang] && lang != p.Config.Source {
-			chains = append(chains, p.chain(lang)...)
-		}
-	}
-	return union(chains, nil)
+// pageOut is what publishing one article in one language did.
+type pageOut struct {
+	summary pageSummary
+	inputs  string   // the article's inputs
+	outputs []string // the page's files, relative to the project
+	written []string // those written
+	skipped bool     // its outputs were up to date
+	err     error    // the rendering or writing that failed
 }
 
-// publishArticles publishes each article in every language of run, on
-// every core; it returns the outcomes by article, then by language of
-// run.opts.Langs, and the error of an article that no longer loads.
-func (p *Project) publishArticles(run *publishRun, slugs []string) ([][]outcome, error) {
-	outs := make([][]outcome, len(slugs))
-	err := parallel(len(slugs), func(i int) error {
-		outs[i] = make([]outcome, len(run.opts.Langs))
-		a, err := p.Load(slugs[i])
-		if err != nil {
-			return err
+// publishArticle publishes one article in every language of run.opts.
+func (p *Project) publishArticle(run *publishRun, slug string) ([]pageOut, error) {
+	outs := make([]pageOut, len(run.opts.Langs))
+	for range run.opts.Langs {
+		run.prog.Step()
+	}
+	a, err := p.Load(slug)
+	if err != nil {
+		return nil, err
+	}
+	inputs := p.articleInputs(run, a)
+	if run.opts.Incremental && p.upToDatePages(run, slug, inputs, outs) {
+		return outs, nil
+	}
+	judged := map[string]*judgement{}
+	for _, lang := range run.langs {
+		if lang == p.Config.Source {
+			continue
 		}
-		la, err := p.withCatalogs(a, run.catalogs)
+		j, err := p.judge(run.checker, a, lang)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		// Every language's files of the article are written together,
-		// synced to disk at once (writeAll).
-		var files []pending
-		of := map[string]int{} // path written → language
-		for li, lang := range run.opts.Langs {
-			run.prog.Step()
-			if run.published[lang] {
-				var fs []pending
-				outs[i][li], fs = p.publishIn(run, la, lang)
-				for _, f := range fs {
-					of[p.rel(f.path)] = li
-				}
-				files = append(files, fs...)
+		judged[lang] = j
+	}
+	ap := &articlePages{a: a, judged: judged, kinds: map[string]string{}}
+	for _, lang := range run.langs {
+		ap.kinds[lang] = p.pageKind(lang, judged[lang])
+	}
+	var files []pending
+	of := map[string]int{} // path written → language
+	for li, lang := range run.opts.Langs {
+		o := &outs[li]
+		o.inputs = inputs
+		fs, sum, err := p.pageFiles(run, ap, lang)
+		o.summary, o.err = sum, err
+		for _, f := range fs {
+			rel := p.rel(f.path)
+			o.outputs = append(o.outputs, rel)
+			of[rel] = li
+		}
+		files = append(files, fs...)
+	}
+	written, err := p.writeAll(files)
+	for _, path := range written {
+		outs[of[path]].written = append(outs[of[path]].written, path)
+	}
+	if err != nil { // the error names the file; the article's first language reports it
+		outs[0].err = cmpErr(outs[0].err, err)
+	}
+	return outs, nil
+}
+
+// upToDatePages fills outs from the manifest when every page of the
+// article in run.opts.Langs was made from inputs and its files are there.
+func (p *Project) upToDatePages(run *publishRun, slug, inputs string, outs []pageOut) bool {
+	if run.old.Version != Version {
+		return false
+	}
+	for li, lang := range run.opts.Langs {
+		rec, ok := run.old.Pages[lang+" "+slug]
+		if !ok || rec.Inputs != inputs || !p.allExist(rec.Outputs) || !p.hasFormats(rec, lang, slug, run.opts.Formats) {
+			return false
+		}
+		outs[li] = pageOut{summary: rec.Summary, inputs: inputs, outputs: rec.Outputs, skipped: true}
+	}
+	return true
+}
+
+// hasFormats reports whether rec lists the page's file in each of formats
+// (none for a page of kind none).
+func (p *Project) hasFormats(rec pageRecord, lang, slug string, formats []string) bool {
+	if rec.Summary.Kind == pageNone {
+		return true
+	}
+	for _, path := range p.outputs(lang, slug, formats) {
+		if !slices.Contains(rec.Outputs, p.rel(path)) {
+			return false
+		}
+	}
+	return true
+}
+
+// articleInputs identifies everything an article's pages depend on: the
+// run's config, glossary and version, the article, and its catalog and
+// state in every language.
+func (p *Project) articleInputs(run *publishRun, a *Article) string {
+	h := sha256.New()
+	h.Write(run.inputs)
+	fmt.Fprintf(h, "\x00%d\x00", len(a.Src))
+	h.Write(a.Src)
+	for _, l := range run.langs {
+		for _, path := range []string{p.CatalogPath(l, a.Slug), p.statePath(l, a.Slug)} {
+			data, _ := os.ReadFile(path)
+			fmt.Fprintf(h, "\x00%s\x00%d\x00", l, len(data))
+			h.Write(data)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// articlePages is one article with what publishing decided for it in
+// every language.
+type articlePages struct {
+	a      *Article
+	judged map[string]*judgement // by target language
+	kinds  map[string]string     // by language: its page's kind
+}
+
+// pageKind is the kind of the page of an article in lang, given its
+// judgement (nil for the source).
+func (p *Project) pageKind(lang string, j *judgement) string {
+	switch {
+	case lang == p.Config.Source:
+		return pageSource
+	case j.page.Translated:
+		return pageTranslation
+	case p.Config.Fallback == "none":
+		return pageNone
+	}
+	return pageFallback
+}
+
+// texts is the published text of each message of the article in lang:
+// its own translation, else that of the nearest language of its chain.
+func (ap *articlePages) texts(chain []string) map[string]string {
+	texts := map[string]string{}
+	for k := len(chain) - 1; k >= 0; k-- { // the nearest language wins
+		if j := ap.judged[chain[k]]; j != nil && ap.kinds[chain[k]] == pageTranslation || k == 0 && j != nil {
+			for id, tr := range j.published {
+				texts[id] = tr
 			}
 		}
-		written, err := p.writeAll(files)
-		for _, path := range written {
-			outs[i][of[path]].written = append(outs[i][of[path]].written, path)
-		}
-		if err != nil { // the error names the file; the article's first language reports it
-			li := of[p.rel(files[0].path)]
-			outs[i][li].err = cmp.Or(outs[i][li].err, err)
-		}
-		return nil
-	})
-	return outs, err
+	}
+	return texts
 }
 
-// publishIn renders article la in lang, unless an incremental build finds
-// its outputs up to date, and returns the files to write.
-func (p *Project) publishIn(run *publishRun, la *loadedArticle, lang string) (outcome, []pending) {
-	var o outcome
-	if run.opts.Incremental {
-		o.hash = p.inputHash(run.config, la.Article, lang, run.published)
+// pageFiles renders the files of one article in lang, and its summary.
+func (p *Project) pageFiles(run *publishRun, ap *articlePages, lang string) ([]pending, pageSummary, error) {
+	a, kind := ap.a, ap.kinds[lang]
+	sum := pageSummary{Kind: kind, Title: title(a, nil), Total: len(a.IDs)}
+	if j := ap.judged[lang]; j != nil {
+		sum.Current, sum.Own, sum.Stale = j.current, j.page.Own, j.page.Stale
+	} else {
+		sum.Current, sum.Own = sum.Total, sum.Total
 	}
-	lookup, fallbacks, stale := p.policyLookup(la, p.chain(lang))
-	o.fallbacks, o.stale = fallbacks, stale
-	if run.opts.Incremental && run.old.Version == Version && run.old.Inputs[lang+" "+la.Slug] == o.hash &&
-		allExist(p.outputs(lang, la.Slug, run.opts.Formats)) {
-		o.skipped = true
-		return o, nil
+	var texts map[string]string
+	var notice string
+	words := run.words.For(lang)
+	switch kind {
+	case pageNone:
+		return nil, sum, nil
+	case pageTranslation:
+		texts = ap.texts(p.chain(lang))
+		sum.Title = title(a, texts)
+		for _, id := range a.IDs {
+			if _, ok := ap.judged[lang].published[id]; !ok {
+				sum.Fallbacks++
+			}
+			if _, ok := texts[id]; !ok {
+				sum.InSource++
+			}
+		}
+		if sum.InSource > 0 {
+			notice = words.Passages(sum.InSource, p.Config.Source)
+		}
+	case pageFallback:
+		notice = words.NotTranslated(p.Config.Source)
 	}
-	files, err := p.articleFiles(lang, la.Article, lookup, run.opts.Formats, run.published)
-	o.err = err
-	return o, files
-}
-
-// articleFiles renders article a in lang, its messages found by lookup, in
-// each of formats.
-func (p *Project) articleFiles(lang string, a *Article, lookup func(string) (string, bool), formats []string, published map[string]bool) ([]pending, error) {
+	lookup := func(id string) (string, bool) { tr, ok := texts[id]; return tr, ok }
 	var files []pending
-	for _, f := range formats {
+	for _, f := range run.opts.Formats {
 		switch f {
 		case "md":
-			md := article.Render(a.Src, a.Segs, a.IDs, lookup)
-			if lang != p.Config.Source {
-				md = withLangKey(md, p.Config.LangKey, lang)
+			md := a.Src
+			if kind != pageSource {
+				md = withLangKey(article.Render(a.Src, a.Segs, a.IDs, lookup), p.Config.LangKey, lang)
 			}
 			files = append(files, pending{path: p.mdPath(lang, a.Slug), data: md})
 		case "html":
-			body := a.Src
-			if lang != p.Config.Source {
-				body = withLangKey(article.Render(a.Src, a.Segs, a.IDs, p.markFallbacks(a, lookup)), p.Config.LangKey, lang)
-			}
-			siblings := p.projectLangs()
-			if !slices.Contains(siblings, lang) {
-				siblings = append(siblings, lang)
-			}
-			page, err := p.htmlPage(lang, a, body, siblings, published)
+			page, err := p.htmlPage(run, ap, lang, lookup, notice)
 			if err != nil {
-				return nil, err
+				return nil, sum, err
 			}
 			files = append(files, pending{path: p.htmlPath(lang, a.Slug), data: page})
 		}
 	}
-	return files, nil
+	return files, sum, nil
 }
 
-// finish gathers the paths the workers wrote in the order of languages,
-// then articles, writing each published language's index page after its
-// articles and the main index last; it returns the first error in that
-// order, and writes no index page after it.
-func (p *Project) finish(run *publishRun, sv *survey, outs [][]outcome) ([]string, error) {
-	var written []string
+// nextManifest is the manifest after this run: the pages of the last runs
+// with this run's in their place, less the pages of deleted articles and
+// pages that are no more, whose recorded files it removes. It returns the
+// removed paths, each followed by why.
+func (p *Project) nextManifest(run *publishRun, slugs []string, outs [][]pageOut) (manifest, []removal, error) {
+	next := manifest{Version: Version, Pages: map[string]pageRecord{}}
+	var removed []removal
 	var first error
-	page := func(path string, render func() ([]byte, error)) {
-		if first != nil {
-			return
-		}
-		data, err := render()
-		if err == nil {
-			var wrote bool
-			if wrote, err = p.writeOne(pending{path: path, data: data}); wrote {
-				written = append(written, p.rel(path))
+	remove := func(lang string, paths []string, why string) {
+		for _, rel := range paths {
+			err := os.Remove(filepath.Join(p.Config.Dir, filepath.FromSlash(rel)))
+			if err == nil {
+				removed = append(removed, removal{lang, rel, why})
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				first = cmpErr(first, err)
 			}
 		}
-		first = err
 	}
-	html := slices.Contains(run.opts.Formats, "html")
-	for li, lang := range run.opts.Langs {
-		for ai := range outs {
-			written = append(written, outs[ai][li].written...)
-			if first == nil {
-				first = outs[ai][li].err
+	exists := make(map[string]bool, len(slugs))
+	for _, s := range slugs {
+		exists[s] = true
+	}
+	keys := make([]string, 0, len(run.old.Pages))
+	for key := range run.old.Pages {
+		keys = append(keys, key)
+	}
+	slices.Sort(keys)
+	for _, key := range keys {
+		rec := run.old.Pages[key]
+		if lang, slug := splitKey(key); !exists[slug] {
+			remove(lang, rec.Outputs, "article deleted")
+		} else if slices.Contains(p.projectLangs(), lang) || slices.Contains(run.opts.Langs, lang) {
+			next.Pages[key] = rec
+		}
+	}
+	for ai, slug := range slugs {
+		for li, lang := range run.opts.Langs {
+			o := outs[ai][li]
+			key := lang + " " + slug
+			old := next.Pages[key]
+			rec := pageRecord{Inputs: old.Inputs, Summary: o.summary, Outputs: o.outputs}
+			if run.opts.Incremental {
+				rec.Inputs = o.inputs
 			}
-		}
-		if html && run.published[lang] {
-			page(filepath.Join(p.Config.OutputDir(), lang, "index.html"), func() ([]byte, error) {
-				return p.langIndex(lang, sv, run.published)
-			})
+			if o.summary.Kind == pageNone {
+				remove(lang, old.Outputs, "below min_complete")
+			} else {
+				// Files of formats not rendered this time stay recorded.
+				for _, path := range old.Outputs {
+					if !slices.Contains(rec.Outputs, path) && p.exists(path) {
+						rec.Outputs = append(rec.Outputs, path)
+					}
+				}
+				slices.Sort(rec.Outputs)
+			}
+			next.Pages[key] = rec
 		}
 	}
-	if html {
-		page(filepath.Join(p.Config.OutputDir(), "index.html"), func() ([]byte, error) {
-			return p.mainIndex(p.projectLangs(), sv, run.published)
-		})
-	}
-	return written, first
+	return next, removed, first
 }
 
-// unpublished lists the outputs of the languages of run below their
-// min_complete, which publishing removes.
-func (p *Project) unpublished(run *publishRun, slugs []string) []string {
-	var paths []string
-	for _, lang := range run.opts.Langs {
-		if run.published[lang] {
-			continue
-		}
-		for _, slug := range slugs {
-			paths = append(paths, p.outputs(lang, slug, run.opts.Formats)...)
-		}
-		if slices.Contains(run.opts.Formats, "html") {
-			paths = append(paths, filepath.Join(p.Config.OutputDir(), lang, "index.html"))
+// splitKey splits a manifest key into its language and slug.
+func splitKey(key string) (string, string) {
+	for i := range key {
+		if key[i] == ' ' {
+			return key[:i], key[i+1:]
 		}
 	}
-	return paths
+	return key, ""
 }
 
-// tally adds the fallbacks, stale messages and skipped articles of outs to
-// the results of langs, and returns the manifest of the build.
-func tally(results []LangResult, langs, slugs []string, outs [][]outcome) manifest {
-	next := manifest{Version: Version, Inputs: map[string]string{}}
-	for ai, row := range outs {
-		for li, o := range row {
-			results[li].Fallbacks += o.fallbacks
-			results[li].Stale += o.stale
-			if o.skipped {
-				results[li].Skipped++
-			}
-			if o.hash != "" {
-				next.Inputs[langs[li]+" "+slugs[ai]] = o.hash
-			}
+// exists reports whether the file at rel (relative to the project) is
+// there.
+func (p *Project) exists(rel string) bool {
+	_, err := os.Stat(filepath.Join(p.Config.Dir, filepath.FromSlash(rel)))
+	return err == nil
+}
+
+// allExist reports whether every file of rels is there.
+func (p *Project) allExist(rels []string) bool {
+	for _, rel := range rels {
+		if !p.exists(rel) {
+			return false
 		}
 	}
-	return next
+	return true
 }
 
 // projectLangs are the source and the target languages of lingo.toml.
 func (p *Project) projectLangs() []string {
 	return append([]string{p.Config.Source}, p.Config.Languages...)
-}
-
-// count tells each language how many files were written for it.
-func count(results []LangResult, langs []string, written []string) {
-	for _, w := range written {
-		w = filepath.ToSlash(w)
-		for i, lang := range langs {
-			if strings.Contains(w, "/"+lang+"/") || strings.Contains(w, "."+lang+".md") {
-				results[i].Written++
-				break
-			}
-		}
-	}
-}
-
-// survey is what Publish knows of every article before it renders one.
-type survey struct {
-	langs []string         // the languages surveyed: the project's, then those of the options
-	arts  []articleSummary // in the order of Slugs
-}
-
-// articleSummary is what the completeness of each language and the index
-// pages need of an article.
-type articleSummary struct {
-	slug  string
-	msgs  int           // its messages
-	langs []langSummary // in the order of survey.langs
-}
-
-// langSummary is an article in one language.
-type langSummary struct {
-	title   string // its title, translated where the translation is current
-	current int    // its messages whose translation is current
-}
-
-// of is the summary of the ai-th article in lang, one of s.langs.
-func (s *survey) of(ai int, lang string) langSummary {
-	return s.arts[ai].langs[slices.Index(s.langs, lang)]
-}
-
-// survey reads every article and its catalog in each of langs, on every
-// core, and keeps only its summary. An article that does not load is
-// reported before a catalog that does not parse.
-func (p *Project) survey(slugs, langs []string) (*survey, error) {
-	targets := slices.DeleteFunc(slices.Clone(langs), func(l string) bool { return l == p.Config.Source })
-	sv := &survey{langs: langs, arts: make([]articleSummary, len(slugs))}
-	catErrs := make([]error, len(slugs))
-	err := parallel(len(slugs), func(i int) error {
-		a, err := p.Load(slugs[i])
-		if err != nil {
-			return err
-		}
-		la, err := p.withCatalogs(a, targets)
-		if err != nil {
-			catErrs[i] = err
-			return nil
-		}
-		sv.arts[i] = p.summarize(la, langs)
-		return nil
-	})
-	if err == nil {
-		err = cmp.Or(catErrs...) // the first that failed, if any
-	}
-	return sv, err
-}
-
-// summarize is the summary of article la in each of langs.
-func (p *Project) summarize(la *loadedArticle, langs []string) articleSummary {
-	s := articleSummary{slug: la.Slug, msgs: len(la.IDs), langs: make([]langSummary, len(langs))}
-	for k, lang := range langs {
-		cur := la.current[lang] // nil for the source: its title is its own
-		s.langs[k] = langSummary{title: title(la.Article, cur), current: len(cur)}
-	}
-	return s
-}
-
-// loadedArticle is an article with what publishing it reads in each
-// language: the catalog and its current translations.
-type loadedArticle struct {
-	*Article
-	hashes  map[string]string            // message ID → hash of its source text
-	cats    map[string]*catalog.Catalog  // by language
-	current map[string]map[string]string // by language: message ID → current translation
-	shapes  []*structure.Shape           // each source message's structure, read when first needed
-}
-
-// withCatalogs reads the catalogs of a in langs.
-func (p *Project) withCatalogs(a *Article, langs []string) (*loadedArticle, error) {
-	la := &loadedArticle{Article: a, hashes: sourceHashes(a), cats: map[string]*catalog.Catalog{},
-		current: map[string]map[string]string{}, shapes: make([]*structure.Shape, len(a.Segs))}
-	for _, lang := range langs {
-		c, err := p.ReadCatalog(lang, a.Slug)
-		if err != nil {
-			return nil, err
-		}
-		la.cats[lang], la.current[lang] = c, currentIn(a, la.hashes, c)
-	}
-	return la, nil
 }
 
 // chain is the fallback chain of lang: itself, then each parent that is a
@@ -483,86 +642,6 @@ func (p *Project) chain(lang string) []string {
 		}
 	}
 	return out
-}
-
-// policyLookup finds each message's published text for article la along
-// a language chain, counting fallbacks and stale messages.
-func (p *Project) policyLookup(la *loadedArticle, chain []string) (func(string) (string, bool), int, int) {
-	lang := chain[0]
-	if lang == p.Config.Source {
-		return func(string) (string, bool) { return "", false }, 0, 0
-	}
-	texts := map[string]string{}
-	fallbacks, stale := 0, 0
-	staleText := staleIn(la.hashes, la.cats[lang])
-	for k := len(chain) - 1; k >= 0; k-- { // the nearest language wins
-		for id, tr := range la.current[chain[k]] {
-			texts[id] = tr
-		}
-	}
-	ownCurrent := la.current[lang]
-	for i, id := range la.IDs {
-		_, mine := ownCurrent[id]
-		if st, ok := staleText[id]; ok && !mine {
-			stale++
-			if p.Config.StalePolicy(lang) == "translation" {
-				texts[id], mine = st, true
-			}
-		}
-		if tr, ok := texts[id]; ok && !p.safe(la, i, tr) {
-			delete(texts, id)
-			mine = false
-		}
-		if !mine {
-			fallbacks++
-		}
-	}
-	return func(id string) (string, bool) { tr, ok := texts[id]; return tr, ok }, fallbacks, stale
-}
-
-// safe reports whether translation tr of the i-th message of la adds nothing
-// hostile to its source: raw HTML, a javascript: or data: URL, an event
-// handler, a link to a host the source does not link to. An unsafe
-// translation is never published; its message shows the source text, and
-// lingo check reports why. The source's structure is read once for every
-// language.
-func (p *Project) safe(la *loadedArticle, i int, tr string) bool {
-	if la.shapes[i] == nil {
-		src := p.shapes.Parse(la.Segs[i].Text, la.Refs)
-		la.shapes[i] = &src
-	}
-	return len(structure.Safety(*la.shapes[i], p.shapes.Parse(tr, la.Refs))) == 0
-}
-
-// staleIn returns the stale translations in c of the messages of hashes
-// (see sourceHashes), by ID.
-func staleIn(hashes map[string]string, c *catalog.Catalog) map[string]string {
-	out := map[string]string{}
-	for _, e := range c.Entries {
-		if h, ok := hashes[e.ID]; ok && e.Other != "" && e.Hash != "" && e.Hash != h {
-			out[e.ID] = e.Other
-		}
-	}
-	return out
-}
-
-// publishable is the share of a language's messages that are current,
-// and whether that is enough to publish it.
-func (p *Project) publishable(lang string, sv *survey) LangResult {
-	res := LangResult{Lang: lang, Percent: 100, Published: true}
-	if lang == p.Config.Source {
-		return res
-	}
-	total, done := 0, 0
-	for i, a := range sv.arts {
-		total += a.msgs
-		done += sv.of(i, lang).current
-	}
-	if total > 0 {
-		res.Percent = float64(done) * 100 / float64(total)
-	}
-	res.Published = res.Percent >= p.Config.MinComplete(lang)
-	return res
 }
 
 // outputs lists the files an article has in lang.
@@ -587,37 +666,6 @@ func (p *Project) mdPath(lang, slug string) string {
 
 func (p *Project) htmlPath(lang, slug string) string {
 	return filepath.Join(p.Config.OutputDir(), lang, filepath.FromSlash(slug)+".html")
-}
-
-func allExist(paths []string) bool {
-	for _, p := range paths {
-		if _, err := os.Stat(p); err != nil {
-			return false
-		}
-	}
-	return true
-}
-
-// inputHash identifies everything an article's outputs in lang depend on.
-func (p *Project) inputHash(config []byte, a *Article, lang string, published map[string]bool) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%d\x00", Version, lang, len(config))
-	h.Write(config)
-	h.Write(a.Src)
-	for _, l := range p.chain(lang) {
-		data, _ := os.ReadFile(p.CatalogPath(l, a.Slug))
-		fmt.Fprintf(h, "\x00%s\x00%d\x00", l, len(data))
-		h.Write(data)
-	}
-	var pub []string
-	for l, ok := range published {
-		if ok {
-			pub = append(pub, l)
-		}
-	}
-	slices.Sort(pub)
-	fmt.Fprintf(h, "\x00%s", strings.Join(pub, ","))
-	return hex.EncodeToString(h.Sum(nil))
 }
 
 func (p *Project) readManifest() manifest {

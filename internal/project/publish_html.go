@@ -3,10 +3,13 @@ package project
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"github.com/lingo-l10n/lingo/internal/htmlpage"
+	"github.com/lingo-l10n/lingo/internal/translation"
 )
 
 // markFallbacks extends lookup for HTML: a prose message shown in the
@@ -40,28 +43,49 @@ func relURL(from, to string) string {
 	return filepath.ToSlash(r)
 }
 
-// alternates lists the published languages of the page at path(lang).
-func (p *Project) alternates(lang string, langs []string, published map[string]bool, path func(string) string) []htmlpage.Alternate {
-	var out []htmlpage.Alternate
-	for _, l := range langs {
-		if published[l] {
-			out = append(out, htmlpage.Alternate{Lang: l, Href: relURL(path(lang), path(l)),
-				Name: htmlpage.NativeName(l), Current: l == lang})
-		}
+// href is the URL of file to from the page at from: absolute under
+// [site] base_url when it is set, else relative.
+func (p *Project) href(from, to string) string {
+	base := p.Config.Site.BaseURL
+	if base == "" {
+		return relURL(from, to)
 	}
-	return out
+	r, err := filepath.Rel(p.Config.OutputDir(), to)
+	if err != nil {
+		return relURL(from, to)
+	}
+	return strings.TrimSuffix(base, "/") + "/" + filepath.ToSlash(r)
 }
 
-// htmlPage renders the Markdown md of article a in lang as a page.
-func (p *Project) htmlPage(lang string, a *Article, md []byte, langs []string, published map[string]bool) ([]byte, error) {
+// htmlPage renders article ap.a in lang as a standalone page: the
+// translation with its fallbacks marked, or the source article under a
+// notice in the reader's language, pointing search engines to the source
+// with rel=canonical.
+func (p *Project) htmlPage(run *publishRun, ap *articlePages, lang string, lookup func(string) (string, bool), notice string) ([]byte, error) {
+	a, kind := ap.a, ap.kinds[lang]
+	path := p.htmlPath(lang, a.Slug)
+	md := a.Src
+	if kind == pageTranslation {
+		md = withLangKey(article.Render(a.Src, a.Segs, a.IDs, p.markFallbacks(a, lookup)), p.Config.LangKey, lang)
+	}
 	fm, err := frontmatter.Split(md)
 	if err != nil {
 		return nil, err
 	}
 	fields, _ := frontmatter.Fields(md, fm, []string{"title", "description"})
-	page := htmlpage.Page{Lang: lang, Title: a.Slug, Body: md[fm.Body:], Trusted: lang == p.Config.Source,
-		Alternates: p.alternates(lang, langs, published, func(l string) string { return p.htmlPath(l, a.Slug) }),
-		IndexHref:  relURL(p.htmlPath(lang, a.Slug), filepath.Join(p.Config.OutputDir(), lang, "index.html"))}
+	page := htmlpage.Page{Lang: lang, Title: a.Slug, Body: md[fm.Body:], Trusted: kind != pageTranslation,
+		Notice: notice, IndexHref: relURL(path, filepath.Join(p.Config.OutputDir(), lang, "index.html")),
+		IndexTitle: cmpStr(p.Config.Site.Title, "")}
+	for _, l := range union(p.projectLangs(), []string{lang}) {
+		if k := ap.kinds[l]; k == pageSource || k == pageTranslation {
+			page.Alternates = append(page.Alternates, htmlpage.Alternate{Lang: l, Href: p.href(path, p.htmlPath(l, a.Slug)),
+				Name: htmlpage.NativeName(l), Current: l == lang})
+		}
+	}
+	if kind == pageFallback {
+		page.BodyLang = p.Config.Source
+		page.Canonical = p.href(path, p.htmlPath(p.Config.Source, a.Slug))
+	}
 	for _, f := range fields {
 		switch f.Field {
 		case "title":
@@ -73,74 +97,123 @@ func (p *Project) htmlPage(lang string, a *Article, md []byte, langs []string, p
 	return htmlpage.Render(page)
 }
 
-// title is the article's title: its front matter title, translated where
-// cur (its current translations in a language, or nil) has it, else its
-// slug.
-func title(a *Article, cur map[string]string) string {
-	for i, s := range a.Segs {
-		if s.Kind == article.KindFrontMatter && s.Field == "title" {
-			if t, ok := cur[a.IDs[i]]; ok {
-				return t
-			}
-			return s.Text
+// cmpStr is a, or b when a is empty.
+func cmpStr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// title is the article's title: its front matter title, else its first
+// level-1 heading, translated where texts (its published translations in
+// a language, or nil) has it; else its slug.
+func title(a *Article, texts map[string]string) string {
+	at := slices.IndexFunc(a.Segs, func(s article.Segment) bool {
+		return s.Kind == article.KindFrontMatter && s.Field == "title"
+	})
+	if at < 0 {
+		at = slices.IndexFunc(a.Segs, func(s article.Segment) bool { return s.Kind == article.KindHeading && s.Level == 1 })
+	}
+	if at < 0 {
+		return a.Slug
+	}
+	if t, ok := texts[a.IDs[at]]; ok {
+		return t
+	}
+	return a.Segs[at].Text
+}
+
+// indexPages renders the pages that list the articles: each language's
+// index (every article by its title in that language, the untranslated
+// ones marked and linked to the source), the site's index (its
+// languages), and the status page (how far each article is translated in
+// each language, the numbers of lingo status).
+func (p *Project) indexPages(run *publishRun, slugs []string, m manifest) ([]pending, error) {
+	var files []pending
+	out := p.Config.OutputDir()
+	src := p.Config.Source
+	langs := union(p.projectLangs(), run.opts.Langs)
+	indexOf := func(l string) string { return filepath.Join(out, l, "index.html") }
+	site := cmpStr(p.Config.Site.Title, "lingo")
+	for _, lang := range langs {
+		path := indexOf(lang)
+		words := run.words.For(lang)
+		l := htmlpage.List{Lang: lang, Title: cmpStr(p.Config.Site.Title, htmlpage.NativeName(lang)), Heading: words.Articles()}
+		for _, other := range langs {
+			l.Alternates = append(l.Alternates, htmlpage.Alternate{Lang: other, Href: p.href(path, indexOf(other)), Current: other == lang})
 		}
+		for _, slug := range slugs {
+			rec, ok := m.Pages[lang+" "+slug]
+			if !ok {
+				continue
+			}
+			it := htmlpage.ListItem{Title: rec.Summary.Title, Href: relURL(path, p.htmlPath(lang, slug))}
+			if k := rec.Summary.Kind; k == pageFallback || k == pageNone {
+				it.Href, it.Lang, it.Mark = relURL(path, p.htmlPath(src, slug)), src, words.InSource(src)
+			}
+			l.Items = append(l.Items, it)
+		}
+		l.Footer = []htmlpage.ListItem{{Title: site, Href: relURL(path, filepath.Join(out, "index.html"))}}
+		data, err := htmlpage.RenderList(l)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, pending{path: path, data: data})
 	}
-	return a.Slug
+	path := filepath.Join(out, "index.html")
+	words := run.words.For(src)
+	l := htmlpage.List{Lang: src, Title: site, Heading: words.Languages(),
+		Footer: []htmlpage.ListItem{{Title: words.Status(), Href: "status.html"}}}
+	for _, lang := range langs {
+		l.Items = append(l.Items, htmlpage.ListItem{Title: htmlpage.NativeName(lang), Href: relURL(path, indexOf(lang)), Lang: lang})
+	}
+	data, err := htmlpage.RenderList(l)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, pending{path: path, data: data})
+	data, err = p.statusPage(run, slugs, m, langs)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, pending{path: filepath.Join(out, "status.html"), data: data}), nil
 }
 
-// indexEntry is the ai-th article of sv in lang, listed on the index page
-// at path, with the share of its messages current in lang.
-func (p *Project) indexEntry(path string, sv *survey, ai int, lang string, published map[string]bool) htmlpage.IndexEntry {
-	a, in := sv.arts[ai], sv.of(ai, lang)
-	e := htmlpage.IndexEntry{Slug: a.slug, Title: in.title, Href: relURL(path, p.htmlPath(lang, a.slug)), Lang: lang,
-		Published: published[lang], Percent: 100}
-	if lang != p.Config.Source && a.msgs > 0 {
-		e.Percent = float64(in.current) * 100 / float64(a.msgs)
-	}
-	return e
-}
-
-// langIndex renders <output>/<lang>/index.html.
-func (p *Project) langIndex(lang string, sv *survey, published map[string]bool) ([]byte, error) {
-	path := filepath.Join(p.Config.OutputDir(), lang, "index.html")
-	ix := htmlpage.Index{Lang: lang, Title: htmlpage.NativeName(lang),
-		Alternates: p.alternates(lang, p.publishOrder(published), published, func(l string) string {
-			return filepath.Join(p.Config.OutputDir(), l, "index.html")
-		})}
-	for ai := range sv.arts {
-		ix.Entries = append(ix.Entries, p.indexEntry(path, sv, ai, lang, published))
-	}
-	return htmlpage.RenderIndex(ix)
-}
-
-// mainIndex renders <output>/index.html: every article in every language,
-// with its completeness.
-func (p *Project) mainIndex(langs []string, sv *survey, published map[string]bool) ([]byte, error) {
-	path := filepath.Join(p.Config.OutputDir(), "index.html")
-	ix := htmlpage.Index{Lang: p.Config.Source, Title: "lingo"}
-	for _, l := range langs {
-		ix.Alternates = append(ix.Alternates, htmlpage.Alternate{Lang: l, Href: relURL(path, filepath.Join(p.Config.OutputDir(), l, "index.html")),
-			Name: htmlpage.NativeName(l)})
-	}
-	for ai := range sv.arts {
-		for _, l := range langs {
-			e := p.indexEntry(path, sv, ai, l, published)
-			if !e.Published {
-				e.Note = "below min_complete: not published"
+// statusPage renders <output>/status.html: per article and language, the
+// share of messages translated and current, and a last row per language
+// over every article, as lingo status and lingo check count them.
+func (p *Project) statusPage(run *publishRun, slugs []string, m manifest, langs []string) ([]byte, error) {
+	path := filepath.Join(p.Config.OutputDir(), "status.html")
+	src := p.Config.Source
+	words := run.words.For(src)
+	ix := htmlpage.Index{Lang: src, Title: words.Status()}
+	current, total := map[string]int{}, map[string]int{}
+	for _, slug := range slugs {
+		for _, lang := range langs {
+			rec, ok := m.Pages[lang+" "+slug]
+			if !ok {
+				continue
+			}
+			s := rec.Summary
+			current[lang] += s.Current
+			total[lang] += s.Total
+			e := htmlpage.IndexEntry{Slug: slug, Title: s.Title, Lang: lang, Percent: translation.Percent(s.Current, s.Total),
+				Published: s.Kind != pageNone, Href: relURL(path, p.htmlPath(lang, slug))}
+			switch {
+			case s.Kind == pageFallback || s.Kind == pageNone:
+				e.Note = words.InSource(src)
+			case s.InSource > 0:
+				e.Note = words.Passages(s.InSource, src)
 			}
 			ix.Entries = append(ix.Entries, e)
 		}
 	}
-	return htmlpage.RenderIndex(ix)
-}
-
-// publishOrder is the source, then the target languages, that are published.
-func (p *Project) publishOrder(published map[string]bool) []string {
-	var out []string
-	for _, l := range append([]string{p.Config.Source}, p.Config.Languages...) {
-		if published[l] {
-			out = append(out, l)
+	for _, lang := range langs {
+		if total[lang] > 0 || len(slugs) == 0 {
+			ix.Entries = append(ix.Entries, htmlpage.IndexEntry{Slug: "\x00all", Title: words.Articles(), Lang: lang,
+				Percent: translation.Percent(current[lang], total[lang])})
 		}
 	}
-	return out
+	return htmlpage.RenderIndex(ix)
 }

@@ -9,6 +9,7 @@ import (
 	"sort"
 
 	"github.com/lingo-l10n/lingo/internal/catalog"
+	"github.com/lingo-l10n/lingo/internal/translation"
 )
 
 // stateDir is the folder, inside each language's locale folder, where lingo
@@ -17,17 +18,7 @@ import (
 const stateDir = ".lingo"
 
 // record is what lingo remembers of one translated entry.
-type record struct {
-	// Source is the source text the translation was made from: the old
-	// text of a stale entry, shown beside the new one.
-	Source string `json:"source"`
-	// Seen is the hash of the translation as lingo last wrote it; a
-	// translation that no longer has it was edited by the translator.
-	Seen string `json:"seen"`
-	// Hash is the hash lingo last wrote in the catalog entry: the hash of
-	// the source text the translation answers to.
-	Hash string `json:"hash,omitempty"`
-}
+type record = translation.Record
 
 // state is the records of one target catalog, by message ID.
 type state map[string]record

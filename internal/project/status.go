@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/translation"
 )
 
 // Stats counts where one language stands. It is the JSON object of
@@ -43,9 +44,7 @@ func (p *Project) Status(langs []string) ([]Stats, error) {
 				}
 			}
 		}
-		if s.Messages > 0 {
-			s.Percent = float64(s.Translated) * 100 / float64(s.Messages)
-		}
+		s.Percent = translation.Percent(s.Translated, s.Messages)
 		out = append(out, s)
 	}
 	return out, nil

@@ -2,7 +2,9 @@ package project
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,19 +15,18 @@ import (
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/diag"
 	"github.com/lingo-l10n/lingo/internal/tm"
+	"github.com/lingo-l10n/lingo/internal/translation"
 )
 
-// State is where a message stands in a target language.
-type State int
+// State is where a message stands in a target language (translation's).
+type State = translation.State
 
 // The states of a message, from worst to best.
 const (
-	Missing State = iota // no translation
-	Stale                // translated from a source text that has changed since
-	Current              // translated from the current source text
+	Missing = translation.Missing
+	Stale   = translation.Stale
+	Current = translation.Current
 )
-
-func (s State) String() string { return [...]string{"missing", "stale", "current"}[s] }
 
 // Message is one message of an article as it stands in a target language.
 type Message struct {
@@ -196,7 +197,7 @@ func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st 
 		}
 		out.Entries = append(out.Entries, p.entry(lang, a, i, m, hash))
 		if m.Translation != "" {
-			newState[id] = record{Source: m.baseText(), Seen: article.Hash(m.Translation), Hash: hash}
+			newState[id] = translation.RecordOf(m.Source, m.Translation, translation.Verdict{State: m.State, Old: m.Old, Hash: hash})
 		}
 	}
 	if !opts.files {
@@ -222,45 +223,24 @@ func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st 
 	return plan, nil
 }
 
-// baseText is the source text the message's translation answers to.
-func (m Message) baseText() string {
-	if m.State == Stale {
-		return m.Old
-	}
-	return m.Source
-}
-
 // classify decides where one message stands, and the hash its entry keeps:
 // the hash of the source text its translation was made from.
 func (p *Project) classify(id, src string, e catalog.Entry, rec record, mem *tm.Recall, opts SyncOptions) (Message, string) {
-	h := article.Hash(src)
 	m := Message{ID: id, Source: src, Translation: e.Other, Plural: e.Plural}
-	switch {
-	case e.Other == "":
-		if opts.NoMemory {
-			m.State = Missing
-			return m, h
-		}
+	if e.Other == "" && !opts.NoMemory {
 		if t, from, ok := mem.Lookup(src); ok {
 			m.Translation = t
 			if article.SameText(from, src) {
 				m.State = Current
-				return m, h
+				return m, article.Hash(src)
 			}
 			m.State, m.Old = Stale, from
 			return m, article.Hash(from)
 		}
-		m.State = Missing
-		return m, h
-	case e.Hash == "" || e.Hash == h,
-		rec.Seen != "" && rec.Seen != article.Hash(e.Other), // edited by the translator
-		rec.Hash == h && rec.Seen == article.Hash(e.Other),  // confirmed by a run killed before it wrote the catalog
-		opts.AcceptAll || opts.Accept[id]:
-		m.State = Current
-		return m, h
 	}
-	m.State, m.Old = Stale, rec.Source
-	return m, e.Hash
+	v := translation.Classify(src, translation.Entry{Text: e.Other, Hash: e.Hash}, rec, opts.AcceptAll || opts.Accept[id])
+	m.State, m.Old = v.State, v.Old
+	return m, v.Hash
 }
 
 // entry writes a message as a catalog entry, with the source text beside
@@ -444,16 +424,52 @@ func (p *Project) Sync(langs []string, opts SyncOptions) ([]string, error) {
 	if err != nil {
 		return written, err
 	}
+	var gone []string
 	for _, lp := range checked {
-		for _, path := range lp.remove {
-			if err := os.Remove(path); err == nil {
-				written = append(written, p.rel(path)+" (removed; translations archived)")
-			} else if !os.IsNotExist(err) {
-				return written, err
-			}
+		gone = append(gone, lp.remove...)
+	}
+	// A deleted article's source catalog goes once every language has
+	// archived its translations.
+	if len(langs) == len(p.Config.Languages) {
+		src, err := p.goneSourceCatalogs(slugs)
+		if err != nil {
+			return written, err
+		}
+		gone = append(gone, src...)
+	}
+	for _, path := range gone {
+		if err := os.Remove(path); err == nil {
+			written = append(written, p.rel(path)+" (removed: article deleted; translations archived)")
+		} else if !os.IsNotExist(err) {
+			return written, err
 		}
 	}
 	return written, nil
+}
+
+// goneSourceCatalogs lists the source catalogs lingo wrote for articles
+// that are no more.
+func (p *Project) goneSourceCatalogs(slugs []string) ([]string, error) {
+	dir := filepath.Join(p.Config.LocalesDir(), p.Config.Source)
+	suffix := "." + p.Config.Source + "." + p.Config.Format
+	var gone []string
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) {
+			return filepath.SkipAll
+		}
+		if err != nil || d.IsDir() || !strings.HasSuffix(d.Name(), suffix) {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		if slug := strings.TrimSuffix(filepath.ToSlash(rel), suffix); !slices.Contains(slugs, slug) {
+			gone = append(gone, path)
+		}
+		return nil
+	})
+	return gone, err
 }
 
 // checkLangs reads and plans every language without writing, one article

@@ -21,8 +21,8 @@ func ExampleWrite() {
 	// locales/fr/a.fr.toml
 	//   12: error [numbers] a.p-1a2b3c4d: number 3 is not in the source
 	//
-	// lang  translated  percent  min_complete  errors  warnings
-	// fr    3/4         75.0%    90.0%         1       0
+	// lang  translated  percent  gate   errors  warnings
+	// fr    3/4         75.0%    90.0%  1       0
 	//
 	// 1 error, 0 warnings
 	// ::error file=locales/fr/a.fr.toml,line=12,title=numbers::a.p-1a2b3c4d: number 3 is not in the source

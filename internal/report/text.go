@@ -74,7 +74,7 @@ func writeText(w *bufio.Writer, s Stream, color bool) error {
 			w.WriteByte('\n')
 		}
 		tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
-		fmt.Fprintln(tw, "lang\ttranslated\tpercent\tmin_complete\terrors\twarnings")
+		fmt.Fprintln(tw, "lang\ttranslated\tpercent\tgate\terrors\twarnings")
 		for _, t := range s.Totals {
 			min := "-"
 			if t.MinPercent > 0 {

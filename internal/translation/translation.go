@@ -1,0 +1,166 @@
+// Package translation is lingo's one answer to "where does this translated
+// entry stand, and may it be published?". Classify decides an entry's
+// State from the current source text, the entry as the translator left it
+// and what lingo recorded when it last wrote the entry; Decide turns the
+// states and check results of one article in one language into a Page:
+// which translations are published, which passages fall back, and whether
+// the page as a whole is published. Sync, status, check, export, import and
+// publishing all call it, so they never disagree. It does no I/O.
+//
+// The rule that keeps a translation honest: an edit counts as made for the
+// source text the translator was shown when lingo last wrote the entry (its
+// hash, or the new text of a STALE notice), never for a newer one. A source
+// that changes while a translator edits makes the entry stale, not current.
+package translation
+
+import (
+	"math"
+
+	"github.com/lingo-l10n/lingo/internal/article"
+)
+
+// State is where an entry stands in its language.
+type State int
+
+// The states of an entry, from worst to best.
+const (
+	Missing State = iota // no translation
+	Stale                // translated for a source text that has changed since
+	Current              // translated for the current source text
+)
+
+func (s State) String() string { return [...]string{"missing", "stale", "current"}[s] }
+
+// Entry is a target catalog entry as it is on disk.
+type Entry struct {
+	Text string // the translation ("other"); "" when missing
+	Hash string // the entry's hash: of the source text the translation answers to
+}
+
+// Record is what lingo remembers of an entry from its last write (the state
+// file beside the catalog). The zero Record means lingo never wrote one.
+type Record struct {
+	// Source is the source text the translation was made for: the old
+	// text of a stale entry, shown beside the new one.
+	Source string `json:"source"`
+	// Seen is the hash of the translation as lingo last wrote it; a
+	// translation that no longer has it was edited by the translator.
+	Seen string `json:"seen"`
+	// Hash is the hash lingo last wrote in the catalog entry.
+	Hash string `json:"hash,omitempty"`
+	// Shown is the hash of the source text the entry showed the translator
+	// when lingo last wrote it (the "now:" text of a STALE notice), where
+	// it differs from Hash.
+	Shown string `json:"shown,omitempty"`
+}
+
+// Verdict is what Classify decided.
+type Verdict struct {
+	State State
+	// Old is, for a stale entry, the source text its translation was made
+	// for, when known.
+	Old string
+	// Hash is the hash the entry keeps: of the source text its translation
+	// answers to.
+	Hash string
+}
+
+// Classify decides where an entry stands against today's source text.
+// accept confirms a stale translation as current (lingo accept).
+func Classify(source string, e Entry, rec Record, accept bool) Verdict {
+	h := article.Hash(source)
+	switch {
+	case e.Text == "":
+		return Verdict{State: Missing, Hash: h}
+	case accept, e.Hash == "", e.Hash == h:
+		return Verdict{State: Current, Hash: h}
+	case rec.Seen != "" && rec.Seen != article.Hash(e.Text):
+		// Edited by the translator since lingo last wrote it: made for
+		// the text the entry showed them then.
+		if rec.shown() == h {
+			return Verdict{State: Current, Hash: h}
+		}
+	case rec.Hash == h && rec.Seen == article.Hash(e.Text):
+		// A run killed after it wrote the state but before the catalog.
+		return Verdict{State: Current, Hash: h}
+	}
+	return Verdict{State: Stale, Old: rec.Source, Hash: e.Hash}
+}
+
+// shown is the hash of the source text the entry last showed.
+func (r Record) shown() string {
+	if r.Shown != "" {
+		return r.Shown
+	}
+	return r.Hash
+}
+
+// RecordOf is what lingo records of an entry it writes with translation
+// text, in state v, for today's source text.
+func RecordOf(source, text string, v Verdict) Record {
+	r := Record{Source: source, Seen: article.Hash(text), Hash: v.Hash}
+	if v.State == Stale {
+		r.Source = v.Old
+		r.Shown = article.Hash(source)
+	}
+	return r
+}
+
+// Percent is done out of total as a percentage, rounded down to one
+// decimal, so that 99.96% never shows as 100%. Every count lingo prints
+// goes through it; an empty total is 100%.
+func Percent(done, total int) float64 {
+	if total == 0 {
+		return 100
+	}
+	return math.Floor(float64(done)*1000/float64(total)) / 10
+}
+
+// Message is one entry of an article in a language, as publishing sees
+// it: its state and how many error-level findings `lingo check` has for
+// its translation.
+type Message struct {
+	State  State
+	Errors int
+}
+
+// Policy is a language's publishing policy.
+type Policy struct {
+	// MinComplete is the percent of an article's entries that must be
+	// published in their own translation for its page to be published as
+	// a translation; below it, the page shows the source article.
+	MinComplete float64
+	// PublishStale publishes a stale translation that passes every check
+	// (stale = "translation"); by default a stale entry shows the source.
+	PublishStale bool
+}
+
+// Page is what Decide made of one article in one language.
+type Page struct {
+	Published  []bool  // per message: its own translation is published
+	Own, Total int     // messages published in their translation; all messages
+	Stale      int     // stale messages (published only under PublishStale)
+	Percent    float64 // Own of Total (Percent)
+	Translated bool    // Percent reaches MinComplete: the page is published as a translation
+}
+
+// Decide publishes, per entry, each translation that is current (or stale,
+// where the policy allows) and has no error-level finding, and per page,
+// the translation when the share of entries so published reaches the
+// policy's MinComplete.
+func Decide(msgs []Message, pol Policy) Page {
+	pg := Page{Published: make([]bool, len(msgs)), Total: len(msgs)}
+	for i, m := range msgs {
+		if m.State == Stale {
+			pg.Stale++
+		}
+		ok := m.State == Current || m.State == Stale && pol.PublishStale
+		if ok && m.Errors == 0 {
+			pg.Published[i] = true
+			pg.Own++
+		}
+	}
+	pg.Percent = Percent(pg.Own, pg.Total)
+	pg.Translated = pg.Percent >= pol.MinComplete
+	return pg
+}
