@@ -13,9 +13,10 @@ run: build
 	./$(BIN) pseudo --lang en-XA
 	./$(BIN) render --lang en-XA --format md --format html
 	@echo
-	@echo "Open out/index.html: the article in en, es, fr, de and ar (right to left, partly"
-	@echo "translated: missing messages fall back to English), and the en-XA pseudo-locale in"
-	@echo "out/en-XA/. Markdown for site generators sits beside each page (out/<lang>/*.md)."
+	@echo "Open out/index.html: the article in en, es, fr, de and ar (right to left, half"
+	@echo "translated: the rest shows in English under an Arabic notice), out/status.html, and"
+	@echo "the en-XA pseudo-locale in out/en-XA/. Markdown for site generators sits beside each"
+	@echo "page (out/<lang>/*.md)."
 
 # -timeout: far above what correct code takes on a loaded 2-core machine
 # (the suite takes about 3 minutes there), so only a hang reaches it.

@@ -14,6 +14,7 @@ import (
 	"github.com/lingo-l10n/lingo/internal/glossary"
 	"github.com/lingo-l10n/lingo/internal/numbers"
 	"github.com/lingo-l10n/lingo/internal/structure"
+	"github.com/yuin/goldmark/util"
 )
 
 // Defaults are the checks lingo runs and their severities; lingo.toml's
@@ -137,7 +138,11 @@ func (c *Checker) Check(t Translation) []Finding {
 		!c.opts.Glossary.IsDoNotTranslate(t.Source) && t.Lang != t.SourceLang {
 		add("untranslated", "the translation is the source text unchanged")
 	}
-	missing, extra := numbers.Compare(t.Source, t.SourceLang, t.Text, t.Lang)
+	trLang := t.Lang
+	if IsPseudo(t.Lang) { // a pseudo-locale keeps its source's digits and separators
+		trLang = t.SourceLang
+	}
+	missing, extra := numbers.Compare(t.Source, t.SourceLang, withoutAddedLabels(t.Source, t.Text, t.Refs), trLang)
 	for _, n := range missing {
 		add("numbers", fmt.Sprintf("number %s of the source is missing", n))
 	}
@@ -224,4 +229,44 @@ func Sort(fs []Finding) {
 		}
 		return a.Message < b.Message
 	})
+}
+
+// withoutAddedLabels drops from translation tr each reference label
+// ("][label]") of a definition in refs that the source never writes: a
+// translation that changes the text of a collapsed or shortcut reference
+// link ("[RFC 5646][]") must name its label ("[la RFC 5646][RFC 5646]"),
+// and the label repeats the source's link text, numbers included.
+func withoutAddedLabels(src, tr string, refs map[string]string) string {
+	if len(refs) == 0 || !strings.Contains(tr, "][") {
+		return tr
+	}
+	var b strings.Builder
+	rest := tr
+	for {
+		i := strings.Index(rest, "][")
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(rest[i+2:], ']')
+		if j < 0 {
+			break
+		}
+		label := rest[i+2 : i+2+j]
+		_, defined := refs[util.ToLinkReference([]byte(label))]
+		if defined && label != "" && !strings.Contains(strings.ToLower(src), "]["+strings.ToLower(label)+"]") {
+			b.WriteString(rest[:i+1])
+			rest = rest[i+2+j+1:]
+			continue
+		}
+		b.WriteString(rest[:i+1])
+		rest = rest[i+1:]
+	}
+	b.WriteString(rest)
+	return b.String()
+}
+
+// IsPseudo reports a pseudo-locale tag: region XA (accented) or XB
+// (right-to-left), as lingo pseudo writes them.
+func IsPseudo(tag string) bool {
+	return strings.HasSuffix(tag, "-XA") || strings.HasSuffix(tag, "-XB")
 }

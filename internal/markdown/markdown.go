@@ -97,6 +97,9 @@ func (p *Parser) Parse(src []byte) (*Parsed, error) {
 	if err != nil {
 		return nil, err
 	}
+	for i := range segs {
+		segs[i].Spans = p.proseSpans(segs[i].Text)
+	}
 	w := walker{src: src, base: fm.Body, opts: p.opts}
 	ctx := parser.NewContext()
 	doc := p.md.Parser().Parse(text.NewReader(src[fm.Body:]), parser.WithContext(ctx))
@@ -523,4 +526,27 @@ func invalidUTF8(src []byte) int {
 		i += size
 	}
 	return -1
+}
+
+// proseSpans are the ranges of a front matter value that are prose when it
+// is read as Markdown, as site generators render descriptions
+// (markdownify): its text outside code spans, autolinks and raw HTML.
+func (p *Parser) proseSpans(value string) []article.Range {
+	src := []byte(value)
+	doc := p.md.Parser().Parse(text.NewReader(src))
+	var spans []article.Range
+	_ = ast.Walk(doc, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c.Kind() {
+		case ast.KindCodeSpan, ast.KindAutoLink, ast.KindRawHTML:
+			return ast.WalkSkipChildren, nil
+		case ast.KindText:
+			seg := c.(*ast.Text).Segment
+			spans = append(spans, article.Range{Start: seg.Start, End: seg.Stop})
+		}
+		return ast.WalkContinue, nil
+	})
+	return spans
 }

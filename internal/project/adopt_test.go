@@ -37,6 +37,8 @@ func adoptProject(t *testing.T, articles map[string]string, langs ...string) *pr
 	for _, l := range langs {
 		cfg.Lang[l] = config.LangSettings{MinComplete: &zero}
 	}
+	// A site's translations link to their own language's pages.
+	cfg.Check.Prefixes = map[string]string{"/": "/{lang}/"}
 	writeFiles(t, cfg.Content, articles)
 	return project.New(cfg)
 }
@@ -232,6 +234,8 @@ func cncfProject(tb testing.TB, root, tag string) *project.Project {
 	cfg.LangKey = ""
 	zero := 0.0
 	cfg.Lang = map[string]config.LangSettings{tag: {MinComplete: &zero}}
+	// The glossary's translations link to their own language's pages.
+	cfg.Check.Prefixes = map[string]string{"/": "/{lang}/"}
 	return project.New(cfg)
 }
 
@@ -380,7 +384,9 @@ byte.
   front matter value is written as a double-quoted YAML string (` + "`title: \"Sommeil\"`" + `), front matter
   lists such as ` + "`tags`" + ` are not messages and stay English, and the blanks at the end of a source line
   are structure that stays (the English articles end many lines with a space; the translations
-  mostly do not).
+  mostly do not). And a translation with an error-level finding of ` + "`lingo check`" + ` (unbalanced
+  emphasis; a link to ` + "`/pt-br/`" + ` where the prefix ` + "`/{lang}/`" + ` gives ` + "`/pt-BR/`" + `) is never published: its
+  passage shows the English text.
 - **messages**: messages of those English articles; **aligned**: messages that took their translation
   from the human article.
 - **left out**: blocks not aligned, in the English articles and in the translations: added, removed,

@@ -15,8 +15,8 @@ import (
 
 // TestBuildReportErrors checks that build's report lists exactly the
 // errors lingo check finds, with the same totals, warnings counted but not
-// held: in a language above its min_complete (missing and stale entries
-// are warnings) and one below it (they are errors).
+// held: in a language without a gate (missing and stale entries are
+// warnings) and one below its gate (they are errors).
 func TestBuildReportErrors(t *testing.T) {
 	dir := t.TempDir()
 	if err := gen.Write(dir, gen.Options{Articles: 12, Languages: 3, Seed: 5, ParagraphsPerArticle: 3}); err != nil {
@@ -27,8 +27,9 @@ func TestBuildReportErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// de has stale entries: below 100 its gaps are errors; fr's stay warnings.
-	data = bytes.Replace(data, []byte("[lang.de]\nmin_complete = 80"), []byte("[lang.de]\nmin_complete = 100"), 1)
+	// de has stale entries: below its gate of 100 its gaps are errors; fr's
+	// stay warnings.
+	data = bytes.Replace(data, []byte("[lang.de]\nmin_complete = 80"), []byte("[lang.de]\nmin_complete = 80\ngate = 100"), 1)
 	if err := os.WriteFile(cfg, data, 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -36,9 +36,20 @@ func (p *Project) Check(langs []string) (*Checked, error) {
 	if err != nil {
 		return nil, err
 	}
+	var gone []check.Finding // the catalogs of deleted articles
 	for _, lang := range langs {
-		if err := p.collectOrphans(lang, &langInput{}, slugs); err != nil {
+		in := &langInput{}
+		if err := p.collectOrphans(lang, in, slugs); err != nil {
 			return nil, err
+		}
+		for _, path := range in.remove {
+			if strings.HasPrefix(p.rel(path), p.rel(filepath.Join(p.Config.LocalesDir(), lang, stateDir))+"/") {
+				continue // its state file
+			}
+			msg := "the catalog of an article that no longer exists (lingo sync archives its translations and removes it)"
+			if f, ok := c.Finding(lang, p.rel(path), 0, "", "orphan", msg); ok {
+				gone = append(gone, f)
+			}
 		}
 	}
 	res, err := p.newChecked(langs)
@@ -56,7 +67,7 @@ func (p *Project) Check(langs []string) (*Checked, error) {
 		res.Close()
 		return nil, err
 	}
-	res.finish(p.unknownLangs(c))
+	res.finish(append(p.unknownLangs(c), gone...))
 	return res, nil
 }
 
@@ -360,7 +371,7 @@ func (p *Project) unknownLangs(c *check.Checker) []check.Finding {
 	var out []check.Finding
 	for _, e := range entries {
 		name := e.Name()
-		if !e.IsDir() || strings.HasPrefix(name, ".") || known[name] || isPseudo(name) {
+		if !e.IsDir() || strings.HasPrefix(name, ".") || known[name] || check.IsPseudo(name) {
 			continue
 		}
 		msg := fmt.Sprintf("locale folder %s is not one of the languages in %s", name, filepath.Base(p.Config.Path))
@@ -369,12 +380,6 @@ func (p *Project) unknownLangs(c *check.Checker) []check.Finding {
 		}
 	}
 	return out
-}
-
-// isPseudo reports a pseudo-locale tag: region XA (accented) or XB
-// (right-to-left), as lingo pseudo writes them.
-func isPseudo(tag string) bool {
-	return strings.HasSuffix(tag, "-XA") || strings.HasSuffix(tag, "-XB")
 }
 
 // glossaryPath is the glossary file's path, "" when there is none.

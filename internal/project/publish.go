@@ -82,7 +82,7 @@ const (
 // only files it ever removes), and what the index pages need.
 type pageRecord struct {
 	Inputs  string   `json:"inputs,omitempty"`
-	Outputs []string `json:"outputs,omitempty"` // relative to the project, forward slashes
+	Outputs []string `json:"outputs,omitempty"` // relative to the output folder, forward slashes
 	Summary pageSummary
 }
 
@@ -340,7 +340,7 @@ func union(a, b []string) []string {
 type pageOut struct {
 	summary pageSummary
 	inputs  string   // the article's inputs
-	outputs []string // the page's files, relative to the project
+	outputs []string // the page's files, relative to the output folder
 	written []string // those written
 	skipped bool     // its outputs were up to date
 	err     error    // the rendering or writing that failed
@@ -383,9 +383,8 @@ func (p *Project) publishArticle(run *publishRun, slug string) ([]pageOut, error
 		fs, sum, err := p.pageFiles(run, ap, lang)
 		o.summary, o.err = sum, err
 		for _, f := range fs {
-			rel := p.rel(f.path)
-			o.outputs = append(o.outputs, rel)
-			of[rel] = li
+			o.outputs = append(o.outputs, p.outRel(f.path))
+			of[p.rel(f.path)] = li
 		}
 		files = append(files, fs...)
 	}
@@ -422,7 +421,7 @@ func (p *Project) hasFormats(rec pageRecord, lang, slug string, formats []string
 		return true
 	}
 	for _, path := range p.outputs(lang, slug, formats) {
-		if !slices.Contains(rec.Outputs, p.rel(path)) {
+		if !slices.Contains(rec.Outputs, p.outRel(path)) {
 			return false
 		}
 	}
@@ -546,9 +545,9 @@ func (p *Project) nextManifest(run *publishRun, slugs []string, outs [][]pageOut
 	var first error
 	remove := func(lang string, paths []string, why string) {
 		for _, rel := range paths {
-			err := os.Remove(filepath.Join(p.Config.Dir, filepath.FromSlash(rel)))
+			err := os.Remove(p.outPath(rel))
 			if err == nil {
-				removed = append(removed, removal{lang, rel, why})
+				removed = append(removed, removal{lang, p.rel(p.outPath(rel)), why})
 			} else if !errors.Is(err, fs.ErrNotExist) {
 				first = cmpErr(first, err)
 			}
@@ -607,10 +606,26 @@ func splitKey(key string) (string, string) {
 	return key, ""
 }
 
-// exists reports whether the file at rel (relative to the project) is
-// there.
+// outRel is path relative to the output folder, with forward slashes: how
+// the manifest names the files it records, so that it moves with the
+// folder.
+func (p *Project) outRel(path string) string {
+	r, err := filepath.Rel(p.Config.OutputDir(), path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	return filepath.ToSlash(r)
+}
+
+// outPath is the path of rel, relative to the output folder.
+func (p *Project) outPath(rel string) string {
+	return filepath.Join(p.Config.OutputDir(), filepath.FromSlash(rel))
+}
+
+// exists reports whether the file at rel (relative to the output folder)
+// is there.
 func (p *Project) exists(rel string) bool {
-	_, err := os.Stat(filepath.Join(p.Config.Dir, filepath.FromSlash(rel)))
+	_, err := os.Stat(p.outPath(rel))
 	return err == nil
 }
 
