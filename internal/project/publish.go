@@ -2,15 +2,18 @@ package project
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/lingo-l10n/lingo/internal/article"
@@ -152,7 +155,7 @@ func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []s
 		own, total := 0, 0
 		for ai := range outs {
 			o := outs[ai][li]
-			first = cmpErr(first, o.err)
+			first = cmp.Or(first, o.err)
 			written = append(written, o.written...)
 			tallyPage(&results[li], o)
 			own, total = own+o.summary.Own, total+o.summary.Total
@@ -205,25 +208,7 @@ func (p *Project) readable(slugs, langs []string) error {
 		}
 		return nil
 	})
-	return cmpErr(cmpErrs(loadErrs), cmpErrs(catErrs))
-}
-
-// cmpErrs is the first error of errs that is not nil.
-func cmpErrs(errs []error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// cmpErr is the first of a and b that is not nil.
-func cmpErr(a, b error) error {
-	if a != nil {
-		return a
-	}
-	return b
+	return cmp.Or(cmp.Or(loadErrs...), cmp.Or(catErrs...))
 }
 
 // tallyPage adds one page to its language's result.
@@ -393,7 +378,7 @@ func (p *Project) publishArticle(run *publishRun, slug string) ([]pageOut, error
 		outs[of[path]].written = append(outs[of[path]].written, path)
 	}
 	if err != nil { // the error names the file; the article's first language reports it
-		outs[0].err = cmpErr(outs[0].err, err)
+		outs[0].err = cmp.Or(outs[0].err, err)
 	}
 	return outs, nil
 }
@@ -468,15 +453,14 @@ func (p *Project) pageKind(lang string, j *judgement) string {
 	return pageFallback
 }
 
-// texts is the published text of each message of the article in lang:
-// its own translation, else that of the nearest language of its chain.
+// texts is the published text of each message of the article in the
+// first language of chain: its own translation, else that of the nearest
+// language of the chain that publishes one.
 func (ap *articlePages) texts(chain []string) map[string]string {
 	texts := map[string]string{}
 	for k := len(chain) - 1; k >= 0; k-- { // the nearest language wins
-		if j := ap.judged[chain[k]]; j != nil && ap.kinds[chain[k]] == pageTranslation || k == 0 && j != nil {
-			for id, tr := range j.published {
-				texts[id] = tr
-			}
+		if j := ap.judged[chain[k]]; j != nil {
+			maps.Copy(texts, j.published)
 		}
 	}
 	return texts
@@ -549,7 +533,7 @@ func (p *Project) nextManifest(run *publishRun, slugs []string, outs [][]pageOut
 			if err == nil {
 				removed = append(removed, removal{lang, p.rel(p.outPath(rel)), why})
 			} else if !errors.Is(err, fs.ErrNotExist) {
-				first = cmpErr(first, err)
+				first = cmp.Or(first, err)
 			}
 		}
 	}
@@ -566,8 +550,8 @@ func (p *Project) nextManifest(run *publishRun, slugs []string, outs [][]pageOut
 		rec := run.old.Pages[key]
 		if lang, slug := splitKey(key); !exists[slug] {
 			remove(lang, rec.Outputs, "article deleted")
-		} else if slices.Contains(p.projectLangs(), lang) || slices.Contains(run.opts.Langs, lang) {
-			next.Pages[key] = rec
+		} else if slices.Contains(run.langs, lang) || p.allExist(rec.Outputs) {
+			next.Pages[key] = rec // a pseudo-locale's pages stay listed while they are there
 		}
 	}
 	for ai, slug := range slugs {
@@ -598,12 +582,21 @@ func (p *Project) nextManifest(run *publishRun, slugs []string, outs [][]pageOut
 
 // splitKey splits a manifest key into its language and slug.
 func splitKey(key string) (string, string) {
-	for i := range key {
-		if key[i] == ' ' {
-			return key[:i], key[i+1:]
+	lang, slug, _ := strings.Cut(key, " ")
+	return lang, slug
+}
+
+// langs are the languages of the pages m records, beyond first, sorted,
+// after first.
+func (m manifest) langs(first []string) []string {
+	var more []string
+	for key := range m.Pages {
+		if lang, _ := splitKey(key); !slices.Contains(first, lang) && !slices.Contains(more, lang) {
+			more = append(more, lang)
 		}
 	}
-	return key, ""
+	slices.Sort(more)
+	return append(slices.Clone(first), more...)
 }
 
 // outRel is path relative to the output folder, with forward slashes: how

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"cmp"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -75,7 +76,7 @@ func (p *Project) htmlPage(run *publishRun, ap *articlePages, lang string, looku
 	fields, _ := frontmatter.Fields(md, fm, []string{"title", "description"})
 	page := htmlpage.Page{Lang: lang, Title: a.Slug, Body: md[fm.Body:], Trusted: kind != pageTranslation,
 		Notice: notice, IndexHref: relURL(path, filepath.Join(p.Config.OutputDir(), lang, "index.html")),
-		IndexTitle: cmpStr(p.Config.Site.Title, "")}
+		IndexTitle: p.Config.Site.Title}
 	for _, l := range union(p.projectLangs(), []string{lang}) {
 		if k := ap.kinds[l]; k == pageSource || k == pageTranslation {
 			page.Alternates = append(page.Alternates, htmlpage.Alternate{Lang: l, Href: p.href(path, p.htmlPath(l, a.Slug)),
@@ -95,14 +96,6 @@ func (p *Project) htmlPage(run *publishRun, ap *articlePages, lang string, looku
 		}
 	}
 	return htmlpage.Render(page)
-}
-
-// cmpStr is a, or b when a is empty.
-func cmpStr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // title is the article's title: its front matter title, else its first
@@ -133,13 +126,13 @@ func (p *Project) indexPages(run *publishRun, slugs []string, m manifest) ([]pen
 	var files []pending
 	out := p.Config.OutputDir()
 	src := p.Config.Source
-	langs := union(p.projectLangs(), run.opts.Langs)
+	langs := m.langs(run.langs)
 	indexOf := func(l string) string { return filepath.Join(out, l, "index.html") }
-	site := cmpStr(p.Config.Site.Title, "lingo")
+	site := cmp.Or(p.Config.Site.Title, "lingo")
 	for _, lang := range langs {
 		path := indexOf(lang)
 		words := run.words.For(lang)
-		l := htmlpage.List{Lang: lang, Title: cmpStr(p.Config.Site.Title, htmlpage.NativeName(lang)), Heading: words.Articles()}
+		l := htmlpage.List{Lang: lang, Title: cmp.Or(p.Config.Site.Title, htmlpage.NativeName(lang)), Heading: words.Articles()}
 		for _, other := range langs {
 			l.Alternates = append(l.Alternates, htmlpage.Alternate{Lang: other, Href: p.href(path, indexOf(other)), Current: other == lang})
 		}
