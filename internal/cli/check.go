@@ -23,8 +23,8 @@ func checkCommand() *cli.Command {
 			"   lingo check --lang fr          before a translator pushes\n" +
 			"   lingo check --format github    in GitHub Actions: annotations on the lines\n" +
 			"   lingo check --format sarif > lingo.sarif\n\n" +
-			"Exit status: 0 clean (warnings allowed), 1 findings at error level,\n2 bad usage or unreadable input. Missing and stale entries are errors while\n" +
-			"a language is below its min_complete ([lang.<tag>] in lingo.toml), warnings above.",
+			"Exit status: 0 clean (warnings allowed), 1 findings at error level,\n2 bad usage or unreadable input. Missing and stale entries are work not yet\n" +
+			"done: warnings, unless a language is below its gate ([lang.<tag>] gate in\nlingo.toml) or [check.severity] makes them errors.",
 		Flags: []cli.Flag{langFlag(), &cli.StringFlag{Name: "format", Value: "text", Usage: "`FORMAT`: text, json, github or sarif"}},
 		Action: func(c *cli.Context) error {
 			return runCheck(c.App.Writer, checkOptions{globalsFrom(c), c.StringSlice("lang"), c.String("format")})

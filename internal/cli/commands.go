@@ -186,8 +186,8 @@ func renderCommand() *cli.Command {
 		Usage: "write every article in every language: out/<lang>/<slug>.md and .html",
 		UsageText: "lingo render [--lang L]... [--format md|html]...\n\nExamples:\n   lingo render                       Markdown, the source and every target language\n" +
 			"   lingo render --lang fr --format html --format md\n\n" +
-			"Only current translations are published: a missing message falls back along the\nlanguage's chain to the source, a stale one shows the source text (stale = \"source\").\n" +
-			"A language below its min_complete is not published.",
+			"A translation is published when it is current and passes every check; any other\npassage falls back along the language's chain to the source. An article below its\n" +
+			"min_complete in a language shows the source article there, under a notice\n(fallback = \"source\"), or no page (fallback = \"none\").",
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "lang", Usage: "render only language `L` (repeatable)"},
 			&cli.StringSliceFlag{Name: "format", Value: cli.NewStringSlice("md"), Usage: "output `FORMAT`: md or html (repeatable)"},
