@@ -1,6 +1,6 @@
 // Package htmltext finds the translatable text in a raw HTML block of a
-// Markdown article: the text between tags, and the values of alt and title
-// attributes. It reads the block with golang.org/x/net/html's Tokenizer,
+// Markdown article: the text between tags, and the values of alt, title,
+// placeholder and aria-label attributes. It reads the block with golang.org/x/net/html's Tokenizer,
 // never with regular expressions, and reports each piece of text as byte
 // ranges into the source, so tags, other attributes, comments, scripts,
 // styles and code stay byte-identical when a translation is spliced in.
@@ -29,6 +29,10 @@ var skipped = map[string]bool{
 	"iframe": true, "noembed": true, "noframes": true, "plaintext": true, "xmp": true,
 }
 
+// textAttrs are the attributes whose values are prose a reader sees or
+// hears: alt and title, a form field's placeholder, and aria-label.
+var textAttrs = map[string]bool{"alt": true, "title": true, "placeholder": true, "aria-label": true}
+
 // Segments returns the translatable segments of the HTML block at r in src,
 // in source order:
 //
@@ -37,7 +41,8 @@ var skipped = map[string]bool{
 //     noframes, plaintext, xmp). Its pieces are the token's non-empty lines,
 //     trimmed of spaces, tabs and line endings; Continue is the block's line
 //     ending followed by the indentation of the first piece's line.
-//   - one KindAttribute segment for each alt or title attribute, on any tag,
+//   - one KindAttribute segment for each alt, title, placeholder or
+//     aria-label attribute, on any tag,
 //     whose value holds a letter. Its one piece is the raw value, inside the
 //     quotes if quoted. Its Escape encodes the quote character as an entity
 //     ("&quot;" or "&#39;"); an unquoted value is replaced by a translation
@@ -144,7 +149,7 @@ func textSegment(src []byte, start, end int, nl string, pos *position) (article.
 	}, true
 }
 
-// attrSegments makes the segments of the alt and title attributes of the
+// attrSegments makes the segments of the textAttrs attributes of the
 // tag token raw, which starts at src[start]. The value offsets come from
 // scanAttrs; if its reading of the tag ever disagrees with the Tokenizer's,
 // the tag yields nothing rather than a wrong range.
@@ -163,7 +168,7 @@ func attrSegments(z *html.Tokenizer, src []byte, start int, raw []byte, pos *pos
 			return nil
 		}
 		a := spans[i]
-		if k := string(key); (k == "alt" || k == "title") && article.HasLetter(val) {
+		if k := string(key); textAttrs[k] && article.HasLetter(val) {
 			v := article.Range{Start: start + a.val.Start, End: start + a.val.End}
 			text := string(src[v.Start:v.End])
 			line, col := pos.at(v.Start)

@@ -91,6 +91,15 @@ func TestSegments(t *testing.T) {
 			},
 		},
 		{
+			name: "placeholder and aria-label on any tag, any quote",
+			src:  "<input type=\"search\" placeholder=\"Search the docs\" aria-label='Search'>\n<button ARIA-LABEL=Close>×</button>",
+			want: []seg{
+				attr("placeholder", "Search the docs", 1, 35),
+				attr("aria-label", "Search", 1, 64),
+				attr("aria-label", "Close", 2, 20),
+			},
+		},
+		{
 			name: "attributes without letters, empty, or other names yield nothing",
 			src:  "<img alt=\"\" title=\"2024\" src=\"x\" data-title=\"No\"><a href=\"/en/books/book-1/\">Link A</a>",
 			want: []seg{html1("Link A", 1, 78)},
@@ -336,7 +345,7 @@ func checkSegments(t *testing.T, src []byte, r article.Range, segs []article.Seg
 				t.Fatalf("html segment %+v", s)
 			}
 		case article.KindAttribute:
-			if s.Escape == nil || len(s.Pieces) != 1 || s.Field != "alt" && s.Field != "title" {
+			if s.Escape == nil || len(s.Pieces) != 1 || !textAttrs[s.Field] {
 				t.Fatalf("attribute segment %+v", s)
 			}
 		default:
