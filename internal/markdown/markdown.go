@@ -264,7 +264,7 @@ func (w *walker) walk(doc ast.Node) {
 // of lines that holds prose, and one for each translatable parameter of a
 // shortcode that stands on lines of its own.
 func (w *walker) textBlock(n ast.Node) {
-	pieces := w.pieces(n)
+	pieces := w.taskMarker(n, w.pieces(n))
 	if len(pieces) == 0 {
 		return
 	}
@@ -317,6 +317,29 @@ func (w *walker) pieces(n ast.Node) []article.Range {
 		}
 	}
 	return out
+}
+
+// taskMarker leaves a GFM task list marker ("[ ] ", "[x] ") out of the
+// first piece of a list item's block: it is structure, and a translation
+// that touched it would break the task list. goldmark has found the
+// marker (a TaskCheckBox first child); its bytes are "[", one blank or x,
+// "]", then blanks.
+func (w *walker) taskMarker(n ast.Node, pieces []article.Range) []article.Range {
+	if len(pieces) == 0 || n.FirstChild() == nil || n.FirstChild().Kind() != extast.KindTaskCheckBox {
+		return pieces
+	}
+	p := &pieces[0]
+	if p.Len() < 3 || w.src[p.Start] != '[' || w.src[p.Start+2] != ']' {
+		return pieces
+	}
+	p.Start += 3
+	for p.Start < p.End && isBlank(w.src[p.Start]) {
+		p.Start++
+	}
+	if p.Start == p.End {
+		return pieces[1:]
+	}
+	return pieces
 }
 
 func isBlank(b byte) bool { return b == ' ' || b == '\t' }
@@ -404,6 +427,10 @@ func (w *walker) refTitle(def *ast.LinkReferenceDefinition) {
 func titleEscaper(q byte) func(string) string {
 	esc := map[byte]string{'"': `"`, '\'': `'`, '(': "()"}[q]
 	return func(t string) string {
+		if lines := strings.Split(t, "\n"); len(lines) > 2 { // a blank line would end the definition
+			mid := slices.DeleteFunc(lines[1:len(lines)-1], func(l string) bool { return strings.TrimSpace(l) == "" })
+			t = strings.Join(slices.Concat(lines[:1], mid, lines[len(lines)-1:]), "\n")
+		}
 		var b strings.Builder
 		for i := 0; i < len(t); i++ {
 			if strings.IndexByte(esc, t[i]) >= 0 && (i == 0 || t[i-1] != '\\') {
@@ -416,9 +443,10 @@ func titleEscaper(q byte) func(string) string {
 }
 
 // quoteEscaper returns how a translation is written inside a shortcode
-// parameter quoted with q.
+// parameter quoted with q: on one line, its quotes escaped.
 func quoteEscaper(q byte) func(string) string {
 	return func(t string) string {
+		t = strings.Join(strings.Fields(t), " ")
 		switch q {
 		case '"':
 			return strings.ReplaceAll(t, `"`, `\"`)
