@@ -2,10 +2,13 @@
 // root of a lingo project that names the source and target languages, the
 // content, locales and output folders, the catalog format, and which front
 // matter keys and Hugo shortcodes lingo treats as text or as code. Load
-// refuses unknown keys, invalid BCP 47 language tags, duplicate languages
-// and unknown formats, and reports each problem as an *Error that points at
-// the offending value (path:line:col); Marshal writes the commented file
-// that `lingo init` creates.
+// refuses unknown keys, invalid BCP 47 language tags (compared in their
+// canonical form, [lang.<tag>] keys included), duplicate languages, unknown
+// formats, content, locales and output folders that overlap or leave the
+// project, and a lang_key that is a translated front matter field, and
+// reports each problem as an *Error that points at the offending value
+// (path:line:col); Marshal writes the commented file that `lingo init`
+// creates.
 package config
 
 import (
@@ -16,6 +19,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -277,6 +282,7 @@ func parse(path string, data []byte) (*Config, error) {
 			v.fail(f.key, -1, fmt.Sprintf("%s must name a folder", f.key))
 		}
 	}
+	v.folders(c)
 	if !contains(Formats, c.Format) {
 		v.fail("format", -1, fmt.Sprintf("invalid format %q (want toml, json or yaml)", c.Format))
 	}
@@ -295,18 +301,52 @@ func parse(path string, data []byte) (*Config, error) {
 			v.failTable(fmt.Sprintf("check.severity.%s = %q: want error, warning or off", id, sev), "check", "severity")
 		}
 	}
-	for tag, s := range c.Lang {
+	// [lang.<tag>] keys are tags like any other: canonical, so that
+	// [lang.zh-hans] is the settings of "zh-Hans".
+	raw := map[string]string{} // canonical tag → the key as written
+	keys := make([]string, 0, len(c.Lang))
+	for k := range c.Lang {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	canon := make(map[string]LangSettings, len(c.Lang))
+	for _, k := range keys {
+		tag, err := ParseTag(k)
+		switch {
+		case err != nil:
+			v.failTable(fmt.Sprintf("[lang.%s]: %v", k, err), "lang", k)
+			continue
+		case raw[tag] != "":
+			v.failTable(fmt.Sprintf("[lang.%s]: language %s has settings already ([lang.%s])", k, tag, raw[tag]), "lang", k)
+			continue
+		}
+		raw[tag] = k
+		canon[tag] = c.Lang[k]
+	}
+	if c.Lang != nil {
+		c.Lang = canon
+	}
+	for _, tag := range sortedKeys(c.Lang) {
+		s, key := c.Lang[tag], raw[tag]
 		if !seen[tag] {
-			v.failTable(fmt.Sprintf("[lang.%s]: %s is not one of the languages", tag, tag), "lang", tag)
+			v.failTable(fmt.Sprintf("[lang.%s]: %s is not one of the languages %v", key, key, c.Languages), "lang", key)
 		}
 		if s.MinComplete != nil && (*s.MinComplete < 0 || *s.MinComplete > 100) {
-			v.failTable(fmt.Sprintf("[lang.%s] min_complete = %v: want 0 to 100", tag, *s.MinComplete), "lang", tag)
+			v.failTable(fmt.Sprintf("[lang.%s] min_complete = %v: want 0 to 100", key, *s.MinComplete), "lang", key)
 		}
 		if s.Gate < 0 || s.Gate > 100 {
-			v.failTable(fmt.Sprintf("[lang.%s] gate = %v: want 0 to 100", tag, s.Gate), "lang", tag)
+			v.failTable(fmt.Sprintf("[lang.%s] gate = %v: want 0 to 100", key, s.Gate), "lang", key)
 		}
 		if len(s.Length) != 0 && len(s.Length) != 2 {
-			v.failTable(fmt.Sprintf("[lang.%s] length: want [min, max]", tag), "lang", tag)
+			v.failTable(fmt.Sprintf("[lang.%s] length: want [min, max]", key), "lang", key)
+		}
+		if s.Stale != "" && s.Stale != "source" && s.Stale != "translation" {
+			v.failTable(fmt.Sprintf("[lang.%s] stale = %q: want source or translation", key, s.Stale), "lang", key)
+		}
+	}
+	for _, f := range c.FrontMatter {
+		if c.LangKey != "" && strings.EqualFold(f, c.LangKey) {
+			v.fail("lang_key", -1, fmt.Sprintf("lang_key %q is a translated front matter field: rendering would replace each translation's %s with its language tag; use a key of its own, e.g. lang_key = %q, or \"\" for none", c.LangKey, f, cmp.Or(free(c.FrontMatter, "lang", "language", "locale"), "")))
 		}
 	}
 	if c.Layout != "dir" && c.Layout != "suffix" {
@@ -324,11 +364,6 @@ func parse(path string, data []byte) (*Config, error) {
 	if c.Stale != "source" && c.Stale != "translation" {
 		v.fail("stale", -1, fmt.Sprintf("invalid stale policy %q (want source or translation)", c.Stale))
 	}
-	for tag, s := range c.Lang {
-		if s.Stale != "" && s.Stale != "source" && s.Stale != "translation" {
-			v.failTable(fmt.Sprintf("[lang.%s] stale = %q: want source or translation", tag, s.Stale), "lang", tag)
-		}
-	}
 	if len(c.Check.Length) != 0 && len(c.Check.Length) != 2 {
 		v.failTable("check.length: want [min, max]", "check")
 	}
@@ -337,6 +372,126 @@ func parse(path string, data []byte) (*Config, error) {
 	}
 	return c, nil
 }
+
+// free returns the first of names that is not in list (compared as front
+// matter keys: case-insensitively), or "".
+func free(list []string, names ...string) string {
+	for _, n := range names {
+		if !slices.ContainsFunc(list, func(s string) bool { return strings.EqualFold(s, n) }) {
+			return n
+		}
+	}
+	return ""
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// folder is one of the project's folders: its key and its value as
+// written, and the value cleaned, relative to the project root.
+type folder struct{ key, val, rel string }
+
+// folderSuggestions are the folders a message proposes for each key.
+var folderSuggestions = map[string][]string{
+	"content": {"content", "articles", "docs"},
+	"locales": {"locales", "i18n", "translations"},
+	"output":  {"public", "out", "site"},
+}
+
+// folderConflicts says what goes wrong when two folders overlap, by their
+// keys in the order content, locales, output.
+var folderConflicts = map[[2]string]string{
+	{"content", "locales"}: "lingo would read catalogs as articles, or write catalogs among them",
+	{"content", "output"}:  "lingo would read its own pages back as articles, and write over (or remove) files it did not write",
+	{"locales", "output"}:  "rendering would write over (or remove) catalogs, and publish them",
+}
+
+// folders refuses content, locales and output folders that are absolute,
+// leave the project root (the folder of lingo.toml), or overlap: lingo
+// writes and removes files in its output and locale folders, and reads
+// every Markdown file under content, so no folder may hold another.
+func (v *validator) folders(c *Config) {
+	var fs []folder
+	for _, f := range []folder{{"content", c.Content, ""}, {"locales", c.Locales, ""}, {"output", c.Output, ""}} {
+		if strings.TrimSpace(f.val) == "" {
+			return // refused above
+		}
+		if filepath.IsAbs(f.val) || filepath.VolumeName(f.val) != "" || strings.HasPrefix(filepath.ToSlash(f.val), "/") {
+			v.fail(f.key, -1, fmt.Sprintf("%s %q is absolute: lingo keeps its folders inside the project (the folder of %s); use a path relative to it, e.g. %s = %q", f.key, f.val, FileName, f.key, folderSuggestions[f.key][0]))
+			return
+		}
+		// Relative to the project root: Rel compares as the system does
+		// (whole path elements; on Windows without regard to case).
+		root := string(filepath.Separator) + "project"
+		rel, err := filepath.Rel(root, filepath.Join(root, f.val))
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			v.fail(f.key, -1, fmt.Sprintf("%s %q is outside the project (the folder of %s): lingo reads and writes only inside it; use a folder in it, e.g. %s = %q", f.key, f.val, FileName, f.key, folderSuggestions[f.key][0]))
+			return
+		}
+		f.rel = rel
+		fs = append(fs, f)
+	}
+	for i, a := range fs {
+		for _, b := range fs[i+1:] {
+			var inner, outer folder
+			switch {
+			case within(a.rel, b.rel):
+				inner, outer = a, b
+			case within(b.rel, a.rel):
+				inner, outer = b, a
+			default:
+				continue
+			}
+			// Blame the folder the file names, output first: it is the
+			// one to move.
+			blame, other := inner, outer
+			if v.named(outer.key) && (!v.named(inner.key) || rank(outer.key) > rank(inner.key)) {
+				blame, other = outer, inner
+			}
+			what := "is inside"
+			if blame == outer && inner.rel != outer.rel {
+				what = "holds"
+			}
+			fix := ""
+			for _, s := range folderSuggestions[blame.key] {
+				if !overlaps(s, other.rel) && !slices.ContainsFunc(fs, func(f folder) bool { return f.key != blame.key && overlaps(s, f.rel) }) {
+					fix = fmt.Sprintf("; use a folder beside %s, e.g. %s = %q", other.key, blame.key, s)
+					break
+				}
+			}
+			v.fail(blame.key, -1, fmt.Sprintf("%s %q %s %s %q: %s%s", blame.key, blame.val, what, other.key, other.val, folderConflicts[[2]string{a.key, b.key}], fix))
+			return
+		}
+	}
+}
+
+// named reports whether the file sets key.
+func (v *validator) named(key string) bool {
+	line, _ := locate(v.data, key, -1)
+	return line > 0
+}
+
+// rank orders the folder keys by how likely a user is to move them.
+func rank(key string) int {
+	return map[string]int{"content": 0, "locales": 1, "output": 2}[key]
+}
+
+// within reports whether the cleaned relative path a is b or inside it.
+func within(a, b string) bool {
+	if b == "." {
+		return true
+	}
+	rel, err := filepath.Rel(b, a)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+func overlaps(a, b string) bool { return within(a, b) || within(b, a) }
 
 func contains(list []string, s string) bool {
 	for _, x := range list {

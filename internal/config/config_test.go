@@ -37,6 +37,17 @@ format    = "toml"
 		{"canonical tags", `source = "EN"
 languages = ["pt-br", "zh-hant", "en-xa", "ar"]
 `, Default("en", []string{"pt-BR", "zh-Hant", "en-XA", "ar"})},
+		{"lang table in any case", `languages = ["zh-hans", "PT-br"]
+[lang.ZH-HANS]
+gate = 30
+[lang.pt-BR]
+min_complete = 50
+`, func() *Config {
+			c := Default("en", []string{"zh-Hans", "pt-BR"})
+			half := 50.0
+			c.Lang = map[string]LangSettings{"zh-Hans": {Gate: 30}, "pt-BR": {MinComplete: &half}}
+			return c
+		}()},
 		{"everything", `source = "fr"
 languages = []
 content = "articles"
@@ -92,6 +103,46 @@ func TestLoadInvalid(t *testing.T) {
 		{"wrong element type", "source = 1\n", `lingo.toml:1:10: source must be a string`},
 		{"syntax", "source = \"en\nformat = \"toml\"\n", `lingo.toml:1:13: toml: basic strings cannot have new lines`},
 		{"empty front matter key", "front_matter = [\"title\", \"\"]\n", `lingo.toml:1:26: empty name in front_matter`},
+		{"hugo content/en beside output content", "content = \"content/en\"\noutput = \"content\"\n",
+			`lingo.toml:2:10: output "content" holds content "content/en": lingo would read its own pages back as articles, and write over (or remove) files it did not write; use a folder beside content, e.g. output = "public"`},
+		{"output is content", "languages = [\"fr\"]\noutput = \"content\"\n",
+			`lingo.toml:2:10: output "content" is inside content "content": lingo would read its own pages back as articles, and write over (or remove) files it did not write; use a folder beside content, e.g. output = "public"`},
+		{"output inside content", "output = \"content/./public/\"\n",
+			`lingo.toml:1:10: output "content/./public/" is inside content "content": lingo would read its own pages back as articles, and write over (or remove) files it did not write; use a folder beside content, e.g. output = "public"`},
+		{"content is the root", "content = \".\"\n",
+			`lingo.toml:1:11: content "." holds locales "locales": lingo would read catalogs as articles, or write catalogs among them; use a folder beside locales, e.g. content = "content"`},
+		{"content is the root, spelled out", "content = \"a/..\"\noutput = \"public\"\n",
+			`lingo.toml:1:11: content "a/.." holds locales "locales": lingo would read catalogs as articles, or write catalogs among them; use a folder beside locales, e.g. content = "content"`},
+		{"output outside", "output = \"..\"\n",
+			`lingo.toml:1:10: output ".." is outside the project (the folder of lingo.toml): lingo reads and writes only inside it; use a folder in it, e.g. output = "public"`},
+		{"content escapes", "content = \"docs/../../site/content\"\n",
+			`lingo.toml:1:11: content "docs/../../site/content" is outside the project (the folder of lingo.toml): lingo reads and writes only inside it; use a folder in it, e.g. content = "content"`},
+		{"absolute", "locales = \"/srv/locales\"\n",
+			`lingo.toml:1:11: locales "/srv/locales" is absolute: lingo keeps its folders inside the project (the folder of lingo.toml); use a path relative to it, e.g. locales = "locales"`},
+		{"locales inside content", "locales = \"content/locales\"\n",
+			`lingo.toml:1:11: locales "content/locales" is inside content "content": lingo would read catalogs as articles, or write catalogs among them; use a folder beside content, e.g. locales = "locales"`},
+		{"locales inside output", "locales = \"out/locales\"\n",
+			`lingo.toml:1:11: locales "out/locales" is inside output "out": rendering would write over (or remove) catalogs, and publish them; use a folder beside output, e.g. locales = "locales"`},
+		{"output inside locales", "output = \"locales/out\"\n",
+			`lingo.toml:1:10: output "locales/out" is inside locales "locales": rendering would write over (or remove) catalogs, and publish them; use a folder beside locales, e.g. output = "public"`},
+		{"output is the root", "output = \".\"\n",
+			`lingo.toml:1:10: output "." holds content "content": lingo would read its own pages back as articles, and write over (or remove) files it did not write; use a folder beside content, e.g. output = "public"`},
+		{"suggestion taken", "content = \"public\"\noutput = \"public/x\"\n",
+			`lingo.toml:2:10: output "public/x" is inside content "public": lingo would read its own pages back as articles, and write over (or remove) files it did not write; use a folder beside content, e.g. output = "out"`},
+		{"lang key is a translated field", "front_matter = [\"title\", \"summary\"]\nlang_key = \"title\"\n",
+			`lingo.toml:2:12: lang_key "title" is a translated front matter field: rendering would replace each translation's title with its language tag; use a key of its own, e.g. lang_key = "lang", or "" for none`},
+		{"lang key is the default field", "lang_key = \"Description\"\n",
+			`lingo.toml:1:12: lang_key "Description" is a translated front matter field: rendering would replace each translation's description with its language tag; use a key of its own, e.g. lang_key = "lang", or "" for none`},
+		{"lang table of no language", "languages = [\"fr\"]\n[lang.de]\ngate = 10\n",
+			`lingo.toml:2:2: [lang.de]: de is not one of the languages [fr]`},
+		{"lang table of the source", "languages = [\"fr\"]\n[lang.EN]\ngate = 10\n",
+			`lingo.toml:2:2: [lang.EN]: EN is not one of the languages [fr]`},
+		{"lang table twice", "languages = [\"pt-BR\"]\n[lang.pt-BR]\ngate = 10\n[lang.pt-br]\ngate = 20\n",
+			`lingo.toml:4:2: [lang.pt-br]: language pt-BR has settings already ([lang.pt-BR])`},
+		{"lang table not a tag", "languages = [\"fr\"]\n[lang.french]\ngate = 10\n",
+			`lingo.toml:2:2: [lang.french]: invalid language tag "french"`},
+		{"lang table value, any case", "languages = [\"zh-Hans\"]\n[lang.zh-hans]\ngate = 101\n",
+			`lingo.toml:2:2: [lang.zh-hans] gate = 101: want 0 to 100`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -146,7 +197,7 @@ func TestMarshalGolden(t *testing.T) {
 	}{
 		{"init", Default("en", nil)},
 		{"languages", Default("en", []string{"es", "fr", "pt-BR"})},
-		{"quoted", &Config{Source: "fr", Languages: []string{"en"}, Content: `C:\docs "x"`, Locales: "it's", Output: "out", Format: "json"}},
+		{"quoted", &Config{Source: "fr", Languages: []string{"en"}, Content: `my\docs "x"`, Locales: "it's", Output: "out", Format: "json"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got := tt.c.Marshal()
@@ -209,14 +260,14 @@ func TestDirs(t *testing.T) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(path, []byte("content = \"../articles\"\n"), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte("content = \"./articles/\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	loaded, err := Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := loaded.ContentDir(), filepath.Join(root, "articles"); got != want {
+	if got, want := loaded.ContentDir(), filepath.Join(root, "sub", "articles"); got != want {
 		t.Errorf("ContentDir() of a loaded config = %q, want %q", got, want)
 	}
 }
