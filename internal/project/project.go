@@ -87,6 +87,9 @@ func (p *Project) Slugs() ([]string, error) {
 // the source catalog on disk, so an edited message keeps its ID.
 func (p *Project) Load(slug string) (*Article, error) {
 	path := filepath.Join(p.Config.ContentDir(), filepath.FromSlash(slug)+".md")
+	if err := p.checkSlug(slug, path); err != nil {
+		return nil, err
+	}
 	src, err := p.readFile(path)
 	if err != nil {
 		return nil, err
@@ -106,6 +109,19 @@ func (p *Project) Load(slug string) (*Article, error) {
 		known[e.ID] = true
 	}
 	return &Article{Slug: slug, Path: path, Src: src, Segs: segs, IDs: ids, Known: known, Refs: parsed.Refs}, nil
+}
+
+// checkSlug refuses an article whose pages would overwrite lingo's own:
+// content/index.md would be published as <output>/<lang>/index.html, the
+// language's index page. The name is compared without case, as macOS and
+// Windows file systems do.
+func (p *Project) checkSlug(slug, path string) error {
+	if !strings.EqualFold(slug, "index") {
+		return nil
+	}
+	name := slug + ".md"
+	index := p.rel(filepath.Join(p.Config.OutputDir(), "<lang>", "index.html"))
+	return &diag.Error{Path: p.rel(path), Msg: fmt.Sprintf("%s would replace the language index page %s; rename it, e.g. home.md", name, index)}
 }
 
 // LoadAll reads and segments every article.
