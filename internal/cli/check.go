@@ -52,7 +52,7 @@ func checkProject(w io.Writer, opts checkOptions) error {
 	if err != nil {
 		return err
 	}
-	langs, err := targetLangs(p, opts.langs)
+	langs, err := resolveLangs(p, opts.langs, langSet{pseudo: true})
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/config"
 	"github.com/lingo-l10n/lingo/internal/project"
 	"github.com/urfave/cli/v2"
@@ -167,6 +168,13 @@ func runPseudo(w io.Writer, opts pseudoOptions) error {
 	if lang == p.Config.Source {
 		return usagef("--lang %s is the source language; pick a pseudo-locale such as en-XA", lang)
 	}
+	// Any pseudo-locale, or a language of the project (to fill its
+	// catalogs for a test); never a language the project does not have.
+	if !check.IsPseudo(lang) {
+		if err := knownLang(p, lang, langSet{}); err != nil {
+			return usagef("%v; or pick a pseudo-locale such as en-XA", err)
+		}
+	}
 	return withLock(p, func() error {
 		written, err := p.Pseudo(lang)
 		printWritten(w, "wrote", written, err)
@@ -204,16 +212,16 @@ func runRender(w io.Writer, opts renderOptions) error {
 			return usagef("--format %q: want md or html", f)
 		}
 	}
-	langs, err := parseLangs(opts.langs)
-	if err != nil {
+	if _, err := parseLangs(opts.langs); err != nil {
 		return err
 	}
 	p, err := openProject(opts.globals)
 	if err != nil {
 		return err
 	}
-	if len(langs) == 0 {
-		langs = append([]string{p.Config.Source}, p.Config.Languages...)
+	langs, err := resolveLangs(p, opts.langs, langSet{source: true, pseudo: true})
+	if err != nil {
+		return err
 	}
 	return withLock(p, func() error {
 		_, written, err := p.Publish(project.PublishOptions{Langs: langs, Formats: opts.formats}, project.NoProgress{})

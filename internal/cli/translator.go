@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -20,23 +19,10 @@ import (
 // lockWait is how long a writing command waits for another run to finish.
 const lockWait = time.Minute
 
-// targetLangs resolves --lang values against the project's languages:
-// every target language when none is given; a language the project does
-// not list is a usage error.
+// targetLangs resolves --lang values against the project's target
+// languages: every one when none is given.
 func targetLangs(p *project.Project, values []string) ([]string, error) {
-	langs, err := parseLangs(values)
-	if err != nil {
-		return nil, err
-	}
-	if len(langs) == 0 {
-		return p.Config.Languages, nil
-	}
-	for _, l := range langs {
-		if !slices.Contains(p.Config.Languages, l) {
-			return nil, usagef("--lang %s: not one of the project's languages %v (lingo.toml)", l, p.Config.Languages)
-		}
-	}
-	return langs, nil
+	return resolveLangs(p, values, langSet{})
 }
 
 // withLock runs fn while holding the project's lock.
@@ -184,7 +170,7 @@ func runStatus(w io.Writer, opts statusOptions) error {
 	if err != nil {
 		return err
 	}
-	langs, err := targetLangs(p, opts.langs)
+	langs, err := resolveLangs(p, opts.langs, langSet{pseudo: true})
 	if err != nil {
 		return err
 	}
