@@ -243,6 +243,13 @@ func TestParseErrors(t *testing.T) {
 		{"yaml merge", "a.fr.yaml", "b: &x\n  other: B\na:\n  <<: *x\n", `a.fr.yaml:4:3: YAML merge keys (<<) are not supported`},
 		{"yaml int key", "a.fr.yaml", "a: A\n12: x\n", `a.fr.yaml:2:1: key "12" is not a string`},
 		{"invalid utf8", "a.fr.toml", "[\"a\"]\nother = \"\xff\"\n", `a.fr.toml:2:10: invalid UTF-8`},
+		{"invalid utf8 after a BOM", "a.fr.toml", "\ufeff\xff = 1\n", `a.fr.toml:1:1: invalid UTF-8`},
+		{"toml syntax after a BOM", "a.fr.toml", "\ufeff[\"a\"]\nother = \"x\n", `a.fr.toml:2:11: the closing " of "other" is missing: end the text with " on the same line (a line break inside the text is written \n)`},
+		{"json after a BOM, first line", "a.fr.json", "\ufeff{\"a\": null}", `a.fr.json:1:2: message "a" is empty (null)`},
+		{"yaml second document", "a.fr.yaml", "a: x\n---\nb: y\n", `a.fr.yaml:2:1: a second YAML document starts here: a catalog is one document (go-i18n reads only the first); merge its entries into the first or remove it`},
+		{"yaml second document after an end", "a.fr.yaml", "---\na: x\n...\n--- # more\nb: y\n", `a.fr.yaml:4:1: a second YAML document starts here: a catalog is one document (go-i18n reads only the first); merge its entries into the first or remove it`},
+		{"yaml empty second document", "a.fr.yaml", "a: x\n---\n", `a.fr.yaml:2:1: a second YAML document starts here: a catalog is one document (go-i18n reads only the first); merge its entries into the first or remove it`},
+		{"yaml aliasing", "a.fr.yaml", billionLaughs, `a.fr.yaml:2:8: yaml: document contains excessive aliasing: its aliases (*name) expand to too much text; lingo messages need no aliases`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -257,6 +264,51 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("error:\n got %s\nwant %s", err, tt.want)
 			}
 		})
+	}
+}
+
+// billionLaughs is a YAML file whose aliases expand to 9⁷ strings.
+var billionLaughs = func() string {
+	var b strings.Builder
+	b.WriteString("a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n")
+	for i, name := range "bcdefg" {
+		prev := string("abcdefg"[i])
+		fmt.Fprintf(&b, "%c: &%c [%s]\n", name, name, strings.Repeat("*"+prev+",", 8)+"*"+prev)
+	}
+	return b.String()
+}()
+
+// TestParseBOM: a catalog saved with a byte order mark reads as the same
+// catalog without one, in every format, and is written back without it.
+func TestParseBOM(t *testing.T) {
+	for _, s := range samples {
+		for _, format := range Formats {
+			t.Run(s.name+"/"+format, func(t *testing.T) {
+				data, err := Marshal(s.cat, format)
+				if err != nil {
+					t.Fatal(err)
+				}
+				path := Path("locales", s.cat.Lang, s.cat.Slug, format)
+				want, err := Parse(path, data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := Parse(path, append([]byte("\ufeff"), data...))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("with a BOM:\n got %+v\nwant %+v", got, want)
+				}
+				back, err := Marshal(got, format)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if string(back) != string(data) {
+					t.Errorf("written back:\n%q\nwant\n%q", back, data)
+				}
+			})
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -70,6 +71,10 @@ func Parse(path string, data []byte) (*Catalog, error) {
 	}
 	c := &Catalog{Lang: lang, Slug: slugOf(path, rawLang, strings.Join(parts[:len(parts)-2], "."))}
 
+	// A byte order mark, as Windows editors save, is not part of the
+	// catalog: positions are counted after it, as editors count them, and
+	// Marshal writes the catalog without it.
+	data = bytes.TrimPrefix(data, []byte(bom))
 	if !utf8.Valid(data) {
 		off := 0
 		for off < len(data) {
@@ -104,7 +109,8 @@ func Parse(path string, data []byte) (*Catalog, error) {
 		if errors.As(err, &pe) {
 			return nil, &Error{Path: path, Line: pe.at.line, Col: pe.at.col, Msg: pe.msg}
 		}
-		return nil, &Error{Path: path, Msg: err.Error()}
+		// A decoder's error without a position is the whole file's.
+		return nil, &Error{Path: path, Line: 1, Col: 1, Msg: err.Error()}
 	}
 
 	w := walker{index: index, byID: map[string]int{}}
@@ -533,15 +539,36 @@ func indexJSON(data []byte) (any, map[string]pos, error) {
 
 var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
 
-// indexYAML decodes data and maps every key path to its position.
+// bom is the UTF-8 byte order mark.
+const bom = "\uFEFF"
+
+// indexYAML decodes data and maps every key path to its position. A
+// catalog is one YAML document: go-i18n and lingo read only the first, so
+// a second one is refused rather than dropped.
 func indexYAML(data []byte) (any, map[string]pos, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	var doc, next yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil && err != io.EOF {
+		return nil, nil, yamlError(err)
+	}
+	switch err := dec.Decode(&next); {
+	case err == nil:
+		return nil, nil, &posError{pos{next.Line, next.Column}, "a second YAML document starts here: a catalog is one document (go-i18n reads only the first); merge its entries into the first or remove it"}
+	case err != io.EOF:
 		return nil, nil, yamlError(err)
 	}
 	var tree any
 	if err := yaml.Unmarshal(data, &tree); err != nil {
-		return nil, nil, yamlError(err)
+		err = yamlError(err)
+		if _, ok := err.(*posError); !ok && strings.Contains(err.Error(), "aliasing") {
+			// The library gives no position: point at the first alias.
+			at := pos{1, 1}
+			if a := firstAlias(&doc); a != nil {
+				at = pos{a.Line, a.Column}
+			}
+			return nil, nil, &posError{at, err.Error() + ": its aliases (*name) expand to too much text; lingo messages need no aliases"}
+		}
+		return nil, nil, err
 	}
 	index := map[string]pos{}
 	var walk func(n *yaml.Node, path []string, depth int) error
@@ -580,6 +607,19 @@ func indexYAML(data []byte) (any, map[string]pos, error) {
 		}
 	}
 	return tree, index, nil
+}
+
+// firstAlias returns the first alias node of n in document order, or nil.
+func firstAlias(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode {
+		return n
+	}
+	for _, c := range n.Content {
+		if a := firstAlias(c); a != nil {
+			return a
+		}
+	}
+	return nil
 }
 
 // yamlError turns the YAML library's "yaml: line N: msg" into a posError; the
