@@ -21,7 +21,7 @@ import (
 // a trailing comment, trailing blanks or the line ending. Line and Column
 // (bytes) are where the value starts in src. Escape encodes any translation
 // as a scalar that decodes back to exactly that translation in the same
-// place: a double-quoted YAML scalar or a TOML basic string.
+// place: a double-quoted YAML scalar, a TOML basic string or a JSON string.
 //
 // Malformed front matter is an *Error with its position in the whole file.
 // Fields returns no segments for a Block with no Format.
@@ -45,6 +45,8 @@ func Fields(src []byte, b Block, keys []string) (segs []article.Segment, err err
 		return f.yaml()
 	case TOML:
 		return f.toml()
+	case JSON:
+		return f.json()
 	}
 	return nil, fmt.Errorf("frontmatter: unknown format %q", b.Format)
 }

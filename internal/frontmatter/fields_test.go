@@ -225,6 +225,33 @@ var fieldCases = []struct {
 		err:  "2:1: front matter is not a mapping of keys to values",
 	},
 	{
+		name: "json",
+		src:  "{\n  \"title\": \"Hello \\\"you\\\"\",\n  \"weight\": 10,\n  \"tags\": [\"a\", \"title\"],\n  \"params\": {\"summary\": \"nested\"},\n  \"description\" :  \"Caf\\u00e9\\n\\/ok\",\n  \"summary\": \"\",\n  \"linkTitle\": null\n}\nBody\n",
+		want: []field{
+			{"title", `Hello "you"`, `"Hello \"you\""`, 2, 12},
+			{"description", "Café\n/ok", `"Caf\u00e9\n\/ok"`, 6, 20},
+		},
+	},
+	{
+		name: "json on one line after a BOM, CRLF",
+		src:  "\uFEFF{\"summary\":\"Ünï\",\"title\":\"T\"}\r\nBody\r\n",
+		want: []field{{"summary", "Ünï", `"Ünï"`, 1, 15}, {"title", "T", `"T"`, 1, 31}},
+	},
+	{
+		name: "json empty object",
+		src:  "{}\n# Title\n",
+	},
+	{
+		name: "json syntax error",
+		src:  "{\n  \"title\": \"a\"\n  \"summary\": \"b\"\n}\n",
+		err:  "3:3: JSON front matter: invalid character '\"' after object key:value pair",
+	},
+	{
+		name: "json duplicate key",
+		src:  "{\"title\": \"a\",\n \"title\": \"b\"}\n",
+		err:  "2:2: key \"title\" is already defined",
+	},
+	{
 		name: "toml unterminated string",
 		src:  "+++\n# c\ntitle = \"unterminated\n+++\n",
 		err:  "3:22: basic strings cannot have new lines",

@@ -11,6 +11,7 @@ import (
 const (
 	YAML = "yaml" // delimited by --- lines
 	TOML = "toml" // delimited by +++ lines
+	JSON = "json" // a JSON object opening the file
 )
 
 // bom is the UTF-8 byte order mark, which may precede the front matter.
@@ -18,9 +19,9 @@ var bom = []byte("\xEF\xBB\xBF")
 
 // Block locates an article's front matter.
 type Block struct {
-	Format     string // "yaml" (--- delimiters), "toml" (+++ delimiters) or "" when there is none
-	Start, End int    // byte range of the front matter content, between the delimiter lines
-	Body       int    // offset where the Markdown body begins: just past the closing delimiter line and its line ending
+	Format     string // "yaml" (--- delimiters), "toml" (+++ delimiters), "json" (an object) or "" when there is none
+	Start, End int    // byte range of the front matter content, between the delimiter lines; for JSON the object, braces included
+	Body       int    // offset where the Markdown body begins: just past the closing delimiter line (or brace) and its line ending
 }
 
 // Error is malformed front matter. Line and Col are 1-based and count from
@@ -35,6 +36,11 @@ type Error = diag.Error
 // line ending. An opening delimiter without a closing one is an *Error at
 // line 1.
 //
+// JSON front matter, which Hugo supports too, is an object at the top of
+// the file ("{" followed by a key or "}"; see opensJSON), ending at its
+// matching "}"; the body begins after that brace and one line ending. An
+// object that is never closed is an *Error at its "{".
+//
 // When src has no front matter, Format is "" and Start, End and Body are the
 // length of the byte order mark (0 or 3): the BOM is never part of the
 // Markdown body, so src[:Body] is always what lies before the body and is
@@ -45,6 +51,9 @@ func Split(src []byte) (Block, error) {
 		p = len(bom)
 	}
 	none := Block{Start: p, End: p, Body: p}
+	if opensJSON(src, p) {
+		return splitJSON(src, p)
+	}
 	line, next := lineAt(src, p)
 	var format string
 	switch string(trimDelimiter(line)) {

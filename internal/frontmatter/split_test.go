@@ -30,6 +30,13 @@ func TestSplit(t *testing.T) {
 		{"unclosed yaml", "---\ntitle: x\n", Block{}, `1:1: front matter opened with "---" is never closed`},
 		{"unclosed toml after BOM", "\uFEFF+++\r\n", Block{Start: 3, End: 3, Body: 3}, `1:1: front matter opened with "+++" is never closed`},
 		{"only an opener", "---", Block{}, `1:1: front matter opened with "---" is never closed`},
+		{"json", "{\n  \"title\": \"x\"\n}\nBody\n", Block{Format: JSON, Start: 0, End: 18, Body: 19}, ""},
+		{"json on one line, CRLF, BOM", "\uFEFF{ \"a\": \"}{\\\"\" }\r\nBody", Block{Format: JSON, Start: 3, End: 18, Body: 20}, ""},
+		{"json nested, no final newline", "{\"a\": {\"b\": [{}]}}", Block{Format: JSON, Start: 0, End: 18, Body: 18}, ""},
+		{"json empty object, text after it", "{} rest\n", Block{Format: JSON, Start: 0, End: 2, Body: 2}, ""},
+		{"a shortcode opens nothing", "{{< figure src=\"a.png\" >}}\n", Block{}, ""},
+		{"a brace and text open nothing", "{not json}\n", Block{}, ""},
+		{"unclosed json", "{\n\"title\": \"x\"\n", Block{}, `1:1: JSON front matter opened with "{" is never closed`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

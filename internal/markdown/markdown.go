@@ -121,7 +121,8 @@ func (p *Parser) Parse(src []byte) (*Parsed, error) {
 
 // frontMatter finds the front matter and its translatable fields. A
 // delimiter line that does not open key-value pairs ("---" followed by text)
-// is Markdown, a thematic break or a setext underline, not front matter.
+// is Markdown, a thematic break or a setext underline, not front matter; a
+// JSON object at the top ("{" and a key) is front matter, malformed or not.
 func (p *Parser) frontMatter(src []byte) (frontmatter.Block, []article.Segment, error) {
 	fm, err := frontmatter.Split(src)
 	if err == nil {
@@ -131,7 +132,7 @@ func (p *Parser) frontMatter(src []byte) (frontmatter.Block, []article.Segment, 
 			return fm, segs, nil
 		}
 	}
-	if opensKeys(src) {
+	if opensKeys(src) || frontmatter.OpensJSON(src) {
 		return fm, nil, err
 	}
 	none := 0

@@ -81,6 +81,8 @@ func TestSegmentsBadInput(t *testing.T) {
 		{"nul", "ok\n\x00", "2:1: NUL byte in article"},
 		{"unclosed front matter", "---\ntitle: x\n", "1:1:"},
 		{"bad yaml", "---\ntitle: [x\n---\n", "3:1: "},
+		{"bad json", "{\n  \"title\": \"x\",\n}\n", "3:1: JSON front matter: "},
+		{"unclosed json", "{ \"title\": \"x\"\n# Body\n", "1:1: JSON front matter opened"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -707,6 +707,9 @@ func withLangKey(md []byte, key, lang string) []byte {
 		r := fields[0].Pieces[0]
 		return slices.Concat(md[:r.Start], []byte(fields[0].Escape(lang)), md[r.End:])
 	}
+	if fm.Format == frontmatter.JSON {
+		return frontmatter.InsertJSONKey(md, fm, key, lang)
+	}
 	line := key + ": " + lang
 	if fm.Format == frontmatter.TOML {
 		line = key + " = " + fmt.Sprintf("%q", lang)
