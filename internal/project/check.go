@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/lingo-l10n/lingo/internal/check"
+	"github.com/lingo-l10n/lingo/internal/config"
 	"github.com/lingo-l10n/lingo/internal/glossary"
 	"github.com/lingo-l10n/lingo/internal/spill"
 	"github.com/lingo-l10n/lingo/internal/structure"
@@ -371,15 +372,34 @@ func (p *Project) unknownLangs(c *check.Checker) []check.Finding {
 	var out []check.Finding
 	for _, e := range entries {
 		name := e.Name()
-		if !e.IsDir() || strings.HasPrefix(name, ".") || known[name] || check.IsPseudo(name) {
+		if !e.IsDir() || strings.HasPrefix(name, ".") {
 			continue
 		}
+		// Folder names compare as tags, in any case (zh-hans is zh-Hans);
+		// one spelled otherwise than lingo writes it is that language's
+		// only where the system finds it under lingo's spelling too.
 		msg := fmt.Sprintf("locale folder %s is not one of the languages in %s", name, filepath.Base(p.Config.Path))
+		if tag, err := config.ParseTag(name); err == nil && (known[tag] || check.IsPseudo(tag)) {
+			if tag == name || sameDir(filepath.Join(p.Config.LocalesDir(), name), filepath.Join(p.Config.LocalesDir(), tag)) {
+				continue
+			}
+			msg = fmt.Sprintf("locale folder %s is not where lingo reads and writes %s (%s): rename it", name, tag, filepath.ToSlash(p.rel(filepath.Join(p.Config.LocalesDir(), tag))))
+		}
 		if f, ok := c.Finding(name, filepath.ToSlash(p.rel(filepath.Join(p.Config.LocalesDir(), name))), 0, "", "unknown-lang", msg); ok {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// sameDir reports whether a and b are the same folder.
+func sameDir(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }
 
 // glossaryPath is the glossary file's path, "" when there is none.

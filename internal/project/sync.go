@@ -299,7 +299,7 @@ func (p *Project) collectOrphans(lang string, in *langInput, articles []string) 
 		stem := strings.TrimSuffix(filepath.ToSlash(rel), ext)
 		dot := strings.LastIndex(stem, ".")
 		if dot < 0 || stem[dot+1:] != lang {
-			return &diag.Error{Path: p.rel(path), Msg: fmt.Sprintf("file name does not end in .%s%s: a catalog's language must be its folder's", lang, ext)}
+			return &diag.Error{Path: p.rel(path), Line: 1, Col: 1, Msg: fmt.Sprintf("file name does not end in .%s%s: a catalog's language must be its folder's", lang, ext)}
 		}
 		slug := stem[:dot]
 		if slugs[slug] {
