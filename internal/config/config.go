@@ -91,6 +91,9 @@ type Config struct {
 	// Words is a folder of go-i18n message files that override or add to
 	// lingo's own words on pages (notices, index headings); "" for none.
 	Words string `toml:"words"`
+	// Shortcodes names the parameters of each Hugo shortcode that are
+	// text: [shortcodes.<name>], see shortcodes.go.
+	Shortcodes map[string]ShortcodeParams `toml:"shortcodes"`
 
 	// Dir is the project root, absolute: the folder of the file.
 	Dir string `toml:"-"`
@@ -367,6 +370,7 @@ func parse(path string, data []byte) (*Config, error) {
 	if len(c.Check.Length) != 0 && len(c.Check.Length) != 2 {
 		v.failTable("check.length: want [min, max]", "check")
 	}
+	v.shortcodes(c)
 	if v.err != nil {
 		return nil, v.err
 	}

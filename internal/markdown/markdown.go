@@ -10,9 +10,9 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,6 +36,36 @@ import (
 type Options struct {
 	FrontMatter    []string // front matter keys whose string values are messages
 	CodeShortcodes []string // shortcodes whose inner content is code, never text
+	// Shortcodes names the parameters of each shortcode that are
+	// messages, by shortcode name; the entry AnyShortcode ("*") is for
+	// every other shortcode. Without one, alt, title and caption are.
+	Shortcodes map[string]ShortcodeText
+}
+
+// ShortcodeText names the parameters of a shortcode that are text to
+// translate: named ones by name, positional ones by index among the
+// positional parameters (0 is the first), as Hugo's .Get counts them.
+type ShortcodeText struct {
+	Named      []string
+	Positional []int
+}
+
+// AnyShortcode is the Options.Shortcodes entry for shortcodes without one
+// of their own.
+const AnyShortcode = "*"
+
+// defaultShortcodeText is what AnyShortcode means when Options has none.
+var defaultShortcodeText = ShortcodeText{Named: []string{"alt", "title", "caption"}}
+
+// shortcodeText is what is text in a call of the shortcode name.
+func (o *Options) shortcodeText(name string) ShortcodeText {
+	if t, ok := o.Shortcodes[name]; ok {
+		return t
+	}
+	if t, ok := o.Shortcodes[AnyShortcode]; ok {
+		return t
+	}
+	return defaultShortcodeText
 }
 
 // Error is bad input at a position of the article (1-based line and byte
@@ -383,18 +413,28 @@ func (w *walker) standsAlone(r article.Range, pieces []article.Range) bool {
 	return true
 }
 
-// params emits the translatable parameters of a shortcode.
+// params emits the translatable parameters of a shortcode: those
+// Options.Shortcodes names for it. A positional parameter's Field is its
+// index ("0").
 func (w *walker) params(sc shortcode.Shortcode) {
 	if sc.Comment || sc.Placeholder || sc.Closing {
 		return
 	}
+	text := w.opts.shortcodeText(sc.Name)
+	pos := -1
 	for _, p := range sc.Params {
-		if (p.Name != "alt" && p.Name != "title" && p.Name != "caption") || !article.HasLetter(w.src[p.Value.Start:p.Value.End]) {
+		field := p.Name
+		if p.Name == "" {
+			pos++
+			field = strconv.Itoa(pos)
+		}
+		if p.Name == "" && !slices.Contains(text.Positional, pos) || p.Name != "" && !slices.Contains(text.Named, p.Name) ||
+			!article.HasLetter(w.src[p.Value.Start:p.Value.End]) {
 			continue
 		}
 		txt := string(w.src[p.Value.Start:p.Value.End])
 		w.segs = append(w.segs, article.Segment{
-			Kind: article.KindShortcode, Field: p.Name, Section: w.section,
+			Kind: article.KindShortcode, Field: field, Section: w.section,
 			Text: txt, Pieces: []article.Range{p.Value},
 			Spans:  []article.Range{{Start: 0, End: len(txt)}},
 			Escape: quoteEscaper(p.Quote),
@@ -444,18 +484,43 @@ func titleEscaper(q byte) func(string) string {
 }
 
 // quoteEscaper returns how a translation is written inside a shortcode
-// parameter quoted with q: on one line, its quotes escaped.
+// parameter quoted with q ('"', '`' or 0 for unquoted): on one line, its
+// quotes escaped. A message holds the value's bytes as written, so a
+// translation is too:
+//
+//   - inside "…", where Hugo reads \" as a quote and any other backslash as
+//     itself, a quote gets a backslash unless it has one (a translator may
+//     copy the source's \"), and a final backslash, which would escape the
+//     closing quote, is followed by a space;
+//   - inside `…`, which has no escapes, a backtick becomes an apostrophe;
+//   - an unquoted value, which would end at a space, becomes "…" as above.
 func quoteEscaper(q byte) func(string) string {
 	return func(t string) string {
 		t = strings.Join(strings.Fields(t), " ")
 		switch q {
 		case '"':
-			return strings.ReplaceAll(t, `"`, `\"`)
+			return escapeDoubleQuoted(t)
 		case '`':
 			return strings.ReplaceAll(t, "`", "'")
 		}
-		return fmt.Sprintf("%q", t)
+		return `"` + escapeDoubleQuoted(t) + `"`
 	}
+}
+
+// escapeDoubleQuoted writes t to go between the double quotes of a
+// shortcode parameter.
+func escapeDoubleQuoted(t string) string {
+	var b strings.Builder
+	for i := 0; i < len(t); i++ {
+		if t[i] == '"' && (i == 0 || t[i-1] != '\\') {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(t[i])
+	}
+	if strings.HasSuffix(t, `\`) {
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // prose emits one segment for a run of lines of a text block, if it holds

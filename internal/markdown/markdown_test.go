@@ -18,6 +18,7 @@ func newParser() *markdown.Parser {
 	return markdown.New(markdown.Options{
 		FrontMatter:    []string{"title", "description", "summary"},
 		CodeShortcodes: []string{"code", "code-toggle", "highlight"},
+		Shortcodes:     hugoShortcodes,
 	})
 }
 

@@ -42,9 +42,14 @@ func Open(path string) (*Project, error) {
 
 // New prepares a project from a loaded config.
 func New(cfg *config.Config) *Project {
+	texts := map[string]markdown.ShortcodeText{}
+	for name, t := range cfg.ShortcodeText() {
+		texts[name] = markdown.ShortcodeText{Named: t.Named, Positional: t.Positional}
+	}
 	return &Project{Config: cfg, parser: markdown.New(markdown.Options{
 		FrontMatter:    cfg.FrontMatter,
 		CodeShortcodes: cfg.CodeShortcodes,
+		Shortcodes:     texts,
 	}), shapes: structure.NewParser()}
 }
 
