@@ -168,12 +168,12 @@ func (p *Project) CatalogPath(lang, slug string) string {
 }
 
 // ReadCatalog reads the catalog of lang for slug; a missing file is an
-// empty catalog.
+// empty catalog, unless there is one in another format (readOtherFormat).
 func (p *Project) ReadCatalog(lang, slug string) (*catalog.Catalog, error) {
 	path := p.CatalogPath(lang, slug)
 	data, err := p.readFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return &catalog.Catalog{Lang: lang, Slug: slug}, nil
+		return p.readOtherFormat(lang, slug)
 	}
 	if err != nil {
 		return nil, err

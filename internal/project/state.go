@@ -29,6 +29,7 @@ type archived struct {
 	Translation string `json:"translation"`
 	Slug        string `json:"slug"`
 	ID          string `json:"id"`
+	want        string // the hash of the source text, while Source is not known
 }
 
 func (p *Project) statePath(lang, slug string) string {

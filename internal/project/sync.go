@@ -45,8 +45,11 @@ type LangPlan struct {
 	Articles []ArticlePlan
 	archive  []archived
 	remove   []string // catalogs and state files of articles that are gone
-	missing  []int    // per article: the messages without translation (sync's check only)
-	upToDate []bool   // per article: sync has nothing to write (sync's check only)
+	// catalogs in another format than lingo.toml's, to remove once the
+	// catalog in its format is written: [old, new]
+	converted [][2]string
+	missing   []int  // per article: the messages without translation (sync's check only)
+	upToDate  []bool // per article: sync has nothing to write (sync's check only)
 }
 
 // ArticlePlan is one article's catalog in a target language.
@@ -82,7 +85,7 @@ func (p *Project) Plan(lang string, arts []*Article, opts SyncOptions) (*LangPla
 	if err != nil {
 		return nil, err
 	}
-	lp := &LangPlan{Lang: lang, archive: in.archive, remove: in.remove}
+	lp := &LangPlan{Lang: lang, archive: in.archive, remove: in.remove, converted: in.converted}
 	mem, err := p.recall(0, len(arts), len(arts), func(i int) (*Article, *catalog.Catalog, state, error) {
 		return arts[i], in.cats[i], in.states[i], nil
 	}, in.archive, opts)
@@ -111,8 +114,10 @@ func (p *Project) Plan(lang string, arts []*Article, opts SyncOptions) (*LangPla
 type langInput struct {
 	archive []archived // the archive, and the translations of articles that are gone
 	remove  []string   // the catalogs and state files of articles that are gone
-	cats    []*catalog.Catalog
-	states  []state
+	// catalogs in another format, of articles still there: [old, new]
+	converted [][2]string
+	cats      []*catalog.Catalog
+	states    []state
 }
 
 // readLang reads the archive, catalogs and state files of lang, and the
@@ -125,6 +130,10 @@ func (p *Project) readLang(lang string, arts []*Article) (*langInput, error) {
 	in, err := p.readGone(lang, slugs)
 	if err != nil {
 		return nil, err
+	}
+	w := wants(in.archive)
+	for _, a := range arts {
+		w.resolve(a)
 	}
 	in.cats, in.states = make([]*catalog.Catalog, len(arts)), make([]state, len(arts))
 	err = parallel(len(arts), func(i int) error {
@@ -163,6 +172,7 @@ func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st 
 		inSource[id] = true
 	}
 	var plan articlePlan
+	from := p.origins(lang, a.Slug, a.Segs)
 	byID := make(map[string]catalog.Entry, len(old.Entries))
 	for _, e := range old.Entries {
 		if !inSource[e.ID] {
@@ -174,7 +184,7 @@ func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st 
 				continue
 			}
 			if e.Other != "" {
-				plan.archive = append(plan.archive, archived{Source: st[e.ID].Source, Translation: e.Other, Slug: a.Slug, ID: e.ID})
+				plan.archive = append(plan.archive, archived{Source: sourceOf(e, st[e.ID], from), Translation: e.Other, Slug: a.Slug, ID: e.ID})
 			}
 			continue
 		}
@@ -186,7 +196,14 @@ func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st 
 	for i, seg := range a.Segs {
 		id := a.IDs[i]
 		e, onDisk := byID[id]
-		m, hash := p.classify(id, seg.Text, e, st[id], mem, opts)
+		rec := st[id]
+		if rec.Source == "" && e.Other != "" && e.Hash != "" && e.Hash != article.Hash(seg.Text) {
+			// No state (a clone without it, or a translation typed
+			// since the last sync): the hash says which text it was
+			// made for.
+			rec.Source = from.text(id, e.Hash)
+		}
+		m, hash := p.classify(id, seg.Text, e, rec, mem, opts)
 		m.Line = e.Line
 		if !onDisk {
 			m.Line = 0
@@ -201,6 +218,11 @@ func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st 
 		}
 	}
 	if !opts.files {
+		// Before the sync that converts it, a catalog in another format
+		// is the article's: findings point into it.
+		if f, err := p.catalogFileOf(lang, a.Slug); err == nil && f != "" {
+			plan.Path = f
+		}
 		return plan, nil
 	}
 	data, err := catalog.Marshal(out, p.Config.Format)
@@ -274,14 +296,15 @@ func unknownID(path string, e catalog.Entry, inSource map[string]bool) error {
 }
 
 // collectOrphans archives the catalogs of articles that are gone, and
-// refuses catalog files whose language is not their folder's.
+// refuses catalog files whose language is not their folder's. A catalog in
+// another format than lingo.toml's, of an article still there, is to be
+// converted (otherFormat): it goes in in.converted.
 func (p *Project) collectOrphans(lang string, in *langInput, articles []string) error {
 	dir := filepath.Join(p.Config.LocalesDir(), lang)
 	slugs := make(map[string]bool, len(articles))
 	for _, s := range articles {
 		slugs[s] = true
 	}
-	ext := "." + p.Config.Format
 	return filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if os.IsNotExist(err) && path == dir {
 			return filepath.SkipDir
@@ -292,31 +315,92 @@ func (p *Project) collectOrphans(lang string, in *langInput, articles []string) 
 		if d.IsDir() && d.Name() == stateDir {
 			return filepath.SkipDir
 		}
-		if d.IsDir() || !strings.HasSuffix(d.Name(), ext) {
+		if d.IsDir() {
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, path)
-		stem := strings.TrimSuffix(filepath.ToSlash(rel), ext)
-		dot := strings.LastIndex(stem, ".")
-		if dot < 0 || stem[dot+1:] != lang {
-			return &diag.Error{Path: p.rel(path), Line: 1, Col: 1, Msg: fmt.Sprintf("file name does not end in .%s%s: a catalog's language must be its folder's", lang, ext)}
-		}
-		slug := stem[:dot]
-		if slugs[slug] {
+		slug, fileLang, ext, ok := catalogName(rel)
+		if !ok || ext != p.Config.Format && fileLang != lang {
+			// Files in other formats are catalogs only where named
+			// like one.
 			return nil
 		}
-		c, st, err := p.readTarget(lang, slug)
+		if fileLang != lang {
+			return &diag.Error{Path: p.rel(path), Line: 1, Col: 1, Msg: fmt.Sprintf("file name does not end in .%s.%s: a catalog's language must be its folder's", lang, ext)}
+		}
+		if slugs[slug] {
+			if ext != p.Config.Format {
+				if err := p.otherFormat(lang, slug, path, in.archive); err != nil {
+					return err
+				}
+				in.converted = append(in.converted, [2]string{path, p.CatalogPath(lang, slug)})
+			}
+			return nil
+		}
+		data, err := p.readFile(path)
 		if err != nil {
 			return err
 		}
+		c, err := catalog.Parse(p.rel(path), data)
+		if err != nil {
+			return err
+		}
+		st, err := p.readState(lang, slug)
+		if err != nil {
+			return err
+		}
+		from := p.origins(lang, slug, nil)
+		from.file = path
 		for _, e := range c.Entries {
 			if e.Other != "" {
-				in.archive = append(in.archive, archived{Source: st[e.ID].Source, Translation: e.Other, Slug: slug, ID: e.ID})
+				a := archived{Source: sourceOf(e, st[e.ID], from), Translation: e.Other, Slug: slug, ID: e.ID}
+				if a.Source == "" {
+					// Made for a text of another article, maybe: the
+					// one it was renamed to (resolve).
+					a.want = madeFor(e, st[e.ID])
+				}
+				in.archive = append(in.archive, a)
 			}
 		}
 		in.remove = append(in.remove, path, p.statePath(lang, slug))
 		return nil
 	})
+}
+
+// wanted is the archived translations of articles that are gone whose
+// source text was not found with them, by the hash of that text: an
+// article still there (the one it was renamed to) may have it.
+type wanted struct {
+	mu     sync.Mutex
+	byHash map[string][]*archived
+}
+
+func wants(archives ...[]archived) *wanted {
+	w := &wanted{byHash: map[string][]*archived{}}
+	for _, archive := range archives {
+		for k := range archive {
+			if a := &archive[k]; a.Source == "" && a.want != "" {
+				w.byHash[a.want] = append(w.byHash[a.want], a)
+			}
+		}
+	}
+	return w
+}
+
+// resolve gives the translations that want a text of article a that text.
+func (w *wanted) resolve(a *Article) {
+	if len(w.byHash) == 0 {
+		return
+	}
+	for _, s := range a.Segs {
+		if found := w.byHash[article.Hash(s.Text)]; len(found) > 0 {
+			w.mu.Lock()
+			for _, e := range found {
+				e.Source = cmp.Or(e.Source, s.Text)
+			}
+			w.mu.Unlock()
+		}
+	}
 }
 
 // target reads article i with its catalog and state file in a language.
@@ -428,14 +512,30 @@ func (p *Project) Sync(langs []string, opts SyncOptions) ([]string, error) {
 	for _, lp := range checked {
 		gone = append(gone, lp.remove...)
 	}
+	src, srcConverted, err := p.goneSourceCatalogs(slugs)
+	if err != nil {
+		return written, err
+	}
 	// A deleted article's source catalog goes once every language has
 	// archived its translations.
 	if len(langs) == len(p.Config.Languages) {
-		src, err := p.goneSourceCatalogs(slugs)
-		if err != nil {
+		gone = append(gone, src...)
+	}
+	// A catalog in another format goes once the one in lingo.toml's
+	// format is written.
+	converted := srcConverted
+	for _, lp := range checked {
+		converted = append(converted, lp.converted...)
+	}
+	for _, c := range converted {
+		if _, err := os.Stat(c[1]); err != nil {
 			return written, err
 		}
-		gone = append(gone, src...)
+		if err := os.Remove(c[0]); err == nil {
+			written = append(written, fmt.Sprintf("%s (removed: converted to %s)", p.rel(c[0]), p.rel(c[1])))
+		} else if !os.IsNotExist(err) {
+			return written, err
+		}
 	}
 	for _, path := range gone {
 		if err := os.Remove(path); err == nil {
@@ -448,28 +548,36 @@ func (p *Project) Sync(langs []string, opts SyncOptions) ([]string, error) {
 }
 
 // goneSourceCatalogs lists the source catalogs lingo wrote for articles
-// that are no more.
-func (p *Project) goneSourceCatalogs(slugs []string) ([]string, error) {
+// that are no more, and those in another format than lingo.toml's of
+// articles still there, with the one in its format: [old, new].
+func (p *Project) goneSourceCatalogs(slugs []string) (gone []string, converted [][2]string, err error) {
 	dir := filepath.Join(p.Config.LocalesDir(), p.Config.Source)
-	suffix := "." + p.Config.Source + "." + p.Config.Format
-	var gone []string
-	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+	present := make(map[string]bool, len(slugs))
+	for _, s := range slugs {
+		present[s] = true
+	}
+	err = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if errors.Is(err, fs.ErrNotExist) {
 			return filepath.SkipAll
 		}
-		if err != nil || d.IsDir() || !strings.HasSuffix(d.Name(), suffix) {
+		if err != nil || d.IsDir() {
 			return err
 		}
 		rel, err := filepath.Rel(dir, path)
 		if err != nil {
 			return err
 		}
-		if slug := strings.TrimSuffix(filepath.ToSlash(rel), suffix); !slices.Contains(slugs, slug) {
+		slug, lang, ext, ok := catalogName(rel)
+		switch {
+		case !ok || lang != p.Config.Source:
+		case !present[slug]:
 			gone = append(gone, path)
+		case ext != p.Config.Format:
+			converted = append(converted, [2]string{path, p.CatalogPath(lang, slug)})
 		}
 		return nil
 	})
-	return gone, err
+	return gone, converted, err
 }
 
 // checkLangs reads and plans every language without writing, one article
@@ -480,14 +588,17 @@ func (p *Project) goneSourceCatalogs(slugs []string) ([]string, error) {
 // it; and whether each article's source catalog is up to date.
 func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions) ([]*LangPlan, []bool, error) {
 	plans := make([]*LangPlan, len(langs))
+	gone := make([][]archived, len(langs)) // kept apart until resolved
 	for k, lang := range langs {
 		in, err := p.readGone(lang, slugs)
 		if err != nil {
 			return nil, nil, err
 		}
-		plans[k] = &LangPlan{Lang: lang, archive: in.archive, remove: in.remove,
+		gone[k] = in.archive
+		plans[k] = &LangPlan{Lang: lang, remove: in.remove, converted: in.converted,
 			missing: make([]int, len(slugs)), upToDate: make([]bool, len(slugs))}
 	}
+	w := wants(gone...)
 	// Sync's own plan, but for translation memory: the same files for an
 	// article with no message to look up.
 	plan := SyncOptions{Accept: opts.Accept, AcceptAll: opts.AcceptAll, NoMemory: true}
@@ -498,6 +609,7 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions) ([]*LangPl
 		if err != nil {
 			return err
 		}
+		w.resolve(a)
 		f, err := p.catalogFile(p.SourceCatalog(a))
 		if err != nil {
 			return err
@@ -528,8 +640,8 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions) ([]*LangPl
 		}
 		return nil
 	})
-	for _, lp := range plans {
-		lp.archive = sortArchive(lp.archive)
+	for k, lp := range plans {
+		lp.archive = sortArchive(append(gone[k], lp.archive...))
 	}
 	return plans, sourceUpToDate, err
 }
