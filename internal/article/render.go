@@ -29,12 +29,14 @@ func Render(src []byte, segs []Segment, ids []string, lookup func(id string) (st
 	return out.Bytes()
 }
 
-// splice writes translation t in place of the segment.
+// splice writes translation t in place of the segment, as inline text of
+// its element (see inline).
 func (s *Segment) splice(out *bytes.Buffer, src []byte, t string) {
 	if s.Escape != nil {
 		out.WriteString(s.Escape(t))
 		return
 	}
+	t = inline(s.Kind, t, s.Text)
 	if !s.Multiline {
 		out.WriteString(strings.ReplaceAll(t, "\n", " "))
 		return

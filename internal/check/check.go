@@ -3,7 +3,9 @@ package check
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -19,13 +21,14 @@ import (
 
 // Defaults are the checks lingo runs and their severities; lingo.toml's
 // [check.severity] overrides them ("off" turns a check off). missing and
-// stale are errors below a language's min_complete and warnings above it.
+// stale are errors below a language's gate and warnings above it.
 var Defaults = map[string]Severity{
 	"missing": Error, "stale": Error, "untranslated": Warning,
 	"numbers": Error,
 	"links":   Error, "images": Error, "code": Error, "emphasis": Error, "html": Error,
 	"shortcodes": Error, "footnotes": Error,
 	"unsafe-html": Error, "unsafe-url": Error, "event-handler": Error, "foreign-host": Error,
+	"structure": Error, "control": Error,
 	"glossary": Error, "dnt": Error, "plural": Error,
 	"whitespace": Warning, "double-space": Warning, "length": Warning,
 	"unknown-lang": Warning, "orphan": Warning,
@@ -56,6 +59,8 @@ var Descriptions = map[string]string{
 	"length":        "the translation's length is far from the source's",
 	"unknown-lang":  "a locale folder for a language not in lingo.toml",
 	"orphan":        "an entry whose ID is not in the source",
+	"structure":     "spliced into its article, the translation would change the article's structure (a new block, raw HTML, a shortcode parameter)",
+	"control":       "a control character (C0 or C1, other than tab and line feed) in a translation",
 	"input":         "a file lingo cannot read (syntax, encoding, unknown keys): nothing is checked until it is fixed",
 }
 
@@ -132,6 +137,12 @@ func (c *Checker) Check(t Translation) []Finding {
 	add := func(check, msg string) {
 		if f, ok := c.Finding(t.Lang, t.File, t.Line, t.ID, check, msg); ok {
 			out = append(out, f)
+		}
+	}
+	for _, s := range append([]string{t.Text}, slices.Collect(maps.Values(t.Plural))...) {
+		if r, ok := controlChar(s); ok {
+			add("control", fmt.Sprintf("control character U+%04X in the translation: delete it (it reaches the page unseen)", r))
+			break
 		}
 	}
 	if article.SameText(t.Text, t.Source) && article.HasLetter([]byte(t.Source)) &&
@@ -269,4 +280,18 @@ func withoutAddedLabels(src, tr string, refs map[string]string) string {
 // (right-to-left), as lingo pseudo writes them.
 func IsPseudo(tag string) bool {
 	return strings.HasSuffix(tag, "-XA") || strings.HasSuffix(tag, "-XB")
+}
+
+// controlChar finds a C0 or C1 control character other than tab, line
+// feed and the carriage return of a CRLF (NUL, ESC, DEL, ...) in s.
+func controlChar(s string) (rune, bool) {
+	for i, r := range s {
+		if r == '\r' && strings.HasPrefix(s[i+1:], "\n") {
+			continue
+		}
+		if r != '\t' && r != '\n' && (r < 0x20 || r >= 0x7f && r <= 0x9f) {
+			return r, true
+		}
+	}
+	return 0, false
 }

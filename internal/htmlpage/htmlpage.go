@@ -147,8 +147,17 @@ func newPolicy() *bluemonday.Policy {
 		OnElements("a", "div", "section", "sup", "li")
 	p.AllowAttrs("type").Matching(regexp.MustCompile(`^checkbox$`)).OnElements("input")
 	p.AllowAttrs("checked", "disabled").Matching(regexp.MustCompile(`^(|checked|disabled)$`)).OnElements("input")
+	// Text attributes hold translated prose, in any script and with any
+	// punctuation (« », ¿, quotes): bluemonday's pattern for them keeps only
+	// some, and would drop a French alt. Their values are escaped on output.
+	p.AllowAttrs("alt", "title").Globally()
 	return p
 }
+
+// Sanitize is what a translation's HTML becomes on a page: what lingo's
+// sanitizer (bluemonday's policy for user content, with what goldmark's
+// output needs) keeps of it.
+func Sanitize(html []byte) []byte { return policy.SanitizeBytes(html) }
 
 // Render returns the HTML page of an article. It fails on a language tag
 // that is not BCP 47, a body that is not UTF-8, or a page with no title

@@ -311,7 +311,8 @@ func (w *walker) textBlock(n ast.Node) {
 		}
 	}
 	for _, pc := range pieces {
-		if w.structural(pc) {
+		pc, ok := w.outsideSpanning(pc)
+		if !ok || w.structural(pc) {
 			flush()
 			continue
 		}
@@ -374,6 +375,38 @@ func (w *walker) taskMarker(n ast.Node, pieces []article.Range) []article.Range 
 }
 
 func isBlank(b byte) bool { return b == ' ' || b == '\t' }
+
+// outsideSpanning trims from a line the part of a shortcode that began on
+// an earlier line or ends on a later one: the "%}}" that closes a shortcode
+// whose parameters fill the lines above is structure, never text. It
+// reports false when nothing is left.
+func (w *walker) outsideSpanning(pc article.Range) (article.Range, bool) {
+	if r, ok := w.shortcodeAt(pc.Start); ok && r.Start < pc.Start {
+		pc.Start = min(r.End, pc.End)
+	}
+	if pc.End > pc.Start {
+		if r, ok := w.shortcodeAt(pc.End - 1); ok && r.End > pc.End {
+			pc.End = max(r.Start, pc.Start)
+		}
+	}
+	for pc.Start < pc.End && isBlank(w.src[pc.Start]) {
+		pc.Start++
+	}
+	for pc.End > pc.Start && isBlank(w.src[pc.End-1]) {
+		pc.End--
+	}
+	return pc, pc.End > pc.Start
+}
+
+// shortcodeAt returns the range of the shortcode or placeholder that holds
+// pos.
+func (w *walker) shortcodeAt(pos int) (article.Range, bool) {
+	i := sort.Search(len(w.codes), func(i int) bool { return w.codes[i].Range.End > pos })
+	if i < len(w.codes) && w.codes[i].Range.Start <= pos {
+		return w.codes[i].Range, true
+	}
+	return article.Range{}, false
+}
 
 // structural reports whether a line holds nothing but shortcodes,
 // placeholders and code: no prose of its own.

@@ -10,8 +10,10 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/config"
+	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"github.com/lingo-l10n/lingo/internal/glossary"
 	"github.com/lingo-l10n/lingo/internal/spill"
 	"github.com/lingo-l10n/lingo/internal/structure"
@@ -301,6 +303,12 @@ func (p *Project) judge(c *check.Checker, a *Article, lang string) (*judgement, 
 	if err != nil {
 		return nil, err
 	}
+	return p.assess(c, a, lang, ap.ArticlePlan), nil
+}
+
+// assess is judge's decision on the messages of ap, article a in lang, as
+// sync classified them.
+func (p *Project) assess(c *check.Checker, a *Article, lang string, ap ArticlePlan) *judgement {
 	j := &judgement{published: map[string]string{}}
 	cc := &j.cc
 	cc.file = p.rel(ap.Path)
@@ -336,6 +344,12 @@ func (p *Project) judge(c *check.Checker, a *Article, lang string) (*judgement, 
 			cc.found = append(cc.found, found...)
 		}
 	}
+	for _, i := range p.breaksStructure(a, ap.Messages, msgs) {
+		m := ap.Messages[i]
+		msgs[i].Errors++
+		add(m.Line, m.ID, structure.CheckStructure, "spliced into the article, the translation would change its structure: "+
+			"write it as the text of this one element (no blank line, no line that starts a heading, list, quote, code block or HTML block)")
+	}
 	for _, e := range ap.Orphans {
 		add(e.Line, e.ID, "orphan", "no message of the source article has this ID (lingo sync refuses it)")
 	}
@@ -346,7 +360,55 @@ func (p *Project) judge(c *check.Checker, a *Article, lang string) (*judgement, 
 		}
 	}
 	j.current = cc.current
-	return j, nil
+	return j
+}
+
+// breaksStructure checks what a reader would get: the article with the
+// translations of msgs that have no error yet (those that may be
+// published) spliced in must have the source's skeleton (its blocks, the
+// raw HTML and shortcodes in them). When it does not, each translation is
+// tried on its own, and those that change it are returned (all of them if
+// none does alone). One parse of the article when nothing is wrong.
+func (p *Project) breaksStructure(a *Article, ms []Message, msgs []translation.Message) []int {
+	var cands []int
+	for i, m := range ms {
+		if m.Translation != "" && msgs[i].Errors == 0 && msgs[i].State != Missing {
+			cands = append(cands, i)
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	src := p.shapes.Skeleton(body(a.Src))
+	spliced := func(with []int) structure.Skeleton {
+		texts := make(map[string]string, len(with))
+		for _, i := range with {
+			texts[ms[i].ID] = ms[i].Translation
+		}
+		md := article.Render(a.Src, a.Segs, a.IDs, func(id string) (string, bool) { t, ok := texts[id]; return t, ok })
+		return p.shapes.Skeleton(body(md))
+	}
+	if _, _, differs := structure.Differs(src, spliced(cands)); !differs {
+		return nil
+	}
+	var bad []int
+	for _, i := range cands {
+		if _, _, differs := structure.Differs(src, spliced([]int{i})); differs {
+			bad = append(bad, i)
+		}
+	}
+	if len(bad) == 0 {
+		return cands
+	}
+	return bad
+}
+
+// body is an article without its front matter.
+func body(md []byte) []byte {
+	if fm, err := frontmatter.Split(md); err == nil {
+		return md[fm.Body:]
+	}
+	return md
 }
 
 // safe reports whether translation tr of the i-th message of a adds nothing

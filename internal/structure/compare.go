@@ -173,7 +173,9 @@ func shortcodeKey(raw string) string {
 //     source does not have.
 //   - foreign-host: a link, image or HTML URL to an absolute http(s) or
 //     protocol-relative host that no link, image or HTML URL of the source
-//     uses. A Prefixes entry that maps to another host is reported too.
+//     uses, read both as a browser reads it raw (a backslash is a slash) and
+//     as goldmark writes it in an href (a backslash is %5C, so
+//     "https://a.example\@b.example/" goes to b.example). A Prefixes entry that maps to another host is reported too.
 func Safety(src, tr Shape) []Problem {
 	var ps []Problem
 	srcTags := shapeTags(src)
@@ -230,8 +232,11 @@ func Safety(src, tr Shape) []Problem {
 	}
 
 	for _, u := range trURLs {
-		if h := host(u.url); h != "" && !srcHosts[h] {
-			ps = append(ps, Problem{Check: CheckForeignHost, Error: true, Message: fmt.Sprintf("%s to host %s, which the source does not use: %s", u.where, h, u.url)})
+		for _, h := range []string{host(u.url), host(strings.ReplaceAll(u.url, `\`, "%5C"))} {
+			if h != "" && !srcHosts[h] {
+				ps = append(ps, Problem{Check: CheckForeignHost, Error: true, Message: fmt.Sprintf("%s to host %s, which the source does not use: %s", u.where, h, u.url)})
+				break
+			}
 		}
 	}
 	return ps
