@@ -8,7 +8,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/lingo-l10n/lingo/internal/article"
 )
@@ -147,41 +146,10 @@ func (f *fieldFinder) jsonError(err error) *Error {
 	return f.errorAt(f.block.Start, "JSON front matter: "+err.Error())
 }
 
-// jsonQuote encodes s as a JSON string. Invalid UTF-8, which JSON cannot
-// hold, becomes U+FFFD; "<", ">" and "&" stay as they are.
-func jsonQuote(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('"')
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		case '\b':
-			b.WriteString(`\b`)
-		case '\f':
-			b.WriteString(`\f`)
-		default:
-			if r < 0x20 || r == 0x7F {
-				fmt.Fprintf(&b, `\u%04x`, r)
-			} else {
-				b.WriteRune(r)
-			}
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+// jsonQuote encodes s as a JSON string: tomlQuote's escapes are JSON's
+// too. Invalid UTF-8, which JSON cannot hold, becomes U+FFFD; "<", ">" and
+// "&" stay as they are.
+func jsonQuote(s string) string { return tomlQuote(s) }
 
 // InsertJSONKey returns src with key set to the string value in the JSON
 // front matter b, which does not have the key: the pair goes after the
