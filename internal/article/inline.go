@@ -71,11 +71,15 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 func escapeOpener(line string) string {
 	c := line[0]
 	switch {
+	case (c == '-' || c == '*' || c == '_' || c == '=') && onlyRepeats(line, c),
+		(c == '`' || c == '~') && strings.HasPrefix(line, strings.Repeat(string(c), 3)):
+		// Every mark of the run: a shorter run would pair with another as
+		// code, emphasis or strikethrough.
+		run := len(line) - len(strings.TrimLeft(line, string(c)))
+		return strings.Repeat(`\`+string(c), run) + line[run:]
 	case c == '>',
 		c == '#' && atxHeading(line),
 		(c == '-' || c == '+' || c == '*') && (len(line) == 1 || line[1] == ' ' || line[1] == '\t'),
-		(c == '-' || c == '*' || c == '_' || c == '=') && onlyRepeats(line, c),
-		(c == '`' || c == '~') && strings.HasPrefix(line, strings.Repeat(string(c), 3)),
 		c == '<' && opensHTMLBlock(line),
 		c == '[' && definesRef(line):
 		return `\` + line

@@ -9,21 +9,21 @@ func TestInline(t *testing.T) {
 		kind     Kind
 		tr, want string
 	}{
-		{KindParagraph, "Para deux\n```", "Para deux\n\\```"},
+		{KindParagraph, "Para deux\n```", "Para deux\n\\`\\`\\`"},
 		{KindParagraph, "Para deux\n<!--", "Para deux\n\\<!--"},
 		{KindParagraph, "# Injected heading", "\\# Injected heading"},
 		{KindParagraph, "- devient liste", "\\- devient liste"},
 		{KindParagraph, "> citation", "\\> citation"},
-		{KindParagraph, "Para deux\n===", "Para deux\n\\==="},
-		{KindParagraph, "Para deux\n---", "Para deux\n\\---"},
+		{KindParagraph, "Para deux\n===", "Para deux\n\\=\\=\\="},
+		{KindParagraph, "Para deux\n---", "Para deux\n\\-\\-\\-"},
 		{KindParagraph, "Un\n\n    code", "Un\ncode"},
 		{KindParagraph, "1. premier\n2) second", "1\\. premier\n2\\) second"},
-		{KindParagraph, "~~~\nx", "\\~~~\nx"},
+		{KindParagraph, "~~~\nx", "\\~\\~\\~\nx"},
 		{KindParagraph, "[x]: https://evil.example/", "\\[x]: https://evil.example/"},
 		{KindParagraph, "[Voir][ref]: suite", "[Voir][ref]: suite"},
 		{KindParagraph, "<div>bloc</div>", "\\<div>bloc</div>"},
 		{KindParagraph, "<abbr>OMS</abbr> dit", "<abbr>OMS</abbr> dit"},
-		{KindParagraph, "***", "\\***"},
+		{KindParagraph, "***", "\\*\\*\\*"},
 		{KindParagraph, "*important* ici", "*important* ici"},
 		{KindParagraph, "2024 est une année", "2024 est une année"},
 		{KindListItem, "\n\n\t<img src=x onerror=alert(1)>", "<img src=x onerror=alert(1)>"},
@@ -34,6 +34,7 @@ func TestInline(t *testing.T) {
 		{KindHTML, "Note\n\n# pas un titre", "Note\n# pas un titre"},
 		{KindHTML, "Note \\<img src=x>", "Note \\<img src=x>"},
 		{KindParagraph, "Un\\\nDeux  \nTrois\\", "Un\\\\\nDeux\nTrois\\"},
+		{KindQuote, "```A``", "\\`\\`\\`A``"},
 	} {
 		if got := inline(tc.kind, tc.tr, "Source text."); got != tc.want {
 			t.Errorf("inline(%s, %q) = %q, want %q", tc.kind, tc.tr, got, tc.want)
