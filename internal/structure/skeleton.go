@@ -21,7 +21,9 @@ const CheckStructure = "structure"
 // renderer (and Hugo) sees it: what no translation may change. One line per
 // block, in document order: its depth, its kind and what decides its
 // meaning (a heading's level, a list's kind), and for a block of text the
-// raw HTML tags (names and attribute names) and autolinks in it; for a raw
+// raw HTML tags (names and attribute names), autolinks, links, images and
+// code spans in it (the per-message checks compare their contents; this
+// catches what only the splice makes of a translation); for a raw
 // HTML block, its tags; then one line per shortcode, with its parameter
 // names.
 type Skeleton []string
@@ -102,6 +104,12 @@ func blockKey(n ast.Node, src []byte) string {
 			inl = append(inl, tagKeys(raw)...)
 		case *ast.AutoLink:
 			inl = append(inl, "autolink")
+		case *ast.CodeSpan:
+			inl = append(inl, "code")
+		case *ast.Link:
+			inl = append(inl, "link")
+		case *ast.Image:
+			inl = append(inl, "image")
 		}
 		return ast.WalkContinue, nil
 	})
