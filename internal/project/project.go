@@ -170,11 +170,17 @@ func (p *Project) CatalogPath(lang, slug string) string {
 // ReadCatalog reads the catalog of lang for slug; a missing file is an
 // empty catalog, unless there is one in another format (readOtherFormat).
 func (p *Project) ReadCatalog(lang, slug string) (*catalog.Catalog, error) {
-	path := p.CatalogPath(lang, slug)
-	data, err := p.readFile(path)
+	c, err := p.readCatalogFile(p.CatalogPath(lang, slug))
 	if errors.Is(err, fs.ErrNotExist) {
 		return p.readOtherFormat(lang, slug)
 	}
+	return c, err
+}
+
+// readCatalogFile reads and parses the catalog file at path; a missing file
+// is an error that is fs.ErrNotExist.
+func (p *Project) readCatalogFile(path string) (*catalog.Catalog, error) {
+	data, err := p.readFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -216,13 +222,6 @@ func (p *Project) writeAll(files []pending) ([]string, error) {
 		files = files[n:]
 	}
 	return written, nil
-}
-
-// writeOne writes f atomically, unless its bytes are already on disk, and
-// reports whether it wrote.
-func (p *Project) writeOne(f pending) (bool, error) {
-	w, err := p.writeAll([]pending{f})
-	return len(w) > 0, err
 }
 
 // syncBatch is how many files writeAll syncs to disk at once.
