@@ -56,14 +56,11 @@ func (p *Project) readOtherFormat(lang, slug string) (*catalog.Catalog, error) {
 	if err != nil || path == "" {
 		return &catalog.Catalog{Lang: lang, Slug: slug}, err
 	}
-	data, err := p.readFile(path)
+	c, err := p.readCatalogFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &catalog.Catalog{Lang: lang, Slug: slug}, nil
 	}
-	if err != nil {
-		return nil, err
-	}
-	return catalog.Parse(p.rel(path), data)
+	return c, err
 }
 
 // otherFormat sorts a catalog file of lang in another format than
@@ -80,11 +77,7 @@ func (p *Project) otherFormat(lang, slug, path string, archive []archived) error
 	} else if err != nil {
 		return err
 	}
-	data, err := p.readFile(path)
-	if err != nil {
-		return err
-	}
-	old, err := catalog.Parse(p.rel(path), data)
+	old, err := p.readCatalogFile(path)
 	if err != nil {
 		return err
 	}

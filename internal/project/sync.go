@@ -337,11 +337,7 @@ func (p *Project) collectOrphans(lang string, in *langInput, articles []string) 
 			}
 			return nil
 		}
-		data, err := p.readFile(path)
-		if err != nil {
-			return err
-		}
-		c, err := catalog.Parse(p.rel(path), data)
+		c, err := p.readCatalogFile(path)
 		if err != nil {
 			return err
 		}
