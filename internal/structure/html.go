@@ -96,6 +96,16 @@ func (t tag) compareKey() string {
 	return k.String()
 }
 
+// shapeKey is t's normalized form with every attribute value blanked: a
+// tag as a reader's page structure sees it.
+func (t tag) shapeKey() string {
+	k := tag{name: t.name, end: t.end, attrs: slices.Clone(t.attrs)}
+	for i := range k.attrs {
+		k.attrs[i].Val = ""
+	}
+	return k.String()
+}
+
 // hostAttrs are attributes whose values are fetched or followed as URLs.
 var hostAttrs = []string{"href", "src", "srcset", "action", "formaction", "poster", "data", "cite", "background", "xlink:href", "longdesc", "manifest", "ping"}
 

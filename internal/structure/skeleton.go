@@ -128,17 +128,7 @@ func hasInline(n ast.Node) bool {
 func tagKeys(raw []byte) []string {
 	var out []string
 	for _, t := range readTags(raw) {
-		var b strings.Builder
-		b.WriteByte('<')
-		if t.end {
-			b.WriteByte('/')
-		}
-		b.WriteString(t.name)
-		for _, a := range t.attrs {
-			b.WriteString(" " + a.Key)
-		}
-		b.WriteByte('>')
-		out = append(out, b.String())
+		out = append(out, t.shapeKey())
 	}
 	return out
 }
