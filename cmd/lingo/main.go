@@ -4,8 +4,10 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 
 	"github.com/lingo-l10n/lingo/internal/cli"
 )
@@ -22,5 +24,23 @@ func main() {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
 		debug.SetMemoryLimit(memoryLimit)
 	}
-	os.Exit(cli.Run(os.Args, cli.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}))
+	os.Exit(run())
+}
+
+// run runs the command line; with LINGO_CPUPROFILE set, it writes a CPU
+// profile of the run to that file (BENCHMARKS.md uses it).
+func run() int {
+	if path := os.Getenv("LINGO_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "lingo: LINGO_CPUPROFILE: %v\n", err)
+			return cli.ExitUsage
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
+	}
+	return cli.Run(os.Args, cli.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr})
 }
