@@ -50,7 +50,10 @@ func (p pos) less(q pos) bool {
 // go-i18n: every message must be a string or a table of the fields
 // description, hash and other, all strings; plural forms, null values,
 // arrays and IDs that occur twice (after go-i18n joins nested keys with ".")
-// are errors. Problems in the file are reported as an *Error.
+// are errors. Problems in the file are reported as an *Error. A TOML file
+// still in the layout Marshal writes is read by a smaller decoder that gives
+// the same entries (canonical.go); any other file, and every error, comes
+// from the full parsers.
 func Parse(path string, data []byte) (*Catalog, error) {
 	base := filepath.Base(path)
 	parts := strings.Split(base, ".")
@@ -91,8 +94,25 @@ func Parse(path string, data []byte) (*Catalog, error) {
 		// go-i18n reads an empty file as no messages, whatever the format.
 		return c, nil
 	}
+	if format == "toml" {
+		// Most catalogs are still as lingo wrote them: those are read
+		// without go-toml (canonical.go), the rest by the full parser.
+		if entries, ok := parseCanonical(data); ok {
+			c.Entries = entries
+			return c, nil
+		}
+	}
+	return parseFull(c, path, format, data)
+}
 
+// parseFull reads the entries of c from data, the valid UTF-8 of the
+// catalog file at path in format, through the format's decoder and
+// go-i18n's parser.
+func parseFull(c *Catalog, path, format string, data []byte) (*Catalog, error) {
+	base := filepath.Base(path)
+	ext := strings.TrimPrefix(filepath.Ext(base), ".")
 	var (
+		err   error
 		tree  any
 		index map[string]pos
 	)
