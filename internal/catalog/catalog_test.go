@@ -399,5 +399,26 @@ func BenchmarkParse(b *testing.B) {
 				}
 			}
 		})
+		if format != "toml" {
+			continue
+		}
+		// Parse above reads TOML by the fast path; these are its two
+		// decoders alone, the full parser and the fast path.
+		b.Run("toml-full", func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := parseFull(&Catalog{}, path, format, data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("toml-fast", func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, ok := parseCanonical(data); !ok {
+					b.Fatal("the fast path does not read the catalog")
+				}
+			}
+		})
 	}
 }
