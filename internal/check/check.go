@@ -16,6 +16,7 @@ import (
 	"github.com/lingo-l10n/lingo/internal/glossary"
 	"github.com/lingo-l10n/lingo/internal/numbers"
 	"github.com/lingo-l10n/lingo/internal/structure"
+	"github.com/lingo-l10n/lingo/internal/vocab"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -24,7 +25,7 @@ import (
 // stale are errors below a language's gate and warnings above it.
 var Defaults = map[string]Severity{
 	"missing": Error, "stale": Error, "untranslated": Warning,
-	"numbers": Error,
+	"numbers": Error, "units": Error, "negation": Warning,
 	"links":   Error, "images": Error, "code": Error, "emphasis": Error, "html": Error,
 	"shortcodes": Error, "footnotes": Error,
 	"unsafe-html": Error, "unsafe-url": Error, "event-handler": Error, "foreign-host": Error,
@@ -40,6 +41,8 @@ var Descriptions = map[string]string{
 	"stale":         "the source changed since the entry was translated",
 	"untranslated":  "the translation is the source text unchanged",
 	"numbers":       "a number of the source is missing, changed or added, compared in each language's writing",
+	"units":         "a number with its unit (dose, volume, concentration, time, frequency, percentage, temperature) is not kept with the same value and unit",
+	"negation":      "a sentence of the source has a negation and its translation has none",
 	"links":         "a link destination is missing, changed or added",
 	"images":        "an image source is missing, changed or added",
 	"code":          "an inline code span differs from the source",
@@ -85,6 +88,9 @@ type Options struct {
 	Severity map[string]string
 	// Length gives the allowed band of translation/source length in lang.
 	Length func(lang string) (float64, float64)
+	// Vocabulary names units and negations per language for the units
+	// and negation checks; nil for lingo's own (vocab.Default).
+	Vocabulary *vocab.Vocabulary
 }
 
 // Checker checks translations. It is safe for concurrent use.
@@ -92,11 +98,16 @@ type Checker struct {
 	opts    Options
 	plurals pluralRules
 	md      *structure.Parser
+	vocab   *vocab.Vocabulary
 }
 
 // New returns a Checker.
 func New(opts Options) *Checker {
-	return &Checker{opts: opts, plurals: pluralRules{byLang: map[string][]string{}}, md: structure.NewParser()}
+	v := opts.Vocabulary
+	if v == nil {
+		v = vocab.Default()
+	}
+	return &Checker{opts: opts, plurals: pluralRules{byLang: map[string][]string{}}, md: structure.NewParser(), vocab: v}
 }
 
 // Translation is one current translation to check, with where it lives.
@@ -160,6 +171,11 @@ func (c *Checker) Check(t Translation) []Finding {
 	for _, n := range extra {
 		add("numbers", fmt.Sprintf("number %s is not in the source", n))
 	}
+	if t.Lang != t.SourceLang && !IsPseudo(t.Lang) {
+		for _, is := range c.meaning(t.Source, t.SourceLang, t.Text, t.Lang) {
+			add(is.check, is.msg)
+		}
+	}
 	src, tr := c.md.Parse(t.Source, t.Refs), c.md.Parse(t.Text, t.Refs)
 	problems := structure.Compare(src, tr, structure.Options{Prefixes: c.prefixes(t.Lang)})
 	problems = append(problems, structure.Safety(src, tr)...)
@@ -197,6 +213,44 @@ func (c *Checker) lengthBand(lang string) [2]float64 {
 }
 
 type issue struct{ check, msg string }
+
+// meaning finds the quantities (units) and negations (negation) of the
+// source src that its translation tr drops or changes. Both checks need a
+// vocabulary of each language: they say nothing about others.
+func (c *Checker) meaning(src, srcLang, tr, trLang string) []issue {
+	sl, tl := c.vocab.For(srcLang), c.vocab.For(trLang)
+	if !sl.Known() || !tl.Known() {
+		return nil
+	}
+	var out []issue
+	trq := tl.Quantities(tr)
+	for _, m := range tl.Missing(sl.Quantities(src), trq) {
+		want := src[m.Want.Start:m.Want.End]
+		var msg string
+		switch m.Why {
+		case "conversion":
+			msg = fmt.Sprintf("%q of the source is converted to %q: keep the source's value and unit", want, tr[m.Got.Start:m.Got.End])
+		case "unit":
+			msg = fmt.Sprintf("%q of the source is %q: the unit changed (%s, not %s)", want, tr[m.Got.Start:m.Got.End], m.Got.Unit, m.Want.Unit)
+		case "range":
+			msg = fmt.Sprintf("the range %q of the source is %q: keep both ends", want, tr[m.Got.Start:m.Got.End])
+		default:
+			msg = fmt.Sprintf("%q of the source (%s) has no counterpart with the same value and unit", want, m.Want)
+		}
+		out = append(out, issue{"units", msg})
+	}
+	ss, ts := vocab.Sentences(src), vocab.Sentences(tr)
+	if len(ss) != len(ts) { // not sentence for sentence: the whole text
+		ss, ts = []string{src}, []string{tr}
+	}
+	for i, s := range ss {
+		w, neg := sl.Negation(s)
+		if _, kept := tl.Negation(ts[i]); neg && !kept {
+			out = append(out, issue{"negation", fmt.Sprintf("the source says %q (%q) and the translation has no negation: %q", w, s, ts[i])})
+		}
+	}
+	return out
+}
 
 // minLengthChecked is the shortest source whose length ratio is checked:
 // short texts vary too much between languages to say anything.
