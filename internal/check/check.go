@@ -26,7 +26,7 @@ import (
 var Defaults = map[string]Severity{
 	"missing": Error, "stale": Error, "untranslated": Warning,
 	"numbers": Error, "units": Error, "negation": Warning,
-	"links":   Error, "images": Error, "code": Error, "emphasis": Error, "html": Error,
+	"links": Error, "images": Error, "code": Error, "emphasis": Error, "html": Error,
 	"shortcodes": Error, "footnotes": Error,
 	"unsafe-html": Error, "unsafe-url": Error, "event-handler": Error, "foreign-host": Error,
 	"structure": Error, "control": Error,
