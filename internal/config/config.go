@@ -26,6 +26,7 @@ import (
 
 	"github.com/lingo-l10n/lingo/internal/diag"
 	"github.com/lingo-l10n/lingo/internal/lang"
+	"github.com/lingo-l10n/lingo/internal/vocab"
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
@@ -112,6 +113,13 @@ type Check struct {
 	// Length is the allowed band [min, max] of a translation's length over
 	// its source's, in characters, for languages without their own.
 	Length []float64 `toml:"length"`
+	// Vocabulary is a folder of the project's own vocabulary files for the
+	// units and negation checks (common.toml, <lang>.toml), relative to the
+	// project root, added to lingo's; "" for lingo's alone.
+	Vocabulary string `toml:"vocabulary"`
+	// Vocab is lingo's vocabulary extended by the folder, loaded by Load;
+	// nil when the folder is "".
+	Vocab *vocab.Vocabulary `toml:"-"`
 }
 
 // Site names the published site: [site] in lingo.toml.
@@ -231,6 +239,18 @@ func Load(path string) (*Config, error) {
 	}
 	c.Path = path
 	c.Dir = filepath.Dir(abs)
+	if c.Check.Vocabulary != "" {
+		v, err := vocab.Load(filepath.Join(filepath.Dir(path), c.Check.Vocabulary))
+		var de *diag.Error
+		switch {
+		case errors.As(err, &de):
+			return nil, err
+		case err != nil:
+			line, col := locateTable(data, "check")
+			return nil, &Error{Path: path, Line: line, Col: col, Msg: fmt.Sprintf("check.vocabulary = %q: %v", c.Check.Vocabulary, err)}
+		}
+		c.Check.Vocab = v
+	}
 	return c, nil
 }
 
@@ -240,6 +260,7 @@ var kinds = map[string]string{
 	"languages": "a list of strings", "front_matter": "a list of strings", "code_shortcodes": "a list of strings",
 	"glossary": "a string", "layout": "a string", "lang_key": "a string", "stale": "a string",
 	"min_complete": "a number", "fallback": "a string", "words": "a string", "site.title": "a string", "site.base_url": "a string",
+	"check.vocabulary": "a string",
 }
 
 // parse decodes and validates data, the contents of the file at path.

@@ -34,7 +34,7 @@ func (p *Project) Check(langs []string) (*Checked, error) {
 		return nil, err
 	}
 	c := check.New(check.Options{Glossary: g, Prefixes: p.Config.Check.Prefixes,
-		Severity: p.Config.Check.Severity, Length: p.Config.LengthBand})
+		Severity: p.Config.Check.Severity, Length: p.Config.LengthBand, Vocabulary: p.Config.Check.Vocab})
 	slugs, err := p.Slugs()
 	if err != nil {
 		return nil, err

@@ -170,7 +170,7 @@ func (p *Project) Import(path string, data []byte) (*ImportResult, error) {
 		return nil, err
 	}
 	im.checker = check.New(check.Options{Glossary: g, Prefixes: p.Config.Check.Prefixes,
-		Severity: p.Config.Check.Severity, Length: p.Config.LengthBand})
+		Severity: p.Config.Check.Severity, Length: p.Config.LengthBand, Vocabulary: p.Config.Check.Vocab})
 	seen := make(map[string]bool, len(d.Units))
 	for _, u := range d.Units {
 		reason, err := im.take(u, seen)

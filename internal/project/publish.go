@@ -284,7 +284,7 @@ func (p *Project) newPublishRun(opts PublishOptions, prog Progress) (*publishRun
 	return &publishRun{
 		opts: opts, langs: union(p.projectLangs(), opts.Langs), inputs: inputs, old: p.readManifest(),
 		checker: check.New(check.Options{Glossary: g, Prefixes: p.Config.Check.Prefixes,
-			Severity: p.Config.Check.Severity, Length: p.Config.LengthBand}),
+			Severity: p.Config.Check.Severity, Length: p.Config.LengthBand, Vocabulary: p.Config.Check.Vocab}),
 		words: words, prog: &lockedProgress{Progress: prog},
 	}, nil
 }

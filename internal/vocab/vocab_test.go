@@ -1,0 +1,89 @@
+package vocab_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/lingo-l10n/lingo/internal/diag"
+	"github.com/lingo-l10n/lingo/internal/vocab"
+)
+
+// TestEmbedded loads lingo's own vocabulary: Default falls back to an
+// empty one if it did not.
+func TestEmbedded(t *testing.T) {
+	v, err := vocab.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tag := range []string{"en", "es", "fr", "de", "ar", "pt", "pt-BR", "it", "zh", "zh-Hant", "ja"} {
+		if !v.For(tag).Known() {
+			t.Errorf("%s has no vocabulary", tag)
+		}
+	}
+	if v.For("ko").Known() {
+		t.Error("ko: want no vocabulary of its own")
+	}
+}
+
+func TestQuantities(t *testing.T) {
+	v := vocab.Default()
+	tests := []struct{ lang, text, want string }{
+		{"en", "Give 0.5 mg/kg, then 5 mg per day for 2-3 days.", "0.5 mg/kg|5 mg/day|2–3 day"},
+		{"fr", "0,5 mg/kg puis 2 fois par jour pendant 2 à 3 jours.", "0.5 mg/kg|2 times/day|2–3 day"},
+		{"ar", "بين 50 و80% خلال ٢٤ ساعة", "50–80 %|24 h"},
+		{"ja", "1日2回、2〜3日間", "2 times/day|2–3 day"},
+		{"zh", "每天5毫克，持续2至3周", "5 mg/day|2–3 week"},
+		{"de", "In 2023 gaben 45 % der 35- bis 44-Jährigen an", "45 %"},
+	}
+	for _, tt := range tests {
+		var got string
+		for i, q := range v.For(tt.lang).Quantities(tt.text) {
+			if i > 0 {
+				got += "|"
+			}
+			got += q.String()
+		}
+		if got != tt.want {
+			t.Errorf("%s %q: %q, want %q", tt.lang, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestNegation(t *testing.T) {
+	v := vocab.Default()
+	for _, tt := range []struct {
+		lang, text string
+		want       bool
+	}{
+		{"en", "Don't drive.", true}, {"en", "Drive now.", false}, {"en", "Avoid alcohol.", true},
+		{"fr", "Ce n’est pas grave.", true}, {"fr", "Notez la dose.", false},
+		{"de", "Keinesfalls fahren.", true}, {"de", "Nichtraucher", false},
+		{"zh", "请勿驾驶。", true}, {"ja", "運転しないでください。", true}, {"ar", "لا تقد.", true},
+	} {
+		if _, got := v.For(tt.lang).Negation(tt.text); got != tt.want {
+			t.Errorf("%s %q: %v, want %v", tt.lang, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestLoad extends lingo's vocabulary with a project's, and reports a
+// broken file at its line and column.
+func TestLoad(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "fr.toml"), []byte("[units]\nmg = [\"milligr.\"]\n"), 0o644)
+	v, err := vocab.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if qs := v.For("fr").Quantities("0,5 milligr. puis 1 mg"); len(qs) != 2 || qs[0].Unit != "mg" || qs[1].Unit != "mg" {
+		t.Errorf("got %v", qs)
+	}
+	os.WriteFile(filepath.Join(dir, "fr.toml"), []byte("\nnegation = 3\n"), 0o644)
+	_, err = vocab.Load(dir)
+	var de *diag.Error
+	if !errors.As(err, &de) || de.Line != 2 {
+		t.Errorf("got %v, want an error at line 2", err)
+	}
+}
