@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2016  # backticks in single quotes are Markdown, not expansions
 # compare.sh [RESULTS.md]: lingo side by side with po4a and msgfmt, in one run,
-# on the 992 real articles of testdata/corpus/hugo-docs/en (read in place).
+# on the 992 real articles of testdata/corpus/hugo-docs/en (issues 7 and 17).
+# po4a reads them in place; lingo gets a copy in its project's content/.
 #
-#   1. extraction to catalogs   po4a-updatepo (one call, one -m per article)  vs  lingo extract
-#   2. full one-language run    po4a with a po4a.cfg for fr                   vs  lingo build (fr)
-#   3. validation               msgfmt --check --statistics on the fr PO      vs  lingo check --lang fr
+#   extraction to catalogs     po4a-updatepo (one -m per article)   vs  lingo extract
+#   build from scratch         po4a with a po4a.cfg for fr          vs  lingo build, no out/, locales/en, state
+#   build, nothing changed     po4a with a po4a.cfg for fr          vs  lingo build
+#   build, one entry edited    msgfmt --check --statistics (fr PO)  vs  lingo build after a translator's edit
+#   build, one article edited  msgfmt --check --statistics (fr PO)  vs  lingo build after an author's edit
+#   check, every catalog       msgfmt --check --statistics (fr PO)  vs  lingo check --lang fr
 #
 # Median of several runs with hyperfine (RUNS for lingo and msgfmt, PO4A_RUNS
 # for po4a). Installs po4a, hyperfine, gettext and jq from Debian if missing.
@@ -120,12 +124,14 @@ log "po4a: one warm-up full run"
 "$TMP/po4a/run.sh" >"$TMP/po4a/run.log" 2>&1 || die "po4a failed: see $TMP/po4a/run.log"
 
 # --- lingo project ----------------------------------------------------------------
+# lingo takes content folders inside the project only: copy the corpus in, once.
 P=$TMP/lingo
-mkdir -p "$P"
+mkdir -p "$P/content"
+cp -R "$CORPUS/." "$P/content/"
 cat >"$P/lingo.toml" <<EOF
 source    = "en"
 languages = ["fr"]
-content   = "$CORPUS"
+content   = "content"
 locales   = "locales"
 output    = "out"
 format    = "toml"
@@ -138,10 +144,55 @@ log "lingo: sync, then fill locales/fr with lingo pseudo --lang fr"
 "$LINGO" -C "$P" pseudo --lang fr >"$P/pseudo.log" 2>&1 || die "lingo pseudo failed: see $P/pseudo.log"
 "$LINGO" -C "$P" export --lang fr --format po --out "$TMP/lingo-fr.po" >/dev/null 2>&1 ||
 	die "lingo export failed"
-# lingo check exits 1 when it finds errors; the timing must not stop on that.
-CHECK_CMD="$LINGO -C $P check --lang fr >/dev/null 2>&1; [ \$? -le 1 ]"
-BUILD_CMD="$LINGO -C $P build >/dev/null 2>&1; [ \$? -le 1 ]"
-bash -c "$BUILD_CMD" || die "lingo build failed"
+# lingo check and build exit 1 when they find errors; the timing must not stop on that.
+printf -v CHECK_CMD '%q -C %q check --lang fr >/dev/null 2>&1; [ $? -le 1 ]' "$LINGO" "$P"
+printf -v BUILD_CMD '%q -C %q build >/dev/null 2>&1; [ $? -le 1 ]' "$LINGO" "$P"
+build() { bash -c "$BUILD_CMD" || die "lingo build failed"; }
+build
+# From scratch: no output, no source catalogs, no state or cache folder
+# (.lingo*), but the fr catalogs, the translators' work, stay.
+printf -v SCRATCH_PREP 'rm -rf %q %q && find %q -name %q -type d -prune -exec rm -rf {} +' \
+	"$P/out" "$P/locales/en" "$P" '.lingo*'
+
+# The edits, made before each timed build. toggle.sh FILE LINE WORD puts WORD
+# before the last character of line LINE of FILE, or takes it out if it is
+# there: every run is a real change. The file is rewritten in place.
+cat >"$TMP/toggle.sh" <<'EOF'
+#!/usr/bin/env bash
+set -euo pipefail
+export LC_ALL=C
+f=$1 n=$2 w=$3
+[ "$(wc -l <"$f")" -ge "$n" ] || { echo "toggle: $f has no line $n" >&2; exit 1; }
+t=$(mktemp)
+awk -v n="$n" -v w="$w" 'NR == n {
+	last = substr($0, length($0)); body = substr($0, 1, length($0) - 1)
+	if (substr(body, length(body) - length(w) + 1) == w) body = substr(body, 1, length(body) - length(w))
+	else body = body w
+	$0 = body last
+} { print }' "$f" >"$t"
+cat "$t" >"$f"
+rm -f "$t"
+EOF
+chmod +x "$TMP/toggle.sh"
+# The article both edits touch; the author edits a one-line paragraph (blank
+# line before and after, outside front matter and code fences, a sentence).
+SLUG=getting-started/quick-start
+ARTICLE=$P/content/$SLUG.md
+CATALOG=$P/locales/fr/$SLUG.fr.toml
+[ -f "$ARTICLE" ] && [ -f "$CATALOG" ] || die "missing $ARTICLE or $CATALOG"
+ALINE=$(awk 'NR == 1 && /^---$/ { fm = 1; next }
+	fm { if (/^---$/) fm = 0; next }
+	/^(```|~~~)/ { code = !code; prev = "x"; cand = 0; next }
+	cand && $0 == "" { print cand; exit }
+	{ cand = (!code && prev == "" && /^[A-Z][^|<>{}]*[a-z]\.$/) ? NR : 0; prev = $0 }' "$ARTICLE")
+[ -n "$ALINE" ] || die "no one-line paragraph in $ARTICLE"
+# The translator edits the translation (other = '...') of the catalog's
+# first paragraph entry.
+CLINE=$(awk -v id="['$SLUG.p-" 'index($0, id) == 1 { p = 1 }
+	p && /^other = \047.*\047$/ { print NR; exit }' "$CATALOG")
+[ -n "$CLINE" ] || die "no paragraph translation in $CATALOG"
+printf -v EDIT_ENTRY '%q %q %q %q' "$TMP/toggle.sh" "$CATALOG" "$CLINE" ' (relu)'
+printf -v EDIT_ARTICLE '%q %q %q %q' "$TMP/toggle.sh" "$ARTICLE" "$ALINE" ' indeed'
 
 LN=$(find "$P/locales/en" -type f | wc -l)
 LM=$(grep -c '^msgid ' "$TMP/lingo-fr.po" || true)
@@ -159,11 +210,32 @@ bench() {
 	jq -r '.results[0].median' "$json"
 }
 
+# edited FILE LINE OUT: make an edit's first run by hand; the build must
+# publish the edited line in out/OUT.
+edited() {
+	bash "$TMP/toggle.sh" "$1" "$2" "$3"
+	build
+	grep -qF -- "$(sed -n "$2p" "$1" | sed "s/^other = '//; s/'\$//")" "$P/out/$4" ||
+		die "lingo build did not publish the edit of $1:$2 in out/$4"
+}
+
 T_UPD=$(bench "po4a-updatepo" "$PO4A_RUNS" "rm -f $TMP/po4a/po/extract.pot" "$TMP/po4a/updatepo.sh >/dev/null 2>&1")
 T_EXT=$(bench "lingo extract" "$RUNS" "rm -rf $P/locales/en" "$LINGO -C $P extract >/dev/null 2>&1")
 T_PO4A=$(bench "po4a (fr)" "$PO4A_RUNS" "rm -rf $TMP/po4a/out" "$TMP/po4a/run.sh >/dev/null 2>&1")
-T_BUILD=$(bench "lingo build (fr)" "$RUNS" "rm -rf $P/out $P/locales/en" "$BUILD_CMD")
-T_BUILD2=$(bench "lingo build (fr), nothing changed" "$RUNS" "true" "$BUILD_CMD")
+T_BUILD=$(bench "lingo build, from scratch" "$RUNS" "$SCRATCH_PREP" "$BUILD_CMD")
+T_BUILD2=$(bench "lingo build, nothing changed" "$RUNS" "true" "$BUILD_CMD")
+
+cp "$CATALOG" "$TMP/catalog.orig"
+edited "$CATALOG" "$CLINE" ' (relu)' "fr/$SLUG.md"
+T_ENTRY=$(bench "lingo build, one entry edited" "$RUNS" "$EDIT_ENTRY" "$BUILD_CMD")
+cp "$TMP/catalog.orig" "$CATALOG"
+
+cp "$ARTICLE" "$TMP/article.orig"
+edited "$ARTICLE" "$ALINE" ' indeed' "en/$SLUG.md"
+T_ARTICLE=$(bench "lingo build, one article edited" "$RUNS" "$EDIT_ARTICLE" "$BUILD_CMD")
+cp "$TMP/article.orig" "$ARTICLE"
+build
+
 T_MSGFMT=$(bench "msgfmt on lingo's PO" "$RUNS" "true" "msgfmt --check --statistics -o /dev/null $TMP/lingo-fr.po 2>/dev/null")
 T_MSGFMT2=$(bench "msgfmt on po4a's PO" "$RUNS" "true" "msgfmt --check --statistics -o /dev/null $TMP/po4a/po/fr.po 2>/dev/null")
 T_CHECK=$(bench "lingo check --lang fr" "$RUNS" "true" "$CHECK_CMD")
@@ -176,6 +248,7 @@ ratio() { # other lingo
 		else printf "lingo %.1f× slower", l / o }'
 }
 sec() { awk -v s="$1" 'BEGIN { printf "%.3f s", s }'; }
+met() { awk "BEGIN { print ($1) ? \"met\" : \"missed\" }"; } # met 'A < B', A and B numbers
 
 {
 	printf '## lingo vs po4a and msgfmt (hugo-docs/en)\n\n'
@@ -187,21 +260,28 @@ sec() { awk -v s="$1" 'BEGIN { printf "%.3f s", s }'; }
 	printf 'lingo reads all %s articles; po4a the %s it can take (see notes).\n\n' "$N" "$PN"
 	printf '| step | other tool | time | lingo | time | ratio |\n'
 	printf '|---|---|---:|---|---:|---|\n'
-	printf '| extraction to catalogs | `po4a-updatepo` | %s | `lingo extract` | %s | %s |\n' \
-		"$(sec "$T_UPD")" "$(sec "$T_EXT")" "$(ratio "$T_UPD" "$T_EXT")"
-	printf '| full one-language run | `po4a po4a.cfg` (fr) | %s | `lingo build` (fr, from scratch) | %s | %s |\n' \
-		"$(sec "$T_PO4A")" "$(sec "$T_BUILD")" "$(ratio "$T_PO4A" "$T_BUILD")"
-	printf '| full run, nothing changed | `po4a po4a.cfg` (fr) | %s | `lingo build` (fr) | %s | %s |\n' \
-		"$(sec "$T_PO4A")" "$(sec "$T_BUILD2")" "$(ratio "$T_PO4A" "$T_BUILD2")"
-	printf '| validation | `msgfmt --check --statistics` (lingo export PO) | %s | `lingo check --lang fr` | %s | %s |\n' \
-		"$(sec "$T_MSGFMT")" "$(sec "$T_CHECK")" "$(ratio "$T_MSGFMT" "$T_CHECK")"
-	printf '| validation | `msgfmt --check --statistics` (po4a fr.po) | %s | `lingo check --lang fr` | %s | %s |\n' \
-		"$(sec "$T_MSGFMT2")" "$(sec "$T_CHECK")" "$(ratio "$T_MSGFMT2" "$T_CHECK")"
-	printf '\nMessages: lingo %s (in %s catalogs), po4a %s.\n' "$((LM - 1))" "$LN" "$((PM - 1))"
-	printf 'Target (issue 7): lingo build (%s) < msgfmt alone (%s): %s; po4a / lingo build = %s (target ≥ 50×).\n' \
-		"$(sec "$T_BUILD")" "$(sec "$T_MSGFMT")" \
-		"$(awk -v b="$T_BUILD" -v m="$T_MSGFMT" 'BEGIN { print (b < m) ? "met" : "missed" }')" \
-		"$(awk -v o="$T_PO4A" -v l="$T_BUILD" 'BEGIN { printf "%.1f×", o / l }')"
+	row() { # STEP OTHER OTHER_TIME LINGO LINGO_TIME
+		printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "$2" "$(sec "$3")" "$4" "$(sec "$5")" "$(ratio "$3" "$5")"
+	}
+	MSGFMT='`msgfmt --check --statistics` (lingo'"'"'s fr PO)'
+	row 'extraction to catalogs' '`po4a-updatepo`' "$T_UPD" '`lingo extract`' "$T_EXT"
+	row 'build from scratch (extract, sync, check, render)' '`po4a po4a.cfg` (fr)' "$T_PO4A" '`lingo build` (fr)' "$T_BUILD"
+	row 'build, nothing changed' '`po4a po4a.cfg` (fr)' "$T_PO4A" '`lingo build` (fr)' "$T_BUILD2"
+	row 'build after a translator edits one entry' "$MSGFMT" "$T_MSGFMT" '`lingo build` (fr)' "$T_ENTRY"
+	row 'build after an author edits one article' "$MSGFMT" "$T_MSGFMT" '`lingo build` (fr)' "$T_ARTICLE"
+	row 'check, every catalog' "$MSGFMT" "$T_MSGFMT" '`lingo check --lang fr`' "$T_CHECK"
+	row 'check, every catalog' '`msgfmt --check --statistics` (po4a'"'"'s fr.po)' "$T_MSGFMT2" '`lingo check --lang fr`' "$T_CHECK"
+	printf '\nMessages: lingo %s (in %s catalogs), po4a %s.\n\n' "$((LM - 1))" "$LN" "$((PM - 1))"
+	printf 'Targets (issue 17):\n\n'
+	printf -- '- one-entry edit: lingo build %s < msgfmt %s: %s\n' \
+		"$(sec "$T_ENTRY")" "$(sec "$T_MSGFMT")" "$(met "$T_ENTRY < $T_MSGFMT")"
+	printf -- '- one-article edit: lingo build %s < msgfmt %s: %s\n' \
+		"$(sec "$T_ARTICLE")" "$(sec "$T_MSGFMT")" "$(met "$T_ARTICLE < $T_MSGFMT")"
+	printf -- '- from scratch: po4a %s / lingo build %s = %s (≥ 10×): %s\n' \
+		"$(sec "$T_PO4A")" "$(sec "$T_BUILD")" "$(awk -v o="$T_PO4A" -v l="$T_BUILD" 'BEGIN { printf "%.1f×", o / l }')" \
+		"$(met "$T_PO4A >= 10 * $T_BUILD")"
+	printf -- '- check: lingo check %s ≤ msgfmt %s: %s\n' \
+		"$(sec "$T_CHECK")" "$(sec "$T_MSGFMT")" "$(met "$T_CHECK <= $T_MSGFMT")"
 	printf '\nNotes:\n\n'
 	printf -- '- po4a 0.69 options: `-f text -o markdown -o yfm_lenient -o yfm_keys=%s -M UTF-8` (lingo'"'"'s default front matter fields); the full run adds `-L UTF-8 -k 0` and `--no-backups`.\n' "$YFM_KEYS"
 	if [ "$PN" -lt "$N" ]; then
@@ -210,7 +290,9 @@ sec() { awk -v s="$1" 'BEGIN { printf "%.3f s", s }'; }
 		printf '.\n'
 	fi
 	printf -- '- The fr PO is `msgen` of po4a'"'"'s POT (every message translated as a copy of its source); lingo'"'"'s fr catalogs are filled by `lingo pseudo --lang fr`; so both publish every article fully translated.\n'
-	printf -- '- Before each run: po4a-updatepo starts without a POT, lingo extract without locales/en, po4a without its output, lingo build without out/ and locales/en (a full sync, check and render of md and html).\n'
+	printf -- '- Before each run: po4a-updatepo starts without a POT, lingo extract without locales/en, po4a without its output; lingo build from scratch without out/, locales/en and any `.lingo*` state or cache folder, with the fr catalogs kept (a full extract, sync, check and render of md and html).\n'
+	printf -- '- One entry edited: before each run, the translation of one paragraph (line %s of `locales/fr/%s.fr.toml`) gains or loses the words ` (relu)`. One article edited: one sentence (line %s of `content/%s.md`) gains or loses the word ` indeed`; its fr entry turns stale and back. msgfmt checks every message of the equivalent PO each time.\n' \
+		"$CLINE" "$SLUG" "$ALINE" "$SLUG"
 } >"$TMP/table.md"
 
 cat "$TMP/table.md"
