@@ -142,7 +142,9 @@ func translate(lang string, seg *article.Segment) string {
 	if lang == "ja" {
 		return seg.Text + "。"
 	}
-	return pseudo.Translate(seg)
+	// A translator keeps the unit of a dose, which the pseudo text accents
+	// (the units check would refuse "ɱĝ").
+	return strings.ReplaceAll(pseudo.Translate(seg), "ɱĝ", "mg")
 }
 
 // run runs fn(0) … fn(n-1) on every core and returns the first error.
