@@ -26,5 +26,6 @@ require (
 	github.com/gorilla/css v1.0.1 // indirect
 	github.com/russross/blackfriday/v2 v2.1.0 // indirect
 	github.com/xrash/smetrics v0.0.0-20240521201337-686a1a2994c1 // indirect
+	go.etcd.io/bbolt v1.4.3 // indirect
 	golang.org/x/tools v0.52.0 // indirect
 )

@@ -5,7 +5,7 @@
 # po4a reads them in place; lingo gets a copy in its project's content/.
 #
 #   extraction to catalogs     po4a-updatepo (one -m per article)   vs  lingo extract
-#   build from scratch         po4a with a po4a.cfg for fr          vs  lingo build, no out/, locales/en, state
+#   build from scratch         po4a with a po4a.cfg for fr          vs  lingo build, no out/, locales/en, cache
 #   build, nothing changed     po4a with a po4a.cfg for fr          vs  lingo build
 #   build, one entry edited    msgfmt --check --statistics (fr PO)  vs  lingo build after a translator's edit
 #   build, one article edited  msgfmt --check --statistics (fr PO)  vs  lingo build after an author's edit
@@ -149,10 +149,10 @@ printf -v CHECK_CMD '%q -C %q check --lang fr >/dev/null 2>&1; [ $? -le 1 ]' "$L
 printf -v BUILD_CMD '%q -C %q build >/dev/null 2>&1; [ $? -le 1 ]' "$LINGO" "$P"
 build() { bash -c "$BUILD_CMD" || die "lingo build failed"; }
 build
-# From scratch: no output, no source catalogs, no state or cache folder
-# (.lingo*), but the fr catalogs, the translators' work, stay.
-printf -v SCRATCH_PREP 'rm -rf %q %q && find %q -name %q -type d -prune -exec rm -rf {} +' \
-	"$P/out" "$P/locales/en" "$P" '.lingo*'
+# From scratch: no output, no source catalogs, no
+# cache (.lingo at the project root); the fr catalogs and their state
+# (locales/fr/.lingo), the translators' work, stay.
+printf -v SCRATCH_PREP 'rm -rf %q %q %q' "$P/out" "$P/locales/en" "$P/.lingo"
 
 # The edits, made before each timed build. toggle.sh FILE LINE WORD puts WORD
 # before the last character of line LINE of FILE, or takes it out if it is
@@ -290,7 +290,7 @@ met() { awk "BEGIN { print ($1) ? \"met\" : \"missed\" }"; } # met 'A < B', A an
 		printf '.\n'
 	fi
 	printf -- '- The fr PO is `msgen` of po4a'"'"'s POT (every message translated as a copy of its source); lingo'"'"'s fr catalogs are filled by `lingo pseudo --lang fr`; so both publish every article fully translated.\n'
-	printf -- '- Before each run: po4a-updatepo starts without a POT, lingo extract without locales/en, po4a without its output; lingo build from scratch without out/, locales/en and any `.lingo*` state or cache folder, with the fr catalogs kept (a full extract, sync, check and render of md and html).\n'
+	printf -- '- Before each run: po4a-updatepo starts without a POT, lingo extract without locales/en, po4a without its output; lingo build from scratch without out/, locales/en and the cache (.lingo), with the fr catalogs and their state kept (a full extract, sync, check and render of md and html).\n'
 	printf -- '- One entry edited: before each run, the translation of one paragraph (line %s of `locales/fr/%s.fr.toml`) gains or loses the words ` (relu)`. One article edited: one sentence (line %s of `content/%s.md`) gains or loses the word ` indeed`; its fr entry turns stale and back. msgfmt checks every message of the equivalent PO each time.\n' \
 		"$CLINE" "$SLUG" "$ALINE" "$SLUG"
 } >"$TMP/table.md"

@@ -48,7 +48,32 @@ func (p *Project) Build(prog Progress) (*BuildResult, error) {
 		}
 		return &res, nil
 	}
+	g, err := p.openGraph()
+	if err != nil {
+		return nil, err
+	}
+	p.build = g
+	res, err := p.buildSteps(prog)
+	p.build = nil
+	g.close(err)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.writeStamp(res); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// buildSteps syncs, publishes and checks, sharing one build graph.
+func (p *Project) buildSteps(prog Progress) (*BuildResult, error) {
 	synced, err := p.Sync(p.Config.Languages, SyncOptions{})
+	if err != nil {
+		return nil, err
+	}
+	// Sync read every input; publishing judges every translation it
+	// publishes as check does, and keeps what it found for the check.
+	results, written, err := p.Publish(PublishOptions{Langs: p.projectLangs(), Formats: Formats, Incremental: true, read: true}, prog)
 	if err != nil {
 		return nil, err
 	}
@@ -56,15 +81,7 @@ func (p *Project) Build(prog Progress) (*BuildResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	results, written, err := p.Publish(PublishOptions{Langs: p.projectLangs(), Formats: Formats, Incremental: true}, prog)
-	if err != nil {
-		return nil, err
-	}
-	res := &BuildResult{Synced: synced, Report: rep, Langs: results, Written: written}
-	if err := p.writeStamp(res); err != nil {
-		return nil, err
-	}
-	return res, nil
+	return &BuildResult{Synced: synced, Report: rep, Langs: results, Written: written}, nil
 }
 
 // checkErrors checks every target language and keeps only the errors,

@@ -18,6 +18,7 @@ import (
 	"github.com/lingo-l10n/lingo/internal/spill"
 	"github.com/lingo-l10n/lingo/internal/structure"
 	"github.com/lingo-l10n/lingo/internal/translation"
+	"github.com/lingo-l10n/lingo/internal/unitcache"
 )
 
 // Check checks the catalogs of langs against the articles: completeness
@@ -59,12 +60,20 @@ func (p *Project) Check(langs []string) (*Checked, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = parallel(len(slugs), func(i int) error {
-		cats, err := p.checkArticle(c, slugs[i], langs)
-		if err != nil {
-			return err
+	err = p.withGraph(func(g *graph) error {
+		store := &cacheWriter{cache: g.cache, bucket: checkBucket}
+		err := parallel(len(slugs), func(i int) error {
+			cats, err := p.checkArticle(c, g, store, slugs[i], langs)
+			if err != nil {
+				return err
+			}
+			return res.add(cats)
+		})
+		if err == nil {
+			store.flush()
+			g.pruneUnits(checkBucket, slugs)
 		}
-		return res.add(cats)
+		return err
 	})
 	if err != nil {
 		res.Close()
@@ -115,11 +124,11 @@ func (p *Project) newChecked(langs []string) (*Checked, error) {
 func (r *Checked) add(cats []catalogCheck) error {
 	batches := make([]spill.Batch, len(cats))
 	for li, cc := range cats {
-		if len(cc.found) == 0 {
+		if len(cc.Found) == 0 {
 			continue
 		}
-		check.Sort(cc.found)
-		b, err := r.spill.Add(cc.found)
+		check.Sort(cc.Found)
+		b, err := r.spill.Add(cc.Found)
 		if err != nil {
 			return err
 		}
@@ -129,12 +138,12 @@ func (r *Checked) add(cats []catalogCheck) error {
 	defer r.mu.Unlock()
 	for li, cc := range cats {
 		t := &r.Totals[li]
-		t.Messages += cc.messages
-		t.Translated += cc.current
-		if len(cc.found) > 0 {
-			r.files[t.Lang] = append(r.files[t.Lang], fileBatch{cc.file, batches[li]})
+		t.Messages += cc.Messages
+		t.Translated += cc.Current
+		if len(cc.Found) > 0 {
+			r.files[t.Lang] = append(r.files[t.Lang], fileBatch{cc.File, batches[li]})
 		}
-		for _, f := range cc.found {
+		for _, f := range cc.Found {
 			r.checks[f.Check] = true
 			switch {
 			case r.isGap(f):
@@ -257,25 +266,38 @@ func (p *Project) isGap(f check.Finding) bool {
 // catalogCheck is what checking one article's catalog in one language
 // found.
 type catalogCheck struct {
-	file              string
-	messages, current int
-	found             []check.Finding
+	File     string          `json:"file"`
+	Messages int             `json:"messages"`
+	Current  int             `json:"current"`
+	Found    []check.Finding `json:"found"`
 }
 
 // checkArticle checks one article's catalog in each of langs: its missing,
 // stale and orphan entries, and every translation that may be published.
-func (p *Project) checkArticle(c *check.Checker, slug string, langs []string) ([]catalogCheck, error) {
-	a, err := p.Load(slug)
+// What it found in a unit whose inputs have not changed since is in the
+// unit cache.
+func (p *Project) checkArticle(c *check.Checker, g *graph, store *cacheWriter, slug string, langs []string) ([]catalogCheck, error) {
+	keys, err := g.unitKeys(slug, langs)
 	if err != nil {
 		return nil, err
 	}
 	cats := make([]catalogCheck, len(langs))
+	var a *Article
 	for li, lang := range langs {
+		if g.cache.Get(checkBucket, unitName(lang, slug), keys[li], &cats[li]) {
+			continue
+		}
+		if a == nil {
+			if a, err = p.Load(slug); err != nil {
+				return nil, err
+			}
+		}
 		j, err := p.judge(c, a, lang)
 		if err != nil {
 			return nil, err
 		}
 		cats[li] = j.cc
+		store.put(unitcache.Item{Unit: unitName(lang, slug), Key: keys[li], Value: j.cc})
 	}
 	return cats, nil
 }
@@ -311,16 +333,16 @@ func (p *Project) judge(c *check.Checker, a *Article, lang string) (*judgement, 
 func (p *Project) assess(c *check.Checker, a *Article, lang string, ap ArticlePlan) *judgement {
 	j := &judgement{published: map[string]string{}}
 	cc := &j.cc
-	cc.file = p.rel(ap.Path)
+	cc.File = p.rel(ap.Path)
 	add := func(line int, id, name, msg string) {
-		if f, ok := c.Finding(lang, cc.file, line, id, name, msg); ok {
-			cc.found = append(cc.found, f)
+		if f, ok := c.Finding(lang, cc.File, line, id, name, msg); ok {
+			cc.Found = append(cc.Found, f)
 		}
 	}
 	publishStale := p.Config.StalePolicy(lang) == "translation"
 	msgs := make([]translation.Message, len(ap.Messages))
 	for i, m := range ap.Messages {
-		cc.messages++
+		cc.Messages++
 		msgs[i].State = m.State
 		switch m.State {
 		case Missing:
@@ -328,10 +350,10 @@ func (p *Project) assess(c *check.Checker, a *Article, lang string, ap ArticlePl
 		case Stale:
 			add(m.Line, m.ID, "stale", fmt.Sprintf("the %s text changed since this was translated (lingo diff --lang %s)", p.Config.Source, lang))
 		case Current:
-			cc.current++
+			cc.Current++
 		}
 		if m.State == Current || m.State == Stale && publishStale {
-			found := c.Check(check.Translation{Lang: lang, File: cc.file, Line: m.Line, ID: m.ID,
+			found := c.Check(check.Translation{Lang: lang, File: cc.File, Line: m.Line, ID: m.ID,
 				Source: m.Source, SourceLang: p.Config.Source, Text: m.Translation, Plural: m.Plural, Refs: a.Refs})
 			for _, f := range found {
 				if f.Severity == check.Error {
@@ -341,7 +363,7 @@ func (p *Project) assess(c *check.Checker, a *Article, lang string, ap ArticlePl
 			if !p.safe(a, i, m.Translation) {
 				msgs[i].Errors++
 			}
-			cc.found = append(cc.found, found...)
+			cc.Found = append(cc.Found, found...)
 		}
 	}
 	for _, i := range p.breaksStructure(a, ap.Messages, msgs) {
@@ -359,7 +381,7 @@ func (p *Project) assess(c *check.Checker, a *Article, lang string, ap ArticlePl
 			j.published[m.ID] = m.Translation
 		}
 	}
-	j.current = cc.current
+	j.current = cc.Current
 	return j
 }
 

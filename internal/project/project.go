@@ -29,6 +29,7 @@ type Project struct {
 	Config *config.Config
 	parser *markdown.Parser
 	shapes *structure.Parser // reads translations for the safety checks of publishing
+	build  *graph            // the build graph of the build running: its steps share it
 }
 
 // Open loads the config at path and prepares the project.
@@ -91,7 +92,7 @@ func (p *Project) Slugs() ([]string, error) {
 // Load reads and segments the article at slug. Message IDs carry over from
 // the source catalog on disk, so an edited message keeps its ID.
 func (p *Project) Load(slug string) (*Article, error) {
-	path := filepath.Join(p.Config.ContentDir(), filepath.FromSlash(slug)+".md")
+	path := p.articlePath(slug)
 	if err := p.checkSlug(slug, path); err != nil {
 		return nil, err
 	}
@@ -114,6 +115,11 @@ func (p *Project) Load(slug string) (*Article, error) {
 		known[e.ID] = true
 	}
 	return &Article{Slug: slug, Path: path, Src: src, Segs: segs, IDs: ids, Known: known, Refs: parsed.Refs}, nil
+}
+
+// articlePath is the Markdown file of the article at slug.
+func (p *Project) articlePath(slug string) string {
+	return filepath.Join(p.Config.ContentDir(), filepath.FromSlash(slug)+".md")
 }
 
 // checkSlug refuses an article whose pages would overwrite lingo's own:

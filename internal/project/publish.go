@@ -21,6 +21,7 @@ import (
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"github.com/lingo-l10n/lingo/internal/pagewords"
 	"github.com/lingo-l10n/lingo/internal/translation"
+	"github.com/lingo-l10n/lingo/internal/unitcache"
 	"golang.org/x/text/language"
 )
 
@@ -40,6 +41,9 @@ type PublishOptions struct {
 	// version) are those of the last build, as recorded in
 	// <output>/.lingo-build.json.
 	Incremental bool
+	// read says every input was read and found good since it last changed
+	// (build syncs first): no need to read it all before writing.
+	read bool
 }
 
 // LangResult is what publishing did for one language: a sum of its pages.
@@ -133,19 +137,47 @@ func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []s
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := p.readable(slugs, run.langs); err != nil {
+	var results []LangResult
+	var written []string
+	err = p.withGraph(func(g *graph) error {
+		results, written, err = p.publish(g, run, slugs)
+		return err
+	})
+	return results, written, err
+}
+
+func (p *Project) publish(g *graph, run *publishRun, slugs []string) ([]LangResult, []string, error) {
+	opts, prog := run.opts, run.prog
+	jobs, todo, err := p.upToDateArticles(run, g, slugs)
+	if err != nil {
 		return nil, nil, err
 	}
+	if !opts.read {
+		if err := p.readable(todo, run.langs); err != nil {
+			return nil, nil, err
+		}
+	}
+	checks := &cacheWriter{cache: g.cache, bucket: checkBucket}
 	prog.Start(len(opts.Langs) * len(slugs))
-	outs := make([][]pageOut, len(slugs))
 	err = parallel(len(slugs), func(i int) error {
+		if jobs[i].outs != nil {
+			for range opts.Langs {
+				run.prog.Step()
+			}
+			return nil
+		}
 		var err error
-		outs[i], err = p.publishArticle(run, slugs[i])
+		jobs[i].outs, err = p.publishArticle(run, checks, slugs[i], jobs[i])
 		return err
 	})
 	prog.Done()
 	if err != nil {
 		return nil, nil, err
+	}
+	checks.flush()
+	outs := make([][]pageOut, len(jobs))
+	for i := range jobs {
+		outs[i] = jobs[i].outs
 	}
 	results := make([]LangResult, len(opts.Langs))
 	var written []string
@@ -186,6 +218,45 @@ func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []s
 		_, err = p.writeAll([]pending{f})
 	}
 	return results, written, err
+}
+
+// articleJob is one article of a Publish.
+type articleJob struct {
+	keys   []string  // its units' keys, by language of run.langs
+	inputs string    // what its pages are made from: the hash of keys
+	outs   []pageOut // its pages, once made or found up to date
+}
+
+// upToDateArticles works out the inputs of each article's pages, and,
+// under opts.Incremental, fills the pages of articles whose pages were
+// made from those inputs from the manifest, unread. It returns a job per
+// article, and the articles to publish.
+func (p *Project) upToDateArticles(run *publishRun, g *graph, slugs []string) ([]articleJob, []string, error) {
+	jobs := make([]articleJob, len(slugs))
+	err := parallel(len(slugs), func(i int) error {
+		j := &jobs[i]
+		var err error
+		if j.keys, err = g.unitKeys(slugs[i], run.langs); err != nil {
+			return err
+		}
+		h := sha256.New() // the article and its catalogs in every language its pages show
+		for _, k := range j.keys {
+			h.Write([]byte(k))
+		}
+		j.inputs = hex.EncodeToString(h.Sum(nil))
+		o := make([]pageOut, len(run.opts.Langs))
+		if run.opts.Incremental && p.upToDatePages(run, slugs[i], j.inputs, o) {
+			j.outs = o
+		}
+		return nil
+	})
+	var todo []string
+	for i, j := range jobs {
+		if j.outs == nil {
+			todo = append(todo, slugs[i])
+		}
+	}
+	return jobs, todo, err
 }
 
 // readable reads every article and its catalog and state in each of langs,
@@ -256,7 +327,6 @@ func countRemoved(results []LangResult, removed []removal) []string {
 type publishRun struct {
 	opts    PublishOptions
 	langs   []string // every language an article's pages depend on: the project's, then those of opts
-	inputs  []byte   // the config, glossary and version, one of every page's inputs
 	old     manifest // the pages of the last runs
 	checker *check.Checker
 	words   *pagewords.Words
@@ -272,17 +342,8 @@ func (p *Project) newPublishRun(opts PublishOptions, prog Progress) (*publishRun
 	if err != nil {
 		return nil, fmt.Errorf("words: %w", err)
 	}
-	config, err := p.readFile(p.Config.Path)
-	if err != nil && p.Config.Path != "" {
-		return nil, err
-	}
-	var gloss []byte
-	if path := p.glossaryPath(); path != "" {
-		gloss, _ = os.ReadFile(path)
-	}
-	inputs := fmt.Appendf(nil, "%s\x00%d\x00%s\x00%d\x00%s", Version, len(config), config, len(gloss), gloss)
 	return &publishRun{
-		opts: opts, langs: union(p.projectLangs(), opts.Langs), inputs: inputs, old: p.readManifest(),
+		opts: opts, langs: union(p.projectLangs(), opts.Langs), old: p.readManifest(),
 		checker: check.New(check.Options{Glossary: g, Prefixes: p.Config.Check.Prefixes,
 			Severity: p.Config.Check.Severity, Length: p.Config.LengthBand, Vocabulary: p.Config.Check.Vocab}),
 		words: words, prog: &lockedProgress{Progress: prog},
@@ -332,7 +393,9 @@ type pageOut struct {
 }
 
 // publishArticle publishes one article in every language of run.opts.
-func (p *Project) publishArticle(run *publishRun, slug string) ([]pageOut, error) {
+// What it finds checking each language goes to the unit cache, where
+// lingo check (and build's check, after publishing) finds it.
+func (p *Project) publishArticle(run *publishRun, checks *cacheWriter, slug string, job articleJob) ([]pageOut, error) {
 	outs := make([]pageOut, len(run.opts.Langs))
 	for range run.opts.Langs {
 		run.prog.Step()
@@ -341,12 +404,8 @@ func (p *Project) publishArticle(run *publishRun, slug string) ([]pageOut, error
 	if err != nil {
 		return nil, err
 	}
-	inputs := p.articleInputs(run, a)
-	if run.opts.Incremental && p.upToDatePages(run, slug, inputs, outs) {
-		return outs, nil
-	}
 	judged := map[string]*judgement{}
-	for _, lang := range run.langs {
+	for li, lang := range run.langs {
 		if lang == p.Config.Source {
 			continue
 		}
@@ -355,6 +414,7 @@ func (p *Project) publishArticle(run *publishRun, slug string) ([]pageOut, error
 			return nil, err
 		}
 		judged[lang] = j
+		checks.put(unitcache.Item{Unit: unitName(lang, slug), Key: job.keys[li], Value: j.cc})
 	}
 	ap := &articlePages{a: a, judged: judged, kinds: map[string]string{}}
 	for _, lang := range run.langs {
@@ -364,7 +424,7 @@ func (p *Project) publishArticle(run *publishRun, slug string) ([]pageOut, error
 	of := map[string]int{} // path written → language
 	for li, lang := range run.opts.Langs {
 		o := &outs[li]
-		o.inputs = inputs
+		o.inputs = job.inputs
 		fs, sum, err := p.pageFiles(run, ap, lang)
 		o.summary, o.err = sum, err
 		for _, f := range fs {
@@ -411,24 +471,6 @@ func (p *Project) hasFormats(rec pageRecord, lang, slug string, formats []string
 		}
 	}
 	return true
-}
-
-// articleInputs identifies everything an article's pages depend on: the
-// run's config, glossary and version, the article, and its catalog and
-// state in every language.
-func (p *Project) articleInputs(run *publishRun, a *Article) string {
-	h := sha256.New()
-	h.Write(run.inputs)
-	fmt.Fprintf(h, "\x00%d\x00", len(a.Src))
-	h.Write(a.Src)
-	for _, l := range run.langs {
-		for _, path := range []string{p.CatalogPath(l, a.Slug), p.statePath(l, a.Slug)} {
-			data, _ := os.ReadFile(path)
-			fmt.Fprintf(h, "\x00%s\x00%d\x00", l, len(data))
-			h.Write(data)
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
 
 // articlePages is one article with what publishing decided for it in

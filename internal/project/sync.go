@@ -88,7 +88,7 @@ func (p *Project) Plan(lang string, arts []*Article, opts SyncOptions) (*LangPla
 	lp := &LangPlan{Lang: lang, archive: in.archive, remove: in.remove, converted: in.converted}
 	mem, err := p.recall(0, len(arts), len(arts), func(i int) (*Article, *catalog.Catalog, state, error) {
 		return arts[i], in.cats[i], in.states[i], nil
-	}, in.archive, opts)
+	}, nil, in.archive, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -411,12 +411,15 @@ type target func(i int) (*Article, *catalog.Catalog, state, error)
 // every message has a translation; classify then looks nothing up, and
 // marks a translation it is offered current if made from the same text
 // (white space aside), else stale.
-func (p *Project) recall(lo, hi, n int, read target, archive []archived, opts SyncOptions) (*tm.Recall, error) {
+func (p *Project) recall(lo, hi, n int, read target, skip []bool, archive []archived, opts SyncOptions) (*tm.Recall, error) {
 	if opts.NoMemory {
 		return nil, nil
 	}
 	texts := make([][]string, hi-lo)
 	err := parallel(hi-lo, func(i int) error {
+		if skip != nil && skip[lo+i] {
+			return nil
+		}
 		a, c, _, err := read(lo + i)
 		if err != nil {
 			return err
@@ -473,10 +476,32 @@ func (p *Project) Sync(langs []string, opts SyncOptions) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	checked, sourceUpToDate, err := p.checkLangs(langs, slugs, opts)
+	var written []string
+	err = p.withGraph(func(g *graph) error {
+		written, err = p.sync(g, langs, slugs, opts)
+		return err
+	})
+	return written, err
+}
+
+func (p *Project) sync(g *graph, langs, slugs []string, opts SyncOptions) ([]string, error) {
+	clean, err := g.syncedUnits(langs, slugs, opts)
 	if err != nil {
 		return nil, err
 	}
+	checked, sourceUpToDate, err := p.checkLangs(langs, slugs, opts, clean)
+	if err != nil {
+		return nil, err
+	}
+	written, err := p.syncWrite(langs, slugs, opts, checked, sourceUpToDate)
+	if err == nil {
+		g.recordSynced(langs, slugs, checked, clean)
+	}
+	return written, err
+}
+
+// syncWrite writes what checkLangs planned.
+func (p *Project) syncWrite(langs, slugs []string, opts SyncOptions, checked []*LangPlan, sourceUpToDate []bool) ([]string, error) {
 	// Write order is crash safety: each language's archive, then its
 	// articles' state and catalog, and the source catalogs last, since the
 	// next run recognizes the IDs of the last sync by them. A run killed at
@@ -582,7 +607,7 @@ func (p *Project) goneSourceCatalogs(slugs []string) (gone []string, converted [
 // write, the files of articles that are gone, how many messages of each
 // article have no translation and whether sync has anything to write for
 // it; and whether each article's source catalog is up to date.
-func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions) ([]*LangPlan, []bool, error) {
+func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions, clean *synced) ([]*LangPlan, []bool, error) {
 	plans := make([]*LangPlan, len(langs))
 	gone := make([][]archived, len(langs)) // kept apart until resolved
 	for k, lang := range langs {
@@ -595,12 +620,25 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions) ([]*LangPl
 			missing: make([]int, len(slugs)), upToDate: make([]bool, len(slugs))}
 	}
 	w := wants(gone...)
+	if slices.ContainsFunc(plans, func(lp *LangPlan) bool { return len(lp.remove) > 0 }) {
+		// A deleted article's translations go to the archive: they look
+		// for their source text in every article (the one it was renamed
+		// to), and translation memory offers them to every message.
+		clean = nil
+	}
 	// Sync's own plan, but for translation memory: the same files for an
 	// article with no message to look up.
 	plan := SyncOptions{Accept: opts.Accept, AcceptAll: opts.AcceptAll, NoMemory: true}
 	sourceUpToDate := make([]bool, len(slugs))
 	var mu sync.Mutex
 	err := parallel(len(slugs), func(i int) error {
+		if clean.article(i) {
+			sourceUpToDate[i] = true
+			for _, lp := range plans {
+				lp.upToDate[i] = true
+			}
+			return nil
+		}
 		a, err := p.Load(slugs[i])
 		if err != nil {
 			return err
@@ -611,7 +649,11 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions) ([]*LangPl
 			return err
 		}
 		sourceUpToDate[i] = onDisk(f)
-		for _, lp := range plans {
+		for k, lp := range plans {
+			if clean.unit(k, i) {
+				lp.upToDate[i] = true
+				continue
+			}
 			c, st, err := p.readTarget(lp.Lang, a.Slug)
 			if err != nil {
 				return err
@@ -681,7 +723,7 @@ func (p *Project) syncLang(checked *LangPlan, slugs []string, opts SyncOptions) 
 		lo, hi := win[0], win[1]
 		o := opts
 		o.NoMemory = o.NoMemory || win[2] == 0
-		mem, err := p.recall(lo, hi, len(slugs), read, checked.archive, o)
+		mem, err := p.recall(lo, hi, len(slugs), read, checked.upToDate, checked.archive, o)
 		if err != nil {
 			return written, err
 		}

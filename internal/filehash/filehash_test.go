@@ -1,0 +1,110 @@
+package filehash
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func sum(s string) string {
+	h := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(h[:])
+}
+
+func write(t *testing.T, path, data string, mtime time.Time) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(path, mtime, mtime); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func hash(t *testing.T, tb *Table, path string) string {
+	t.Helper()
+	h, err := tb.Hash(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+// A file is hashed by its bytes; a missing one is Absent; a changed size or
+// modification time is read again.
+func TestHash(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.toml")
+	tb := Open(filepath.Join(dir, "cache", "files"))
+	if got := hash(t, tb, path); got != Absent {
+		t.Errorf("missing file: %q, want Absent", got)
+	}
+	old := time.Now().Add(-time.Hour)
+	write(t, path, "one", old)
+	if got := hash(t, tb, path); got != sum("one") {
+		t.Errorf("got %s, want the hash of its bytes", got)
+	}
+	write(t, path, "two", old) // same size, same time: see TestTrusted
+	write(t, path, "three", old)
+	if got := hash(t, tb, path); got != sum("three") {
+		t.Errorf("after a change of size: %s, want the new bytes' hash", got)
+	}
+	write(t, path, "thrEe", old.Add(time.Second))
+	if got := hash(t, tb, path); got != sum("thrEe") {
+		t.Errorf("after a change of time: %s, want the new bytes' hash", got)
+	}
+}
+
+// A record is trusted, across runs, when the file's size and time are
+// those recorded: the file is not read. That is what makes the table fast,
+// and why a record made in the same instant as the file's last change is
+// not trusted (TestRacy).
+func TestTrusted(t *testing.T) {
+	dir := t.TempDir()
+	path, table := filepath.Join(dir, "a.toml"), filepath.Join(dir, "cache", "files")
+	old := time.Now().Add(-time.Hour)
+	write(t, path, "one", old)
+	tb := Open(table)
+	hash(t, tb, path)
+	if err := tb.Save(); err != nil {
+		t.Fatal(err)
+	}
+	write(t, path, "two", old) // bytes changed behind size and time
+	if got := hash(t, Open(table), path); got != sum("one") {
+		t.Errorf("a saved record was not trusted: the file was read (%s)", got)
+	}
+}
+
+// A file changed right after it was hashed, without a change of size or
+// time the file system can tell, is read again.
+func TestRacy(t *testing.T) {
+	dir := t.TempDir()
+	path, table := filepath.Join(dir, "a.toml"), filepath.Join(dir, "cache", "files")
+	now := time.Now()
+	write(t, path, "one", now)
+	tb := Open(table)
+	hash(t, tb, path)
+	if err := tb.Save(); err != nil {
+		t.Fatal(err)
+	}
+	write(t, path, "two", now)
+	if got := hash(t, Open(table), path); got != sum("two") {
+		t.Errorf("a racy record was trusted: got %s, want the new bytes' hash", got)
+	}
+}
+
+// A damaged table is an empty one.
+func TestDamagedTable(t *testing.T) {
+	dir := t.TempDir()
+	path, table := filepath.Join(dir, "a.toml"), filepath.Join(dir, "files")
+	write(t, path, "one", time.Now().Add(-time.Hour))
+	if err := os.WriteFile(table, []byte("not a table"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := hash(t, Open(table), path); got != sum("one") {
+		t.Errorf("got %s", got)
+	}
+}

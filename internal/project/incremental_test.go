@@ -1,0 +1,172 @@
+package project_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/lingo-l10n/lingo/internal/project"
+)
+
+// repoProject copies the repo's own project (its article, its catalogs in
+// four languages, its config and glossary) to a temporary folder.
+func repoProject(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, d := range []string{"content", "locales"} {
+		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join("..", "..", d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"lingo.toml", "glossary.toml"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// projectFiles reads every file under dir but lingo's caches, by path.
+func projectFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path == filepath.Join(dir, ".lingo") || path == filepath.Join(dir, "out", ".lingo") {
+			return filepath.SkipDir // the cache and the build stamp
+		}
+		if d.IsDir() {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(dir, path)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// build runs lingo build in dir and returns its result, and as JSON what
+// it found and published.
+func build(t *testing.T, dir string) (*project.BuildResult, string) {
+	t.Helper()
+	p, err := project.Open(filepath.Join(dir, "lingo.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Build(project.NoProgress{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	what := *res // what it found and published, not what it had to do for it
+	what.Langs = slices.Clone(res.Langs)
+	for i := range what.Langs {
+		what.Langs[i].Written, what.Langs[i].Removed, what.Langs[i].Skipped = 0, 0, 0
+	}
+	data, err := json.Marshal(what)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, string(data)
+}
+
+// replaceIn replaces old with new in the file at path, which must hold it.
+func replaceIn(t *testing.T, path, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(old)) {
+		t.Fatalf("%s does not hold %q", path, old)
+	}
+	if err := os.WriteFile(path, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestIncrementalBuild edits the repo's project as its people do, one step
+// at a time, and builds after each step twice: in the project, with the
+// cache of the builds before (incremental), and in a copy of its inputs
+// without any cache or output (from scratch). Both must write the same
+// catalogs and outputs and report the same; and the incremental build must
+// publish again only the article that changed.
+func TestIncrementalBuild(t *testing.T) {
+	dir := repoProject(t)
+	article := filepath.Join(dir, "content", "ketamine-and-the-brain.md")
+	steps := []struct {
+		name  string
+		edit  func()
+		redo  int // articles the incremental build publishes again; -1 for any
+		total int // articles
+	}{
+		{"first build", func() {}, 1, 1},
+		{"nothing changed", func() {}, -1, 1},
+		{"an author adds an article", func() {
+			os.WriteFile(filepath.Join(dir, "content", "clinic-hours.md"),
+				[]byte("---\ntitle: Clinic hours\n---\n\nThe clinic opens at 9 and closes at 17.\n\nDo not come without an appointment.\n"), 0o644)
+		}, 1, 2},
+		{"a translator edits one entry", func() {
+			replaceIn(t, filepath.Join(dir, "locales", "fr", "ketamine-and-the-brain.fr.toml"), "cerveau", "cerveau humain")
+		}, 1, 2},
+		{"a translator breaks a number", func() {
+			replaceIn(t, filepath.Join(dir, "locales", "de", "ketamine-and-the-brain.de.toml"), "2–3", "2–4")
+		}, 1, 2},
+		{"a translator translates the new article", func() {
+			replaceIn(t, filepath.Join(dir, "locales", "es", "clinic-hours.es.toml"), "other = \"\"", "other = 'Horario de la clínica'")
+		}, 1, 2},
+		{"an author edits one sentence", func() {
+			replaceIn(t, article, "Ketamine", "Ketamine (a medicine)")
+		}, 1, 2},
+		{"the config changes", func() {
+			replaceIn(t, filepath.Join(dir, "lingo.toml"), "min_complete = 50", "min_complete = 90")
+		}, 2, 2},
+		{"an author deletes an article", func() {
+			os.Remove(filepath.Join(dir, "content", "clinic-hours.md"))
+		}, 0, 1},
+	}
+	for _, step := range steps {
+		step.edit()
+		scratch := t.TempDir()
+		if err := os.CopyFS(scratch, os.DirFS(dir)); err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range []string{".lingo", "out"} {
+			os.RemoveAll(filepath.Join(scratch, d))
+		}
+		res, got := build(t, dir)
+		_, want := build(t, scratch)
+		if got != want {
+			t.Errorf("%s: the incremental build reports\n%s\nfrom scratch:\n%s", step.name, got, want)
+		}
+		a, b := projectFiles(t, dir), projectFiles(t, scratch)
+		for path, data := range b {
+			if a[path] != data {
+				t.Errorf("%s: %s differs from the build from scratch:\n%s\nwant:\n%s", step.name, path, a[path], data)
+			}
+		}
+		for path := range a {
+			if _, ok := b[path]; !ok {
+				t.Errorf("%s: %s is not in the build from scratch", step.name, path)
+			}
+		}
+		for _, l := range res.Langs {
+			if redo := step.total - l.Skipped; step.redo >= 0 && redo != step.redo {
+				t.Errorf("%s: %s published %d articles again, want %d", step.name, l.Lang, redo, step.redo)
+			}
+		}
+	}
+}

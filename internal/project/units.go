@@ -1,0 +1,356 @@
+package project
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/lingo-l10n/lingo/internal/catalog"
+	"github.com/lingo-l10n/lingo/internal/filehash"
+	"github.com/lingo-l10n/lingo/internal/unitcache"
+)
+
+// The build graph. A unit is an article in a target language: what sync
+// writes for it, what check finds in it and what it publishes depend on
+// the article, its source catalog, the unit's catalog and state file, and
+// the project's shared inputs (lingo's version, lingo.toml, the glossary,
+// the page words) alone. A unit's key hashes all of them; what a command
+// worked out for a unit is kept in the unit cache under that key, and
+// worked out again only when the key differs. Files are hashed through a
+// table that reads a file only when its size or modification time changed.
+
+// cacheFolder holds the unit cache and the file table, in the project's
+// .lingo folder, which a .gitignore keeps out of version control: safe to
+// delete.
+func (p *Project) cacheFolder() string {
+	return filepath.Join(p.Config.Dir, ".lingo", "cache")
+}
+
+// graph is one run's view of the build graph.
+type graph struct {
+	p       *Project
+	files   *filehash.Table
+	cache   *unitcache.Cache
+	shared  string // the hash of the shared inputs
+	created string // the first folder of the cache's path that did not exist
+}
+
+// openGraph opens the file table and the unit cache, and hashes the shared
+// inputs. The caller must close it.
+func (p *Project) openGraph() (*graph, error) {
+	g := &graph{p: p, files: filehash.Open(filepath.Join(p.cacheFolder(), "files")),
+		cache: unitcache.Open(filepath.Join(p.cacheFolder(), "units.db")), created: firstMissing(p.cacheFolder())}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00", Version, p.Config.Source)
+	paths := []string{p.Config.Path, p.glossaryPath()}
+	if dir := p.wordsDir(); dir != "" {
+		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				paths = append(paths, path)
+			}
+			return nil
+		})
+	}
+	for _, path := range paths {
+		if err := g.hashInto(h, path); err != nil {
+			g.close(err)
+			return nil, err
+		}
+	}
+	g.shared = hex.EncodeToString(h.Sum(nil))
+	return g, nil
+}
+
+// withGraph runs fn with the build's graph when a build is running, else
+// with a graph of its own.
+func (p *Project) withGraph(fn func(g *graph) error) error {
+	if p.build != nil {
+		return fn(p.build)
+	}
+	g, err := p.openGraph()
+	if err != nil {
+		return err
+	}
+	err = fn(g)
+	g.close(err)
+	return err
+}
+
+// close saves the file table and closes the cache after a run that ended
+// with err; both are caches, so a failure to save them is no error of the
+// run. A run that failed leaves no folder it made: bad input changes
+// nothing on disk.
+func (g *graph) close(err error) {
+	_ = g.cache.Close()
+	if err == nil {
+		_ = g.files.Save()
+		ignore := filepath.Join(g.p.Config.Dir, ".lingo", ".gitignore")
+		if _, err := os.Stat(ignore); errors.Is(err, fs.ErrNotExist) {
+			_ = os.WriteFile(ignore, []byte("# lingo's cache: safe to delete, not to commit\n*\n"), 0o644)
+		}
+	} else if g.created != "" {
+		_ = os.RemoveAll(g.created)
+	}
+}
+
+// firstMissing is the first folder of path, from the root, that does not
+// exist; "" when path exists.
+func firstMissing(path string) string {
+	missing := ""
+	for dir := path; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(dir); err == nil {
+			return missing
+		}
+		missing = dir
+		if filepath.Dir(dir) == dir {
+			return missing
+		}
+	}
+}
+
+// hashInto writes path and the hash of its file into h; "" is no file.
+func (g *graph) hashInto(h io.Writer, path string) error {
+	sum := filehash.Absent
+	if path != "" {
+		var err error
+		if sum, err = g.files.Hash(path); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintf(h, "%s\x00%s\x00", g.p.rel(path), sum)
+	return err
+}
+
+// catalogInto hashes into h the catalog of lang for slug: the file in
+// lingo.toml's format, or when there is none, those in the others.
+func (g *graph) catalogInto(h io.Writer, lang, slug string) error {
+	path := g.p.CatalogPath(lang, slug)
+	if err := g.hashInto(h, path); err != nil {
+		return err
+	}
+	if sum, _ := g.files.Hash(path); sum != filehash.Absent {
+		return nil
+	}
+	for _, ext := range g.p.otherExts() {
+		if err := g.hashInto(h, catalog.Path(g.p.Config.LocalesDir(), lang, slug, ext)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// articleKey hashes what an article is read from: its Markdown and its
+// source catalog (which carries its message IDs over).
+func (g *graph) articleKey(slug string) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00", g.shared)
+	if err := g.hashInto(h, g.p.articlePath(slug)); err != nil {
+		return "", err
+	}
+	if err := g.catalogInto(h, g.p.Config.Source, slug); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// unitKey hashes the inputs of the unit of lang and the article whose
+// articleKey is article: the article, the unit's catalog and its state.
+func (g *graph) unitKey(article, lang, slug string) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00", article, lang)
+	if err := g.catalogInto(h, lang, slug); err != nil {
+		return "", err
+	}
+	if err := g.hashInto(h, g.p.statePath(lang, slug)); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// unitKeys is the key of the unit of slug in each of langs.
+func (g *graph) unitKeys(slug string, langs []string) ([]string, error) {
+	a, err := g.articleKey(slug)
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]string, len(langs))
+	for i, lang := range langs {
+		if keys[i], err = g.unitKey(a, lang, slug); err != nil {
+			return nil, err
+		}
+	}
+	return keys, nil
+}
+
+// unitName names a unit in the cache.
+func unitName(lang, slug string) string { return lang + " " + slug }
+
+// pruneUnits removes from the cache's bucket the units of articles that
+// are no more.
+func (g *graph) pruneUnits(bucket string, slugs []string) {
+	_ = g.cache.Prune(bucket, func(unit string) bool {
+		_, slug, _ := strings.Cut(unit, " ")
+		_, found := slices.BinarySearch(slugs, slug)
+		return found
+	})
+}
+
+// The "sync" bucket keeps, per unit, the unit's key when sync last left it
+// with nothing to write, and per article ("<source> <slug>") the article's
+// key when its source catalog was written.
+const syncBucket = "sync"
+
+// syncRecord is what the cache keeps of a unit sync left as it is.
+type syncRecord struct {
+	// Missing counts its messages without translation, which translation
+	// memory may fill once another unit of the language changes.
+	Missing int `json:"missing"`
+}
+
+// synced is which units of a sync are as the last sync left them; nil is
+// none.
+type synced struct {
+	units       [][]bool // per language, per article
+	source      []bool   // per article: its source catalog
+	articleKeys []string // per article: its key
+}
+
+// unit reports whether the unit of language k and article i is clean.
+func (s *synced) unit(k, i int) bool { return s != nil && s.units[k][i] }
+
+// article reports whether every unit of article i, and its source catalog,
+// are clean.
+func (s *synced) article(i int) bool {
+	if s == nil || !s.source[i] {
+		return false
+	}
+	for k := range s.units {
+		if !s.units[k][i] {
+			return false
+		}
+	}
+	return true
+}
+
+// syncedUnits finds the units of langs and slugs whose inputs are those
+// the last sync left them with. A unit with messages without translation
+// counts only while no unit of its language changed, since translation
+// memory may now fill them. Only a plain sync uses the cache: accepting
+// stale translations, or leaving translation memory out, is worked out
+// again.
+func (g *graph) syncedUnits(langs, slugs []string, opts SyncOptions) (*synced, error) {
+	if opts.Accept != nil || opts.AcceptAll || opts.NoMemory || opts.Lenient {
+		return nil, nil
+	}
+	s := &synced{units: make([][]bool, len(langs)), source: make([]bool, len(slugs)), articleKeys: make([]string, len(slugs))}
+	missing := make([][]bool, len(langs))
+	for k := range langs {
+		s.units[k], missing[k] = make([]bool, len(slugs)), make([]bool, len(slugs))
+	}
+	err := parallel(len(slugs), func(i int) error {
+		a, err := g.articleKey(slugs[i])
+		if err != nil {
+			return err
+		}
+		s.articleKeys[i] = a
+		var rec syncRecord
+		s.source[i] = g.cache.Get(syncBucket, unitName(g.p.Config.Source, slugs[i]), a, &rec)
+		for k, lang := range langs {
+			key, err := g.unitKey(a, lang, slugs[i])
+			if err != nil {
+				return err
+			}
+			rec = syncRecord{}
+			s.units[k][i] = g.cache.Get(syncBucket, unitName(lang, slugs[i]), key, &rec)
+			missing[k][i] = rec.Missing > 0
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for k := range langs {
+		if slices.Contains(s.units[k], false) {
+			for i, m := range missing[k] {
+				s.units[k][i] = s.units[k][i] && !m
+			}
+		}
+	}
+	return s, nil
+}
+
+// recordSynced records the units sync wrote or found up to date, under
+// the keys of their files as sync left them.
+func (g *graph) recordSynced(langs, slugs []string, plans []*LangPlan, before *synced) {
+	if before == nil {
+		return
+	}
+	var items []unitcache.Item
+	var mu sync.Mutex
+	_ = parallel(len(slugs), func(i int) error {
+		if before.article(i) {
+			return nil
+		}
+		a, err := g.articleKey(slugs[i])
+		if err != nil {
+			return err
+		}
+		mine := []unitcache.Item{{Unit: unitName(g.p.Config.Source, slugs[i]), Key: a, Value: syncRecord{}}}
+		for k, lang := range langs {
+			if before.unit(k, i) && a == before.articleKeys[i] {
+				continue
+			}
+			key, err := g.unitKey(a, lang, slugs[i])
+			if err != nil {
+				return err
+			}
+			mine = append(mine, unitcache.Item{Unit: unitName(lang, slugs[i]), Key: key, Value: syncRecord{Missing: plans[k].missing[i]}})
+		}
+		mu.Lock()
+		items = append(items, mine...)
+		mu.Unlock()
+		return nil
+	})
+	_ = g.cache.Put(syncBucket, items)
+	g.pruneUnits(syncBucket, slugs)
+}
+
+// The "check" bucket keeps what lingo check found in each unit.
+const checkBucket = "check"
+
+// cacheWriter stores results in the unit cache a batch at a time, from
+// every core: one transaction per batch.
+type cacheWriter struct {
+	cache  *unitcache.Cache
+	bucket string
+	mu     sync.Mutex
+	items  []unitcache.Item
+}
+
+// put queues an item, and stores the batch when it is full.
+func (w *cacheWriter) put(it unitcache.Item) {
+	w.mu.Lock()
+	w.items = append(w.items, it)
+	var full []unitcache.Item
+	if len(w.items) >= 256 {
+		full, w.items = w.items, nil
+	}
+	w.mu.Unlock()
+	_ = w.cache.Put(w.bucket, full)
+}
+
+// flush stores what is queued.
+func (w *cacheWriter) flush() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	_ = w.cache.Put(w.bucket, w.items)
+	w.items = nil
+}

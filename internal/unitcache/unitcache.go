@@ -1,0 +1,205 @@
+// Package unitcache keeps what lingo worked out for each unit of a project
+// (an article in a language), under the hash of everything the result was
+// worked out from, in one bbolt file. A result is given back only when it
+// was stored under the key asked for: a unit whose inputs changed is never
+// answered from the cache. The cache is only ever an optimization: deleting
+// the file, or a file another lingo holds, costs the work, nothing else;
+// a cache that cannot be opened or written stores nothing.
+package unitcache
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// format changes when the meaning of what is stored does: a file of
+// another format is emptied.
+const format = "lingo-unitcache-1"
+
+var metaBucket = []byte("meta")
+
+// Cache is a unit cache; nil stores nothing.
+type Cache struct {
+	path   string
+	mu     sync.Mutex
+	db     *bolt.DB
+	broken bool // the file cannot be used: store nothing
+}
+
+// Item is one result to store.
+type Item struct {
+	Unit, Key string
+	Value     any
+}
+
+// Open opens the cache at path. The file is made by the first Put: until
+// then, nothing is written.
+func Open(path string) *Cache {
+	c := &Cache{path: path}
+	if _, err := os.Stat(path); err == nil {
+		c.open()
+	}
+	return c
+}
+
+// open opens the file, making it and its folder if needed. When another
+// lingo holds it for more than a moment, or it cannot be opened, the cache
+// stores nothing.
+func (c *Cache) open() *bolt.DB {
+	if c.db != nil || c.broken {
+		return c.db
+	}
+	c.broken = true
+	if err := os.MkdirAll(filepath.Dir(c.path), 0o755); err != nil {
+		return nil
+	}
+	opts := &bolt.Options{Timeout: time.Second, NoFreelistSync: true}
+	db, err := bolt.Open(c.path, 0o644, opts)
+	if err != nil && !errors.Is(err, bolt.ErrTimeout) {
+		// not a bbolt file, or a damaged one: it only held results
+		if os.Remove(c.path) == nil {
+			db, err = bolt.Open(c.path, 0o644, opts)
+		}
+	}
+	if err != nil {
+		return nil
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(metaBucket)
+		if meta != nil && string(meta.Get([]byte("format"))) == format {
+			return nil
+		}
+		var names [][]byte
+		_ = tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+			names = append(names, bytes.Clone(name))
+			return nil
+		})
+		for _, n := range names {
+			if err := tx.DeleteBucket(n); err != nil {
+				return err
+			}
+		}
+		meta, err := tx.CreateBucket(metaBucket)
+		if err != nil {
+			return err
+		}
+		return meta.Put([]byte("format"), []byte(format))
+	})
+	if err != nil {
+		db.Close()
+		return nil
+	}
+	c.db, c.broken = db, false
+	return db
+}
+
+// Close closes the cache.
+func (c *Cache) Close() error {
+	db := c.handle()
+	if db == nil {
+		return nil
+	}
+	return db.Close()
+}
+
+// handle is the open file, nil before the first Put made it.
+func (c *Cache) handle() *bolt.DB {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.db
+}
+
+// Get decodes into v the result of unit in bucket stored under key, and
+// reports whether there was one.
+func (c *Cache) Get(bucket, unit, key string, v any) bool {
+	db := c.handle()
+	if db == nil {
+		return false
+	}
+	found := false
+	_ = db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte(bucket))
+		if b == nil {
+			return nil
+		}
+		data := b.Get([]byte(unit))
+		rest, ok := bytes.CutPrefix(data, []byte(key+"\n"))
+		if !ok || key == "" {
+			return nil
+		}
+		found = json.Unmarshal(rest, v) == nil
+		return nil
+	})
+	return found
+}
+
+// Put stores items in bucket, each under its key, replacing what their
+// units had.
+func (c *Cache) Put(bucket string, items []Item) error {
+	if c == nil || len(items) == 0 {
+		return nil
+	}
+	c.mu.Lock()
+	db := c.open()
+	c.mu.Unlock()
+	if db == nil {
+		return nil
+	}
+	vals := make([][]byte, len(items))
+	for i, it := range items {
+		data, err := json.Marshal(it.Value)
+		if err != nil {
+			return err
+		}
+		vals[i] = append([]byte(it.Key+"\n"), data...)
+	}
+	return db.Update(func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucketIfNotExists([]byte(bucket))
+		if err != nil {
+			return err
+		}
+		for i, it := range items {
+			if err := b.Put([]byte(it.Unit), vals[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Prune removes from bucket the units keep does not keep.
+func (c *Cache) Prune(bucket string, keep func(unit string) bool) error {
+	db := c.handle()
+	if db == nil {
+		return nil
+	}
+	return db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte(bucket))
+		if b == nil {
+			return nil
+		}
+		var gone [][]byte
+		_ = b.ForEach(func(k, _ []byte) error {
+			if !keep(string(k)) {
+				gone = append(gone, bytes.Clone(k))
+			}
+			return nil
+		})
+		for _, k := range gone {
+			if err := b.Delete(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

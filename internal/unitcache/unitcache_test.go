@@ -1,0 +1,77 @@
+package unitcache
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+type result struct {
+	Errors int
+	Names  []string
+}
+
+// A result comes back under the key it was stored with, and under no
+// other; in another run too.
+func TestGetPut(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cache", "units.db")
+	c := Open(path)
+	var r result
+	if c.Get("check", "fr a", "k1", &r) {
+		t.Fatal("an empty cache answered")
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Fatal("the cache file was made before anything was stored")
+	}
+	if err := c.Put("check", []Item{{Unit: "fr a", Key: "k1", Value: result{2, []string{"x"}}}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	c = Open(path)
+	defer c.Close()
+	if !c.Get("check", "fr a", "k1", &r) || r.Errors != 2 || len(r.Names) != 1 {
+		t.Errorf("got %+v", r)
+	}
+	if c.Get("check", "fr a", "k2", &r) {
+		t.Error("a result came back under another key")
+	}
+	if c.Get("check", "fr a", "", &r) {
+		t.Error("a result came back under no key")
+	}
+	if c.Get("sync", "fr a", "k1", &r) {
+		t.Error("a result came back from another bucket")
+	}
+}
+
+// Prune keeps only the units asked for.
+func TestPrune(t *testing.T) {
+	c := Open(filepath.Join(t.TempDir(), "units.db"))
+	defer c.Close()
+	c.Put("check", []Item{{Unit: "fr a", Key: "k", Value: 1}, {Unit: "fr b", Key: "k", Value: 2}})
+	if err := c.Prune("check", func(unit string) bool { return unit == "fr a" }); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if !c.Get("check", "fr a", "k", &n) || c.Get("check", "fr b", "k", &n) {
+		t.Error("prune kept the wrong units")
+	}
+}
+
+// A file that is not a cache is replaced: it only ever held results.
+func TestDamagedFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "units.db")
+	if err := os.WriteFile(path, []byte("not a database, but long enough to be read as one's first page................"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := Open(path)
+	defer c.Close()
+	if err := c.Put("check", []Item{{Unit: "fr a", Key: "k", Value: 1}}); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if !c.Get("check", "fr a", "k", &n) || n != 1 {
+		t.Error("a damaged cache file was not replaced")
+	}
+}
