@@ -38,11 +38,7 @@ func runBuild(w, errw io.Writer, g globals) error {
 	}
 	var res *project.BuildResult
 	err = withLock(p, func() error {
-		var prog project.Progress = project.NoProgress{}
-		if isTerminal(errw) {
-			prog = &progressBar{w: errw, label: "rendering"}
-		}
-		res, err = p.Build(prog)
+		res, err = p.Build(progressOn(errw))
 		return err
 	})
 	if err != nil {
@@ -82,6 +78,14 @@ func runBuild(w, errw io.Writer, g globals) error {
 }
 
 // progressBar draws progress on a terminal once the work has taken a second.
+// progressOn draws progress on w when w is a terminal.
+func progressOn(w io.Writer) project.Progress {
+	if isTerminal(w) {
+		return &progressBar{w: w}
+	}
+	return project.NoProgress{}
+}
+
 type progressBar struct {
 	w            io.Writer
 	label        string
@@ -91,7 +95,9 @@ type progressBar struct {
 	lastDrawTime time.Time
 }
 
-func (b *progressBar) Start(total int) { b.total, b.done, b.start = total, 0, time.Now() }
+func (b *progressBar) Start(what string, total int) {
+	b.label, b.total, b.done, b.start = what, total, 0, time.Now()
+}
 
 func (b *progressBar) Step() {
 	b.done++
@@ -108,5 +114,6 @@ func (b *progressBar) Step() {
 func (b *progressBar) Done() {
 	if b.shown {
 		fmt.Fprint(b.w, "\r\x1b[K")
+		b.shown = false
 	}
 }

@@ -79,8 +79,9 @@ func exitCode(err error) int {
 
 // globals are the options every command shares.
 type globals struct {
-	dir    string // -C: the project folder
-	config string // --config: lingo.toml, relative to dir
+	dir    string    // -C: the project folder
+	config string    // --config: lingo.toml, relative to dir
+	errw   io.Writer // where progress is drawn, when it is a terminal
 }
 
 func (g globals) configPath() string {
@@ -91,7 +92,7 @@ func (g globals) configPath() string {
 }
 
 func globalsFrom(c *cli.Context) globals {
-	return globals{dir: c.String("C"), config: c.String("config")}
+	return globals{dir: c.String("C"), config: c.String("config"), errw: c.App.ErrWriter}
 }
 
 func newApp(streams IO) *cli.App {

@@ -25,7 +25,11 @@ func openProject(g globals) (*project.Project, error) {
 			return nil, err
 		}
 	}
-	return project.Open(g.configPath())
+	p, err := project.Open(g.configPath())
+	if err == nil && g.errw != nil {
+		p.Progress = progressOn(g.errw)
+	}
+	return p, err
 }
 
 // checkDir reports a -C value that is not an existing folder.

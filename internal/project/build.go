@@ -52,9 +52,10 @@ func (p *Project) Build(prog Progress) (*BuildResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.build = g
+	own := p.Progress
+	p.build, p.Progress = g, prog
 	res, err := p.buildSteps(prog)
-	p.build = nil
+	p.build, p.Progress = nil, own
 	g.close(err)
 	if err != nil {
 		return nil, err

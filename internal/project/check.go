@@ -62,7 +62,11 @@ func (p *Project) Check(langs []string) (*Checked, error) {
 	}
 	err = p.withGraph(func(g *graph) error {
 		store := &cacheWriter{cache: g.cache, bucket: checkBucket}
+		prog := p.progress()
+		prog.Start("checking", len(slugs))
+		defer prog.Done()
 		err := parallel(len(slugs), func(i int) error {
+			prog.Step()
 			cats, err := p.checkArticle(c, g, store, slugs[i], langs)
 			if err != nil {
 				return err

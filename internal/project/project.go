@@ -30,6 +30,9 @@ type Project struct {
 	parser *markdown.Parser
 	shapes *structure.Parser // reads translations for the safety checks of publishing
 	build  *graph            // the build graph of the build running: its steps share it
+	// Progress hears how sync and check advance (Publish and Build take
+	// theirs); nil is none.
+	Progress Progress
 }
 
 // Open loads the config at path and prepares the project.

@@ -62,9 +62,11 @@ type LangResult struct {
 	Skipped   int     `json:"skipped"`   // articles whose outputs were up to date
 }
 
-// Progress hears about long work; the CLI draws it, tests ignore it.
+// Progress hears about long work, one step after another: what it is
+// (reading, syncing, checking, rendering) and how many units it counts;
+// the CLI draws it on a terminal, tests ignore it.
 type Progress interface {
-	Start(total int)
+	Start(what string, total int)
 	Step()
 	Done()
 }
@@ -72,9 +74,17 @@ type Progress interface {
 // NoProgress reports nothing.
 type NoProgress struct{}
 
-func (NoProgress) Start(int) {}
-func (NoProgress) Step()     {}
-func (NoProgress) Done()     {}
+func (NoProgress) Start(string, int) {}
+func (NoProgress) Step()             {}
+func (NoProgress) Done()             {}
+
+// progress is the project's Progress, safe for the workers of a step.
+func (p *Project) progress() Progress {
+	if p.Progress == nil {
+		return NoProgress{}
+	}
+	return &lockedProgress{Progress: p.Progress}
+}
 
 // The kinds of page an article has in a language.
 const (
@@ -158,7 +168,7 @@ func (p *Project) publish(g *graph, run *publishRun, slugs []string) ([]LangResu
 		}
 	}
 	checks := &cacheWriter{cache: g.cache, bucket: checkBucket}
-	prog.Start(len(opts.Langs) * len(slugs))
+	prog.Start("rendering", len(opts.Langs)*len(slugs))
 	err = parallel(len(slugs), func(i int) error {
 		if jobs[i].outs != nil {
 			for range opts.Langs {

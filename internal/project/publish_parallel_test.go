@@ -20,9 +20,9 @@ import (
 // it at once.
 type stepCounter struct{ starts, steps, dones int }
 
-func (c *stepCounter) Start(int) { c.starts++ }
-func (c *stepCounter) Step()     { c.steps++ }
-func (c *stepCounter) Done()     { c.dones++ }
+func (c *stepCounter) Start(string, int) { c.starts++ }
+func (c *stepCounter) Step()             { c.steps++ }
+func (c *stepCounter) Done()             { c.dones++ }
 
 // genPublishProject writes a small generated project (articles × 4 target
 // languages, some below min_complete) into a temporary folder.
@@ -159,4 +159,35 @@ func TestPublishErrorOrder(t *testing.T) {
 	breakFile(p.CatalogPath(p.Config.Languages[0], slugs[12]), broken)
 	want(breakFile(p.CatalogPath(p.Config.Languages[2], slugs[5]), broken))
 	want(breakFile(filepath.Join(p.Config.ContentDir(), filepath.FromSlash(slugs[17])+".md"), "\xff\n"))
+}
+
+// stepLog records each step a Progress hears of and its units.
+type stepLog struct {
+	stepCounter
+	whats []string
+}
+
+func (l *stepLog) Start(what string, total int) {
+	l.stepCounter.Start(what, total)
+	l.whats = append(l.whats, what)
+}
+
+// Sync and check report their progress too, article by article, through
+// the project's Progress, on every core.
+func TestSyncCheckProgress(t *testing.T) {
+	p := genPublishProject(t, 12)
+	var log stepLog
+	p.Progress = &log
+	if _, err := p.Sync(p.Config.Languages[:1], project.SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Check(p.Config.Languages[:1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Close()
+	want := []string{"reading", "syncing " + p.Config.Languages[0], "checking"}
+	if !reflect.DeepEqual(log.whats, want) || log.steps != 3*12 || log.dones != 3 {
+		t.Errorf("progress: %v, %d steps, %d dones; want %v, %d steps, 3 dones", log.whats, log.steps, log.dones, want, 3*12)
+	}
 }

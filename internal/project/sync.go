@@ -631,7 +631,11 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions, clean *syn
 	plan := SyncOptions{Accept: opts.Accept, AcceptAll: opts.AcceptAll, NoMemory: true}
 	sourceUpToDate := make([]bool, len(slugs))
 	var mu sync.Mutex
+	prog := p.progress()
+	prog.Start("reading", len(slugs))
+	defer prog.Done()
 	err := parallel(len(slugs), func(i int) error {
+		prog.Step()
 		if clean.article(i) {
 			sourceUpToDate[i] = true
 			for _, lp := range plans {
@@ -719,6 +723,9 @@ func (p *Project) syncLang(checked *LangPlan, slugs []string, opts SyncOptions) 
 		return a, c, st, err
 	}
 	opts.files = true
+	prog := p.progress()
+	prog.Start("syncing "+checked.Lang, len(slugs))
+	defer prog.Done()
 	for _, win := range windows(checked.missing) {
 		lo, hi := win[0], win[1]
 		o := opts
@@ -728,6 +735,7 @@ func (p *Project) syncLang(checked *LangPlan, slugs []string, opts SyncOptions) 
 			return written, err
 		}
 		w, err := p.writeEach(hi-lo, func(i int) ([]pending, error) {
+			prog.Step()
 			if checked.upToDate[lo+i] {
 				return nil, nil
 			}
