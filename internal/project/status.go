@@ -30,24 +30,29 @@ func (p *Project) Status(langs []string) ([]Stats, error) {
 	for _, lp := range plans {
 		s := Stats{Lang: lp.Lang, Percent: 100}
 		for _, ap := range lp.Articles {
-			for _, m := range ap.Messages {
-				s.Messages++
-				switch m.State {
-				case Current:
-					s.Translated++
-				case Stale:
-					s.Stale++
-					s.WordsLeft += len(strings.Fields(article.Normalize(m.Source)))
-				case Missing:
-					s.Missing++
-					s.WordsLeft += len(strings.Fields(article.Normalize(m.Source)))
-				}
-			}
+			s.count(ap.Messages)
 		}
-		s.Percent = translation.Percent(s.Translated, s.Messages)
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// count adds msgs, messages of one article, to s.
+func (s *Stats) count(msgs []Message) {
+	for _, m := range msgs {
+		s.Messages++
+		switch m.State {
+		case Current:
+			s.Translated++
+		case Stale:
+			s.Stale++
+			s.WordsLeft += len(strings.Fields(article.Normalize(m.Source)))
+		case Missing:
+			s.Missing++
+			s.WordsLeft += len(strings.Fields(article.Normalize(m.Source)))
+		}
+	}
+	s.Percent = translation.Percent(s.Translated, s.Messages)
 }
 
 // Plans plans each of langs, reading the articles once.
