@@ -110,6 +110,10 @@ func (s *Segment) Describe(slug string) string {
 	return b.String()
 }
 
+// KindName names the segment's kind for a translator: "Paragraph",
+// "Heading (level 2)", "Front matter field title".
+func (s *Segment) KindName() string { return s.kindName() }
+
 func (s *Segment) kindName() string {
 	names := map[Kind]string{
 		KindFrontMatter: "Front matter field " + s.Field,
