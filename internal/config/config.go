@@ -145,6 +145,14 @@ type LangSettings struct {
 	Length []float64 `toml:"length"`
 	// Stale overrides the project's stale policy for this language.
 	Stale string `toml:"stale"`
+	// RequireReview publishes only the entries a reviewer signed off
+	// (lingo review); the others show the source text, as stale ones do.
+	RequireReview bool `toml:"require_review"`
+}
+
+// RequireReview reports whether lang publishes only reviewed entries.
+func (c *Config) RequireReview(lang string) bool {
+	return c.Lang[lang].RequireReview
 }
 
 // StalePolicy is what a stale translation in lang publishes as: "source"
@@ -261,6 +269,16 @@ var kinds = map[string]string{
 	"glossary": "a string", "layout": "a string", "lang_key": "a string", "stale": "a string",
 	"min_complete": "a number", "fallback": "a string", "words": "a string", "site.title": "a string", "site.base_url": "a string",
 	"check.vocabulary": "a string",
+	// [lang.<tag>] keys, by lang.<key>
+	"lang.require_review": "true or false", "lang.min_complete": "a number", "lang.gate": "a number", "lang.stale": "a string",
+}
+
+// kindOf says what key's value must be; [lang.<tag>] keys go by their name.
+func kindOf(key []string) string {
+	if len(key) == 3 && key[0] == "lang" {
+		return kinds["lang."+key[2]]
+	}
+	return kinds[strings.Join(key, ".")]
 }
 
 // parse decodes and validates data, the contents of the file at path.
@@ -279,8 +297,8 @@ func parse(path string, data []byte) (*Config, error) {
 		if errors.As(err, &de) {
 			line, col := de.Position()
 			msg := de.Error()
-			if key := strings.Join(de.Key(), "."); key != "" && strings.Contains(msg, "cannot decode") {
-				msg = fmt.Sprintf("%s must be %s", key, kinds[key])
+			if key := strings.Join(de.Key(), "."); key != "" && strings.Contains(msg, "cannot decode") && kindOf(de.Key()) != "" {
+				msg = fmt.Sprintf("%s must be %s", key, kindOf(de.Key()))
 			}
 			return nil, &Error{Path: path, Line: line, Col: col, Msg: msg}
 		}

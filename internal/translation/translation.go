@@ -14,6 +14,7 @@
 package translation
 
 import (
+	"maps"
 	"math"
 
 	"github.com/lingo-l10n/lingo/internal/article"
@@ -52,6 +53,25 @@ type Record struct {
 	// when lingo last wrote it (the "now:" text of a STALE notice), where
 	// it differs from Hash.
 	Shown string `json:"shown,omitempty"`
+	// Review is the reviewer's sign-off of the entry, nil when none.
+	Review *Review `json:"review,omitempty"`
+}
+
+// Review is a reviewer's sign-off of an entry: who approved it, and the
+// exact source text and translation they approved. It holds only while
+// both are still what the entry has (Covers).
+type Review struct {
+	By          string            `json:"by"`
+	Source      string            `json:"source"`
+	Translation string            `json:"translation"`
+	Plural      map[string]string `json:"plural,omitempty"` // plural forms besides other
+}
+
+// Covers reports whether the review approved exactly this source text and
+// translation (and plural forms): any change, even of white space, to
+// either undoes it.
+func (r *Review) Covers(source, text string, plural map[string]string) bool {
+	return r != nil && r.Source == source && r.Translation == text && maps.Equal(r.Plural, plural)
 }
 
 // Verdict is what Classify decided.
@@ -117,11 +137,12 @@ func Percent(done, total int) float64 {
 }
 
 // Message is one entry of an article in a language, as publishing sees
-// it: its state and how many error-level findings `lingo check` has for
-// its translation.
+// it: its state, how many error-level findings `lingo check` has for its
+// translation, and whether a reviewer signed off its current text.
 type Message struct {
-	State  State
-	Errors int
+	State    State
+	Errors   int
+	Reviewed bool
 }
 
 // Policy is a language's publishing policy.
@@ -133,6 +154,10 @@ type Policy struct {
 	// PublishStale publishes a stale translation that passes every check
 	// (stale = "translation"); by default a stale entry shows the source.
 	PublishStale bool
+	// RequireReview publishes only reviewed translations (require_review):
+	// any other entry shows the source, as a stale one does, and
+	// MinComplete counts only reviewed entries.
+	RequireReview bool
 }
 
 // Page is what Decide made of one article in one language.
@@ -140,12 +165,14 @@ type Page struct {
 	Published  []bool  // per message: its own translation is published
 	Own, Total int     // messages published in their translation; all messages
 	Stale      int     // stale messages (published only under PublishStale)
+	Unreviewed int     // current, clean messages not published for want of a review (RequireReview)
 	Percent    float64 // Own of Total (Percent)
 	Translated bool    // Percent reaches MinComplete: the page is published as a translation
 }
 
 // Decide publishes, per entry, each translation that is current (or stale,
-// where the policy allows) and has no error-level finding, and per page,
+// where the policy allows), has no error-level finding and, where the
+// policy requires it, is reviewed; and per page,
 // the translation when the share of entries so published reaches the
 // policy's MinComplete.
 func Decide(msgs []Message, pol Policy) Page {
@@ -155,6 +182,12 @@ func Decide(msgs []Message, pol Policy) Page {
 			pg.Stale++
 		}
 		ok := m.State == Current || m.State == Stale && pol.PublishStale
+		if ok && m.Errors == 0 && pol.RequireReview && !m.Reviewed {
+			if m.State == Current {
+				pg.Unreviewed++
+			}
+			ok = false
+		}
 		if ok && m.Errors == 0 {
 			pg.Published[i] = true
 			pg.Own++
