@@ -22,7 +22,7 @@ import (
 // writes for it, what check finds in it and what it publishes depend on
 // the article, its source catalog, the unit's catalog and state file, and
 // the project's shared inputs (lingo's version, lingo.toml, the glossary,
-// the page words) alone. A unit's key hashes all of them; what a command
+// the page words, the check vocabulary) alone. A unit's key hashes all of them; what a command
 // worked out for a unit is kept in the unit cache under that key, and
 // worked out again only when the key differs. Files are hashed through a
 // table that reads a file only when its size or modification time changed.
@@ -51,7 +51,10 @@ func (p *Project) openGraph() (*graph, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00", Version, p.Config.Source)
 	paths := []string{p.Config.Path, p.glossaryPath()}
-	if dir := p.wordsDir(); dir != "" {
+	for _, dir := range []string{p.wordsDir(), p.vocabularyDir()} {
+		if dir == "" {
+			continue
+		}
 		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() {
 				paths = append(paths, path)
@@ -82,6 +85,15 @@ func (p *Project) withGraph(fn func(g *graph) error) error {
 	err = fn(g)
 	g.close(err)
 	return err
+}
+
+// vocabularyDir is the folder of the project's own units and negation
+// words, "" for none.
+func (p *Project) vocabularyDir() string {
+	if p.Config.Check.Vocabulary == "" {
+		return ""
+	}
+	return filepath.Join(p.Config.Dir, p.Config.Check.Vocabulary)
 }
 
 // close saves the file table and closes the cache after a run that ended
