@@ -186,10 +186,10 @@ func runStatus(w io.Writer, opts statusOptions) error {
 			Languages []project.Stats `json:"languages"`
 		}{p.Config.Source, stats})
 	}
-	fmt.Fprintf(w, "%-8s %10s %6s %8s %10s %9s\n", "lang", "translated", "stale", "missing", "words left", "complete")
+	fmt.Fprintf(w, "%-8s %10s %6s %8s %10s %9s %21s %9s\n", "lang", "translated", "stale", "missing", "words left", "complete", "", "reviewed")
 	for _, s := range stats {
-		fmt.Fprintf(w, "%-8s %10s %6d %8d %10d %8s%%  %s\n", s.Lang, fmt.Sprintf("%d/%d", s.Translated, s.Messages),
-			s.Stale, s.Missing, s.WordsLeft, strconv.FormatFloat(s.Percent, 'f', -1, 64), bar(s.Percent, 20))
+		fmt.Fprintf(w, "%-8s %10s %6d %8d %10d %8s%%  %s %9s\n", s.Lang, fmt.Sprintf("%d/%d", s.Translated, s.Messages),
+			s.Stale, s.Missing, s.WordsLeft, strconv.FormatFloat(s.Percent, 'f', -1, 64), bar(s.Percent, 20), fmt.Sprintf("%d/%d", s.Reviewed, s.Messages))
 	}
 	return nil
 }

@@ -311,8 +311,9 @@ func (p *Project) checkArticle(c *check.Checker, g *graph, store *cacheWriter, s
 type judgement struct {
 	cc        catalogCheck
 	page      translation.Page
-	published map[string]string // message ID → its published translation
-	current   int               // messages translated and current
+	published map[string]string     // message ID → its published translation
+	current   int                   // messages translated and current
+	msgs      []translation.Message // per message: state, error-level findings, reviewed
 }
 
 // judge classifies each message of article a in lang (as sync does, with
@@ -347,7 +348,7 @@ func (p *Project) assess(c *check.Checker, a *Article, lang string, ap ArticlePl
 	msgs := make([]translation.Message, len(ap.Messages))
 	for i, m := range ap.Messages {
 		cc.Messages++
-		msgs[i].State = m.State
+		msgs[i].State, msgs[i].Reviewed = m.State, m.Reviewed
 		switch m.State {
 		case Missing:
 			add(m.Line, m.ID, "missing", "not translated yet")
@@ -379,13 +380,17 @@ func (p *Project) assess(c *check.Checker, a *Article, lang string, ap ArticlePl
 	for _, e := range ap.Orphans {
 		add(e.Line, e.ID, "orphan", "no message of the source article has this ID (lingo sync refuses it)")
 	}
-	j.page = translation.Decide(msgs, translation.Policy{MinComplete: p.Config.MinComplete(lang), PublishStale: publishStale})
+	requireReview := p.Config.RequireReview(lang)
+	if requireReview {
+		p.unreviewed(lang, ap.Messages, msgs, add)
+	}
+	j.page = translation.Decide(msgs, translation.Policy{MinComplete: p.Config.MinComplete(lang), PublishStale: publishStale, RequireReview: requireReview})
 	for i, m := range ap.Messages {
 		if j.page.Published[i] {
 			j.published[m.ID] = m.Translation
 		}
 	}
-	j.current = cc.Current
+	j.current, j.msgs = cc.Current, msgs
 	return j
 }
 

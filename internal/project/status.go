@@ -13,6 +13,7 @@ type Stats struct {
 	Lang       string  `json:"lang"`
 	Messages   int     `json:"messages"`
 	Translated int     `json:"translated"`
+	Reviewed   int     `json:"reviewed"` // translated, current and signed off by a reviewer
 	Stale      int     `json:"stale"`
 	Missing    int     `json:"missing"`
 	WordsLeft  int     `json:"words_left"`
@@ -44,6 +45,9 @@ func (s *Stats) count(msgs []Message) {
 		switch m.State {
 		case Current:
 			s.Translated++
+			if m.Reviewed {
+				s.Reviewed++
+			}
 		case Stale:
 			s.Stale++
 			s.WordsLeft += len(strings.Fields(article.Normalize(m.Source)))

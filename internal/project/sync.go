@@ -37,6 +37,10 @@ type Message struct {
 	Translation string
 	Plural      map[string]string // plural forms besides other, as the translator wrote them
 	Line        int               // line of the entry in the catalog on disk, 0 if not there yet
+	// Reviewed says a reviewer signed off exactly this source text and
+	// translation (lingo review); ReviewedBy names them.
+	Reviewed   bool
+	ReviewedBy string
 }
 
 // LangPlan is what sync would make of one target language.
@@ -208,13 +212,17 @@ func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st 
 		if !onDisk {
 			m.Line = 0
 		}
+		rv := reviewOf(m, e, rec)
+		m.Reviewed, m.ReviewedBy = rv != nil, reviewer(rv)
 		plan.Messages = append(plan.Messages, m)
 		if !opts.files {
 			continue
 		}
 		out.Entries = append(out.Entries, p.entry(lang, a, i, m, hash))
 		if m.Translation != "" {
-			newState[id] = translation.RecordOf(m.Source, m.Translation, translation.Verdict{State: m.State, Old: m.Old, Hash: hash})
+			r := translation.RecordOf(m.Source, m.Translation, translation.Verdict{State: m.State, Old: m.Old, Hash: hash})
+			r.Review = rv
+			newState[id] = r
 		}
 	}
 	if !opts.files {

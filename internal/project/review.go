@@ -1,0 +1,338 @@
+package project
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/catalog"
+	"github.com/lingo-l10n/lingo/internal/check"
+	"github.com/lingo-l10n/lingo/internal/translation"
+)
+
+// Review state. A reviewer (a clinician who approves a translated dosage
+// paragraph) signs off entries: lingo records in the entry's state file
+// (locales/<lang>/.lingo/<slug>.json) who reviewed it and the exact source
+// text and translation they approved. The review holds while both are
+// what the entry has: sync keeps it, and drops it as soon as either
+// changes. Where [lang.<tag>] require_review is set, only reviewed entries
+// are published.
+
+// ReviewOptions says what ReviewWith records.
+type ReviewOptions struct {
+	Lang string
+	// IDs are the entries to review. None means every entry that may be
+	// reviewed and is not yet: translated, current and without an
+	// error-level finding of lingo check.
+	IDs []string
+	// Articles, when IDs is empty, limits the review to these articles
+	// (slugs); with IDs, an ID of another article is refused.
+	Articles []string
+	// By names the reviewer (see Reviewer).
+	By string
+}
+
+// ReviewEntry is one entry a review names: where it is and, for an entry
+// that was not reviewed, why.
+type ReviewEntry struct {
+	ID   string
+	File string // its catalog, relative to the project; "" for an unknown ID
+	Line int    // its line there, 0 if not known
+	Why  string // why it was not reviewed; "" for a reviewed entry
+}
+
+// String is "file:line: ID", then ": why" when there is a reason.
+func (e ReviewEntry) String() string {
+	s := e.ID
+	switch {
+	case e.File != "" && e.Line > 0:
+		s = fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.ID)
+	case e.File != "":
+		s = e.File + ": " + e.ID
+	}
+	if e.Why != "" {
+		s += ": " + e.Why
+	}
+	return s
+}
+
+// ReviewResult is what ReviewWith did.
+type ReviewResult struct {
+	Lang     string
+	Reviewed []ReviewEntry // the entries whose review it recorded, in document order
+	Already  int           // (every entry) entries already reviewed for their current text
+	Skipped  []ReviewEntry // (every entry) current entries with error-level findings: not reviewed
+	Written  []string      // state files written, relative to the project
+}
+
+// ReviewError is a review refused because entries it names cannot be
+// reviewed (unknown, missing, stale, or with error-level findings). Nothing
+// was recorded.
+type ReviewError struct {
+	Lang    string
+	Refused []ReviewEntry
+}
+
+func (e *ReviewError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "review: %d %s of %s cannot be reviewed, nothing recorded (only a translated, current entry without error-level findings can be):",
+		len(e.Refused), nouns(len(e.Refused), "entry", "entries"), e.Lang)
+	for _, r := range e.Refused {
+		b.WriteString("\n  " + r.String())
+	}
+	return b.String()
+}
+
+// ErrNoReviewer is Reviewer's error when no name is given and git knows
+// none.
+var ErrNoReviewer = errors.New("who reviews? give your name with --by NAME (or set it with git config user.name)")
+
+// Reviewer is the name a review is recorded under: by, else git's
+// user.name in the project folder; ErrNoReviewer when neither names one.
+func (p *Project) Reviewer(by string) (string, error) {
+	if by = strings.TrimSpace(by); by != "" {
+		return by, nil
+	}
+	cmd := exec.Command("git", "config", "user.name")
+	cmd.Dir = p.Config.Dir
+	out, err := cmd.Output()
+	if name := strings.TrimSpace(string(out)); err == nil && name != "" {
+		return name, nil
+	}
+	return "", ErrNoReviewer
+}
+
+// Review records that by reviewed the entries ids of lang: who, and the
+// exact source text and translation of each. With no ids it reviews every
+// entry of lang that may be reviewed and is not yet (translated, current,
+// without error-level findings of lingo check). An entry named in ids that
+// cannot be reviewed refuses the whole review with a *ReviewError, and
+// nothing is written. It returns the IDs reviewed. It takes no lock: the
+// caller holds the project's lock, as for Sync.
+func (p *Project) Review(lang string, ids []string, by string) ([]string, error) {
+	res, err := p.ReviewWith(ReviewOptions{Lang: lang, IDs: ids, By: by})
+	if res == nil {
+		return nil, err
+	}
+	reviewed := make([]string, len(res.Reviewed))
+	for i, e := range res.Reviewed {
+		reviewed[i] = e.ID
+	}
+	return reviewed, err
+}
+
+// ReviewWith is Review with options (limiting the review to articles) and
+// everything it did: the entries reviewed, already reviewed and skipped,
+// and the files written. Only the state files of the articles with
+// entries reviewed are written, each atomically, and in each only the
+// records of those entries change: as sync would write them, with the
+// review.
+func (p *Project) ReviewWith(opts ReviewOptions) (*ReviewResult, error) {
+	lang := opts.Lang
+	if !p.isTarget(lang) {
+		return nil, fmt.Errorf("review: %q is not one of the languages in %s (%s)", lang, filepath.Base(p.Config.Path), strings.Join(p.Config.Languages, ", "))
+	}
+	if strings.TrimSpace(opts.By) == "" {
+		return nil, ErrNoReviewer
+	}
+	slugs, err := p.Slugs()
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range opts.Articles {
+		if _, found := slices.BinarySearch(slugs, s); !found {
+			return nil, fmt.Errorf("review: --article %s: no such article in %s", s, filepath.ToSlash(p.rel(p.Config.ContentDir())))
+		}
+	}
+	res := &ReviewResult{Lang: lang}
+	refuse := &ReviewError{Lang: lang}
+	// The articles to read, and the IDs wanted in each (nil: every entry).
+	wanted := map[string]map[string]bool{}
+	if len(opts.IDs) == 0 {
+		list := opts.Articles
+		if len(list) == 0 {
+			list = slugs
+		}
+		for _, s := range list {
+			wanted[s] = nil
+		}
+	}
+	for _, id := range opts.IDs {
+		slug := slugOf(id)
+		_, found := slices.BinarySearch(slugs, slug)
+		switch {
+		case !found:
+			refuse.Refused = append(refuse.Refused, ReviewEntry{ID: id, Why: "not a message of any article"})
+			continue
+		case len(opts.Articles) > 0 && !slices.Contains(opts.Articles, slug):
+			refuse.Refused = append(refuse.Refused, ReviewEntry{ID: id, Why: "not in --article " + strings.Join(opts.Articles, ", ")})
+			continue
+		}
+		if wanted[slug] == nil {
+			wanted[slug] = map[string]bool{}
+		}
+		wanted[slug][id] = true
+	}
+	g, err := p.glossary()
+	if err != nil {
+		return nil, err
+	}
+	c := check.New(check.Options{Glossary: g, Prefixes: p.Config.Check.Prefixes,
+		Severity: p.Config.Check.Severity, Length: p.Config.LengthBand, Vocabulary: p.Config.Check.Vocab})
+	order := slices.Sorted(maps.Keys(wanted))
+	units := make([]reviewUnit, len(order))
+	err = parallel(len(order), func(k int) error {
+		var err error
+		units[k], err = p.reviewArticle(c, lang, order[k], wanted[order[k]], opts.By)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	var files []pending
+	for _, u := range units {
+		refuse.Refused = append(refuse.Refused, u.refused...)
+		res.Reviewed = append(res.Reviewed, u.reviewed...)
+		res.Skipped = append(res.Skipped, u.skipped...)
+		res.Already += u.already
+		if u.file != nil {
+			files = append(files, *u.file)
+		}
+	}
+	if len(refuse.Refused) > 0 {
+		return nil, refuse
+	}
+	res.Written, err = p.writeAll(files)
+	return res, err
+}
+
+// slugOf is the article a message ID belongs to: the ID without its last
+// dot-separated part (<slug>.<kind>-<hash>).
+func slugOf(id string) string {
+	if i := strings.LastIndex(id, "."); i > 0 {
+		return id[:i]
+	}
+	return ""
+}
+
+// reviewUnit is what reviewing one article's catalog came to.
+type reviewUnit struct {
+	reviewed, refused, skipped []ReviewEntry
+	already                    int
+	file                       *pending // its state file, with the reviews; nil when none
+}
+
+// reviewArticle reviews the entries ids of article slug in lang (every
+// entry that may be reviewed and is not yet, when ids is nil) by by.
+func (p *Project) reviewArticle(c *check.Checker, lang, slug string, ids map[string]bool, by string) (reviewUnit, error) {
+	var u reviewUnit
+	a, err := p.Load(slug)
+	if err != nil {
+		return u, err
+	}
+	if f, err := p.catalogFileOf(lang, slug); err != nil {
+		return u, err
+	} else if f != "" && f != p.CatalogPath(lang, slug) {
+		return u, fmt.Errorf("review: %s is not in lingo.toml's format (%s): run lingo sync first", filepath.ToSlash(p.rel(f)), p.Config.Format)
+	}
+	cat, st, err := p.readTarget(lang, slug)
+	if err != nil {
+		return u, err
+	}
+	ap, err := p.planArticle(lang, a, cat, st, nil, SyncOptions{NoMemory: true})
+	if err != nil {
+		return u, err
+	}
+	j := p.assess(c, a, lang, ap.ArticlePlan)
+	file := filepath.ToSlash(p.rel(ap.Path))
+	found := map[string]bool{}
+	for i, m := range ap.Messages {
+		if ids != nil && !ids[m.ID] {
+			continue
+		}
+		found[m.ID] = true
+		e := ReviewEntry{ID: m.ID, File: file, Line: m.Line}
+		switch {
+		case m.State == Missing:
+			e.Why = "not translated yet"
+		case m.State == Stale:
+			e.Why = fmt.Sprintf("stale: the %s text changed since this was translated (update it, or lingo accept --lang %s %s)", p.Config.Source, lang, m.ID)
+		case j.msgs[i].Errors > 0:
+			e.Why = fmt.Sprintf("%d error-level %s of lingo check (lingo check --lang %s)", j.msgs[i].Errors, nouns(j.msgs[i].Errors, "finding", "findings"), lang)
+		}
+		switch {
+		case e.Why != "" && ids != nil:
+			u.refused = append(u.refused, e)
+		case e.Why != "" && m.State == Current:
+			u.skipped = append(u.skipped, e)
+		case e.Why != "":
+		case ids == nil && m.Reviewed:
+			u.already++
+		default:
+			r := translation.RecordOf(m.Source, m.Translation, translation.Verdict{State: Current, Hash: article.Hash(m.Source)})
+			r.Review = &translation.Review{By: by, Source: m.Source, Translation: m.Translation, Plural: maps.Clone(m.Plural)}
+			if st == nil {
+				st = state{}
+			}
+			st[m.ID] = r
+			u.reviewed = append(u.reviewed, e)
+		}
+	}
+	for id := range ids {
+		if !found[id] {
+			u.refused = append(u.refused, ReviewEntry{ID: id, File: file, Why: "not a message of " + slug})
+		}
+	}
+	slices.SortFunc(u.refused, func(x, y ReviewEntry) int { return strings.Compare(x.ID, y.ID) })
+	if len(u.reviewed) > 0 && len(u.refused) == 0 {
+		f, err := jsonFile(p.statePath(lang, slug), st)
+		if err != nil {
+			return u, err
+		}
+		u.file = &f
+	}
+	return u, nil
+}
+
+// reviewOf is the review an entry keeps: the one recorded, while it
+// covers the entry's current source text and the translation the catalog
+// holds (not one translation memory offers); nil otherwise.
+func reviewOf(m Message, e catalog.Entry, rec record) *translation.Review {
+	if m.State != Current || m.Translation == "" || m.Translation != e.Other || !rec.Review.Covers(m.Source, m.Translation, m.Plural) {
+		return nil
+	}
+	return rec.Review
+}
+
+// reviewer is the name of a review's reviewer; "" for no review.
+func reviewer(r *translation.Review) string {
+	if r == nil {
+		return ""
+	}
+	return r.By
+}
+
+// nouns is one when n is 1, else many.
+func nouns(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// unreviewed reports, in a language that publishes only reviewed entries,
+// each current entry without error-level findings that no reviewer signed
+// off (the unreviewed check), through add.
+func (p *Project) unreviewed(lang string, ms []Message, msgs []translation.Message, add func(line int, id, name, msg string)) {
+	for i, m := range ms {
+		if m.State == Current && msgs[i].Errors == 0 && !m.Reviewed {
+			add(m.Line, m.ID, "unreviewed", fmt.Sprintf("not reviewed: %s publishes only reviewed entries (require_review), so the %s text shows here until a reviewer signs it off (lingo review --lang %s %s)",
+				lang, p.Config.Source, lang, m.ID))
+		}
+	}
+}
