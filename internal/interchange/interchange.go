@@ -31,6 +31,11 @@ const (
 	New         State = "new"          // not translated; Target is empty
 	Translated  State = "translated"   // translated from the current source text
 	NeedsReview State = "needs-review" // translated from a source text that has changed since
+	// Reviewed is translated from the current source text and signed off
+	// by a reviewer: XLIFF 1.2 signed-off (final is read as it too), XLIFF
+	// 2.0 final. PO has no such state: it writes a reviewed unit as
+	// translated (no fuzzy flag) and never reads one.
+	Reviewed State = "reviewed"
 )
 
 // Unit is one message to translate.
@@ -92,7 +97,7 @@ func validate(d *Document) error {
 		}
 		seen[u.ID] = true
 		switch {
-		case u.State != New && u.State != Translated && u.State != NeedsReview:
+		case u.State != New && u.State != Translated && u.State != NeedsReview && u.State != Reviewed:
 			return fmt.Errorf("interchange: unit %q: unknown state %q", u.ID, u.State)
 		case (u.State == New) != (u.Target == ""):
 			return fmt.Errorf("interchange: unit %q: state %s with %s target", u.ID, u.State, map[bool]string{true: "an empty", false: "a"}[u.Target == ""])

@@ -5,7 +5,7 @@ import (
 )
 
 // states12 maps unit states to XLIFF 1.2 target states.
-var states12 = map[State]string{New: "new", Translated: "translated", NeedsReview: "needs-review-translation"}
+var states12 = map[State]string{New: "new", Translated: "translated", NeedsReview: "needs-review-translation", Reviewed: "signed-off"}
 
 // writeXLIFF12 writes XLIFF 1.2: one <file> per run of units from the
 // same article (original = the location's file), a <trans-unit> per unit
@@ -202,6 +202,8 @@ func state12(s, target string) State {
 	switch {
 	case strings.HasPrefix(s, "needs-review"):
 		return NeedsReview
+	case (s == "signed-off" || s == "final") && target != "":
+		return Reviewed
 	case s == "translated" || s == "signed-off" || s == "final":
 		return Translated
 	case s == "" && target != "":

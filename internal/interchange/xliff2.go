@@ -12,7 +12,8 @@ const subStateStale = "lingo:stale"
 // article, a <unit> per unit (id u1, u2, …; the lingo ID in name) with its
 // notes, the original text of its protected pieces in <originalData>, and
 // one <segment>. A new unit is state initial without a target; a
-// needs-review unit is translated with subState lingo:stale.
+// needs-review unit is translated with subState lingo:stale; a reviewed
+// one is final (read back as reviewed only when every segment is).
 func writeXLIFF2(d *Document) ([]byte, error) {
 	w := &xmlWriter{cp: true}
 	sp := newSplitter()
@@ -86,6 +87,8 @@ func (w *xmlWriter) unit2(sp *splitter, u Unit, n int) {
 		w.attr("state", "initial")
 	case Translated:
 		w.attr("state", "translated")
+	case Reviewed:
+		w.attr("state", "final")
 	case NeedsReview:
 		w.attr("state", "translated")
 		w.attr("subState", subStateStale)
@@ -185,6 +188,7 @@ func unit2(n *xnode) (Unit, error) {
 	}
 	var src, trg strings.Builder
 	translated, stale, hasTarget := true, false, false
+	final := true // every segment final: signed off
 	for _, s := range segs {
 		var hasSource, segTarget bool
 		var srcText string
@@ -211,6 +215,7 @@ func unit2(n *xnode) (Unit, error) {
 			}
 			continue
 		}
+		final = final && s.attr("state") == "final"
 		switch st := s.attr("state"); {
 		case s.attr("subState") == subStateStale:
 			stale = true
@@ -225,6 +230,8 @@ func unit2(n *xnode) (Unit, error) {
 	switch {
 	case stale:
 		u.State = NeedsReview
+	case translated && final && hasTarget:
+		u.State = Reviewed
 	case translated:
 		u.State = Translated
 	default:
