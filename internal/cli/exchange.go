@@ -71,19 +71,23 @@ func importCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "import",
 		Usage: "take translations back from an XLIFF or PO file",
-		UsageText: "lingo import FILE\n\nExample:\n   lingo import fr.xlf\n\n" +
+		UsageText: "lingo import [--by NAME] FILE\n\nExamples:\n   lingo import fr.xlf\n   lingo import --by \"Dr. Amal Haddad\" fr.po   records her review of every entry without fuzzy\n\n" +
 			"Writes only units whose ID and source hash still match, checks them as lingo check\n" +
-			"does (an error-level finding refuses the whole file), and reports the rest.",
+			"does (an error-level finding refuses the whole file), and reports the rest.\n" +
+			"An XLIFF unit signed off (1.2 signed-off or final, 2.0 final) records a review by\n" +
+			"--by NAME, else git config user.name; in a language with require_review, a PO entry\n" +
+			"without fuzzy records one only when --by is given.",
+		Flags: []cli.Flag{&cli.StringFlag{Name: "by", Usage: "the reviewer's `NAME` for units signed off (default: git config user.name; PO: none)"}},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usagef("import takes one FILE")
 			}
-			return runImport(c.App.Writer, globalsFrom(c), c.Args().First())
+			return runImport(c.App.Writer, globalsFrom(c), c.Args().First(), c.String("by"))
 		},
 	}
 }
 
-func runImport(w io.Writer, g globals, path string) error {
+func runImport(w io.Writer, g globals, path, by string) error {
 	p, err := openProject(g)
 	if err != nil {
 		return err
@@ -93,7 +97,7 @@ func runImport(w io.Writer, g globals, path string) error {
 		return err
 	}
 	return withLock(p, func() error {
-		res, err := p.Import(path, data)
+		res, err := p.ImportWith(path, data, project.ImportOptions{By: by})
 		var ie *project.ImportError
 		if errors.As(err, &ie) {
 			rep := &check.Report{Findings: ie.Findings}
@@ -103,14 +107,26 @@ func runImport(w io.Writer, g globals, path string) error {
 			fmt.Fprintf(w, "%s: nothing imported\n", path)
 			return &FindingsError{Count: rep.Errors()}
 		}
+		if res != nil {
+			printWritten(w, "wrote", res.Written, err)
+		}
 		if err != nil {
 			return err
 		}
-		printWritten(w, "wrote", res.Written, nil)
 		for _, prob := range res.Problems {
 			fmt.Fprintf(w, "skipped %s\n", prob)
 		}
-		fmt.Fprintf(w, "%s: imported %d, skipped %d\n", res.Lang, res.Imported, res.Skipped)
+		for _, id := range res.Reviewed {
+			fmt.Fprintf(w, "reviewed %s\n", id)
+		}
+		for _, prob := range res.NotReviewed {
+			fmt.Fprintf(w, "not reviewed %s\n", prob)
+		}
+		fmt.Fprintf(w, "%s: imported %d, skipped %d", res.Lang, res.Imported, res.Skipped)
+		if len(res.Reviewed) > 0 {
+			fmt.Fprintf(w, ", reviewed %d", len(res.Reviewed))
+		}
+		fmt.Fprintln(w)
 		return nil
 	})
 }

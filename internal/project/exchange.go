@@ -17,7 +17,7 @@ import (
 // (xliff, xliff2 or po), as the catalogs on disk stand (translation memory
 // left out): a missing message is new, a stale one needs review (with the
 // source text it was translated from as Previous), a current one is
-// translated. Each unit carries the hash its catalog entry keeps, so that
+// translated, or reviewed when a reviewer signed it off (exportState). Each unit carries the hash its catalog entry keeps, so that
 // Import can tell whether the source changed since.
 func (p *Project) Export(lang, format string) ([]byte, error) {
 	if !p.isTarget(lang) {
@@ -45,7 +45,7 @@ func (p *Project) Export(lang, format string) ([]byte, error) {
 				Location: fmt.Sprintf("%s:%d", loc, seg.Line), Hash: article.Hash(m.Source)}
 			switch m.State {
 			case Current:
-				u.State, u.Target = interchange.Translated, m.Translation
+				u.State, u.Target = p.exportState(lang, format, m), m.Translation
 			case Stale:
 				u.State, u.Target, u.Previous, u.Hash = interchange.NeedsReview, m.Translation, m.Old, kept[m.ID]
 			}
@@ -104,6 +104,10 @@ type ImportResult struct {
 	Imported int      // units taken as translations (changed or not)
 	Skipped  int      // units left out; Problems says why
 	Problems []string // "ID: reason" for every skipped unit
+	Reviewed []string // IDs of the units signed off whose review it recorded
+	// NotReviewed is "ID: reason" for every unit signed off whose review
+	// it could not record (its entry is not current, or fails a check).
+	NotReviewed []string
 }
 
 // ImportError is an import refused because translations it brings in
@@ -134,7 +138,14 @@ func (e *ImportError) Error() string {
 // with an *ImportError. A broken file is a *diag.Error. Nothing is written
 // unless some translation changes; then the catalogs are written and
 // synced, so that comments, hashes and state come out as sync makes them.
+// Units signed off in the file record reviews (ImportWith).
 func (p *Project) Import(path string, data []byte) (*ImportResult, error) {
+	return p.ImportWith(path, data, ImportOptions{})
+}
+
+// ImportWith is Import with options: what it does with units a reviewer
+// signed off (ImportOptions).
+func (p *Project) ImportWith(path string, data []byte, opts ImportOptions) (*ImportResult, error) {
 	d, err := interchange.Read(path, data)
 	if err != nil {
 		return nil, err
@@ -159,7 +170,8 @@ func (p *Project) Import(path string, data []byte) (*ImportResult, error) {
 		return nil, err
 	}
 	im := &importer{p: p, lang: lang, arts: arts, lp: lp, res: &ImportResult{Lang: lang}, index: map[string][2]int{},
-		cats: map[int]*catalog.Catalog{}, changed: map[int]bool{}, states: map[int]state{}, changedState: map[int]bool{}}
+		cats: map[int]*catalog.Catalog{}, changed: map[int]bool{}, states: map[int]state{}, changedState: map[int]bool{},
+		opts: opts, po: isPO(data), signed: map[string]map[string]string{}}
 	for k, ap := range lp.Articles {
 		for i, m := range ap.Messages {
 			im.index[m.ID] = [2]int{k, i}
@@ -178,6 +190,9 @@ func (p *Project) Import(path string, data []byte) (*ImportResult, error) {
 			return nil, err
 		}
 		seen[u.ID] = true
+		if reason == "" {
+			im.signOff(u)
+		}
 		if reason != "" {
 			im.res.Skipped++
 			im.res.Problems = append(im.res.Problems, u.ID+": "+reason)
@@ -187,13 +202,15 @@ func (p *Project) Import(path string, data []byte) (*ImportResult, error) {
 		check.Sort(im.findings)
 		return nil, &ImportError{Path: path, Findings: im.findings}
 	}
-	if len(im.changed) == 0 {
-		return im.res, nil
+	if err := im.reviewer(path); err != nil {
+		return nil, err
 	}
-	if err := im.write(); err != nil {
-		return im.res, err
+	if len(im.changed) > 0 {
+		if err := im.write(); err != nil {
+			return im.res, err
+		}
 	}
-	return im.res, nil
+	return im.res, im.recordReviews()
 }
 
 func sameTag(a, b string) bool {
@@ -217,6 +234,10 @@ type importer struct {
 	changed      map[int]bool             // catalogs with a new translation
 	states       map[int]state
 	changedState map[int]bool
+	opts         ImportOptions
+	po           bool                         // the file is PO, which has no reviewed state
+	signed       map[string]map[string]string // by article: the units signed off, ID → translation
+	by           string                       // who signed them off
 }
 
 // take takes one unit, or returns why it is skipped.

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"maps"
@@ -12,6 +13,7 @@ import (
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/check"
+	"github.com/lingo-l10n/lingo/internal/interchange"
 	"github.com/lingo-l10n/lingo/internal/translation"
 )
 
@@ -152,7 +154,7 @@ func (p *Project) ReviewWith(opts ReviewOptions) (*ReviewResult, error) {
 	res := &ReviewResult{Lang: lang}
 	refuse := &ReviewError{Lang: lang}
 	// The articles to read, and the IDs wanted in each (nil: every entry).
-	wanted := map[string]map[string]bool{}
+	wanted := map[string]map[string]string{}
 	if len(opts.IDs) == 0 {
 		list := opts.Articles
 		if len(list) == 0 {
@@ -174,10 +176,28 @@ func (p *Project) ReviewWith(opts ReviewOptions) (*ReviewResult, error) {
 			continue
 		}
 		if wanted[slug] == nil {
-			wanted[slug] = map[string]bool{}
+			wanted[slug] = map[string]string{}
 		}
-		wanted[slug][id] = true
+		wanted[slug][id] = ""
 	}
+	files, err := p.reviewArticles(lang, wanted, opts.By, false, res, refuse)
+	if err != nil {
+		return nil, err
+	}
+	if len(refuse.Refused) > 0 {
+		return nil, refuse
+	}
+	res.Written, err = p.writeAll(files)
+	return res, err
+}
+
+// reviewArticles reviews, by by, the entries of lang wanted lists by
+// article: by ID, with the translation the review is for ("" for the one
+// the catalog has), or nil for every entry that may be reviewed and is not
+// yet. It adds what it reviewed and skipped to res, and the named entries
+// that cannot be reviewed to refuse (to res.Skipped when lenient), and
+// returns the state files to write.
+func (p *Project) reviewArticles(lang string, wanted map[string]map[string]string, by string, lenient bool, res *ReviewResult, refuse *ReviewError) ([]pending, error) {
 	g, err := p.glossary()
 	if err != nil {
 		return nil, err
@@ -188,7 +208,7 @@ func (p *Project) ReviewWith(opts ReviewOptions) (*ReviewResult, error) {
 	units := make([]reviewUnit, len(order))
 	err = parallel(len(order), func(k int) error {
 		var err error
-		units[k], err = p.reviewArticle(c, lang, order[k], wanted[order[k]], opts.By)
+		units[k], err = p.reviewArticle(c, lang, order[k], wanted[order[k]], by)
 		return err
 	})
 	if err != nil {
@@ -196,6 +216,15 @@ func (p *Project) ReviewWith(opts ReviewOptions) (*ReviewResult, error) {
 	}
 	var files []pending
 	for _, u := range units {
+		if lenient {
+			u.skipped = append(u.skipped, u.refused...)
+			u.refused = nil
+			if len(u.reviewed) > 0 {
+				if u.file, err = p.reviewFile(lang, u); err != nil {
+					return nil, err
+				}
+			}
+		}
 		refuse.Refused = append(refuse.Refused, u.refused...)
 		res.Reviewed = append(res.Reviewed, u.reviewed...)
 		res.Skipped = append(res.Skipped, u.skipped...)
@@ -204,11 +233,7 @@ func (p *Project) ReviewWith(opts ReviewOptions) (*ReviewResult, error) {
 			files = append(files, *u.file)
 		}
 	}
-	if len(refuse.Refused) > 0 {
-		return nil, refuse
-	}
-	res.Written, err = p.writeAll(files)
-	return res, err
+	return files, nil
 }
 
 // slugOf is the article a message ID belongs to: the ID without its last
@@ -222,15 +247,18 @@ func slugOf(id string) string {
 
 // reviewUnit is what reviewing one article's catalog came to.
 type reviewUnit struct {
+	slug                       string
 	reviewed, refused, skipped []ReviewEntry
 	already                    int
-	file                       *pending // its state file, with the reviews; nil when none
+	state                      state    // the article's state, with the reviews
+	file                       *pending // its state file to write; nil when none
 }
 
 // reviewArticle reviews the entries ids of article slug in lang (every
-// entry that may be reviewed and is not yet, when ids is nil) by by.
-func (p *Project) reviewArticle(c *check.Checker, lang, slug string, ids map[string]bool, by string) (reviewUnit, error) {
-	var u reviewUnit
+// entry that may be reviewed and is not yet, when ids is nil) by by; an ID
+// with a text is reviewed only while the catalog has that translation.
+func (p *Project) reviewArticle(c *check.Checker, lang, slug string, ids map[string]string, by string) (reviewUnit, error) {
+	u := reviewUnit{slug: slug}
 	a, err := p.Load(slug)
 	if err != nil {
 		return u, err
@@ -252,12 +280,15 @@ func (p *Project) reviewArticle(c *check.Checker, lang, slug string, ids map[str
 	file := filepath.ToSlash(p.rel(ap.Path))
 	found := map[string]bool{}
 	for i, m := range ap.Messages {
-		if ids != nil && !ids[m.ID] {
+		want, named := ids[m.ID]
+		if ids != nil && !named {
 			continue
 		}
 		found[m.ID] = true
 		e := ReviewEntry{ID: m.ID, File: file, Line: m.Line}
 		switch {
+		case want != "" && m.Translation != want:
+			e.Why = "the catalog's translation is not the one signed off"
 		case m.State == Missing:
 			e.Why = "not translated yet"
 		case m.State == Stale:
@@ -266,7 +297,7 @@ func (p *Project) reviewArticle(c *check.Checker, lang, slug string, ids map[str
 			e.Why = fmt.Sprintf("%d error-level %s of lingo check (lingo check --lang %s)", j.msgs[i].Errors, nouns(j.msgs[i].Errors, "finding", "findings"), lang)
 		}
 		switch {
-		case e.Why != "" && ids != nil:
+		case e.Why != "" && named:
 			u.refused = append(u.refused, e)
 		case e.Why != "" && m.State == Current:
 			u.skipped = append(u.skipped, e)
@@ -289,14 +320,20 @@ func (p *Project) reviewArticle(c *check.Checker, lang, slug string, ids map[str
 		}
 	}
 	slices.SortFunc(u.refused, func(x, y ReviewEntry) int { return strings.Compare(x.ID, y.ID) })
+	u.state = st
 	if len(u.reviewed) > 0 && len(u.refused) == 0 {
-		f, err := jsonFile(p.statePath(lang, slug), st)
-		if err != nil {
+		var err error
+		if u.file, err = p.reviewFile(lang, u); err != nil {
 			return u, err
 		}
-		u.file = &f
 	}
 	return u, nil
+}
+
+// reviewFile is the state file of u's article with its reviews.
+func (p *Project) reviewFile(lang string, u reviewUnit) (*pending, error) {
+	f, err := jsonFile(p.statePath(lang, u.slug), u.state)
+	return &f, err
 }
 
 // reviewOf is the review an entry keeps: the one recorded, while it
@@ -335,4 +372,103 @@ func (p *Project) unreviewed(lang string, ms []Message, msgs []translation.Messa
 				lang, p.Config.Source, lang, m.ID))
 		}
 	}
+}
+
+// ImportOptions says what ImportWith does with units a reviewer signed
+// off, besides taking their translations.
+type ImportOptions struct {
+	// By names the reviewer (lingo import --by). A unit signed off in
+	// XLIFF (1.2 signed-off or final, 2.0 final) whose translation is the
+	// catalog's, or is taken by the import, records a review by By, else
+	// by git's user.name. PO has no such state: in a language that
+	// requires review (require_review), a PO entry without the fuzzy flag
+	// records a review only when By is given, never silently.
+	By string
+}
+
+// isPO reports whether an exchange file is PO rather than XLIFF (as
+// interchange.Read tells them apart).
+func isPO(data []byte) bool {
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
+	return !bytes.HasPrefix(trimmed, []byte("<"))
+}
+
+// signOff notes a unit the import took whose review it records: signed
+// off in the file, and not already reviewed with this translation.
+func (im *importer) signOff(u interchange.Unit) {
+	signed := u.State == interchange.Reviewed ||
+		im.po && u.State == interchange.Translated && im.opts.By != "" && im.p.Config.RequireReview(im.lang)
+	if !signed || u.Target == "" {
+		return
+	}
+	at := im.index[u.ID]
+	if m := im.lp.Articles[at[0]].Messages[at[1]]; m.State == Current && m.Reviewed && m.Translation == u.Target {
+		return
+	}
+	slug := im.arts[at[0]].Slug
+	if im.signed[slug] == nil {
+		im.signed[slug] = map[string]string{}
+	}
+	im.signed[slug][u.ID] = u.Target
+}
+
+// reviewer finds who signed off the units of the file at path, before
+// anything is written: with none named, nothing is imported.
+func (im *importer) reviewer(path string) error {
+	n := 0
+	for _, ids := range im.signed {
+		n += len(ids)
+	}
+	if n == 0 {
+		return nil
+	}
+	by, err := im.p.Reviewer(im.opts.By)
+	if err != nil {
+		return fmt.Errorf("%s: %d %s signed off: give the reviewer's name with --by NAME (or set git config user.name) to record %s review; nothing imported",
+			path, n, nouns(n, "unit is", "units are"), nouns(n, "its", "their"))
+	}
+	im.by = by
+	return nil
+}
+
+// recordReviews records the reviews of the units signed off, once their
+// translations are in the catalogs; an entry that may not be reviewed
+// (not current, or with error-level findings) is reported in NotReviewed.
+func (im *importer) recordReviews() error {
+	if len(im.signed) == 0 {
+		return nil
+	}
+	res, refuse := &ReviewResult{}, &ReviewError{}
+	files, err := im.p.reviewArticles(im.lang, im.signed, im.by, true, res, refuse)
+	if err != nil {
+		return err
+	}
+	written, err := im.p.writeAll(files)
+	for _, w := range written {
+		if !contains(im.res.Written, w) {
+			im.res.Written = append(im.res.Written, w)
+		}
+	}
+	for _, e := range res.Reviewed {
+		im.res.Reviewed = append(im.res.Reviewed, e.ID)
+	}
+	for _, e := range res.Skipped {
+		im.res.NotReviewed = append(im.res.NotReviewed, e.ID+": "+e.Why)
+	}
+	return err
+}
+
+// exportState is the state a current message of lang exports with in
+// format: reviewed when a reviewer signed it off; otherwise translated,
+// but in PO, which has no reviewed state, a language that requires review
+// marks it fuzzy (needs review), so that translation tools and msgfmt
+// --statistics count it as not done.
+func (p *Project) exportState(lang, format string, m Message) interchange.State {
+	switch {
+	case m.Reviewed:
+		return interchange.Reviewed
+	case format == "po" && p.Config.RequireReview(lang):
+		return interchange.NeedsReview
+	}
+	return interchange.Translated
 }
