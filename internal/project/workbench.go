@@ -1,0 +1,485 @@
+package project
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"slices"
+
+	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/catalog"
+	"github.com/lingo-l10n/lingo/internal/check"
+	"github.com/lingo-l10n/lingo/internal/htmlpage"
+	"github.com/lingo-l10n/lingo/internal/worddiff"
+	"golang.org/x/net/html"
+)
+
+// What lingo serve (internal/workbench) asks of a project: one article in
+// one language as the translator's workbench shows it, the findings of
+// lingo check for a translation being typed, saving one entry, and the
+// page that translation gives. Each goes through the path its command
+// takes: judge for check, Sync for saving, pageFiles for rendering.
+
+// ArticleStats is where one article stands in each language: the numbers
+// of lingo status, counted article by article.
+type ArticleStats struct {
+	Slug  string  `json:"slug"`
+	Langs []Stats `json:"langs"`
+}
+
+// ArticleStatus plans langs as Status does and counts each article's
+// messages; the sum over articles is Status's.
+func (p *Project) ArticleStatus(langs []string) ([]ArticleStats, error) {
+	plans, err := p.Plans(langs, SyncOptions{})
+	if err != nil {
+		return nil, err
+	}
+	var out []ArticleStats
+	for li, lp := range plans {
+		for ai, ap := range lp.Articles {
+			if li == 0 {
+				out = append(out, ArticleStats{Slug: ap.Slug})
+			}
+			s := Stats{Lang: lp.Lang, Percent: 100}
+			s.count(ap.Messages)
+			out[ai].Langs = append(out[ai].Langs, s)
+		}
+	}
+	return out, nil
+}
+
+// EntryView is one message of an article in a language, as the workbench
+// shows it.
+type EntryView struct {
+	ID      string `json:"id"`
+	Kind    string `json:"kind"`    // Segment.KindName
+	Section string `json:"section"` // the nearest heading before it
+	State   string `json:"state"`   // missing, stale or current
+	Source  string `json:"source"`
+	// SourceHash is the hash of Source: a save names the source text the
+	// translator was shown, and is refused when it has changed since.
+	SourceHash string `json:"source_hash"`
+	// Old is, for a stale entry, the source text it was translated from,
+	// when known, and Diff the word diff from it to Source (lingo diff's).
+	Old         string          `json:"old,omitempty"`
+	Diff        []DiffOp        `json:"diff,omitempty"`
+	Translation string          `json:"translation"`
+	Line        int             `json:"line"`
+	Multiline   bool            `json:"multiline"`
+	Findings    []check.Finding `json:"findings"` // lingo check's, but missing and stale
+	Failing     bool            `json:"failing"`  // an error-level finding
+	Published   bool            `json:"published"`
+	Reviewed    bool            `json:"reviewed"`
+	ReviewedBy  string          `json:"reviewed_by,omitempty"`
+}
+
+// DiffOp is one step of a word diff (worddiff.Op): Op is "=" for words
+// kept, "-" for words removed from the old text, "+" for words added.
+type DiffOp struct {
+	Op    string `json:"op"`
+	Words string `json:"words"`
+}
+
+// ArticleView is one article in one language, entry by entry in document
+// order.
+type ArticleView struct {
+	Lang       string `json:"lang"`
+	Dir        string `json:"dir"` // rtl or ltr
+	SourceLang string `json:"source_lang"`
+	SourceDir  string `json:"source_dir"`
+	Slug       string `json:"slug"`
+	Title      string `json:"title"` // in the source language
+	File       string `json:"file"`  // the catalog, relative to the project
+	// FileHash is the SHA-256 of the catalog file's bytes ("" when there is
+	// none yet): a save is refused when the file no longer has it.
+	FileHash string      `json:"file_hash"`
+	Entries  []EntryView `json:"entries"`
+	Stats    Stats       `json:"stats"`
+	// PageKind is what publishing makes of the page: translation,
+	// fallback (the source article under a notice) or none.
+	PageKind    string  `json:"page_kind"`
+	Published   float64 `json:"published_percent"` // entries published in their translation
+	MinComplete float64 `json:"min_complete"`
+}
+
+// ErrNoArticle is the error for a slug the project has no article for.
+var ErrNoArticle = errors.New("no such article")
+
+// loadArticle loads the article slug, which must be one of the project's.
+func (p *Project) loadArticle(slug string) (*Article, error) {
+	slugs, err := p.Slugs()
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Contains(slugs, slug) {
+		return nil, fmt.Errorf("%w: %s", ErrNoArticle, slug)
+	}
+	return p.Load(slug)
+}
+
+// newChecker is lingo check's checker, with the project's options.
+func (p *Project) newChecker() (*check.Checker, error) {
+	g, err := p.glossary()
+	if err != nil {
+		return nil, err
+	}
+	return check.New(check.Options{Glossary: g, Prefixes: p.Config.Check.Prefixes,
+		Severity: p.Config.Check.Severity, Length: p.Config.LengthBand, Vocabulary: p.Config.Check.Vocab}), nil
+}
+
+// Draft is a translation typed in the workbench and not saved: the text of
+// one entry, made for the source text it was shown beside.
+type Draft struct {
+	ID   string
+	Text string
+}
+
+// judgeWith is judge with draft, when not nil, in place of its entry: the
+// catalog as a save of it would leave it (its hash that of today's source
+// text, which the workbench showed beside it).
+func (p *Project) judgeWith(c *check.Checker, a *Article, lang string, draft *Draft) (*judgement, ArticlePlan, error) {
+	cat, st, err := p.readTarget(lang, a.Slug)
+	if err != nil {
+		return nil, ArticlePlan{}, err
+	}
+	if draft != nil {
+		i := slices.Index(a.IDs, draft.ID)
+		if i < 0 {
+			return nil, ArticlePlan{}, fmt.Errorf("%w: %s has no message %s", ErrNoArticle, a.Slug, draft.ID)
+		}
+		setEntry(cat, draft.ID, draft.Text, article.Hash(a.Segs[i].Text))
+	}
+	ap, err := p.planArticle(lang, a, cat, st, nil, SyncOptions{Lenient: true, NoMemory: true})
+	if err != nil {
+		return nil, ArticlePlan{}, err
+	}
+	return p.assess(c, a, lang, ap.ArticlePlan), ap.ArticlePlan, nil
+}
+
+// setEntry sets the translation of entry id of c, and the hash of the
+// source text it was made for; an entry c lacks is added.
+func setEntry(c *catalog.Catalog, id, text, hash string) {
+	for i := range c.Entries {
+		if c.Entries[i].ID == id {
+			c.Entries[i].Other, c.Entries[i].Hash = text, hash
+			return
+		}
+	}
+	c.Entries = append(c.Entries, catalog.Entry{ID: id, Other: text, Hash: hash})
+}
+
+// View is article slug in lang as the workbench shows it: every entry with
+// its state, its findings (those of lingo check) and whether it is
+// published.
+func (p *Project) View(lang, slug string) (*ArticleView, error) {
+	a, err := p.loadArticle(slug)
+	if err != nil {
+		return nil, err
+	}
+	c, err := p.newChecker()
+	if err != nil {
+		return nil, err
+	}
+	j, ap, err := p.judgeWith(c, a, lang, nil)
+	if err != nil {
+		return nil, err
+	}
+	v := &ArticleView{Lang: lang, Dir: htmlpage.Dir(lang), SourceLang: p.Config.Source, SourceDir: htmlpage.Dir(p.Config.Source),
+		Slug: slug, Title: title(a, nil), File: p.rel(ap.Path), PageKind: p.pageKind(lang, j),
+		Published: j.page.Percent, MinComplete: p.Config.MinComplete(lang), Stats: Stats{Lang: lang, Percent: 100}}
+	if v.FileHash, err = fileHash(ap.Path); err != nil {
+		return nil, err
+	}
+	v.Stats.count(ap.Messages)
+	found := map[string][]check.Finding{}
+	for _, f := range j.cc.Found {
+		if f.Check != "missing" && f.Check != "stale" {
+			found[f.ID] = append(found[f.ID], f)
+		}
+	}
+	for i, m := range ap.Messages {
+		seg := &a.Segs[i]
+		e := EntryView{ID: m.ID, Kind: seg.KindName(), Section: seg.Section, State: m.State.String(), Source: m.Source,
+			SourceHash: article.Hash(m.Source), Translation: m.Translation, Line: m.Line, Multiline: seg.Multiline,
+			Findings: found[m.ID], Published: j.page.Published[i], Reviewed: m.Reviewed, ReviewedBy: m.ReviewedBy}
+		if e.Findings == nil {
+			e.Findings = []check.Finding{}
+		}
+		if m.State == Stale && m.Old != "" {
+			e.Old = m.Old
+			for _, op := range worddiff.Diff(m.Old, m.Source) {
+				e.Diff = append(e.Diff, DiffOp{Op: string(op.Kind), Words: op.Words})
+			}
+		}
+		for _, f := range e.Findings {
+			e.Failing = e.Failing || f.Severity == check.Error
+		}
+		v.Entries = append(v.Entries, e)
+	}
+	return v, nil
+}
+
+// fileHash is the SHA-256 of the file at path, "" when there is none.
+func fileHash(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// CheckDraft runs lingo check on article slug in lang with draft in place
+// of its entry, as saved, and returns what it finds in that entry (missing
+// aside: an empty draft has nothing to check).
+func (p *Project) CheckDraft(lang, slug string, draft Draft) ([]check.Finding, error) {
+	a, err := p.loadArticle(slug)
+	if err != nil {
+		return nil, err
+	}
+	c, err := p.newChecker()
+	if err != nil {
+		return nil, err
+	}
+	j, _, err := p.judgeWith(c, a, lang, &draft)
+	if err != nil {
+		return nil, err
+	}
+	out := []check.Finding{}
+	for _, f := range j.cc.Found {
+		if f.ID == draft.ID && f.Check != "missing" {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// ConflictError is a save refused because what the translator was shown
+// is no longer what is on disk: the catalog file changed (an editor, a
+// sync), or the source text of the entry did.
+type ConflictError struct{ Msg string }
+
+func (e *ConflictError) Error() string { return e.Msg }
+
+// LockedError is a save refused because another lingo run held the
+// project for as long as the save could wait.
+type LockedError struct{ Err error }
+
+func (e *LockedError) Error() string { return e.Err.Error() }
+func (e *LockedError) Unwrap() error { return e.Err }
+
+// SaveEntry writes draft as the translation of its entry in the catalog of
+// slug in lang, as a translator editing the file would, and runs sync for
+// lang, holding the project's lock (waiting for it as long as ctx allows).
+// fileHash is the catalog file's hash when the translator loaded it, and
+// sourceHash that of the source text they were shown: when either changed
+// since, nothing is written and the error is a *ConflictError. The entry
+// keeps the hash of the source text it was made for, so that sync finds a
+// stale entry the translator updated current.
+func (p *Project) SaveEntry(ctx context.Context, lang, slug string, draft Draft, fileHash, sourceHash string) error {
+	unlock, err := p.Lock(ctx)
+	if err != nil {
+		return &LockedError{err}
+	}
+	defer unlock()
+	a, err := p.loadArticle(slug)
+	if err != nil {
+		return err
+	}
+	i := slices.Index(a.IDs, draft.ID)
+	if i < 0 {
+		return &ConflictError{fmt.Sprintf("%s has no message %s any more: reload", slug, draft.ID)}
+	}
+	if h := article.Hash(a.Segs[i].Text); h != sourceHash {
+		return &ConflictError{fmt.Sprintf("the %s text of this entry changed since the page was loaded: reload to see it, then translate it again", p.Config.Source)}
+	}
+	path := p.CatalogPath(lang, slug)
+	data, err := os.ReadFile(path)
+	if err := p.sameFile(path, data, err, fileHash); err != nil {
+		return err
+	}
+	var cat *catalog.Catalog
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		other, err := p.catalogFileOf(lang, slug)
+		if err != nil {
+			return err
+		}
+		if other != "" {
+			return &ConflictError{fmt.Sprintf("%s is in another format than lingo.toml's: run lingo sync to convert it, then reload", p.rel(other))}
+		}
+		cat = &catalog.Catalog{Lang: lang, Slug: slug}
+	default:
+		if cat, err = catalog.Parse(p.rel(path), data); err != nil {
+			return err
+		}
+	}
+	setEntry(cat, draft.ID, draft.Text, sourceHash)
+	out, err := catalog.Marshal(cat, p.Config.Format)
+	if err != nil {
+		return err
+	}
+	if _, err := p.writeAll([]pending{{path: path, data: out}}); err != nil {
+		return err
+	}
+	_, err = p.Sync([]string{lang}, SyncOptions{})
+	return err
+}
+
+// sameFile refuses, with a *ConflictError, a catalog file at path (its
+// bytes data, or the error reading it) whose hash is no longer fileHash,
+// the hash of the catalog the translator was shown ("" for none).
+func (p *Project) sameFile(path string, data []byte, err error, fileHash string) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if fileHash != "" {
+			return &ConflictError{fmt.Sprintf("%s was removed since the page was loaded: reload", p.rel(path))}
+		}
+		return nil
+	case err != nil:
+		return err
+	}
+	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != fileHash {
+		return &ConflictError{fmt.Sprintf("%s changed on disk since the page was loaded (an editor, or another lingo command): reload, and type the translation again", p.rel(path))}
+	}
+	return nil
+}
+
+// ReviewEntries records, as lingo review does, that by reviewed the
+// entries ids of article slug in lang, holding the project's lock (waiting
+// for it as long as ctx allows). fileHash is the catalog file's hash when
+// the reviewer loaded it: when the file changed since, nothing is recorded
+// and the error is a *ConflictError, as it is when an entry cannot be
+// reviewed (missing, stale, failing).
+func (p *Project) ReviewEntries(ctx context.Context, lang, slug string, ids []string, by, fileHash string) error {
+	by, err := p.Reviewer(by)
+	if err != nil {
+		return &ConflictError{err.Error()}
+	}
+	unlock, err := p.Lock(ctx)
+	if err != nil {
+		return &LockedError{err}
+	}
+	defer unlock()
+	if _, err := p.loadArticle(slug); err != nil {
+		return err
+	}
+	path := p.CatalogPath(lang, slug)
+	data, err := os.ReadFile(path)
+	if err := p.sameFile(path, data, err, fileHash); err != nil {
+		return err
+	}
+	_, err = p.Review(lang, ids, by)
+	if re := (*ReviewError)(nil); errors.As(err, &re) {
+		return &ConflictError{err.Error()}
+	}
+	return err
+}
+
+// Preview renders the HTML page of article slug in lang as lingo render
+// --format html does, but always as a translation (also where the page is
+// published as the source article, below min_complete), from the catalog
+// on disk or with draft, when not nil, in place of its entry. The passage
+// of message mark, when not "", is wrapped in <mark id="lingo-mark">.
+func (p *Project) Preview(lang, slug string, draft *Draft, mark string) ([]byte, error) {
+	a, err := p.loadArticle(slug)
+	if err != nil {
+		return nil, err
+	}
+	run, err := p.newPublishRun(PublishOptions{Langs: []string{lang}, Formats: []string{"html"}}, NoProgress{})
+	if err != nil {
+		return nil, err
+	}
+	judged := map[string]*judgement{}
+	for _, l := range run.langs {
+		if l == p.Config.Source {
+			continue
+		}
+		var d *Draft
+		if l == lang {
+			d = draft
+		}
+		j, _, err := p.judgeWith(run.checker, a, l, d)
+		if err != nil {
+			return nil, err
+		}
+		judged[l] = j
+	}
+	ap := &articlePages{a: a, judged: judged, kinds: map[string]string{}}
+	for _, l := range run.langs {
+		ap.kinds[l] = p.pageKind(l, judged[l])
+	}
+	ap.kinds[lang] = pageTranslation
+	if i := slices.Index(a.IDs, mark); i >= 0 {
+		marked := false
+		for _, l := range p.chain(lang) {
+			if t, ok := judged[l].published[mark]; ok {
+				judged[l].published[mark] = markOpen + t + markClose
+				marked = true
+				break
+			}
+		}
+		if !marked { // shown in the source language
+			c := *a
+			c.Segs = slices.Clone(a.Segs)
+			c.Segs[i].Text = markOpen + c.Segs[i].Text + markClose
+			ap.a = &c
+		}
+	}
+	files, _, err := p.pageFiles(run, ap, lang)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%s has no page in %s", slug, lang)
+	}
+	return markPassage(files[0].data), nil
+}
+
+// The marks Preview puts around the passage it highlights, as text: two
+// characters of Unicode's private use area, which no page holds.
+const (
+	markOpen  = "\ue000"
+	markClose = "\ue001"
+)
+
+// markPassage turns the marks in the text of page into a <mark> element,
+// and drops those that landed elsewhere (an attribute, the <title>).
+func markPassage(page []byte) []byte {
+	var out bytes.Buffer
+	z := html.NewTokenizer(bytes.NewReader(page))
+	inTitle, opened, closed := false, false, false
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		switch tt {
+		case html.StartTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			inTitle = string(name) == "title" && tt == html.StartTagToken
+		case html.TextToken:
+			if !inTitle && !opened && bytes.Contains(raw, []byte(markOpen)) {
+				raw = bytes.Replace(raw, []byte(markOpen), []byte(`<mark id="lingo-mark">`), 1)
+				opened = true
+			}
+			if !inTitle && opened && !closed && bytes.Contains(raw, []byte(markClose)) {
+				raw = bytes.Replace(raw, []byte(markClose), []byte(`</mark>`), 1)
+				closed = true
+			}
+		}
+		raw = bytes.ReplaceAll(raw, []byte(markOpen), nil)
+		raw = bytes.ReplaceAll(raw, []byte(markClose), nil)
+		out.Write(raw)
+	}
+	return out.Bytes()
+}

@@ -1,0 +1,478 @@
+// Package workbench is lingo serve: the translator's workbench, a local web
+// application on a project folder. Its overview lists every article in
+// every language with what is left to do (the numbers of lingo status);
+// an article's page shows the source and the translation side by side,
+// entry by entry in document order, with each entry's kind, section and
+// state (missing, stale with the word diff of its source change, failing
+// lingo check, reviewed), the findings of lingo check for a translation as
+// it is typed, and a preview of the page lingo render would write, with
+// the entry being edited highlighted. Saving writes the catalog and runs
+// sync under the project's lock, and refuses to overwrite a file changed
+// since the page was loaded. It uses net/http and html/template alone,
+// with its stylesheet and script embedded, and needs no network. It
+// answers only requests addressed to the host it was bound to (no DNS
+// rebinding), and every request that changes something must carry the
+// token of the process, which its pages hold (no cross-site requests);
+// on a non-local address, the pages hold it only for a browser that
+// opened the address printed at startup, token included.
+package workbench
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/lingo-l10n/lingo/internal/check"
+	"github.com/lingo-l10n/lingo/internal/htmlpage"
+	"github.com/lingo-l10n/lingo/internal/project"
+)
+
+//go:embed assets templates
+var files embed.FS
+
+// Options configure a workbench.
+type Options struct {
+	// Addr is the address served (host:port, as the listener has it): the
+	// Host header of every request must name it, or localhost.
+	Addr string
+	// Langs are the languages offered; none means the project's targets.
+	Langs []string
+	// Remote serves a non-local address: any Host is answered, and pages
+	// hold the token only for a browser that brought it.
+	Remote bool
+	// Token is what every request that changes something must carry; New
+	// draws a random one when it is empty.
+	Token string
+	// LockWait is how long a save waits for another lingo run to release
+	// the project (5 seconds when 0).
+	LockWait time.Duration
+	// Reviewer is who the "reviewed" action records.
+	Reviewer string
+}
+
+// Server is the workbench of one project, an http.Handler.
+type Server struct {
+	p    *project.Project
+	opts Options
+	tmpl *template.Template
+	mux  *http.ServeMux
+	// mu keeps one request at a time on the project: the workbench has
+	// one user, and a save must not interleave with a read.
+	mu sync.Mutex
+}
+
+// TokenHeader is the request header that carries the token.
+const TokenHeader = "X-Lingo-Token"
+
+// tokenCookie keeps the token in a browser that brought it to a remote
+// workbench.
+const tokenCookie = "lingo_token"
+
+// IsLocal reports whether addr (host:port) names this machine alone: a
+// loopback address or localhost.
+func IsLocal(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// New prepares the workbench of p. A non-local Addr without Remote is an
+// error.
+func New(p *project.Project, opts Options) (*Server, error) {
+	if !opts.Remote && !IsLocal(opts.Addr) {
+		return nil, fmt.Errorf("%s is not a local address: serving it lets anyone on the network read the project (pass --allow-remote to mean it)", opts.Addr)
+	}
+	if len(opts.Langs) == 0 {
+		opts.Langs = p.Config.Languages
+	}
+	if opts.Token == "" {
+		b := make([]byte, 16)
+		if _, err := rand.Read(b); err != nil {
+			return nil, err
+		}
+		opts.Token = hex.EncodeToString(b)
+	}
+	if opts.LockWait == 0 {
+		opts.LockWait = 5 * time.Second
+	}
+	tmpl, err := template.New("").Funcs(template.FuncMap{
+		"dir":     htmlpage.Dir,
+		"name":    htmlpage.NativeName,
+		"percent": func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) + "%" },
+	}).ParseFS(files, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{p: p, opts: opts, tmpl: tmpl, mux: http.NewServeMux()}
+	assets, _ := fs.Sub(files, "assets")
+	s.mux.Handle("GET /assets/", http.StripPrefix("/assets/", http.FileServerFS(assets)))
+	s.mux.HandleFunc("GET /{$}", s.overview)
+	s.mux.HandleFunc("GET /article/{lang}/{slug...}", s.article)
+	s.mux.HandleFunc("GET /preview/{lang}/{slug...}", s.preview)
+	s.mux.HandleFunc("GET /api/status", s.status)
+	s.mux.HandleFunc("GET /api/article/{lang}/{slug...}", s.articleJSON)
+	s.mux.HandleFunc("POST /api/check/{lang}/{slug...}", s.check)
+	s.mux.HandleFunc("POST /api/preview/{lang}/{slug...}", s.preview)
+	s.mux.HandleFunc("POST /api/save/{lang}/{slug...}", s.save)
+	s.mux.HandleFunc("POST /api/review/{lang}/{slug...}", s.review)
+	return s, nil
+}
+
+// Token is the token requests that change something must carry.
+func (s *Server) Token() string { return s.opts.Token }
+
+// ServeHTTP answers a request addressed to the workbench's host; a request
+// that is not a GET must carry the token.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hostAllowed(r.Host) {
+		http.Error(w, "lingo serve answers requests to "+s.opts.Addr+" only", http.StatusMisdirectedRequest)
+		return
+	}
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("X-Frame-Options", "SAMEORIGIN")
+	w.Header().Set("Referrer-Policy", "no-referrer")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		if !s.validToken(r.Header.Get(TokenHeader)) {
+			writeError(w, http.StatusForbidden, "this request needs the token of lingo serve: open the address it printed at startup")
+			return
+		}
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// hostAllowed reports whether a request's Host names the address served,
+// or localhost on its port.
+func (s *Server) hostAllowed(host string) bool {
+	if s.opts.Remote {
+		return true
+	}
+	_, port, err := net.SplitHostPort(s.opts.Addr)
+	if err != nil {
+		return false
+	}
+	if h, p, err := net.SplitHostPort(host); err == nil {
+		if p != port {
+			return false
+		}
+		host = h
+	} else if port != "80" {
+		return false
+	}
+	want, _, _ := net.SplitHostPort(s.opts.Addr)
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	return host == want || host == "localhost" || host == "127.0.0.1" || host == "::1"
+}
+
+func (s *Server) validToken(t string) bool {
+	return t != "" && subtle.ConstantTimeCompare([]byte(t), []byte(s.opts.Token)) == 1
+}
+
+// pageToken is the token a page may hold: always on a local workbench; on
+// a remote one, only for a browser that brought it (in the query, once,
+// then in a cookie).
+func (s *Server) pageToken(w http.ResponseWriter, r *http.Request) string {
+	if !s.opts.Remote {
+		return s.opts.Token
+	}
+	if s.validToken(r.URL.Query().Get("token")) {
+		http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: s.opts.Token, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
+		return s.opts.Token
+	}
+	if c, err := r.Cookie(tokenCookie); err == nil && s.validToken(c.Value) {
+		return s.opts.Token
+	}
+	return ""
+}
+
+// lang is the request's language, one of those offered; else it answers
+// 404 and returns "".
+func (s *Server) lang(w http.ResponseWriter, r *http.Request) string {
+	lang := r.PathValue("lang")
+	if !slices.Contains(s.opts.Langs, lang) {
+		writeError(w, http.StatusNotFound, fmt.Sprintf("%s is not a language of this workbench %v", lang, s.opts.Langs))
+		return ""
+	}
+	return lang
+}
+
+type overviewData struct {
+	Langs    []string
+	Articles []project.ArticleStats
+	Totals   []project.Stats
+	Token    string
+}
+
+func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	arts, err := s.p.ArticleStatus(s.opts.Langs)
+	var totals []project.Stats
+	if err == nil {
+		totals, err = s.p.Status(s.opts.Langs)
+	}
+	s.mu.Unlock()
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	s.render(w, "overview.html", overviewData{Langs: s.opts.Langs, Articles: arts, Totals: totals, Token: s.pageToken(w, r)})
+}
+
+func (s *Server) status(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	arts, err := s.p.ArticleStatus(s.opts.Langs)
+	var totals []project.Stats
+	if err == nil {
+		totals, err = s.p.Status(s.opts.Langs)
+	}
+	s.mu.Unlock()
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSON(w, map[string]any{"articles": arts, "totals": totals})
+}
+
+type articleData struct {
+	*project.ArticleView
+	Langs    []string
+	Token    string
+	Reviewer string
+	Remote   bool
+}
+
+func (s *Server) article(w http.ResponseWriter, r *http.Request) {
+	lang := s.lang(w, r)
+	if lang == "" {
+		return
+	}
+	s.mu.Lock()
+	v, err := s.p.View(lang, r.PathValue("slug"))
+	s.mu.Unlock()
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	s.render(w, "article.html", articleData{ArticleView: v, Langs: s.opts.Langs, Token: s.pageToken(w, r), Reviewer: s.opts.Reviewer, Remote: s.opts.Remote})
+}
+
+func (s *Server) articleJSON(w http.ResponseWriter, r *http.Request) {
+	lang := s.lang(w, r)
+	if lang == "" {
+		return
+	}
+	s.mu.Lock()
+	v, err := s.p.View(lang, r.PathValue("slug"))
+	s.mu.Unlock()
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSON(w, v)
+}
+
+// draftRequest is the body of check, preview, save and review.
+type draftRequest struct {
+	ID         string   `json:"id"`
+	Text       *string  `json:"text"`        // the translation typed; nil: as on disk
+	Mark       string   `json:"mark"`        // preview: the entry to highlight
+	FileHash   string   `json:"file_hash"`   // save, review: the catalog's hash when the page loaded it
+	SourceHash string   `json:"source_hash"` // save: the hash of the source text shown
+	IDs        []string `json:"ids"`         // review
+}
+
+func readDraft(w http.ResponseWriter, r *http.Request) (*draftRequest, bool) {
+	var d draftRequest
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4<<20))
+	if err := dec.Decode(&d); err != nil {
+		writeError(w, http.StatusBadRequest, "bad request: "+err.Error())
+		return nil, false
+	}
+	return &d, true
+}
+
+func (s *Server) check(w http.ResponseWriter, r *http.Request) {
+	lang := s.lang(w, r)
+	if lang == "" {
+		return
+	}
+	d, ok := readDraft(w, r)
+	if !ok {
+		return
+	}
+	if d.Text == nil {
+		writeError(w, http.StatusBadRequest, "bad request: no text")
+		return
+	}
+	s.mu.Lock()
+	found, err := s.p.CheckDraft(lang, r.PathValue("slug"), project.Draft{ID: d.ID, Text: *d.Text})
+	s.mu.Unlock()
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSON(w, map[string]any{"id": d.ID, "findings": found, "failing": failing(found)})
+}
+
+func failing(found []check.Finding) bool {
+	return slices.ContainsFunc(found, func(f check.Finding) bool { return f.Severity == check.Error })
+}
+
+// preview answers GET /preview/{lang}/{slug}?mark=ID with the page from
+// the catalog on disk, and POST /api/preview/... with the page a draft
+// would give.
+func (s *Server) preview(w http.ResponseWriter, r *http.Request) {
+	lang := s.lang(w, r)
+	if lang == "" {
+		return
+	}
+	mark := r.URL.Query().Get("mark")
+	var draft *project.Draft
+	if r.Method == http.MethodPost {
+		d, ok := readDraft(w, r)
+		if !ok {
+			return
+		}
+		mark = d.Mark
+		if d.Text != nil {
+			draft = &project.Draft{ID: d.ID, Text: *d.Text}
+		}
+	}
+	s.mu.Lock()
+	page, err := s.p.Preview(lang, r.PathValue("slug"), draft, mark)
+	s.mu.Unlock()
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	// The page is lingo's sanitized output: it runs no script.
+	w.Header().Set("Content-Security-Policy", "script-src 'none'; object-src 'none'")
+	w.Write(page)
+}
+
+func (s *Server) save(w http.ResponseWriter, r *http.Request) {
+	lang := s.lang(w, r)
+	if lang == "" {
+		return
+	}
+	d, ok := readDraft(w, r)
+	if !ok {
+		return
+	}
+	if d.Text == nil {
+		writeError(w, http.StatusBadRequest, "bad request: no text")
+		return
+	}
+	slug := r.PathValue("slug")
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.LockWait)
+	defer cancel()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.p.SaveEntry(ctx, lang, slug, project.Draft{ID: d.ID, Text: *d.Text}, d.FileHash, d.SourceHash); err != nil {
+		fail(w, err)
+		return
+	}
+	s.answerEntry(w, lang, slug, d.ID)
+}
+
+func (s *Server) review(w http.ResponseWriter, r *http.Request) {
+	lang := s.lang(w, r)
+	if lang == "" {
+		return
+	}
+	d, ok := readDraft(w, r)
+	if !ok {
+		return
+	}
+	slug := r.PathValue("slug")
+	ids := d.IDs
+	if len(ids) == 0 && d.ID != "" {
+		ids = []string{d.ID}
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.LockWait)
+	defer cancel()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.p.ReviewEntries(ctx, lang, slug, ids, s.opts.Reviewer, d.FileHash); err != nil {
+		fail(w, err)
+		return
+	}
+	s.answerEntry(w, lang, slug, d.ID)
+}
+
+// answerEntry answers a save or a review with the catalog's new hash and
+// the entry as it now stands.
+func (s *Server) answerEntry(w http.ResponseWriter, lang, slug, id string) {
+	v, err := s.p.View(lang, slug)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	out := map[string]any{"file_hash": v.FileHash, "stats": v.Stats, "page_kind": v.PageKind, "published_percent": v.Published}
+	for _, e := range v.Entries {
+		if e.ID == id {
+			out["entry"] = e
+		}
+	}
+	writeJSON(w, out)
+}
+
+func (s *Server) render(w http.ResponseWriter, name string, data any) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	// Inline styles: the preview, a srcdoc frame under this policy, is a
+	// page of lingo render with its stylesheet inline. No inline script.
+	w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'")
+	if err := s.tmpl.ExecuteTemplate(w, name, data); err != nil {
+		fmt.Fprintf(w, "<p>%s</p>", template.HTMLEscapeString(err.Error()))
+	}
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	json.NewEncoder(w).Encode(v)
+}
+
+func writeError(w http.ResponseWriter, code int, msg string) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(code)
+	json.NewEncoder(w).Encode(map[string]string{"error": msg})
+}
+
+// fail answers err with its status: 404 for an unknown article, 409 for a
+// conflict with the files on disk, 423 while another lingo run holds the
+// project, 500 otherwise.
+func fail(w http.ResponseWriter, err error) {
+	var conflict *project.ConflictError
+	var locked *project.LockedError
+	switch {
+	case errors.Is(err, project.ErrNoArticle):
+		writeError(w, http.StatusNotFound, err.Error())
+	case errors.As(err, &conflict):
+		writeError(w, http.StatusConflict, err.Error())
+	case errors.As(err, &locked):
+		writeError(w, http.StatusLocked, err.Error())
+	default:
+		writeError(w, http.StatusInternalServerError, err.Error())
+	}
+}
