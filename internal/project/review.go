@@ -294,7 +294,7 @@ func (p *Project) reviewArticle(c *check.Checker, lang, slug string, ids map[str
 		case m.State == Stale:
 			e.Why = fmt.Sprintf("stale: the %s text changed since this was translated (update it, or lingo accept --lang %s %s)", p.Config.Source, lang, m.ID)
 		case j.msgs[i].Errors > 0:
-			e.Why = fmt.Sprintf("%d error-level %s of lingo check (lingo check --lang %s)", j.msgs[i].Errors, nouns(j.msgs[i].Errors, "finding", "findings"), lang)
+			e.Why = fmt.Sprintf("fails lingo check at error level: %s (lingo check --lang %s)", failed(j.cc.Found, m.ID), lang)
 		}
 		switch {
 		case e.Why != "" && named:
@@ -328,6 +328,23 @@ func (p *Project) reviewArticle(c *check.Checker, lang, slug string, ids map[str
 		}
 	}
 	return u, nil
+}
+
+// failed lists the checks that found errors in entry id, sorted; those
+// whose severity lingo.toml turned off still keep an unsafe translation
+// from being published ("unsafe").
+func failed(found []check.Finding, id string) string {
+	var names []string
+	for _, f := range found {
+		if f.ID == id && f.Severity == check.Error {
+			names = append(names, f.Check)
+		}
+	}
+	slices.Sort(names)
+	if names = slices.Compact(names); len(names) == 0 {
+		return "unsafe"
+	}
+	return strings.Join(names, ", ")
 }
 
 // reviewFile is the state file of u's article with its reviews.
