@@ -53,9 +53,9 @@ func (p *Project) Build(prog Progress) (*BuildResult, error) {
 		return nil, err
 	}
 	own := p.Progress
-	p.build, p.Progress = g, prog
+	p.graph, p.Progress = g, prog
 	res, err := p.buildSteps(prog)
-	p.build, p.Progress = nil, own
+	p.graph, p.Progress = nil, own
 	g.close(err)
 	if err != nil {
 		return nil, err

@@ -29,7 +29,7 @@ type Project struct {
 	Config *config.Config
 	parser *markdown.Parser
 	shapes *structure.Parser // reads translations for the safety checks of publishing
-	build  *graph            // the build graph of the build running: its steps share it
+	graph  *graph            // the build graph of the command running: a build's steps share it
 	// Progress hears how sync and check advance (Publish and Build take
 	// theirs); nil is none.
 	Progress Progress
@@ -209,6 +209,9 @@ func onDisk(f pending) bool { return atomicfile.OnDisk(atomicfile.File{Path: f.p
 // are already on disk, and returns the paths written, relative to the
 // project. The file system is synced once per syncBatch files.
 func (p *Project) writeAll(files []pending) ([]string, error) {
+	if p.graph != nil {
+		defer p.graph.forget(files)
+	}
 	var written []string
 	for len(files) > 0 {
 		n := min(len(files), syncBatch)

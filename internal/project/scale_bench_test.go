@@ -1,12 +1,14 @@
 package project_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
+	"slices"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -259,8 +261,10 @@ func BenchmarkBuild(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		p.Config.Output = b.TempDir()
-		if err := os.RemoveAll(filepath.Join(p.Config.LocalesDir(), p.Config.Source)); err != nil {
-			b.Fatal(err)
+		for _, dir := range []string{filepath.Join(p.Config.LocalesDir(), p.Config.Source), filepath.Join(p.Config.Dir, ".lingo")} {
+			if err := os.RemoveAll(dir); err != nil { // the source catalogs, the cache
+				b.Fatal(err)
+			}
 		}
 		b.StartTimer()
 		peak = max(peak, peakHeap(func() {
@@ -349,5 +353,89 @@ func BenchmarkScale(b *testing.B) {
 				})
 			}
 		}
+	}
+}
+
+// BenchmarkBuildEdit is lingo build after a translator edits one entry, and
+// after an author edits one sentence of one article, on a project built
+// before: the build graph redoes that article alone. Each iteration edits
+// the same entry or sentence back and forth.
+func BenchmarkBuildEdit(b *testing.B) {
+	for _, c := range syncCorpora() {
+		b.Run(c.name, func(b *testing.B) {
+			p := c.open(b)
+			if c.name == "hugo-docs" { // its content is read in place: edit a copy
+				content := filepath.Join(p.Config.Dir, "content")
+				if err := os.CopyFS(content, os.DirFS(p.Config.ContentDir())); err != nil {
+					b.Fatal(err)
+				}
+				p.Config.Content = content
+			}
+			if _, err := p.Build(project.NoProgress{}); err != nil {
+				b.Fatal(err)
+			}
+			slugs, err := p.Slugs()
+			if err != nil {
+				b.Fatal(err)
+			}
+			slug := slugs[len(slugs)/2]
+			edits := map[string]struct{ path, at, add string }{
+				"entry":   {p.CatalogPath(p.Config.Languages[0], slug), "\nother = '", "Édité "},
+				"article": {filepath.Join(p.Config.ContentDir(), filepath.FromSlash(slug)+".md"), ".\n", " indeed"},
+			}
+			for _, name := range []string{"entry", "article"} {
+				e := edits[name]
+				b.Run(name, func(b *testing.B) {
+					orig, err := os.ReadFile(e.path)
+					if err != nil {
+						b.Fatal(err)
+					}
+					i := bytes.Index(orig, []byte(e.at))
+					if i < 0 {
+						b.Fatalf("%s has no %q to edit", e.path, e.at)
+					}
+					at := i + len(e.at)
+					if name == "article" {
+						at = i
+					}
+					edited := slices.Concat(orig[:at], []byte(e.add), orig[at:])
+					n := 0
+					edit := func() { // the edit, or its undoing
+						data, _ := os.ReadFile(e.path) // sync may have rewritten it
+						if n%2 == 0 {
+							data = edited
+						} else if bytes.Contains(data, []byte(e.add)) {
+							data = bytes.Replace(data, []byte(e.add), nil, 1)
+						}
+						n++
+						if err := os.WriteFile(e.path, data, 0o644); err != nil {
+							b.Fatal(err)
+						}
+					}
+					build := func() {
+						res, err := p.Build(project.NoProgress{})
+						if err != nil {
+							b.Fatal(err)
+						}
+						if len(res.Written) == 0 {
+							b.Fatal("the edit published nothing")
+						}
+					}
+					// The first build after a build from scratch reads
+					// again the files that build wrote (too recent to
+					// trust their times); a translator's next edit does not.
+					edit()
+					build()
+					var peak float64
+					for b.Loop() {
+						b.StopTimer()
+						edit()
+						b.StartTimer()
+						peak = max(peak, peakHeap(build))
+					}
+					b.ReportMetric(peak, "peak-MB")
+				})
+			}
+		})
 	}
 }

@@ -37,6 +37,7 @@ func (p *Project) cacheFolder() string {
 // graph is one run's view of the build graph.
 type graph struct {
 	p       *Project
+	hashes  sync.Map // path → its hash, for this run: forgotten when lingo writes the file
 	files   *filehash.Table
 	cache   *unitcache.Cache
 	shared  string // the hash of the shared inputs
@@ -75,14 +76,16 @@ func (p *Project) openGraph() (*graph, error) {
 // withGraph runs fn with the build's graph when a build is running, else
 // with a graph of its own.
 func (p *Project) withGraph(fn func(g *graph) error) error {
-	if p.build != nil {
-		return fn(p.build)
+	if p.graph != nil {
+		return fn(p.graph)
 	}
 	g, err := p.openGraph()
 	if err != nil {
 		return err
 	}
+	p.graph = g
 	err = fn(g)
+	p.graph = nil
 	g.close(err)
 	return err
 }
@@ -128,12 +131,32 @@ func firstMissing(path string) string {
 	}
 }
 
+// hash is the hash of the file at path (filehash.Absent for none), once
+// per run until lingo writes the file.
+func (g *graph) hash(path string) (string, error) {
+	if sum, ok := g.hashes.Load(path); ok {
+		return sum.(string), nil
+	}
+	sum, err := g.files.Hash(path)
+	if err == nil {
+		g.hashes.Store(path, sum)
+	}
+	return sum, err
+}
+
+// forget forgets the hash of files lingo writes.
+func (g *graph) forget(files []pending) {
+	for _, f := range files {
+		g.hashes.Delete(f.path)
+	}
+}
+
 // hashInto writes path and the hash of its file into h; "" is no file.
 func (g *graph) hashInto(h io.Writer, path string) error {
 	sum := filehash.Absent
 	if path != "" {
 		var err error
-		if sum, err = g.files.Hash(path); err != nil {
+		if sum, err = g.hash(path); err != nil {
 			return err
 		}
 	}
@@ -148,7 +171,7 @@ func (g *graph) catalogInto(h io.Writer, lang, slug string) error {
 	if err := g.hashInto(h, path); err != nil {
 		return err
 	}
-	if sum, _ := g.files.Hash(path); sum != filehash.Absent {
+	if sum, _ := g.hash(path); sum != filehash.Absent {
 		return nil
 	}
 	for _, ext := range g.p.otherExts() {
