@@ -20,9 +20,11 @@ run: build
 
 # -timeout: far above what correct code takes on a loaded 2-core machine
 # (the suite takes about 3 minutes there), so only a hang reaches it.
+# Then the browser tests (Chromium: Debian's chromium package).
 test: vet cross
 	@test -z "$$(gofmt -l cmd internal test)" || (echo "gofmt needed:"; gofmt -l cmd internal test; exit 1)
 	$(GO) test -race -count=1 -timeout 30m $(PKGS)
+	$(MAKE) browser-test
 
 # Builds lingo for every platform translators use, and type-checks every
 # package and test there (go vet compiles the tests too), so that a break
@@ -37,10 +39,11 @@ cross:
 	GOOS=windows GOARCH=amd64 $(GO) vet $(PKGS)
 
 # Opens the French and Arabic pages in headless Chromium (Debian's chromium
-# package); screenshots land in artifacts/browser/.
+# package), and drives lingo serve's workbench there; screenshots land in
+# artifacts/browser/.
 browser-test:
 	$(GO) vet -tags browser ./test/browser/
-	$(GO) test -tags browser -count=1 -v ./test/browser/
+	$(GO) test -tags browser -count=1 -timeout 10m -v ./test/browser/
 
 # Kills lingo sync and lingo build mid-write CRASHN times and checks that
 # every file is old or new, nothing is lost, and the next run works.
