@@ -71,7 +71,7 @@ type EntryView struct {
 	Translation string          `json:"translation"`
 	Line        int             `json:"line"`
 	Multiline   bool            `json:"multiline"`
-	Findings    []check.Finding `json:"findings"` // lingo check's, but missing and stale
+	Findings    []check.Finding `json:"findings"` // lingo check's, but those of its state (isStateFinding)
 	Failing     bool            `json:"failing"`  // an error-level finding
 	Published   bool            `json:"published"`
 	Reviewed    bool            `json:"reviewed"`
@@ -198,7 +198,7 @@ func (p *Project) View(lang, slug string) (*ArticleView, error) {
 	v.Stats.count(ap.Messages)
 	found := map[string][]check.Finding{}
 	for _, f := range j.cc.Found {
-		if f.Check != "missing" && f.Check != "stale" {
+		if !isStateFinding(f) {
 			found[f.ID] = append(found[f.ID], f)
 		}
 	}
@@ -224,6 +224,13 @@ func (p *Project) View(lang, slug string) (*ArticleView, error) {
 	return v, nil
 }
 
+// isStateFinding reports a finding of lingo check that only says where an
+// entry stands (missing, stale, unreviewed), which the workbench shows as
+// the entry's state.
+func isStateFinding(f check.Finding) bool {
+	return f.Check == "missing" || f.Check == "stale" || f.Check == "unreviewed"
+}
+
 // fileHash is the SHA-256 of the file at path, "" when there is none.
 func fileHash(path string) (string, error) {
 	data, err := os.ReadFile(path)
@@ -238,8 +245,9 @@ func fileHash(path string) (string, error) {
 }
 
 // CheckDraft runs lingo check on article slug in lang with draft in place
-// of its entry, as saved, and returns what it finds in that entry (missing
-// aside: an empty draft has nothing to check).
+// of its entry, as saved, and returns what it finds in that entry, but the
+// findings of its state (an empty draft is missing, an edited one not yet
+// reviewed).
 func (p *Project) CheckDraft(lang, slug string, draft Draft) ([]check.Finding, error) {
 	a, err := p.loadArticle(slug)
 	if err != nil {
@@ -255,7 +263,7 @@ func (p *Project) CheckDraft(lang, slug string, draft Draft) ([]check.Finding, e
 	}
 	out := []check.Finding{}
 	for _, f := range j.cc.Found {
-		if f.ID == draft.ID && f.Check != "missing" {
+		if f.ID == draft.ID && !isStateFinding(f) {
 			out = append(out, f)
 		}
 	}

@@ -98,6 +98,7 @@
     sec.dataset.reviewed = String(e.reviewed);
     sec.dataset.saved = e.translation;
     sec.dataset.sourceHash = e.source_hash;
+    sec.querySelector(".id").textContent = e.id + (e.line ? " · line " + e.line : "");
     var rb = sec.querySelector(".b-reviewed");
     rb.textContent = e.reviewed ? "reviewed" + (e.reviewed_by ? " by " + e.reviewed_by : "") : "reviewed";
     if (e.state !== "stale") {
@@ -109,8 +110,10 @@
   }
   function summary(j) {
     var s = j.stats;
-    document.getElementById("stats").textContent = s.translated + "/" + s.messages + " translated · " + s.missing +
+    document.getElementById("stats").textContent = s.translated + "/" + s.messages + " translated · " + s.reviewed + " reviewed · " + s.missing +
       " missing · " + s.stale + " stale · " + s.words_left + " words left";
+    var pg = document.getElementById("page");
+    pg.textContent = "page published as " + j.page_kind + " (" + j.published_percent + "% of entries published; min_complete " + pg.dataset.min + ")";
   }
   function after(sec, kind, data, done) {
     var msg = sec.querySelector(".msg");
