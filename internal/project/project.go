@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -68,8 +69,12 @@ type Article struct {
 	Refs  map[string]string // link reference definitions: label → destination
 }
 
-// Slugs lists the articles under the content folder, sorted.
+// Slugs lists the articles under the content folder, sorted; once per
+// command (the steps of a build share the list).
 func (p *Project) Slugs() ([]string, error) {
+	if p.graph != nil && p.graph.slugs != nil {
+		return slices.Clone(p.graph.slugs), nil
+	}
 	root := p.Config.ContentDir()
 	var slugs []string
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -89,6 +94,9 @@ func (p *Project) Slugs() ([]string, error) {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
 	sort.Strings(slugs)
+	if p.graph != nil {
+		p.graph.slugs = slices.Clone(slugs)
+	}
 	return slugs, nil
 }
 

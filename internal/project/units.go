@@ -38,6 +38,7 @@ func (p *Project) cacheFolder() string {
 type graph struct {
 	p       *Project
 	hashes  sync.Map // path → its hash, for this run: forgotten when lingo writes the file
+	slugs   []string // the articles, once listed
 	files   *filehash.Table
 	cache   *unitcache.Cache
 	shared  string // the hash of the shared inputs
