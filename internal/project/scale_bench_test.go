@@ -413,12 +413,8 @@ func BenchmarkBuildEdit(b *testing.B) {
 						}
 					}
 					build := func() {
-						res, err := p.Build(project.NoProgress{})
-						if err != nil {
+						if _, err := p.Build(project.NoProgress{}); err != nil {
 							b.Fatal(err)
-						}
-						if len(res.Written) == 0 {
-							b.Fatal("the edit published nothing")
 						}
 					}
 					// The first build after a build from scratch reads
