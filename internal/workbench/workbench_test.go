@@ -445,6 +445,11 @@ func TestPreview(t *testing.T) {
 	if !strings.Contains(w.Body.String(), `<mark id="lingo-mark">Take 2 tablets after the session.</mark>`) {
 		t.Errorf("preview of a failing draft:\n%s", w.Body)
 	}
+	// The heading is marked too; no mark is left anywhere else.
+	w = do(t, s, "GET", "/preview/fr/a?mark="+view(t, s).Entries[0].ID, nil, false)
+	if !strings.Contains(w.Body.String(), `<h1><mark id="lingo-mark">Soins</mark></h1>`) || strings.ContainsAny(w.Body.String(), "\ue000\ue001") {
+		t.Errorf("preview with the heading marked:\n%s", w.Body)
+	}
 	// The Arabic page, nothing translated, is previewed right to left.
 	w = do(t, s, "GET", "/preview/ar/a", nil, false)
 	if !strings.Contains(w.Body.String(), `<html lang="ar" dir="rtl">`) {
