@@ -88,7 +88,7 @@ func (p *Project) buildSteps(prog Progress) (*BuildResult, error) {
 // checkErrors checks every target language and keeps only the errors,
 // with totals that count every finding.
 func (p *Project) checkErrors() (*check.Report, error) {
-	res, err := p.Check(p.Config.Languages)
+	res, err := p.check(p.Config.Languages, true)
 	if err != nil {
 		return nil, err
 	}

@@ -18,7 +18,6 @@ import (
 	"github.com/lingo-l10n/lingo/internal/spill"
 	"github.com/lingo-l10n/lingo/internal/structure"
 	"github.com/lingo-l10n/lingo/internal/translation"
-	"github.com/lingo-l10n/lingo/internal/unitcache"
 )
 
 // Check checks the catalogs of langs against the articles: completeness
@@ -30,6 +29,13 @@ import (
 // largest article, not the corpus or the number of findings. The caller
 // reads the findings with Findings and must Close the result.
 func (p *Project) Check(langs []string) (*Checked, error) {
+	return p.check(langs, false)
+}
+
+// check is Check; with errorsOnly, the findings read back are those at
+// error level alone (the totals still count every finding): what a build
+// reports, read from the unit cache without its warnings.
+func (p *Project) check(langs []string, errorsOnly bool) (*Checked, error) {
 	g, err := p.glossary()
 	if err != nil {
 		return nil, err
@@ -61,21 +67,22 @@ func (p *Project) Check(langs []string) (*Checked, error) {
 		return nil, err
 	}
 	err = p.withGraph(func(g *graph) error {
-		store := &cacheWriter{cache: g.cache, bucket: checkBucket}
+		store := &cacheWriter{cache: g.cache}
 		prog := p.progress()
 		prog.Start("checking", len(slugs))
 		defer prog.Done()
 		err := parallel(len(slugs), func(i int) error {
 			prog.Step()
-			cats, err := p.checkArticle(c, g, store, slugs[i], langs)
+			units, found, err := p.checkArticle(c, g, store, slugs[i], langs, errorsOnly)
 			if err != nil {
 				return err
 			}
-			return res.add(cats)
+			return res.add(units, found)
 		})
 		if err == nil {
 			store.flush()
 			g.pruneUnits(checkBucket, slugs)
+			g.pruneUnits(findingsBucket, slugs)
 		}
 		return err
 	})
@@ -123,16 +130,17 @@ func (p *Project) newChecked(langs []string) (*Checked, error) {
 	return res, nil
 }
 
-// add keeps what checking one article found, a catalogCheck per language
-// of Totals: its findings in the spill file, their counts in the totals.
-func (r *Checked) add(cats []catalogCheck) error {
-	batches := make([]spill.Batch, len(cats))
-	for li, cc := range cats {
-		if len(cc.Found) == 0 {
+// add keeps what checking one article found, a unitCheck per language of
+// Totals: its counts in the totals, and found, the findings of each unit
+// to list, in the spill file.
+func (r *Checked) add(units []unitCheck, found [][]check.Finding) error {
+	batches := make([]spill.Batch, len(units))
+	for li, f := range found {
+		if len(f) == 0 {
 			continue
 		}
-		check.Sort(cc.Found)
-		b, err := r.spill.Add(cc.Found)
+		check.Sort(f)
+		b, err := r.spill.Add(f)
 		if err != nil {
 			return err
 		}
@@ -140,26 +148,54 @@ func (r *Checked) add(cats []catalogCheck) error {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	for li, cc := range cats {
+	for li, u := range units {
 		t := &r.Totals[li]
-		t.Messages += cc.Messages
-		t.Translated += cc.Current
-		if len(cc.Found) > 0 {
-			r.files[t.Lang] = append(r.files[t.Lang], fileBatch{cc.File, batches[li]})
+		t.Messages += u.Messages
+		t.Translated += u.Current
+		t.Errors += u.Errors
+		t.Warnings += u.Warnings
+		r.gaps[li] += u.Gaps
+		if len(found[li]) > 0 {
+			r.files[t.Lang] = append(r.files[t.Lang], fileBatch{u.File, batches[li]})
 		}
-		for _, f := range cc.Found {
-			r.checks[f.Check] = true
-			switch {
-			case r.isGap(f):
-				r.gaps[li]++
-			case f.Severity == check.Error:
-				t.Errors++
-			default:
-				t.Warnings++
-			}
+		for _, c := range u.Checks {
+			r.checks[c] = true
 		}
 	}
 	return nil
+}
+
+// unitCheck is what checking one unit found, counted, with its findings
+// at error level: what a build reports.
+type unitCheck struct {
+	File     string          `json:"file"`
+	Messages int             `json:"messages"`
+	Current  int             `json:"current"`
+	Gaps     int             `json:"gaps"` // missing and stale entries: their language's completeness sets their level
+	Errors   int             `json:"errors"`
+	Warnings int             `json:"warnings"`
+	Checks   []string        `json:"checks"`  // the checks that found something
+	Failing  []check.Finding `json:"failing"` // the findings at error level, gaps aside
+}
+
+// summarize counts what checking a unit found.
+func (p *Project) summarize(cc catalogCheck) unitCheck {
+	u := unitCheck{File: cc.File, Messages: cc.Messages, Current: cc.Current}
+	for _, f := range cc.Found {
+		if !slices.Contains(u.Checks, f.Check) {
+			u.Checks = append(u.Checks, f.Check)
+		}
+		switch {
+		case p.isGap(f):
+			u.Gaps++
+		case f.Severity == check.Error:
+			u.Errors++
+			u.Failing = append(u.Failing, f)
+		default:
+			u.Warnings++
+		}
+	}
+	return u
 }
 
 // finish completes the totals once every article is counted: missing and
@@ -278,32 +314,46 @@ type catalogCheck struct {
 
 // checkArticle checks one article's catalog in each of langs: its missing,
 // stale and orphan entries, and every translation that may be published.
-// What it found in a unit whose inputs have not changed since is in the
-// unit cache.
-func (p *Project) checkArticle(c *check.Checker, g *graph, store *cacheWriter, slug string, langs []string) ([]catalogCheck, error) {
+// It returns, per language, the counts and the findings to list: all of
+// them, or with errorsOnly those at error level (and the missing and stale
+// entries of a language whose gate may make them errors). What it found
+// in a unit whose inputs have not changed since is in the unit cache.
+func (p *Project) checkArticle(c *check.Checker, g *graph, store *cacheWriter, slug string, langs []string, errorsOnly bool) ([]unitCheck, [][]check.Finding, error) {
 	keys, err := g.unitKeys(slug, langs)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	cats := make([]catalogCheck, len(langs))
+	units, found := make([]unitCheck, len(langs)), make([][]check.Finding, len(langs))
 	var a *Article
 	for li, lang := range langs {
-		if g.cache.Get(checkBucket, unitName(lang, slug), keys[li], &cats[li]) {
-			continue
+		unit, gaps := unitName(lang, slug), p.Config.Gate(lang) > 0
+		if g.cache.Get(checkBucket, unit, keys[li], &units[li]) {
+			if errorsOnly && !gaps {
+				found[li] = units[li].Failing
+				continue
+			}
+			if g.cache.Get(findingsBucket, unit, keys[li], &found[li]) {
+				continue
+			}
 		}
 		if a == nil {
 			if a, err = p.Load(slug); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		j, err := p.judge(c, a, lang)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		cats[li] = j.cc
-		store.put(unitcache.Item{Unit: unitName(lang, slug), Key: keys[li], Value: j.cc})
+		units[li], found[li] = p.summarize(j.cc), j.cc.Found
+		store.putCheck(unit, keys[li], units[li], found[li])
 	}
-	return cats, nil
+	if errorsOnly {
+		for li := range found {
+			found[li] = slices.DeleteFunc(slices.Clone(found[li]), func(f check.Finding) bool { return f.Severity != check.Error && !p.isGap(f) })
+		}
+	}
+	return units, found, nil
 }
 
 // judgement is what one article's catalog in one language comes to: what

@@ -21,7 +21,6 @@ import (
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"github.com/lingo-l10n/lingo/internal/pagewords"
 	"github.com/lingo-l10n/lingo/internal/translation"
-	"github.com/lingo-l10n/lingo/internal/unitcache"
 	"golang.org/x/text/language"
 )
 
@@ -167,7 +166,7 @@ func (p *Project) publish(g *graph, run *publishRun, slugs []string) ([]LangResu
 			return nil, nil, err
 		}
 	}
-	checks := &cacheWriter{cache: g.cache, bucket: checkBucket}
+	checks := &cacheWriter{cache: g.cache}
 	prog.Start("rendering", len(opts.Langs)*len(slugs))
 	err = parallel(len(slugs), func(i int) error {
 		if jobs[i].outs != nil {
@@ -424,7 +423,7 @@ func (p *Project) publishArticle(run *publishRun, checks *cacheWriter, slug stri
 			return nil, err
 		}
 		judged[lang] = j
-		checks.put(unitcache.Item{Unit: unitName(lang, slug), Key: job.keys[li], Value: j.cc})
+		checks.putCheck(unitName(lang, slug), job.keys[li], p.summarize(j.cc), j.cc.Found)
 	}
 	ap := &articlePages{a: a, judged: judged, kinds: map[string]string{}}
 	for _, lang := range run.langs {

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/lingo-l10n/lingo/internal/catalog"
+	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/filehash"
 	"github.com/lingo-l10n/lingo/internal/unitcache"
 )
@@ -339,7 +340,7 @@ func (g *graph) recordSynced(langs, slugs []string, plans []*LangPlan, before *s
 		if err != nil {
 			return err
 		}
-		mine := []unitcache.Item{{Unit: unitName(g.p.Config.Source, slugs[i]), Key: a, Value: syncRecord{}}}
+		mine := []unitcache.Item{{Bucket: syncBucket, Unit: unitName(g.p.Config.Source, slugs[i]), Key: a, Value: syncRecord{}}}
 		for k, lang := range langs {
 			if before.unit(k, i) && a == before.articleKeys[i] {
 				continue
@@ -348,45 +349,56 @@ func (g *graph) recordSynced(langs, slugs []string, plans []*LangPlan, before *s
 			if err != nil {
 				return err
 			}
-			mine = append(mine, unitcache.Item{Unit: unitName(lang, slugs[i]), Key: key, Value: syncRecord{Missing: plans[k].missing[i]}})
+			mine = append(mine, unitcache.Item{Bucket: syncBucket, Unit: unitName(lang, slugs[i]), Key: key, Value: syncRecord{Missing: plans[k].missing[i]}})
 		}
 		mu.Lock()
 		items = append(items, mine...)
 		mu.Unlock()
 		return nil
 	})
-	_ = g.cache.Put(syncBucket, items)
+	_ = g.cache.Put(items)
 	g.pruneUnits(syncBucket, slugs)
 }
 
-// The "check" bucket keeps what lingo check found in each unit.
-const checkBucket = "check"
+// The "check" bucket keeps what lingo check found in each unit, counted,
+// with its errors (unitCheck); the "findings" bucket every finding, for
+// the check that lists them.
+const (
+	checkBucket    = "check"
+	findingsBucket = "findings"
+)
 
 // cacheWriter stores results in the unit cache a batch at a time, from
 // every core: one transaction per batch.
 type cacheWriter struct {
-	cache  *unitcache.Cache
-	bucket string
-	mu     sync.Mutex
-	items  []unitcache.Item
+	cache *unitcache.Cache
+	mu    sync.Mutex
+	items []unitcache.Item
 }
 
-// put queues an item, and stores the batch when it is full.
-func (w *cacheWriter) put(it unitcache.Item) {
+// put queues items, and stores the batch when it is full.
+func (w *cacheWriter) put(items ...unitcache.Item) {
 	w.mu.Lock()
-	w.items = append(w.items, it)
+	w.items = append(w.items, items...)
 	var full []unitcache.Item
 	if len(w.items) >= 256 {
 		full, w.items = w.items, nil
 	}
 	w.mu.Unlock()
-	_ = w.cache.Put(w.bucket, full)
+	_ = w.cache.Put(full)
+}
+
+// putCheck queues what checking a unit found (a copy: the caller goes on
+// with its findings).
+func (w *cacheWriter) putCheck(unit, key string, u unitCheck, found []check.Finding) {
+	w.put(unitcache.Item{Bucket: checkBucket, Unit: unit, Key: key, Value: u},
+		unitcache.Item{Bucket: findingsBucket, Unit: unit, Key: key, Value: slices.Clone(found)})
 }
 
 // flush stores what is queued.
 func (w *cacheWriter) flush() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	_ = w.cache.Put(w.bucket, w.items)
+	_ = w.cache.Put(w.items)
 	w.items = nil
 }

@@ -35,8 +35,8 @@ type Cache struct {
 
 // Item is one result to store.
 type Item struct {
-	Unit, Key string
-	Value     any
+	Bucket, Unit, Key string
+	Value             any
 }
 
 // Open opens the cache at path. The file is made by the first Put: until
@@ -143,9 +143,9 @@ func (c *Cache) Get(bucket, unit, key string, v any) bool {
 	return found
 }
 
-// Put stores items in bucket, each under its key, replacing what their
-// units had.
-func (c *Cache) Put(bucket string, items []Item) error {
+// Put stores items, each in its bucket under its key, replacing what
+// their units had, in one transaction.
+func (c *Cache) Put(items []Item) error {
 	if c == nil || len(items) == 0 {
 		return nil
 	}
@@ -164,11 +164,11 @@ func (c *Cache) Put(bucket string, items []Item) error {
 		vals[i] = append([]byte(it.Key+"\n"), data...)
 	}
 	return db.Update(func(tx *bolt.Tx) error {
-		b, err := tx.CreateBucketIfNotExists([]byte(bucket))
-		if err != nil {
-			return err
-		}
 		for i, it := range items {
+			b, err := tx.CreateBucketIfNotExists([]byte(it.Bucket))
+			if err != nil {
+				return err
+			}
 			if err := b.Put([]byte(it.Unit), vals[i]); err != nil {
 				return err
 			}

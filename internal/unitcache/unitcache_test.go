@@ -23,7 +23,7 @@ func TestGetPut(t *testing.T) {
 	if _, err := os.Stat(path); err == nil {
 		t.Fatal("the cache file was made before anything was stored")
 	}
-	if err := c.Put("check", []Item{{Unit: "fr a", Key: "k1", Value: result{2, []string{"x"}}}}); err != nil {
+	if err := c.Put([]Item{{Bucket: "check", Unit: "fr a", Key: "k1", Value: result{2, []string{"x"}}}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := c.Close(); err != nil {
@@ -49,7 +49,7 @@ func TestGetPut(t *testing.T) {
 func TestPrune(t *testing.T) {
 	c := Open(filepath.Join(t.TempDir(), "units.db"))
 	defer c.Close()
-	c.Put("check", []Item{{Unit: "fr a", Key: "k", Value: 1}, {Unit: "fr b", Key: "k", Value: 2}})
+	c.Put([]Item{{Bucket: "check", Unit: "fr a", Key: "k", Value: 1}, {Bucket: "check", Unit: "fr b", Key: "k", Value: 2}})
 	if err := c.Prune("check", func(unit string) bool { return unit == "fr a" }); err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestDamagedFile(t *testing.T) {
 	}
 	c := Open(path)
 	defer c.Close()
-	if err := c.Put("check", []Item{{Unit: "fr a", Key: "k", Value: 1}}); err != nil {
+	if err := c.Put([]Item{{Bucket: "check", Unit: "fr a", Key: "k", Value: 1}}); err != nil {
 		t.Fatal(err)
 	}
 	var n int
