@@ -37,6 +37,10 @@ type Options struct {
 	ParagraphsPerArticle int   // body sections per article; each holds a heading, paragraphs and a list, and every fourth a table and code
 }
 
+// Version changes whenever the same Options write other bytes: a project
+// generated and kept by an older version is generated again.
+const Version = 2
+
 // Kind is how complete a target language's catalogs are.
 type Kind int
 

@@ -170,3 +170,52 @@ func TestIncrementalBuild(t *testing.T) {
 		}
 	}
 }
+
+// TestIncrementalMemory: an article nobody touched still gets, from
+// translation memory, the translation a translator wrote in another
+// article for the same text, though its own files did not change.
+func TestIncrementalMemory(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"lingo.toml":   "source = \"en\"\nlanguages = [\"fr\"]\n",
+		"content/a.md": "# A\n\nWash your hands before the session.\n\nArticle A alone says this.\n",
+		"content/b.md": "# B\n\nArticle B alone says this.\n\nWash your hands before the session.\n",
+	}
+	for name, data := range files {
+		path := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := project.Open(filepath.Join(dir, "lingo.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Sync([]string{"fr"}, project.SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	a := p.CatalogPath("fr", "a")
+	data, err := os.ReadFile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the translator fills a's first paragraph
+	i := bytes.Index(data, []byte("Wash your hands"))
+	j := i + bytes.Index(data[i:], []byte(`other = ""`))
+	data = slices.Concat(data[:j], []byte(`other = 'Lavez-vous les mains avant la séance.'`), data[j+len(`other = ""`):])
+	if err := os.WriteFile(a, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	written, err := p.Sync([]string{"fr"}, project.SyncOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(p.CatalogPath("fr", "b"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("Lavez-vous les mains avant la séance.")) {
+		t.Errorf("b's catalog did not get the translation from memory (sync wrote %v):\n%s", written, b)
+	}
+}

@@ -33,8 +33,8 @@ func genProject(b *testing.B, opts gen.Options) *project.Project {
 	if testing.Short() && opts.Articles*max(opts.Languages, 1)*opts.ParagraphsPerArticle > 80000 {
 		b.Skip("generated corpus larger than 1,000 × 10 skipped with -short")
 	}
-	dir := filepath.Join(os.TempDir(), fmt.Sprintf("lingo-bench-%dx%d-p%d-s%d",
-		opts.Articles, opts.Languages, opts.ParagraphsPerArticle, opts.Seed))
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("lingo-bench-%dx%d-p%d-s%d-v%d",
+		opts.Articles, opts.Languages, opts.ParagraphsPerArticle, opts.Seed, gen.Version))
 	if _, err := os.Stat(filepath.Join(dir, ".done")); err != nil {
 		start := time.Now()
 		tmp := dir + ".tmp"

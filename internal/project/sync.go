@@ -54,6 +54,9 @@ type LangPlan struct {
 	converted [][2]string
 	missing   []int  // per article: the messages without translation (sync's check only)
 	upToDate  []bool // per article: sync has nothing to write (sync's check only)
+	// per article: the textKey of each message without translation, for
+	// the unit cache (sync's check only)
+	missingKeys [][]uint64
 }
 
 // ArticlePlan is one article's catalog in a target language.
@@ -453,16 +456,8 @@ func (p *Project) recall(lo, hi, n int, read target, skip []bool, archive []arch
 		if err != nil {
 			return err
 		}
-		source := make(map[string]string, len(a.IDs))
-		for j, id := range a.IDs {
-			source[id] = a.Segs[j].Text
-		}
-		for j, e := range c.Entries {
-			src := st[e.ID].Source
-			if src == "" && e.Hash != "" && e.Hash == article.Hash(source[e.ID]) {
-				src = source[e.ID]
-			}
-			r.Offer(uint64(i)<<32|uint64(j), src, e.Other)
+		for j, src := range entrySources(a, c, st) {
+			r.Offer(uint64(i)<<32|uint64(j), src, c.Entries[j].Other)
 		}
 		return nil
 	})
@@ -470,6 +465,24 @@ func (p *Project) recall(lo, hi, n int, read target, skip []bool, archive []arch
 		r.Offer(uint64(n)<<32|uint64(k), e.Source, e.Translation)
 	}
 	return r, err
+}
+
+// entrySources is the source text each entry of c, article a's catalog in
+// a language with state st, was translated from, where known ("" where
+// not): what translation memory offers its translation for.
+func entrySources(a *Article, c *catalog.Catalog, st state) []string {
+	source := make(map[string]string, len(a.IDs))
+	for j, id := range a.IDs {
+		source[id] = a.Segs[j].Text
+	}
+	srcs := make([]string, len(c.Entries))
+	for j, e := range c.Entries {
+		srcs[j] = st[e.ID].Source
+		if srcs[j] == "" && e.Hash != "" && e.Hash == article.Hash(source[e.ID]) {
+			srcs[j] = source[e.ID]
+		}
+	}
+	return srcs
 }
 
 // Sync extracts the source catalogs, then brings the catalogs of langs up
@@ -625,7 +638,7 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions, clean *syn
 		}
 		gone[k] = in.archive
 		plans[k] = &LangPlan{Lang: lang, remove: in.remove, converted: in.converted,
-			missing: make([]int, len(slugs)), upToDate: make([]bool, len(slugs))}
+			missing: make([]int, len(slugs)), upToDate: make([]bool, len(slugs)), missingKeys: make([][]uint64, len(slugs))}
 	}
 	w := wants(gone...)
 	if slices.ContainsFunc(plans, func(lp *LangPlan) bool { return len(lp.remove) > 0 }) {
@@ -677,6 +690,7 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions, clean *syn
 			for _, m := range ap.Messages {
 				if m.State == Missing {
 					lp.missing[i]++
+					lp.missingKeys[i] = append(lp.missingKeys[i], textKey(m.Source))
 				}
 			}
 			if lp.missing[i] == 0 {

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
@@ -247,9 +248,21 @@ const syncBucket = "sync"
 
 // syncRecord is what the cache keeps of a unit sync left as it is.
 type syncRecord struct {
-	// Missing counts its messages without translation, which translation
-	// memory may fill once another unit of the language changes.
-	Missing int `json:"missing"`
+	// Missing has the textKey of each of its messages without
+	// translation, which translation memory fills once another unit of
+	// the language offers a translation of the same text.
+	Missing []uint64 `json:"missing,omitempty"`
+}
+
+// textKey identifies a text, white space aside (as translation memory
+// matches it exactly), across runs.
+func textKey(text string) uint64 {
+	h := fnv.New64a()
+	for w := range strings.FieldsSeq(text) {
+		h.Write([]byte(w))
+		h.Write([]byte{' '})
+	}
+	return h.Sum64()
 }
 
 // synced is which units of a sync are as the last sync left them; nil is
@@ -279,18 +292,20 @@ func (s *synced) article(i int) bool {
 
 // syncedUnits finds the units of langs and slugs whose inputs are those
 // the last sync left them with. A unit with messages without translation
-// counts only while no unit of its language changed, since translation
-// memory may now fill them. Only a plain sync uses the cache: accepting
-// stale translations, or leaving translation memory out, is worked out
-// again.
+// counts only while no unit of its language that changed offers a
+// translation of one of their texts (translation memory would fill it):
+// exact matches only, from the keys of those texts the cache keeps; a
+// message that changed is looked up in full (similar texts too) by the
+// sync of its own unit. Only a plain sync uses the cache: accepting stale
+// translations, or leaving translation memory out, is worked out again.
 func (g *graph) syncedUnits(langs, slugs []string, opts SyncOptions) (*synced, error) {
 	if opts.Accept != nil || opts.AcceptAll || opts.NoMemory || opts.Lenient {
 		return nil, nil
 	}
 	s := &synced{units: make([][]bool, len(langs)), source: make([]bool, len(slugs)), articleKeys: make([]string, len(slugs))}
-	missing := make([][]bool, len(langs))
+	missing := make([][][]uint64, len(langs))
 	for k := range langs {
-		s.units[k], missing[k] = make([]bool, len(slugs)), make([]bool, len(slugs))
+		s.units[k], missing[k] = make([]bool, len(slugs)), make([][]uint64, len(slugs))
 	}
 	err := parallel(len(slugs), func(i int) error {
 		a, err := g.articleKey(slugs[i])
@@ -307,21 +322,62 @@ func (g *graph) syncedUnits(langs, slugs []string, opts SyncOptions) (*synced, e
 			}
 			rec = syncRecord{}
 			s.units[k][i] = g.cache.Get(syncBucket, unitName(lang, slugs[i]), key, &rec)
-			missing[k][i] = rec.Missing > 0
+			missing[k][i] = rec.Missing
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	for k := range langs {
-		if slices.Contains(s.units[k], false) {
-			for i, m := range missing[k] {
-				s.units[k][i] = s.units[k][i] && !m
-			}
+	for k, lang := range langs {
+		if err := g.offered(lang, slugs, s.units[k], missing[k]); err != nil {
+			return nil, err
 		}
 	}
 	return s, nil
+}
+
+// offered marks as changed (clean[i] false) the clean units of lang whose
+// messages without translation (the textKeys of missing) a changed unit
+// of the language has a translation for.
+func (g *graph) offered(lang string, slugs []string, clean []bool, missing [][]uint64) error {
+	wanted := map[uint64][]int{}
+	for i, keys := range missing {
+		for _, k := range keys {
+			if clean[i] {
+				wanted[k] = append(wanted[k], i)
+			}
+		}
+	}
+	if len(wanted) == 0 || !slices.Contains(clean, false) {
+		return nil
+	}
+	found := make([][]int, len(slugs))
+	err := parallel(len(slugs), func(i int) error {
+		if clean[i] {
+			return nil
+		}
+		a, err := g.p.Load(slugs[i])
+		if err != nil {
+			return err
+		}
+		c, st, err := g.p.readTarget(lang, slugs[i])
+		if err != nil {
+			return err
+		}
+		for j, src := range entrySources(a, c, st) {
+			if c.Entries[j].Other != "" {
+				found[i] = append(found[i], wanted[textKey(src)]...)
+			}
+		}
+		return nil
+	})
+	for _, units := range found {
+		for _, u := range units {
+			clean[u] = false
+		}
+	}
+	return err
 }
 
 // recordSynced records the units sync wrote or found up to date, under
@@ -349,7 +405,7 @@ func (g *graph) recordSynced(langs, slugs []string, plans []*LangPlan, before *s
 			if err != nil {
 				return err
 			}
-			mine = append(mine, unitcache.Item{Bucket: syncBucket, Unit: unitName(lang, slugs[i]), Key: key, Value: syncRecord{Missing: plans[k].missing[i]}})
+			mine = append(mine, unitcache.Item{Bucket: syncBucket, Unit: unitName(lang, slugs[i]), Key: key, Value: syncRecord{Missing: plans[k].missingKeys[i]}})
 		}
 		mu.Lock()
 		items = append(items, mine...)
