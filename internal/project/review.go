@@ -139,7 +139,7 @@ func (p *Project) ReviewWith(opts ReviewOptions) (*ReviewResult, error) {
 	if !p.isTarget(lang) {
 		return nil, fmt.Errorf("review: %q is not one of the languages in %s (%s)", lang, filepath.Base(p.Config.Path), strings.Join(p.Config.Languages, ", "))
 	}
-	if strings.TrimSpace(opts.By) == "" {
+	if opts.By = strings.TrimSpace(opts.By); opts.By == "" {
 		return nil, ErrNoReviewer
 	}
 	slugs, err := p.Slugs()
