@@ -91,8 +91,12 @@ func TestUnitsAndNegation(t *testing.T) {
 	}
 	c := check.New(check.Options{})
 	run := func(lang, src, text string) (got []string, msgs []string) {
-		for _, f := range c.Check(check.Translation{Lang: lang, SourceLang: "en", File: "locales/" + lang + "/a." + lang + ".toml", Line: 7, ID: "a.p-1", Source: src, Text: text}) {
+		file := "locales/" + lang + "/a." + lang + ".toml"
+		for _, f := range c.Check(check.Translation{Lang: lang, SourceLang: "en", File: file, Line: 7, ID: "a.p-1", Source: src, Text: text}) {
 			if f.Check == "units" || f.Check == "negation" {
+				if f.File != file || f.Line != 7 || f.ID != "a.p-1" {
+					t.Errorf("%s finding at %s:%d %s, want %s:7 a.p-1", f.Check, f.File, f.Line, f.ID, file)
+				}
 				got = append(got, f.Check)
 				msgs = append(msgs, f.Message)
 			}
