@@ -13,13 +13,13 @@ import (
 func (l *Lang) Negation(text string) (string, bool) {
 	text = norm(text)
 	for _, w := range words(text) {
+		lw := strings.ToLower(w)
 		for _, n := range l.negation {
 			if !spaced(firstRune(strings.Trim(n, "*"))) {
 				continue
 			}
 			pre, suf := strings.HasSuffix(n, "*"), strings.HasPrefix(n, "*")
 			stem := strings.Trim(n, "*")
-			lw := strings.ToLower(w)
 			if lw == stem || pre && strings.HasPrefix(lw, stem) || suf && strings.HasSuffix(lw, stem) {
 				return w, true
 			}

@@ -104,8 +104,12 @@ func (l *Lang) find(text string, tokens []token) []span {
 		return nil
 	}
 	for i := 0; i < len(text); {
-		_, size := utf8.DecodeRuneInString(text[i:])
+		r, size := utf8.DecodeRuneInString(text[i:])
+		key := foldKey(r)
 		for _, t := range tokens {
+			if t.first >= 0 && t.first != key {
+				continue
+			}
 			if end, ok := match(text, i, t.text); ok && boundaryBefore(text, i, t.text) {
 				out = append(out, span{i, end, t.unit})
 				size = end - i
@@ -155,7 +159,12 @@ func (l *Lang) unitAfter(text string, i int) (string, int) {
 // longest returns the unit of the longest token at text[i], and the
 // offset past it.
 func (l *Lang) longest(text string, i int, tokens []token) (string, int) {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	key := foldKey(r)
 	for _, t := range tokens {
+		if t.first >= 0 && t.first != key {
+			continue
+		}
 		if end, ok := match(text, i, t.text); ok {
 			return t.unit, end
 		}
@@ -200,6 +209,20 @@ func match(text string, i int, tok string) (int, bool) {
 		return 0, false
 	}
 	return j, true
+}
+
+// foldKey is the same for two runes match takes as equal: the smallest
+// rune of r's case folding orbit (µ, μ and Μ alike), the typographic
+// apostrophe as ASCII.
+func foldKey(r rune) rune {
+	if r == '’' {
+		r = '\''
+	}
+	k := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		k = min(k, f)
+	}
+	return k
 }
 
 // boundaryBefore reports whether tok may start at text[i]: a word of a

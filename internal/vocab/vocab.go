@@ -24,6 +24,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 	"sync"
 
 	"github.com/lingo-l10n/lingo/internal/diag"
@@ -193,7 +194,10 @@ type Lang struct {
 }
 
 // token is a spelling and what it stands for.
-type token struct{ text, unit string }
+type token struct {
+	text, unit string
+	first      rune // foldKey of its first rune, which text must have where it matches; -1 for any
+}
 
 // scale is a unit's dimension and size in it.
 type scale struct {
@@ -210,7 +214,7 @@ func (l *Lang) add(f file) {
 		var out []token
 		for unit, spellings := range m {
 			for _, s := range spellings {
-				out = append(out, token{norm(s), unit})
+				out = append(out, token{text: norm(s), unit: unit})
 			}
 		}
 		return out
@@ -247,6 +251,12 @@ func (l *Lang) sort() {
 	}
 	for _, ts := range [][]token{l.units, l.perUnit, l.perBefore, l.phrases} {
 		slices.SortFunc(ts, byLength)
+		for i := range ts {
+			ts[i].first = -1
+			if r, _ := utf8.DecodeRuneInString(ts[i].text); r != ' ' && r != utf8.RuneError {
+				ts[i].first = foldKey(r)
+			}
+		}
 	}
 	for _, ss := range [][]string{l.per, l.ranges, l.negation} {
 		sort.Slice(ss, func(i, j int) bool {
