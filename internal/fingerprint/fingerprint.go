@@ -95,6 +95,22 @@ func (w *walker) walk(dir string) {
 	}
 }
 
+// Dirs lists root and every folder under it but those skip names, reading
+// folders only: no file is stat'ed. A missing root lists nothing.
+func Dirs(root string, skip func(name string) bool) []string {
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		return nil
+	}
+	dirs := []string{root}
+	for _, e := range entries {
+		if e.IsDir() && (skip == nil || !skip(e.Name())) {
+			dirs = append(dirs, Dirs(filepath.Join(root, e.Name()), skip)...)
+		}
+	}
+	return dirs
+}
+
 // Files sums the files (or directories, by their own modification time)
 // at paths; one that is missing adds nothing, which changes the sum too.
 func Files(paths ...string) Sum {

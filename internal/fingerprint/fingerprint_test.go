@@ -3,6 +3,7 @@ package fingerprint
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 )
@@ -112,5 +113,26 @@ func BenchmarkTree(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		Tree(root, nil)
+	}
+}
+
+// Dirs lists the folders of a tree, those skipped aside, and no file.
+func TestDirs(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"a/b", "c", ".lingo/x"} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(root, "a", "f.html"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := Dirs(root, func(name string) bool { return name == ".lingo" })
+	want := []string{root, filepath.Join(root, "a"), filepath.Join(root, "a", "b"), filepath.Join(root, "c")}
+	if !slices.Equal(got, want) {
+		t.Errorf("Dirs = %v, want %v", got, want)
+	}
+	if got := Dirs(filepath.Join(root, "missing"), nil); len(got) != 0 {
+		t.Errorf("Dirs of a missing root = %v", got)
 	}
 }

@@ -41,7 +41,8 @@ type stamp struct {
 // modification times tell, it does nothing and returns that build's
 // result.
 func (p *Project) Build(prog Progress) (*BuildResult, error) {
-	if last := p.readStamp(); last != nil && last.Fingerprint == p.fingerprint(last.OutDirs) {
+	content, _ := fingerprint.Tree(p.Config.ContentDir(), nil) // a build never writes the articles
+	if last := p.readStamp(); last != nil && last.Fingerprint == p.fingerprint(last.OutDirs, content) {
 		res := *last.Result
 		for i := range res.Langs {
 			res.Langs[i].Written, res.Langs[i].Skipped = 0, 0
@@ -60,7 +61,7 @@ func (p *Project) Build(prog Progress) (*BuildResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := p.writeStamp(res); err != nil {
+	if err := p.writeStamp(res, content); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -98,13 +99,13 @@ func (p *Project) checkErrors() (*check.Report, error) {
 
 // writeStamp records the fingerprint of the project as this build leaves
 // it, with the build's result.
-func (p *Project) writeStamp(res *BuildResult) error {
+func (p *Project) writeStamp(res *BuildResult, content fingerprint.Sum) error {
 	path := filepath.Join(p.Config.OutputDir(), stampFile)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	_, outDirs := fingerprint.Tree(p.Config.OutputDir(), func(name string) bool { return name == ".lingo" })
-	f, err := jsonFile(path, stamp{Version, p.fingerprint(outDirs), outDirs, res})
+	outDirs := fingerprint.Dirs(p.Config.OutputDir(), func(name string) bool { return name == ".lingo" })
+	f, err := jsonFile(path, stamp{Version, p.fingerprint(outDirs, content), outDirs, res})
 	if err != nil {
 		return err
 	}
@@ -129,9 +130,9 @@ func (p *Project) readStamp() *stamp {
 // the modification times of the folders it alone writes (the output
 // folders listed in outDirs, the state folders of locales), which change
 // whenever lingo renames a file into them: stat calls only, no reading.
-func (p *Project) fingerprint(outDirs []string) string {
+// content is the articles' sum, taken once before the build.
+func (p *Project) fingerprint(outDirs []string, content fingerprint.Sum) string {
 	sum := fingerprint.Files(append([]string{p.Config.Path, p.glossaryPath()}, outDirs...)...)
-	content, _ := fingerprint.Tree(p.Config.ContentDir(), nil)
 	locales, _ := fingerprint.Tree(p.Config.LocalesDir(), func(name string) bool { return name == stateDir })
 	sum = sum.Add(content).Add(locales)
 	return fmt.Sprintf("%s %x %d", Version, sum.Hash, sum.Files)

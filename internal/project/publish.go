@@ -118,6 +118,9 @@ type pageSummary struct {
 type manifest struct {
 	Version string                `json:"version"`
 	Pages   map[string]pageRecord `json:"pages"`
+	// Index is what the index and status pages were made from (indexKey):
+	// while it holds, they are not made again.
+	Index string `json:"index,omitempty"`
 }
 
 const manifestFile = ".lingo-build.json"
@@ -212,14 +215,17 @@ func (p *Project) publish(g *graph, run *publishRun, slugs []string) ([]LangResu
 		return nil, written, err
 	}
 	if slices.Contains(opts.Formats, "html") {
-		pages, err := p.indexPages(run, slugs, next)
-		if err != nil {
-			return nil, written, err
-		}
-		w, err := p.writeAll(pages)
-		written = append(written, w...)
-		if err != nil {
-			return nil, written, err
+		next.Index = indexKey(g, run, next)
+		if next.Index != run.old.Index || !p.indexPagesExist(run, next) {
+			pages, err := p.indexPages(run, slugs, next)
+			if err != nil {
+				return nil, written, err
+			}
+			w, err := p.writeAll(pages)
+			written = append(written, w...)
+			if err != nil {
+				return nil, written, err
+			}
 		}
 	}
 	f, err := jsonFile(filepath.Join(p.Config.OutputDir(), manifestFile), next)

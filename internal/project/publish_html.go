@@ -2,6 +2,9 @@ package project
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -171,6 +174,30 @@ func (p *Project) indexPages(run *publishRun, slugs []string, m manifest) ([]pen
 		return nil, err
 	}
 	return append(files, pending{path: filepath.Join(out, "status.html"), data: data}), nil
+}
+
+// indexKey hashes what the index and status pages are made from: the
+// shared inputs (config, page words, version), the languages and every
+// page's record.
+func indexKey(g *graph, run *publishRun, m manifest) string {
+	pages, err := json.Marshal(m.Pages) // keys sorted
+	if err != nil {
+		return ""
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00", g.shared, strings.Join(run.langs, " "))
+	h.Write(pages)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// indexPagesExist reports whether the index and status pages indexPages
+// writes for m are all on disk.
+func (p *Project) indexPagesExist(run *publishRun, m manifest) bool {
+	rels := []string{"index.html", "status.html"}
+	for _, lang := range m.langs(run.langs) {
+		rels = append(rels, lang+"/index.html")
+	}
+	return p.allExist(rels)
 }
 
 // statusPage renders <output>/status.html: per article and language, the
