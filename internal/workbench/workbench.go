@@ -310,17 +310,26 @@ func readDraft(w http.ResponseWriter, r *http.Request) (*draftRequest, bool) {
 	return &d, true
 }
 
-func (s *Server) check(w http.ResponseWriter, r *http.Request) {
-	lang := s.lang(w, r)
-	if lang == "" {
-		return
+// edit reads the language and the draft of a request that checks, saves
+// or reviews an entry; needText refuses a draft without a text. It has
+// answered the request when ok is false.
+func (s *Server) edit(w http.ResponseWriter, r *http.Request, needText bool) (lang string, d *draftRequest, ok bool) {
+	if lang = s.lang(w, r); lang == "" {
+		return "", nil, false
 	}
-	d, ok := readDraft(w, r)
-	if !ok {
-		return
+	if d, ok = readDraft(w, r); !ok {
+		return "", nil, false
 	}
-	if d.Text == nil {
+	if needText && d.Text == nil {
 		writeError(w, http.StatusBadRequest, "bad request: no text")
+		return "", nil, false
+	}
+	return lang, d, true
+}
+
+func (s *Server) check(w http.ResponseWriter, r *http.Request) {
+	lang, d, ok := s.edit(w, r, true)
+	if !ok {
 		return
 	}
 	s.mu.Lock()
@@ -371,16 +380,8 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) save(w http.ResponseWriter, r *http.Request) {
-	lang := s.lang(w, r)
-	if lang == "" {
-		return
-	}
-	d, ok := readDraft(w, r)
+	lang, d, ok := s.edit(w, r, true)
 	if !ok {
-		return
-	}
-	if d.Text == nil {
-		writeError(w, http.StatusBadRequest, "bad request: no text")
 		return
 	}
 	slug := r.PathValue("slug")
@@ -396,11 +397,7 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) review(w http.ResponseWriter, r *http.Request) {
-	lang := s.lang(w, r)
-	if lang == "" {
-		return
-	}
-	d, ok := readDraft(w, r)
+	lang, d, ok := s.edit(w, r, false)
 	if !ok {
 		return
 	}
