@@ -24,10 +24,11 @@ import (
 // writes for it, what check finds in it and what it publishes depend on
 // the article, its source catalog, the unit's catalog and state file, and
 // the project's shared inputs (lingo's version, lingo.toml, the glossary,
-// the page words, the check vocabulary) alone. A unit's key hashes all of them; what a command
-// worked out for a unit is kept in the unit cache under that key, and
-// worked out again only when the key differs. Files are hashed through a
-// table that reads a file only when its size or modification time changed.
+// the page words, the check vocabulary) alone. A unit's key hashes all of
+// them; what a command worked out for a unit is kept in the unit cache
+// under that key, and worked out again only when the key differs. Files
+// are hashed through a table that reads a file only when its size or
+// modification time changed.
 
 // cacheFolder holds the unit cache and the file table, in the project's
 // .lingo folder, which a .gitignore keeps out of version control: safe to
