@@ -178,8 +178,8 @@ func TestIncrementalMemory(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
 		"lingo.toml":   "source = \"en\"\nlanguages = [\"fr\"]\n",
-		"content/a.md": "# A\n\nWash your hands before the session.\n\nArticle A alone says this.\n",
-		"content/b.md": "# B\n\nArticle B alone says this.\n\nWash your hands before the session.\n",
+		"content/a.md": "# A\n\nWash your hands before the session.\n\nArticle A alone says this.\n\nBring your card.\n",
+		"content/b.md": "# B\n\nArticle B alone says this.\n\nWash your hands before the session.\n\nBring your card.\n",
 	}
 	for name, data := range files {
 		path := filepath.Join(dir, name)
@@ -217,5 +217,36 @@ func TestIncrementalMemory(t *testing.T) {
 	}
 	if !bytes.Contains(b, []byte("Lavez-vous les mains avant la séance.")) {
 		t.Errorf("b's catalog did not get the translation from memory (sync wrote %v):\n%s", written, b)
+	}
+
+	// Now b changes too, in the same sync as a's new translation of a
+	// text b has: that text was looked up in vain by the last sync, and
+	// is looked up again because a now offers it.
+	data, err = os.ReadFile(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i = bytes.Index(data, []byte("# en: Bring your card."))
+	j = i + bytes.Index(data[i:], []byte(`other = ""`))
+	data = slices.Concat(data[:j], []byte(`other = 'Apportez votre carte.'`), data[j+len(`other = ""`):])
+	if err := os.WriteFile(a, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bmd := filepath.Join(dir, "content", "b.md")
+	src, err := os.ReadFile(bmd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bmd, bytes.Replace(src, []byte("# B\n"), []byte("# B, revised\n"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if written, err = p.Sync([]string{"fr"}, project.SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if b, err = os.ReadFile(p.CatalogPath("fr", "b")); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("Apportez votre carte.")) {
+		t.Errorf("b, changed, did not get a's new translation from memory (sync wrote %v):\n%s", written, b)
 	}
 }

@@ -57,6 +57,8 @@ type LangPlan struct {
 	// per article: the textKey of each message without translation, for
 	// the unit cache (sync's check only)
 	missingKeys [][]uint64
+	// per article: texts translation memory is not asked again (synced.looked)
+	looked []map[uint64]bool
 }
 
 // ArticlePlan is one article's catalog in a target language.
@@ -95,7 +97,7 @@ func (p *Project) Plan(lang string, arts []*Article, opts SyncOptions) (*LangPla
 	lp := &LangPlan{Lang: lang, archive: in.archive, remove: in.remove, converted: in.converted}
 	mem, err := p.recall(0, len(arts), len(arts), func(i int) (*Article, *catalog.Catalog, state, error) {
 		return arts[i], in.cats[i], in.states[i], nil
-	}, nil, in.archive, opts)
+	}, nil, nil, in.archive, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -414,15 +416,16 @@ func (w *wanted) resolve(a *Article) {
 type target func(i int) (*Article, *catalog.Catalog, state, error)
 
 // recall is the translation memory of a language for the messages
-// without translation of articles lo to hi-1 of n: every translation of
-// the language's n catalogs (article by article, with the source text it
-// was made from) and then of its archive is offered to the texts of those
-// messages. It reads articles lo to hi-1, then all n, and holds only the
+// without translation of articles lo to hi-1 of n, but those of articles
+// skip says are up to date and the texts looked says were looked up in
+// vain before: every translation of the language's n catalogs (article by
+// article, with the source text it was made from) and then of its archive
+// is offered to the texts of those messages. It reads articles lo to hi-1, then all n, and holds only the
 // texts and the best offer for each. It is nil where opts say NoMemory or
 // every message has a translation; classify then looks nothing up, and
 // marks a translation it is offered current if made from the same text
 // (white space aside), else stale.
-func (p *Project) recall(lo, hi, n int, read target, skip []bool, archive []archived, opts SyncOptions) (*tm.Recall, error) {
+func (p *Project) recall(lo, hi, n int, read target, skip []bool, looked []map[uint64]bool, archive []archived, opts SyncOptions) (*tm.Recall, error) {
 	if opts.NoMemory {
 		return nil, nil
 	}
@@ -440,7 +443,7 @@ func (p *Project) recall(lo, hi, n int, read target, skip []bool, archive []arch
 			done[e.ID] = e.Other != ""
 		}
 		for j, id := range a.IDs {
-			if !done[id] {
+			if !done[id] && (looked == nil || !looked[lo+i][textKey(a.Segs[j].Text)]) {
 				texts[i] = append(texts[i], strings.Clone(a.Segs[j].Text))
 			}
 		}
@@ -647,6 +650,11 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions, clean *syn
 		// to), and translation memory offers them to every message.
 		clean = nil
 	}
+	if clean != nil {
+		for k, lp := range plans {
+			lp.looked = clean.looked[k]
+		}
+	}
 	// Sync's own plan, but for translation memory: the same files for an
 	// article with no message to look up.
 	plan := SyncOptions{Accept: opts.Accept, AcceptAll: opts.AcceptAll, NoMemory: true}
@@ -752,7 +760,7 @@ func (p *Project) syncLang(checked *LangPlan, slugs []string, opts SyncOptions) 
 		lo, hi := win[0], win[1]
 		o := opts
 		o.NoMemory = o.NoMemory || win[2] == 0
-		mem, err := p.recall(lo, hi, len(slugs), read, checked.upToDate, checked.archive, o)
+		mem, err := p.recall(lo, hi, len(slugs), read, checked.upToDate, checked.looked, checked.archive, o)
 		if err != nil {
 			return written, err
 		}

@@ -272,6 +272,11 @@ type synced struct {
 	units       [][]bool // per language, per article
 	source      []bool   // per article: its source catalog
 	articleKeys []string // per article: its key
+	// per language, per changed article: the textKeys of its messages
+	// without translation that the last sync looked up in translation
+	// memory in vain, and that no changed unit offers a translation for:
+	// not looked up again
+	looked [][]map[uint64]bool
 }
 
 // unit reports whether the unit of language k and article i is clean.
@@ -303,10 +308,11 @@ func (g *graph) syncedUnits(langs, slugs []string, opts SyncOptions) (*synced, e
 	if opts.Accept != nil || opts.AcceptAll || opts.NoMemory || opts.Lenient {
 		return nil, nil
 	}
-	s := &synced{units: make([][]bool, len(langs)), source: make([]bool, len(slugs)), articleKeys: make([]string, len(slugs))}
+	s := &synced{units: make([][]bool, len(langs)), source: make([]bool, len(slugs)), articleKeys: make([]string, len(slugs)),
+		looked: make([][]map[uint64]bool, len(langs))}
 	missing := make([][][]uint64, len(langs))
 	for k := range langs {
-		s.units[k], missing[k] = make([]bool, len(slugs)), make([][]uint64, len(slugs))
+		s.units[k], missing[k], s.looked[k] = make([]bool, len(slugs)), make([][]uint64, len(slugs)), make([]map[uint64]bool, len(slugs))
 	}
 	err := parallel(len(slugs), func(i int) error {
 		a, err := g.articleKey(slugs[i])
@@ -324,6 +330,12 @@ func (g *graph) syncedUnits(langs, slugs []string, opts SyncOptions) (*synced, e
 			rec = syncRecord{}
 			s.units[k][i] = g.cache.Get(syncBucket, unitName(lang, slugs[i]), key, &rec)
 			missing[k][i] = rec.Missing
+			if !s.units[k][i] && g.cache.Last(syncBucket, unitName(lang, slugs[i]), &rec) && len(rec.Missing) > 0 {
+				s.looked[k][i] = map[uint64]bool{}
+				for _, t := range rec.Missing {
+					s.looked[k][i][t] = true
+				}
+			}
 		}
 		return nil
 	})
@@ -331,7 +343,7 @@ func (g *graph) syncedUnits(langs, slugs []string, opts SyncOptions) (*synced, e
 		return nil, err
 	}
 	for k, lang := range langs {
-		if err := g.offered(lang, slugs, s.units[k], missing[k]); err != nil {
+		if err := g.offered(lang, slugs, s.units[k], missing[k], s.looked[k]); err != nil {
 			return nil, err
 		}
 	}
@@ -340,20 +352,24 @@ func (g *graph) syncedUnits(langs, slugs []string, opts SyncOptions) (*synced, e
 
 // offered marks as changed (clean[i] false) the clean units of lang whose
 // messages without translation (the textKeys of missing) a changed unit
-// of the language has a translation for.
-func (g *graph) offered(lang string, slugs []string, clean []bool, missing [][]uint64) error {
-	wanted := map[uint64][]int{}
-	for i, keys := range missing {
-		for _, k := range keys {
-			if clean[i] {
-				wanted[k] = append(wanted[k], i)
+// of the language has a translation for, and takes those texts out of
+// looked, the texts of changed units not to look up again.
+func (g *graph) offered(lang string, slugs []string, clean []bool, missing [][]uint64, looked []map[uint64]bool) error {
+	wanted := map[uint64]bool{}
+	for i := range slugs {
+		if clean[i] {
+			for _, k := range missing[i] {
+				wanted[k] = true
 			}
+		}
+		for k := range looked[i] {
+			wanted[k] = true
 		}
 	}
 	if len(wanted) == 0 || !slices.Contains(clean, false) {
 		return nil
 	}
-	found := make([][]int, len(slugs))
+	found := make([][]uint64, len(slugs)) // per changed unit: the wanted texts it translates
 	err := parallel(len(slugs), func(i int) error {
 		if clean[i] {
 			return nil
@@ -367,18 +383,32 @@ func (g *graph) offered(lang string, slugs []string, clean []bool, missing [][]u
 			return err
 		}
 		for j, src := range entrySources(a, c, st) {
-			if c.Entries[j].Other != "" {
-				found[i] = append(found[i], wanted[textKey(src)]...)
+			if k := textKey(src); c.Entries[j].Other != "" && wanted[k] {
+				found[i] = append(found[i], k)
 			}
 		}
 		return nil
 	})
-	for _, units := range found {
-		for _, u := range units {
-			clean[u] = false
+	if err != nil {
+		return err
+	}
+	offers := map[uint64]bool{}
+	for _, keys := range found {
+		for _, k := range keys {
+			offers[k] = true
 		}
 	}
-	return err
+	for i := range slugs {
+		if clean[i] && slices.ContainsFunc(missing[i], func(k uint64) bool { return offers[k] }) {
+			clean[i] = false
+		}
+		for k := range looked[i] {
+			if offers[k] {
+				delete(looked[i], k) // offered anew: looked up again
+			}
+		}
+	}
+	return nil
 }
 
 // recordSynced records the units sync wrote or found up to date, under

@@ -143,6 +143,26 @@ func (c *Cache) Get(bucket, unit, key string, v any) bool {
 	return found
 }
 
+// Last decodes into v the result of unit in bucket, whatever key it was
+// stored under (what the unit was before it changed), and reports whether
+// there was one.
+func (c *Cache) Last(bucket, unit string, v any) bool {
+	db := c.handle()
+	if db == nil {
+		return false
+	}
+	found := false
+	_ = db.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket([]byte(bucket)); b != nil {
+			if _, rest, ok := bytes.Cut(b.Get([]byte(unit)), []byte("\n")); ok {
+				found = json.Unmarshal(rest, v) == nil
+			}
+		}
+		return nil
+	})
+	return found
+}
+
 // Put stores items, each in its bucket under its key, replacing what
 // their units had, in one transaction.
 func (c *Cache) Put(items []Item) error {

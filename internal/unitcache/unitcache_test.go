@@ -43,6 +43,13 @@ func TestGetPut(t *testing.T) {
 	if c.Get("sync", "fr a", "k1", &r) {
 		t.Error("a result came back from another bucket")
 	}
+	r = result{}
+	if !c.Last("check", "fr a", &r) || r.Errors != 2 {
+		t.Errorf("Last: %+v, want the result whatever its key", r)
+	}
+	if c.Last("check", "fr b", &r) {
+		t.Error("Last answered for a unit never stored")
+	}
 }
 
 // Prune keeps only the units asked for.
