@@ -49,15 +49,15 @@ func (p *Project) Build(prog Progress) (*BuildResult, error) {
 		}
 		return &res, nil
 	}
-	g, err := p.openGraph()
-	if err != nil {
-		return nil, err
-	}
 	own := p.Progress
-	p.graph, p.Progress = g, prog
-	res, err := p.buildSteps(prog)
-	p.graph, p.Progress = nil, own
-	g.close(err)
+	p.Progress = prog
+	var res *BuildResult
+	err := p.withGraph(func(*graph) error {
+		var err error
+		res, err = p.buildSteps(prog)
+		return err
+	})
+	p.Progress = own
 	if err != nil {
 		return nil, err
 	}

@@ -36,12 +36,10 @@ func (p *Project) Check(langs []string) (*Checked, error) {
 // error level alone (the totals still count every finding): what a build
 // reports, read from the unit cache without its warnings.
 func (p *Project) check(langs []string, errorsOnly bool) (*Checked, error) {
-	g, err := p.glossary()
+	c, err := p.newChecker()
 	if err != nil {
 		return nil, err
 	}
-	c := check.New(check.Options{Glossary: g, Prefixes: p.Config.Check.Prefixes,
-		Severity: p.Config.Check.Severity, Length: p.Config.LengthBand, Vocabulary: p.Config.Check.Vocab})
 	slugs, err := p.Slugs()
 	if err != nil {
 		return nil, err
@@ -546,6 +544,17 @@ func sameDir(a, b string) bool {
 }
 
 // glossaryPath is the glossary file's path, "" when there is none.
+// newChecker is lingo check's checker, with the project's options: check,
+// publishing, import, review and the workbench all judge with it.
+func (p *Project) newChecker() (*check.Checker, error) {
+	g, err := p.glossary()
+	if err != nil {
+		return nil, err
+	}
+	return check.New(check.Options{Glossary: g, Prefixes: p.Config.Check.Prefixes,
+		Severity: p.Config.Check.Severity, Length: p.Config.LengthBand, Vocabulary: p.Config.Check.Vocab}), nil
+}
+
 func (p *Project) glossaryPath() string {
 	if p.Config.Glossary == "" || filepath.IsAbs(p.Config.Glossary) {
 		return p.Config.Glossary

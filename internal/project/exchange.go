@@ -177,12 +177,9 @@ func (p *Project) ImportWith(path string, data []byte, opts ImportOptions) (*Imp
 			im.index[m.ID] = [2]int{k, i}
 		}
 	}
-	g, err := p.glossary()
-	if err != nil {
+	if im.checker, err = p.newChecker(); err != nil {
 		return nil, err
 	}
-	im.checker = check.New(check.Options{Glossary: g, Prefixes: p.Config.Check.Prefixes,
-		Severity: p.Config.Check.Severity, Length: p.Config.LengthBand, Vocabulary: p.Config.Check.Vocab})
 	seen := make(map[string]bool, len(d.Units))
 	for _, u := range d.Units {
 		reason, err := im.take(u, seen)

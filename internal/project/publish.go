@@ -349,28 +349,27 @@ type publishRun struct {
 }
 
 func (p *Project) newPublishRun(opts PublishOptions, prog Progress) (*publishRun, error) {
-	g, err := p.glossary()
+	c, err := p.newChecker()
 	if err != nil {
 		return nil, err
 	}
-	words, err := pagewords.New(p.wordsDir())
+	words, err := pagewords.New(p.folder(p.Config.Words))
 	if err != nil {
 		return nil, fmt.Errorf("words: %w", err)
 	}
 	return &publishRun{
 		opts: opts, langs: union(p.projectLangs(), opts.Langs), old: p.readManifest(),
-		checker: check.New(check.Options{Glossary: g, Prefixes: p.Config.Check.Prefixes,
-			Severity: p.Config.Check.Severity, Length: p.Config.LengthBand, Vocabulary: p.Config.Check.Vocab}),
-		words: words, prog: &lockedProgress{Progress: prog},
+		checker: c, words: words, prog: &lockedProgress{Progress: prog},
 	}, nil
 }
 
-// wordsDir is the folder of the project's own page words, "" for none.
-func (p *Project) wordsDir() string {
-	if p.Config.Words == "" {
+// folder is the project folder lingo.toml names rel (relative to the
+// project root), "" for none: the page words, the check vocabulary.
+func (p *Project) folder(rel string) string {
+	if rel == "" {
 		return ""
 	}
-	return filepath.Join(p.Config.Dir, p.Config.Words)
+	return filepath.Join(p.Config.Dir, rel)
 }
 
 // lockedProgress lets the workers of Publish share one Progress.

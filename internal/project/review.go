@@ -198,12 +198,10 @@ func (p *Project) ReviewWith(opts ReviewOptions) (*ReviewResult, error) {
 // that cannot be reviewed to refuse (to res.Skipped when lenient), and
 // returns the state files to write.
 func (p *Project) reviewArticles(lang string, wanted map[string]map[string]string, by string, lenient bool, res *ReviewResult, refuse *ReviewError) ([]pending, error) {
-	g, err := p.glossary()
+	c, err := p.newChecker()
 	if err != nil {
 		return nil, err
 	}
-	c := check.New(check.Options{Glossary: g, Prefixes: p.Config.Check.Prefixes,
-		Severity: p.Config.Check.Severity, Length: p.Config.LengthBand, Vocabulary: p.Config.Check.Vocab})
 	order := slices.Sorted(maps.Keys(wanted))
 	units := make([]reviewUnit, len(order))
 	err = parallel(len(order), func(k int) error {

@@ -56,7 +56,7 @@ func (p *Project) openGraph() (*graph, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00", Version, p.Config.Source)
 	paths := []string{p.Config.Path, p.glossaryPath()}
-	for _, dir := range []string{p.wordsDir(), p.vocabularyDir()} {
+	for _, dir := range []string{p.folder(p.Config.Words), p.folder(p.Config.Check.Vocabulary)} {
 		if dir == "" {
 			continue
 		}
@@ -77,8 +77,8 @@ func (p *Project) openGraph() (*graph, error) {
 	return g, nil
 }
 
-// withGraph runs fn with the build's graph when a build is running, else
-// with a graph of its own.
+// withGraph runs fn with the graph of the command running (a build's steps
+// share one), else with a graph of its own, closed after fn.
 func (p *Project) withGraph(fn func(g *graph) error) error {
 	if p.graph != nil {
 		return fn(p.graph)
@@ -92,15 +92,6 @@ func (p *Project) withGraph(fn func(g *graph) error) error {
 	p.graph = nil
 	g.close(err)
 	return err
-}
-
-// vocabularyDir is the folder of the project's own units and negation
-// words, "" for none.
-func (p *Project) vocabularyDir() string {
-	if p.Config.Check.Vocabulary == "" {
-		return ""
-	}
-	return filepath.Join(p.Config.Dir, p.Config.Check.Vocabulary)
 }
 
 // close saves the file table and closes the cache after a run that ended
