@@ -27,6 +27,11 @@ func (p *Project) Status(langs []string) ([]Stats, error) {
 	if err != nil {
 		return nil, err
 	}
+	return statsOf(plans), nil
+}
+
+// statsOf counts the messages of each language's plan.
+func statsOf(plans []*LangPlan) []Stats {
 	out := make([]Stats, 0, len(plans))
 	for _, lp := range plans {
 		s := Stats{Lang: lp.Lang, Percent: 100}
@@ -35,7 +40,7 @@ func (p *Project) Status(langs []string) ([]Stats, error) {
 		}
 		out = append(out, s)
 	}
-	return out, nil
+	return out
 }
 
 // count adds msgs, messages of one article, to s.

@@ -33,11 +33,11 @@ type ArticleStats struct {
 }
 
 // ArticleStatus plans langs as Status does and counts each article's
-// messages; the sum over articles is Status's.
-func (p *Project) ArticleStatus(langs []string) ([]ArticleStats, error) {
+// messages, and returns them with Status's totals, from one plan.
+func (p *Project) ArticleStatus(langs []string) ([]ArticleStats, []Stats, error) {
 	plans, err := p.Plans(langs, SyncOptions{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var out []ArticleStats
 	for li, lp := range plans {
@@ -50,7 +50,7 @@ func (p *Project) ArticleStatus(langs []string) ([]ArticleStats, error) {
 			out[ai].Langs = append(out[ai].Langs, s)
 		}
 	}
-	return out, nil
+	return out, statsOf(plans), nil
 }
 
 // EntryView is one message of an article in a language, as the workbench
@@ -120,16 +120,6 @@ func (p *Project) loadArticle(slug string) (*Article, error) {
 		return nil, fmt.Errorf("%w: %s", ErrNoArticle, slug)
 	}
 	return p.Load(slug)
-}
-
-// newChecker is lingo check's checker, with the project's options.
-func (p *Project) newChecker() (*check.Checker, error) {
-	g, err := p.glossary()
-	if err != nil {
-		return nil, err
-	}
-	return check.New(check.Options{Glossary: g, Prefixes: p.Config.Check.Prefixes,
-		Severity: p.Config.Check.Severity, Length: p.Config.LengthBand, Vocabulary: p.Config.Check.Vocab}), nil
 }
 
 // Draft is a translation typed in the workbench and not saved: the text of

@@ -224,11 +224,7 @@ type overviewData struct {
 
 func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
-	arts, err := s.p.ArticleStatus(s.opts.Langs)
-	var totals []project.Stats
-	if err == nil {
-		totals, err = s.p.Status(s.opts.Langs)
-	}
+	arts, totals, err := s.p.ArticleStatus(s.opts.Langs)
 	s.mu.Unlock()
 	if err != nil {
 		fail(w, err)
@@ -239,11 +235,7 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
-	arts, err := s.p.ArticleStatus(s.opts.Langs)
-	var totals []project.Stats
-	if err == nil {
-		totals, err = s.p.Status(s.opts.Langs)
-	}
+	arts, totals, err := s.p.ArticleStatus(s.opts.Langs)
 	s.mu.Unlock()
 	if err != nil {
 		fail(w, err)
@@ -260,34 +252,33 @@ type articleData struct {
 	Remote   bool
 }
 
-func (s *Server) article(w http.ResponseWriter, r *http.Request) {
+// view is the article a request names, in its language, as the workbench
+// shows it; it has answered the request when ok is false.
+func (s *Server) view(w http.ResponseWriter, r *http.Request) (v *project.ArticleView, ok bool) {
 	lang := s.lang(w, r)
 	if lang == "" {
-		return
+		return nil, false
 	}
 	s.mu.Lock()
 	v, err := s.p.View(lang, r.PathValue("slug"))
 	s.mu.Unlock()
 	if err != nil {
 		fail(w, err)
-		return
+		return nil, false
 	}
-	s.render(w, "article.html", articleData{ArticleView: v, Langs: s.opts.Langs, Token: s.pageToken(w, r), Reviewer: s.opts.Reviewer, Remote: s.opts.Remote})
+	return v, true
+}
+
+func (s *Server) article(w http.ResponseWriter, r *http.Request) {
+	if v, ok := s.view(w, r); ok {
+		s.render(w, "article.html", articleData{ArticleView: v, Langs: s.opts.Langs, Token: s.pageToken(w, r), Reviewer: s.opts.Reviewer, Remote: s.opts.Remote})
+	}
 }
 
 func (s *Server) articleJSON(w http.ResponseWriter, r *http.Request) {
-	lang := s.lang(w, r)
-	if lang == "" {
-		return
+	if v, ok := s.view(w, r); ok {
+		writeJSON(w, v)
 	}
-	s.mu.Lock()
-	v, err := s.p.View(lang, r.PathValue("slug"))
-	s.mu.Unlock()
-	if err != nil {
-		fail(w, err)
-		return
-	}
-	writeJSON(w, v)
 }
 
 // draftRequest is the body of check, preview, save and review.
