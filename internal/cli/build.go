@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -38,7 +39,7 @@ func runBuild(w, errw io.Writer, g globals) error {
 	}
 	var res *project.BuildResult
 	err = withLock(p, func() error {
-		res, err = p.Build(progressOn(errw))
+		res, err = p.Build(context.Background(), progressOn(errw))
 		return err
 	})
 	if err != nil {

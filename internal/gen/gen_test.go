@@ -2,6 +2,7 @@ package gen_test
 
 import (
 	"bytes"
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -97,7 +98,7 @@ func TestProject(t *testing.T) {
 			}
 		}
 	}
-	res, err := p.Build(project.NoProgress{})
+	res, err := p.Build(context.Background(), project.NoProgress{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -40,7 +41,7 @@ type stamp struct {
 // glossary, outputs) has changed since the last build, as their sizes and
 // modification times tell, it does nothing and returns that build's
 // result.
-func (p *Project) Build(prog Progress) (*BuildResult, error) {
+func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error) {
 	content, _ := fingerprint.Tree(p.Config.ContentDir(), nil) // a build never writes the articles
 	if last := p.readStamp(); last != nil && last.Fingerprint == p.fingerprint(last.OutDirs, content) {
 		res := *last.Result

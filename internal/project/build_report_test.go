@@ -2,6 +2,7 @@ package project_test
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -37,7 +38,7 @@ func TestBuildReportErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := p.Build(project.NoProgress{})
+	res, err := p.Build(context.Background(), project.NoProgress{})
 	if err != nil {
 		t.Fatal(err)
 	}

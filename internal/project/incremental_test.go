@@ -2,6 +2,7 @@ package project_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io/fs"
 	"os"
@@ -67,7 +68,7 @@ func build(t *testing.T, dir string) (*project.BuildResult, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := p.Build(project.NoProgress{})
+	res, err := p.Build(context.Background(), project.NoProgress{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,10 @@ import (
 // ends, even when it is killed, so a stale lock never blocks the next run.
 const LockFile = ".lingo.lock"
 
+// ErrLocked is the error of a run that found the project held by another
+// (errors.Is matches it): lingo exits with its own code then.
+var ErrLocked = errors.New("another lingo run is writing this project")
+
 // Lock waits until no other lingo run holds the project, for as long as ctx
 // allows, and returns the function that releases it.
 func (p *Project) Lock(ctx context.Context) (func(), error) {
@@ -27,7 +31,7 @@ func (p *Project) Lock(ctx context.Context) (func(), error) {
 		return nil, fmt.Errorf("lock %s: %w", LockFile, err)
 	}
 	if !ok {
-		return nil, fmt.Errorf("another lingo run is writing this project (it holds %s); try again when it ends", LockFile)
+		return nil, fmt.Errorf("%w (it holds %s); try again when it ends", ErrLocked, LockFile)
 	}
 	p.removeTempFiles()
 	return func() { _ = l.Unlock() }, nil

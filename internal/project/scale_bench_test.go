@@ -268,7 +268,7 @@ func BenchmarkBuild(b *testing.B) {
 		}
 		b.StartTimer()
 		peak = max(peak, peakHeap(func() {
-			if _, err := p.Build(project.NoProgress{}); err != nil {
+			if _, err := p.Build(context.Background(), project.NoProgress{}); err != nil {
 				b.Fatal(err)
 			}
 		}))
@@ -284,7 +284,7 @@ func BenchmarkBuildNothingChanged(b *testing.B) {
 			p := c.open(b)
 			start := time.Now()
 			first := peakHeap(func() {
-				if _, err := p.Build(project.NoProgress{}); err != nil { // the build before
+				if _, err := p.Build(context.Background(), project.NoProgress{}); err != nil { // the build before
 					b.Fatal(err)
 				}
 			})
@@ -292,7 +292,7 @@ func BenchmarkBuildNothingChanged(b *testing.B) {
 			var peak float64
 			for b.Loop() {
 				peak = max(peak, peakHeap(func() {
-					res, err := p.Build(project.NoProgress{})
+					res, err := p.Build(context.Background(), project.NoProgress{})
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -371,7 +371,7 @@ func BenchmarkBuildEdit(b *testing.B) {
 				}
 				p.Config.Content = content
 			}
-			if _, err := p.Build(project.NoProgress{}); err != nil {
+			if _, err := p.Build(context.Background(), project.NoProgress{}); err != nil {
 				b.Fatal(err)
 			}
 			slugs, err := p.Slugs()
@@ -413,7 +413,7 @@ func BenchmarkBuildEdit(b *testing.B) {
 						}
 					}
 					build := func() {
-						if _, err := p.Build(project.NoProgress{}); err != nil {
+						if _, err := p.Build(context.Background(), project.NoProgress{}); err != nil {
 							b.Fatal(err)
 						}
 					}

@@ -59,7 +59,7 @@ func build(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Build(project.NoProgress{}); err != nil {
+	if _, err := p.Build(context.Background(), project.NoProgress{}); err != nil {
 		t.Fatal(err)
 	}
 	return filepath.Join(dir, "out")
@@ -185,7 +185,7 @@ func TestHostileTranslation(t *testing.T) {
 	}
 	os.MkdirAll(filepath.Join(dir, "locales", "fr"), 0o755)
 	os.WriteFile(p.CatalogPath("fr", "a"), data, 0o644)
-	res, err := p.Build(project.NoProgress{})
+	res, err := p.Build(context.Background(), project.NoProgress{})
 	if err != nil {
 		t.Fatal(err)
 	}
