@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -22,12 +23,12 @@ func adoptCommand() *cli.Command {
 			if c.NArg() == 0 {
 				return usagef("adopt needs at least one PATH of translated articles")
 			}
-			return runAdopt(c.App.Writer, globalsFrom(c), c.String("lang"), c.Args().Slice())
+			return runAdopt(c.Context, c.App.Writer, globalsFrom(c), c.String("lang"), c.Args().Slice())
 		},
 	}
 }
 
-func runAdopt(w io.Writer, g globals, lang string, paths []string) error {
+func runAdopt(ctx context.Context, w io.Writer, g globals, lang string, paths []string) error {
 	p, err := openProject(g)
 	if err != nil {
 		return err
@@ -36,7 +37,7 @@ func runAdopt(w io.Writer, g globals, lang string, paths []string) error {
 	if err != nil {
 		return err
 	}
-	return withLock(p, func() error {
+	return withLock(ctx, p, func() error {
 		res, err := p.Adopt(langs[0], paths)
 		if err != nil {
 			return err

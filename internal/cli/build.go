@@ -27,19 +27,21 @@ func buildCommand() *cli.Command {
 			"A deleted article's pages are removed in every language.\n" +
 			"Articles whose inputs did not change are not rendered again. Prints check's errors\nand counts its warnings (lingo check lists them all). Exit status as check.",
 		Action: func(c *cli.Context) error {
-			return runBuild(c.App.Writer, c.App.ErrWriter, globalsFrom(c))
+			return runBuild(c.Context, c.App.Writer, c.App.ErrWriter, globalsFrom(c))
 		},
 	}
 }
 
-func runBuild(w, errw io.Writer, g globals) error {
+// runBuild runs a build under ctx: cancelled, the build stops at its next
+// safe point and its error wraps context.Canceled.
+func runBuild(ctx context.Context, w, errw io.Writer, g globals) error {
 	p, err := openProject(g)
 	if err != nil {
 		return err
 	}
 	var res *project.BuildResult
-	err = withLock(p, func() error {
-		res, err = p.Build(context.Background(), progressOn(errw))
+	err = withLock(ctx, p, func() error {
+		res, err = p.Build(ctx, progressOn(errw))
 		return err
 	})
 	if err != nil {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -125,17 +126,17 @@ func extractCommand() *cli.Command {
 		Usage:     "write the source catalogs: locales/<source>/<slug>.<source>.<format>",
 		UsageText: "lingo extract\n\nEvery heading, paragraph, list item, table cell, quote, footnote, front matter\ntext field, HTML text and shortcode alt/title/caption becomes one message.",
 		Action: func(c *cli.Context) error {
-			return runExtract(c.App.Writer, extractOptions{globalsFrom(c)})
+			return runExtract(c.Context, c.App.Writer, extractOptions{globalsFrom(c)})
 		},
 	}
 }
 
-func runExtract(w io.Writer, opts extractOptions) error {
+func runExtract(ctx context.Context, w io.Writer, opts extractOptions) error {
 	p, err := openProject(opts.globals)
 	if err != nil {
 		return err
 	}
-	return withLock(p, func() error {
+	return withLock(ctx, p, func() error {
 		written, err := p.Extract()
 		printWritten(w, "wrote", written, err)
 		return err
@@ -155,12 +156,12 @@ func pseudoCommand() *cli.Command {
 			"Code, URLs, numbers, HTML tags, shortcodes and {{ }} placeholders stay as they are.",
 		Flags: []cli.Flag{&cli.StringFlag{Name: "lang", Value: "en-XA", Usage: "pseudo-locale `TAG`"}},
 		Action: func(c *cli.Context) error {
-			return runPseudo(c.App.Writer, pseudoOptions{globalsFrom(c), c.String("lang")})
+			return runPseudo(c.Context, c.App.Writer, pseudoOptions{globalsFrom(c), c.String("lang")})
 		},
 	}
 }
 
-func runPseudo(w io.Writer, opts pseudoOptions) error {
+func runPseudo(ctx context.Context, w io.Writer, opts pseudoOptions) error {
 	lang, err := config.ParseTag(opts.lang)
 	if err != nil {
 		return usagef("--lang: %v", err)
@@ -179,7 +180,7 @@ func runPseudo(w io.Writer, opts pseudoOptions) error {
 			return usagef("%v; or pick a pseudo-locale such as en-XA", err)
 		}
 	}
-	return withLock(p, func() error {
+	return withLock(ctx, p, func() error {
 		written, err := p.Pseudo(lang)
 		printWritten(w, "wrote", written, err)
 		return err
@@ -205,12 +206,12 @@ func renderCommand() *cli.Command {
 			&cli.StringSliceFlag{Name: "format", Value: cli.NewStringSlice("md"), Usage: "output `FORMAT`: md or html (repeatable)"},
 		},
 		Action: func(c *cli.Context) error {
-			return runRender(c.App.Writer, renderOptions{globalsFrom(c), c.StringSlice("lang"), c.StringSlice("format")})
+			return runRender(c.Context, c.App.Writer, renderOptions{globalsFrom(c), c.StringSlice("lang"), c.StringSlice("format")})
 		},
 	}
 }
 
-func runRender(w io.Writer, opts renderOptions) error {
+func runRender(ctx context.Context, w io.Writer, opts renderOptions) error {
 	for _, f := range opts.formats {
 		if !slices.Contains(project.Formats, f) {
 			return usagef("--format %q: want md or html", f)
@@ -227,7 +228,7 @@ func runRender(w io.Writer, opts renderOptions) error {
 	if err != nil {
 		return err
 	}
-	return withLock(p, func() error {
+	return withLock(ctx, p, func() error {
 		_, written, err := p.Publish(project.PublishOptions{Langs: langs, Formats: opts.formats}, project.NoProgress{})
 		printWritten(w, "wrote", written, err)
 		return err

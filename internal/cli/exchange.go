@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -82,12 +83,12 @@ func importCommand() *cli.Command {
 			if c.NArg() != 1 {
 				return usagef("import takes one FILE")
 			}
-			return runImport(c.App.Writer, globalsFrom(c), c.Args().First(), c.String("by"))
+			return runImport(c.Context, c.App.Writer, globalsFrom(c), c.Args().First(), c.String("by"))
 		},
 	}
 }
 
-func runImport(w io.Writer, g globals, path, by string) error {
+func runImport(ctx context.Context, w io.Writer, g globals, path, by string) error {
 	p, err := openProject(g)
 	if err != nil {
 		return err
@@ -96,7 +97,7 @@ func runImport(w io.Writer, g globals, path, by string) error {
 	if err != nil {
 		return err
 	}
-	return withLock(p, func() error {
+	return withLock(ctx, p, func() error {
 		res, err := p.ImportWith(path, data, project.ImportOptions{By: by})
 		var ie *project.ImportError
 		if errors.As(err, &ie) {

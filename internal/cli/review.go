@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -37,13 +38,13 @@ func reviewCommand() *cli.Command {
 			&cli.StringSliceFlag{Name: "article", Usage: "with no ID: only article `SLUG` (repeatable)"},
 		},
 		Action: func(c *cli.Context) error {
-			return runReview(c.App.Writer, reviewOptions{globals: globalsFrom(c), lang: c.String("lang"), by: c.String("by"),
+			return runReview(c.Context, c.App.Writer, reviewOptions{globals: globalsFrom(c), lang: c.String("lang"), by: c.String("by"),
 				articles: c.StringSlice("article"), ids: c.Args().Slice()})
 		},
 	}
 }
 
-func runReview(w io.Writer, opts reviewOptions) error {
+func runReview(ctx context.Context, w io.Writer, opts reviewOptions) error {
 	p, err := openProject(opts.globals)
 	if err != nil {
 		return err
@@ -59,7 +60,7 @@ func runReview(w io.Writer, opts reviewOptions) error {
 	if err != nil {
 		return err
 	}
-	return withLock(p, func() error {
+	return withLock(ctx, p, func() error {
 		res, err := p.ReviewWith(project.ReviewOptions{Lang: langs[0], IDs: opts.ids, Articles: opts.articles, By: by})
 		if err != nil {
 			return err

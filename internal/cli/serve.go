@@ -7,9 +7,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"github.com/lingo-l10n/lingo/internal/workbench"
@@ -46,14 +43,13 @@ func serveCommand() *cli.Command {
 			&cli.BoolFlag{Name: "allow-remote", Usage: "allow a non-local --addr (saving then needs the token printed at startup)"},
 		},
 		Action: func(c *cli.Context) error {
-			ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
-			defer stop()
-			return runServe(ctx, c.App.Writer, serveOptions{globalsFrom(c), c.String("addr"), c.StringSlice("lang"), c.Bool("allow-remote"), c.String("by")})
+			return runServe(c.Context, c.App.Writer, serveOptions{globalsFrom(c), c.String("addr"), c.StringSlice("lang"), c.Bool("allow-remote"), c.String("by")})
 		},
 	}
 }
 
-// runServe serves the workbench until ctx ends.
+// runServe serves the workbench until ctx ends (Ctrl-C: Run's signal
+// handling cancels it), then shuts the server down and returns nil.
 func runServe(ctx context.Context, w io.Writer, opts serveOptions) error {
 	if _, _, err := net.SplitHostPort(opts.addr); err != nil {
 		return usagef("--addr %s: want HOST:PORT (%v)", opts.addr, err)

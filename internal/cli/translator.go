@@ -16,7 +16,8 @@ import (
 	"golang.org/x/term"
 )
 
-// lockWait is how long a writing command waits for another run to finish.
+// lockWait is how long a writing command waits for another run to finish
+// (less when the command's context ends first).
 const lockWait = time.Minute
 
 // targetLangs resolves --lang values against the project's target
@@ -25,9 +26,11 @@ func targetLangs(p *project.Project, values []string) ([]string, error) {
 	return resolveLangs(p, values, langSet{})
 }
 
-// withLock runs fn while holding the project's lock.
-func withLock(p *project.Project, fn func() error) error {
-	ctx, cancel := context.WithTimeout(context.Background(), lockWait)
+// withLock runs fn while holding the project's lock. It waits for the lock
+// for lockWait at most, and no longer than ctx lasts: a project still held
+// then is project.ErrLocked, a wait that ctx cancelled is context.Canceled.
+func withLock(ctx context.Context, p *project.Project, fn func() error) error {
+	ctx, cancel := context.WithTimeout(ctx, lockWait)
 	defer cancel()
 	unlock, err := p.Lock(ctx)
 	if err != nil {
@@ -63,12 +66,12 @@ func syncCommand() *cli.Command {
 			"and come back when their text does; identical text anywhere reuses its translation.",
 		Flags: []cli.Flag{langFlag()},
 		Action: func(c *cli.Context) error {
-			return runSync(c.App.Writer, syncOptions{globals: globalsFrom(c), langs: c.StringSlice("lang")})
+			return runSync(c.Context, c.App.Writer, syncOptions{globals: globalsFrom(c), langs: c.StringSlice("lang")})
 		},
 	}
 }
 
-func runSync(w io.Writer, opts syncOptions) error {
+func runSync(ctx context.Context, w io.Writer, opts syncOptions) error {
 	p, err := openProject(opts.globals)
 	if err != nil {
 		return err
@@ -77,7 +80,7 @@ func runSync(w io.Writer, opts syncOptions) error {
 	if err != nil {
 		return err
 	}
-	return withLock(p, func() error {
+	return withLock(ctx, p, func() error {
 		written, err := p.Sync(langs, project.SyncOptions{})
 		printWritten(w, "wrote", written, err)
 		return err
@@ -92,12 +95,12 @@ func acceptCommand() *cli.Command {
 		Flags:     []cli.Flag{&cli.StringFlag{Name: "lang", Required: true, Usage: "language `L`"}},
 		Action: func(c *cli.Context) error {
 			ids := c.Args().Slice()
-			return runAccept(c.App.Writer, syncOptions{globals: globalsFrom(c), langs: []string{c.String("lang")}, ids: ids, all: len(ids) == 0})
+			return runAccept(c.Context, c.App.Writer, syncOptions{globals: globalsFrom(c), langs: []string{c.String("lang")}, ids: ids, all: len(ids) == 0})
 		},
 	}
 }
 
-func runAccept(w io.Writer, opts syncOptions) error {
+func runAccept(ctx context.Context, w io.Writer, opts syncOptions) error {
 	p, err := openProject(opts.globals)
 	if err != nil {
 		return err
@@ -110,7 +113,7 @@ func runAccept(w io.Writer, opts syncOptions) error {
 	for _, id := range opts.ids {
 		accept[id] = true
 	}
-	return withLock(p, func() error {
+	return withLock(ctx, p, func() error {
 		plans, err := p.Plans(langs, project.SyncOptions{})
 		if err != nil {
 			return err
