@@ -100,7 +100,7 @@ func (p *Project) Adopt(lang string, paths []string) (*AdoptResult, error) {
 	}
 
 	type adopted struct {
-		pending pending
+		pending Pending
 		write   bool
 		aligned int
 		gaps    []AdoptGap
@@ -150,7 +150,7 @@ func (p *Project) Adopt(lang string, paths []string) (*AdoptResult, error) {
 	if _, err := p.Plan(lang, arts, SyncOptions{NoMemory: true}); err != nil {
 		return nil, err
 	}
-	var pend []pending
+	var pend []Pending
 	for _, o := range out {
 		if o.write {
 			pend = append(pend, o.pending)
@@ -162,7 +162,7 @@ func (p *Project) Adopt(lang string, paths []string) (*AdoptResult, error) {
 	slices.SortStableFunc(res.Gaps, func(x, y AdoptGap) int {
 		return cmp.Or(cmp.Compare(x.File, y.File), cmp.Compare(x.Line, y.Line))
 	})
-	if res.Written, err = p.writeAll(pend); err != nil {
+	if res.Written, err = p.WriteAll(pend); err != nil {
 		return res, err
 	}
 	synced, err := p.Sync([]string{lang}, SyncOptions{})

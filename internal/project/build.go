@@ -53,7 +53,7 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 	own := p.Progress
 	p.Progress = prog
 	var res *BuildResult
-	err := p.withGraph(func(*graph) error {
+	err := p.WithGraph(func(*Graph) error {
 		var err error
 		res, err = p.buildSteps(prog)
 		return err
@@ -76,7 +76,7 @@ func (p *Project) buildSteps(prog Progress) (*BuildResult, error) {
 	}
 	// Sync read every input; publishing judges every translation it
 	// publishes as check does, and keeps what it found for the check.
-	results, written, err := p.Publish(PublishOptions{Langs: p.projectLangs(), Formats: Formats, Incremental: true, read: true}, prog)
+	results, written, err := p.Publish(PublishOptions{Langs: p.ProjectLangs(), Formats: Formats, Incremental: true, read: true}, prog)
 	if err != nil {
 		return nil, err
 	}
@@ -106,11 +106,11 @@ func (p *Project) writeStamp(res *BuildResult, content fingerprint.Sum) error {
 		return err
 	}
 	outDirs := fingerprint.Dirs(p.Config.OutputDir(), func(name string) bool { return name == ".lingo" })
-	f, err := jsonFile(path, stamp{Version, p.fingerprint(outDirs, content), outDirs, res})
+	f, err := JSONFile(path, stamp{Version, p.fingerprint(outDirs, content), outDirs, res})
 	if err != nil {
 		return err
 	}
-	_, err = p.writeAll([]pending{f})
+	_, err = p.WriteAll([]Pending{f})
 	return err
 }
 
@@ -133,8 +133,8 @@ func (p *Project) readStamp() *stamp {
 // whenever lingo renames a file into them: stat calls only, no reading.
 // content is the articles' sum, taken once before the build.
 func (p *Project) fingerprint(outDirs []string, content fingerprint.Sum) string {
-	sum := fingerprint.Files(append([]string{p.Config.Path, p.glossaryPath()}, outDirs...)...)
-	locales, _ := fingerprint.Tree(p.Config.LocalesDir(), func(name string) bool { return name == stateDir })
+	sum := fingerprint.Files(append([]string{p.Config.Path, p.GlossaryPath()}, outDirs...)...)
+	locales, _ := fingerprint.Tree(p.Config.LocalesDir(), func(name string) bool { return name == StateDir })
 	sum = sum.Add(content).Add(locales)
 	return fmt.Sprintf("%s %x %d", Version, sum.Hash, sum.Files)
 }

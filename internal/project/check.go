@@ -36,7 +36,7 @@ func (p *Project) Check(langs []string) (*Checked, error) {
 // error level alone (the totals still count every finding): what a build
 // reports, read from the unit cache without its warnings.
 func (p *Project) check(langs []string, errorsOnly bool) (*Checked, error) {
-	c, err := p.newChecker()
+	c, err := p.NewChecker()
 	if err != nil {
 		return nil, err
 	}
@@ -46,12 +46,12 @@ func (p *Project) check(langs []string, errorsOnly bool) (*Checked, error) {
 	}
 	var gone []check.Finding // the catalogs of deleted articles
 	for _, lang := range langs {
-		in := &langInput{}
-		if err := p.collectOrphans(lang, in, slugs); err != nil {
+		in := &LangInput{}
+		if err := p.CollectOrphans(lang, in, slugs); err != nil {
 			return nil, err
 		}
-		for _, path := range in.remove {
-			if strings.HasPrefix(p.rel(path), p.rel(filepath.Join(p.Config.LocalesDir(), lang, stateDir))+"/") {
+		for _, path := range in.Remove {
+			if strings.HasPrefix(p.rel(path), p.rel(filepath.Join(p.Config.LocalesDir(), lang, StateDir))+"/") {
 				continue // its state file
 			}
 			msg := "the catalog of an article that no longer exists (lingo sync archives its translations and removes it)"
@@ -64,9 +64,9 @@ func (p *Project) check(langs []string, errorsOnly bool) (*Checked, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = p.withGraph(func(g *graph) error {
-		store := &cacheWriter{cache: g.cache}
-		prog := p.progress()
+	err = p.WithGraph(func(g *Graph) error {
+		store := &CacheWriter{cache: g.Cache}
+		prog := p.Steps()
 		prog.Start("checking", len(slugs))
 		defer prog.Done()
 		err := parallel(len(slugs), func(i int) error {
@@ -78,9 +78,9 @@ func (p *Project) check(langs []string, errorsOnly bool) (*Checked, error) {
 			return res.add(units, found)
 		})
 		if err == nil {
-			store.flush()
-			g.pruneUnits(checkBucket, slugs)
-			g.pruneUnits(findingsBucket, slugs)
+			store.Flush()
+			g.PruneUnits(checkBucket, slugs)
+			g.PruneUnits(findingsBucket, slugs)
 		}
 		return err
 	})
@@ -131,7 +131,7 @@ func (p *Project) newChecked(langs []string) (*Checked, error) {
 // add keeps what checking one article found, a unitCheck per language of
 // Totals: its counts in the totals, and found, the findings of each unit
 // to list, in the spill file.
-func (r *Checked) add(units []unitCheck, found [][]check.Finding) error {
+func (r *Checked) add(units []UnitCheck, found [][]check.Finding) error {
 	batches := make([]spill.Batch, len(units))
 	for li, f := range found {
 		if len(f) == 0 {
@@ -163,9 +163,9 @@ func (r *Checked) add(units []unitCheck, found [][]check.Finding) error {
 	return nil
 }
 
-// unitCheck is what checking one unit found, counted, with its findings
+// UnitCheck is what checking one unit found, counted, with its findings
 // at error level: what a build reports.
-type unitCheck struct {
+type UnitCheck struct {
 	File     string          `json:"file"`
 	Messages int             `json:"messages"`
 	Current  int             `json:"current"`
@@ -176,9 +176,9 @@ type unitCheck struct {
 	Failing  []check.Finding `json:"failing"` // the findings at error level, gaps aside
 }
 
-// summarize counts what checking a unit found.
-func (p *Project) summarize(cc catalogCheck) unitCheck {
-	u := unitCheck{File: cc.File, Messages: cc.Messages, Current: cc.Current}
+// Summarize counts what checking a unit found.
+func (p *Project) Summarize(cc CatalogCheck) UnitCheck {
+	u := UnitCheck{File: cc.File, Messages: cc.Messages, Current: cc.Current}
 	for _, f := range cc.Found {
 		if !slices.Contains(u.Checks, f.Check) {
 			u.Checks = append(u.Checks, f.Check)
@@ -301,9 +301,9 @@ func (p *Project) isGap(f check.Finding) bool {
 	return !set && (f.Check == "missing" || f.Check == "stale")
 }
 
-// catalogCheck is what checking one article's catalog in one language
+// CatalogCheck is what checking one article's catalog in one language
 // found.
-type catalogCheck struct {
+type CatalogCheck struct {
 	File     string          `json:"file"`
 	Messages int             `json:"messages"`
 	Current  int             `json:"current"`
@@ -316,21 +316,21 @@ type catalogCheck struct {
 // them, or with errorsOnly those at error level (and the missing and stale
 // entries of a language whose gate may make them errors). What it found
 // in a unit whose inputs have not changed since is in the unit cache.
-func (p *Project) checkArticle(c *check.Checker, g *graph, store *cacheWriter, slug string, langs []string, errorsOnly bool) ([]unitCheck, [][]check.Finding, error) {
-	keys, err := g.unitKeys(slug, langs)
+func (p *Project) checkArticle(c *check.Checker, g *Graph, store *CacheWriter, slug string, langs []string, errorsOnly bool) ([]UnitCheck, [][]check.Finding, error) {
+	keys, err := g.UnitKeys(slug, langs)
 	if err != nil {
 		return nil, nil, err
 	}
-	units, found := make([]unitCheck, len(langs)), make([][]check.Finding, len(langs))
+	units, found := make([]UnitCheck, len(langs)), make([][]check.Finding, len(langs))
 	var a *Article
 	for li, lang := range langs {
-		unit, gaps := unitName(lang, slug), p.Config.Gate(lang) > 0
-		if g.cache.Get(checkBucket, unit, keys[li], &units[li]) {
+		unit, gaps := UnitName(lang, slug), p.Config.Gate(lang) > 0
+		if g.Cache.Get(checkBucket, unit, keys[li], &units[li]) {
 			if errorsOnly && !gaps {
 				found[li] = units[li].Failing
 				continue
 			}
-			if g.cache.Get(findingsBucket, unit, keys[li], &found[li]) {
+			if g.Cache.Get(findingsBucket, unit, keys[li], &found[li]) {
 				continue
 			}
 		}
@@ -339,11 +339,11 @@ func (p *Project) checkArticle(c *check.Checker, g *graph, store *cacheWriter, s
 				return nil, nil, err
 			}
 		}
-		j, err := p.judge(c, a, lang)
+		j, err := p.Judge(c, a, lang)
 		if err != nil {
 			return nil, nil, err
 		}
-		units[li], found[li] = p.summarize(j.cc), j.cc.Found
+		units[li], found[li] = p.Summarize(j.Result), j.Result.Found
 		store.putCheck(unit, keys[li], units[li], found[li])
 	}
 	if errorsOnly {
@@ -354,38 +354,38 @@ func (p *Project) checkArticle(c *check.Checker, g *graph, store *cacheWriter, s
 	return units, found, nil
 }
 
-// judgement is what one article's catalog in one language comes to: what
+// Judgement is what one article's catalog in one language comes to: what
 // lingo check reports of it, and what of it is published.
-type judgement struct {
-	cc        catalogCheck
-	page      translation.Page
-	published map[string]string     // message ID → its published translation
-	current   int                   // messages translated and current
-	msgs      []translation.Message // per message: state, error-level findings, reviewed
+type Judgement struct {
+	Result        CatalogCheck
+	Page      translation.Page
+	Published map[string]string     // message ID → its published translation
+	Current   int                   // messages translated and current
+	Msgs      []translation.Message // per message: state, error-level findings, reviewed
 }
 
-// judge classifies each message of article a in lang (as sync does, with
+// Judge classifies each message of article a in lang (as sync does, with
 // the state lingo recorded), checks every translation that may be
 // published, and decides, per entry and for the page, what is published:
 // lingo check and publishing call it both, so that what check rejects is
 // never published.
-func (p *Project) judge(c *check.Checker, a *Article, lang string) (*judgement, error) {
-	cat, st, err := p.readTarget(lang, a.Slug)
+func (p *Project) Judge(c *check.Checker, a *Article, lang string) (*Judgement, error) {
+	cat, st, err := p.ReadTarget(lang, a.Slug)
 	if err != nil {
 		return nil, err
 	}
-	ap, err := p.planArticle(lang, a, cat, st, nil, SyncOptions{Lenient: true, NoMemory: true})
+	ap, err := p.PlanArticle(lang, a, cat, st, nil, SyncOptions{Lenient: true, NoMemory: true})
 	if err != nil {
 		return nil, err
 	}
-	return p.assess(c, a, lang, ap.ArticlePlan), nil
+	return p.Assess(c, a, lang, ap.ArticlePlan), nil
 }
 
-// assess is judge's decision on the messages of ap, article a in lang, as
+// Assess is judge's decision on the messages of ap, article a in lang, as
 // sync classified them.
-func (p *Project) assess(c *check.Checker, a *Article, lang string, ap ArticlePlan) *judgement {
-	j := &judgement{published: map[string]string{}}
-	cc := &j.cc
+func (p *Project) Assess(c *check.Checker, a *Article, lang string, ap ArticlePlan) *Judgement {
+	j := &Judgement{Published: map[string]string{}}
+	cc := &j.Result
 	cc.File = p.rel(ap.Path)
 	add := func(line int, id, name, msg string) {
 		if f, ok := c.Finding(lang, cc.File, line, id, name, msg); ok {
@@ -419,7 +419,7 @@ func (p *Project) assess(c *check.Checker, a *Article, lang string, ap ArticlePl
 			cc.Found = append(cc.Found, found...)
 		}
 	}
-	for _, i := range p.breaksStructure(a, ap.Messages, msgs) {
+	for _, i := range p.BreaksStructure(a, ap.Messages, msgs) {
 		m := ap.Messages[i]
 		msgs[i].Errors++
 		add(m.Line, m.ID, structure.CheckStructure, "spliced into the article, the translation would change its structure: "+
@@ -430,25 +430,25 @@ func (p *Project) assess(c *check.Checker, a *Article, lang string, ap ArticlePl
 	}
 	requireReview := p.Config.RequireReview(lang)
 	if requireReview {
-		p.unreviewed(lang, ap.Messages, msgs, add)
+		p.Unreviewed(lang, ap.Messages, msgs, add)
 	}
-	j.page = translation.Decide(msgs, translation.Policy{MinComplete: p.Config.MinComplete(lang), PublishStale: publishStale, RequireReview: requireReview})
+	j.Page = translation.Decide(msgs, translation.Policy{MinComplete: p.Config.MinComplete(lang), PublishStale: publishStale, RequireReview: requireReview})
 	for i, m := range ap.Messages {
-		if j.page.Published[i] {
-			j.published[m.ID] = m.Translation
+		if j.Page.Published[i] {
+			j.Published[m.ID] = m.Translation
 		}
 	}
-	j.current, j.msgs = cc.Current, msgs
+	j.Current, j.Msgs = cc.Current, msgs
 	return j
 }
 
-// breaksStructure checks what a reader would get: the article with the
+// BreaksStructure checks what a reader would get: the article with the
 // translations of msgs that have no error yet (those that may be
 // published) spliced in must have the source's skeleton (its blocks, the
 // raw HTML and shortcodes in them). When it does not, each translation is
 // tried on its own, and those that change it are returned (all of them if
 // none does alone). One parse of the article when nothing is wrong.
-func (p *Project) breaksStructure(a *Article, ms []Message, msgs []translation.Message) []int {
+func (p *Project) BreaksStructure(a *Article, ms []Message, msgs []translation.Message) []int {
 	var cands []int
 	for i, m := range ms {
 		if m.Translation != "" && msgs[i].Errors == 0 && msgs[i].State != Missing {
@@ -544,10 +544,10 @@ func sameDir(a, b string) bool {
 }
 
 // glossaryPath is the glossary file's path, "" when there is none.
-// newChecker is lingo check's checker, with the project's options: check,
+// NewChecker is lingo check's checker, with the project's options: check,
 // publishing, import, review and the workbench all judge with it.
-func (p *Project) newChecker() (*check.Checker, error) {
-	g, err := p.glossary()
+func (p *Project) NewChecker() (*check.Checker, error) {
+	g, err := p.Glossary()
 	if err != nil {
 		return nil, err
 	}
@@ -555,19 +555,19 @@ func (p *Project) newChecker() (*check.Checker, error) {
 		Severity: p.Config.Check.Severity, Length: p.Config.LengthBand, Vocabulary: p.Config.Check.Vocab}), nil
 }
 
-func (p *Project) glossaryPath() string {
+func (p *Project) GlossaryPath() string {
 	if p.Config.Glossary == "" || filepath.IsAbs(p.Config.Glossary) {
 		return p.Config.Glossary
 	}
 	return filepath.Join(p.Config.Dir, p.Config.Glossary)
 }
 
-// glossary loads the configured glossary, if any.
-func (p *Project) glossary() (*glossary.Glossary, error) {
+// Glossary loads the configured Glossary, if any.
+func (p *Project) Glossary() (*glossary.Glossary, error) {
 	if p.Config.Glossary == "" {
 		return nil, nil
 	}
-	g, err := glossary.Load(p.glossaryPath())
+	g, err := glossary.Load(p.GlossaryPath())
 	if err != nil {
 		return nil, fmt.Errorf("glossary: %w", err)
 	}

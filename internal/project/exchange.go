@@ -20,7 +20,7 @@ import (
 // translated, or reviewed when a reviewer signed it off (exportState). Each unit carries the hash its catalog entry keeps, so that
 // Import can tell whether the source changed since.
 func (p *Project) Export(lang, format string) ([]byte, error) {
-	if !p.isTarget(lang) {
+	if !p.IsTarget(lang) {
 		return nil, fmt.Errorf("export: %q is not one of the languages in %s (%s)", lang, filepath.Base(p.Config.Path), strings.Join(p.Config.Languages, ", "))
 	}
 	arts, err := p.LoadAll()
@@ -69,8 +69,8 @@ func (p *Project) keptHashes(lang, slug string) (map[string]string, error) {
 	return kept, nil
 }
 
-// isTarget reports whether lang is one of the project's target languages.
-func (p *Project) isTarget(lang string) bool {
+// IsTarget reports whether lang is one of the project's target languages.
+func (p *Project) IsTarget(lang string) bool {
 	for _, l := range p.Config.Languages {
 		if l == lang {
 			return true
@@ -82,7 +82,7 @@ func (p *Project) isTarget(lang string) bool {
 // targetLang finds the project language a file's language tag names, in
 // any spelling of the tag ("pt_br" for "pt-BR").
 func (p *Project) targetLang(tag string) (string, bool) {
-	if p.isTarget(tag) {
+	if p.IsTarget(tag) {
 		return tag, true
 	}
 	t, err := language.Parse(strings.ReplaceAll(tag, "_", "-"))
@@ -170,14 +170,14 @@ func (p *Project) ImportWith(path string, data []byte, opts ImportOptions) (*Imp
 		return nil, err
 	}
 	im := &importer{p: p, lang: lang, arts: arts, lp: lp, res: &ImportResult{Lang: lang}, index: map[string][2]int{},
-		cats: map[int]*catalog.Catalog{}, changed: map[int]bool{}, states: map[int]state{}, changedState: map[int]bool{},
+		cats: map[int]*catalog.Catalog{}, changed: map[int]bool{}, states: map[int]Records{}, changedState: map[int]bool{},
 		opts: opts, po: isPO(data), signed: map[string]map[string]string{}}
 	for k, ap := range lp.Articles {
 		for i, m := range ap.Messages {
 			im.index[m.ID] = [2]int{k, i}
 		}
 	}
-	if im.checker, err = p.newChecker(); err != nil {
+	if im.checker, err = p.NewChecker(); err != nil {
 		return nil, err
 	}
 	seen := make(map[string]bool, len(d.Units))
@@ -229,7 +229,7 @@ type importer struct {
 	findings     []check.Finding
 	cats         map[int]*catalog.Catalog // read from disk, entries added for every message
 	changed      map[int]bool             // catalogs with a new translation
-	states       map[int]state
+	states       map[int]Records
 	changedState map[int]bool
 	opts         ImportOptions
 	po           bool                         // the file is PO, which has no reviewed state
@@ -282,11 +282,11 @@ func (im *importer) take(u interchange.Unit, seen map[string]bool) (string, erro
 	} else {
 		// Still needs review: record the new text as lingo's own, so that
 		// sync keeps the entry stale rather than take it as updated.
-		st, err := im.state(at[0])
+		st, err := im.stateOf(at[0])
 		if err != nil {
 			return "", err
 		}
-		st[m.ID] = record{Source: st[m.ID].Source, Seen: article.Hash(u.Target)}
+		st[m.ID] = Record{Source: st[m.ID].Source, Seen: article.Hash(u.Target)}
 		im.changedState[at[0]] = true
 	}
 	e.Other, e.Hash = u.Target, hash
@@ -330,11 +330,11 @@ func entryIndex(c *catalog.Catalog, id string) int {
 	return -1
 }
 
-func (im *importer) state(k int) (state, error) {
+func (im *importer) stateOf(k int) (Records, error) {
 	if st, ok := im.states[k]; ok {
 		return st, nil
 	}
-	st, err := im.p.readState(im.lang, im.arts[k].Slug)
+	st, err := im.p.ReadState(im.lang, im.arts[k].Slug)
 	if err != nil {
 		return nil, err
 	}
@@ -345,7 +345,7 @@ func (im *importer) state(k int) (state, error) {
 // write writes the changed catalogs and state records, then syncs the
 // language so that every file comes out as sync writes it.
 func (im *importer) write() error {
-	var files []pending
+	var files []Pending
 	for k := range im.arts {
 		if !im.changed[k] {
 			continue
@@ -355,16 +355,16 @@ func (im *importer) write() error {
 		if err != nil {
 			return fmt.Errorf("import: catalog %s for %s: %w", im.lang, c.Slug, err)
 		}
-		files = append(files, pending{path: im.p.CatalogPath(im.lang, im.arts[k].Slug), data: data})
+		files = append(files, Pending{Path: im.p.CatalogPath(im.lang, im.arts[k].Slug), Data: data})
 		if im.changedState[k] {
-			f, err := jsonFile(im.p.statePath(im.lang, im.arts[k].Slug), im.states[k])
+			f, err := JSONFile(im.p.StatePath(im.lang, im.arts[k].Slug), im.states[k])
 			if err != nil {
 				return err
 			}
 			files = append(files, f)
 		}
 	}
-	written, err := im.p.writeAll(files)
+	written, err := im.p.WriteAll(files)
 	im.res.Written = written
 	if err != nil {
 		return err

@@ -14,7 +14,7 @@ func (p *Project) Extract() ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := make([]pending, 0, len(arts))
+	files := make([]Pending, 0, len(arts))
 	for _, a := range arts {
 		f, err := p.catalogFile(p.SourceCatalog(a))
 		if err != nil {
@@ -22,7 +22,7 @@ func (p *Project) Extract() ([]string, error) {
 		}
 		files = append(files, f)
 	}
-	return p.writeAll(files)
+	return p.WriteAll(files)
 }
 
 // Pseudo writes a pseudo-locale catalog in lang for every article: each
@@ -32,7 +32,7 @@ func (p *Project) Pseudo(lang string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := make([]pending, 0, len(arts))
+	files := make([]Pending, 0, len(arts))
 	for _, a := range arts {
 		c := p.SourceCatalog(a)
 		c.Lang = lang
@@ -45,13 +45,13 @@ func (p *Project) Pseudo(lang string) ([]string, error) {
 		}
 		files = append(files, f)
 	}
-	return p.writeAll(files)
+	return p.WriteAll(files)
 }
 
-func (p *Project) catalogFile(c *catalog.Catalog) (pending, error) {
+func (p *Project) catalogFile(c *catalog.Catalog) (Pending, error) {
 	data, err := catalog.Marshal(c, p.Config.Format)
 	if err != nil {
-		return pending{}, fmt.Errorf("catalog %s for %s: %w", c.Lang, c.Slug, err)
+		return Pending{}, fmt.Errorf("catalog %s for %s: %w", c.Lang, c.Slug, err)
 	}
-	return pending{path: p.CatalogPath(c.Lang, c.Slug), data: data}, nil
+	return Pending{Path: p.CatalogPath(c.Lang, c.Slug), Data: data}, nil
 }

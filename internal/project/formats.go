@@ -17,22 +17,22 @@ import (
 // catalogExts are the file extensions of catalogs lingo reads.
 var catalogExts = []string{"toml", "json", "yaml", "yml"}
 
-// otherExts are the catalog extensions besides lingo.toml's format.
-func (p *Project) otherExts() []string {
+// OtherExts are the catalog extensions besides lingo.toml's format.
+func (p *Project) OtherExts() []string {
 	return slices.DeleteFunc(slices.Clone(catalogExts), func(x string) bool { return x == p.Config.Format })
 }
 
-// catalogFileOf is the file holding the catalog of lang for slug: the one
+// CatalogFileOf is the file holding the catalog of lang for slug: the one
 // in lingo.toml's format, else the only one in another format (a project
 // whose format changed, before the sync that converts it); "" when there
 // is none. Two in other formats and none in lingo.toml's is an error.
-func (p *Project) catalogFileOf(lang, slug string) (string, error) {
+func (p *Project) CatalogFileOf(lang, slug string) (string, error) {
 	path := p.CatalogPath(lang, slug)
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}
 	var found []string
-	for _, ext := range p.otherExts() {
+	for _, ext := range p.OtherExts() {
 		other := catalog.Path(p.Config.LocalesDir(), lang, slug, ext)
 		if _, err := os.Stat(other); err == nil {
 			found = append(found, other)
@@ -52,11 +52,11 @@ func (p *Project) catalogFileOf(lang, slug string) (string, error) {
 // another format than lingo.toml's, when there is one and none in its
 // format: sync converts it, and until then it is the article's catalog.
 func (p *Project) readOtherFormat(lang, slug string) (*catalog.Catalog, error) {
-	path, err := p.catalogFileOf(lang, slug)
+	path, err := p.CatalogFileOf(lang, slug)
 	if err != nil || path == "" {
 		return &catalog.Catalog{Lang: lang, Slug: slug}, err
 	}
-	c, err := p.readCatalogFile(path)
+	c, err := p.ReadCatalogFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &catalog.Catalog{Lang: lang, Slug: slug}, nil
 	}
@@ -70,14 +70,14 @@ func (p *Project) readOtherFormat(lang, slug string) (*catalog.Catalog, error) {
 // lingo.toml's format lacks (each translation there under the same ID, or
 // archived where its ID left the article: a sync killed before it removed
 // it); else it is an error naming both, and which to delete.
-func (p *Project) otherFormat(lang, slug, path string, archive []archived) error {
+func (p *Project) otherFormat(lang, slug, path string, archive []Archived) error {
 	conf := p.CatalogPath(lang, slug)
 	if _, err := os.Stat(conf); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	} else if err != nil {
 		return err
 	}
-	old, err := p.readCatalogFile(path)
+	old, err := p.ReadCatalogFile(path)
 	if err != nil {
 		return err
 	}
@@ -97,7 +97,7 @@ func (p *Project) otherFormat(lang, slug, path string, archive []archived) error
 		if there && n.Other == e.Other && maps.Equal(n.Plural, e.Plural) {
 			continue
 		}
-		if !there && slices.ContainsFunc(archive, func(a archived) bool { return a.Translation == e.Other }) {
+		if !there && slices.ContainsFunc(archive, func(a Archived) bool { return a.Translation == e.Other }) {
 			continue
 		}
 		return &diag.Error{Path: p.rel(path), Line: e.Line, Col: 1, Msg: fmt.Sprintf(
@@ -107,10 +107,10 @@ func (p *Project) otherFormat(lang, slug, path string, archive []archived) error
 	return nil
 }
 
-// catalogName splits the name of a catalog file, relative to its language
+// CatalogName splits the name of a catalog file, relative to its language
 // folder, into its slug, language and extension; ok is false for a file
 // that is no catalog.
-func catalogName(rel string) (slug, lang, ext string, ok bool) {
+func CatalogName(rel string) (slug, lang, ext string, ok bool) {
 	rel = filepath.ToSlash(rel)
 	dot := strings.LastIndex(rel, ".")
 	if dot < 0 || !slices.Contains(catalogExts, rel[dot+1:]) {

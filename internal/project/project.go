@@ -30,7 +30,7 @@ type Project struct {
 	Config *config.Config
 	parser *markdown.Parser
 	shapes *structure.Parser // reads translations for the safety checks of publishing
-	graph  *graph            // the build graph of the command running: a build's steps share it
+	graph  *Graph            // the build graph of the command running: a build's steps share it
 	// Progress hears how sync and check advance (Publish and Build take
 	// theirs); nil is none.
 	Progress Progress
@@ -103,11 +103,11 @@ func (p *Project) Slugs() ([]string, error) {
 // Load reads and segments the article at slug. Message IDs carry over from
 // the source catalog on disk, so an edited message keeps its ID.
 func (p *Project) Load(slug string) (*Article, error) {
-	path := p.articlePath(slug)
+	path := p.ArticlePath(slug)
 	if err := p.checkSlug(slug, path); err != nil {
 		return nil, err
 	}
-	src, err := p.readFile(path)
+	src, err := p.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -128,8 +128,8 @@ func (p *Project) Load(slug string) (*Article, error) {
 	return &Article{Slug: slug, Path: path, Src: src, Segs: segs, IDs: ids, Known: known, Refs: parsed.Refs}, nil
 }
 
-// articlePath is the Markdown file of the article at slug.
-func (p *Project) articlePath(slug string) string {
+// ArticlePath is the Markdown file of the article at slug.
+func (p *Project) ArticlePath(slug string) string {
 	return filepath.Join(p.Config.ContentDir(), filepath.FromSlash(slug)+".md")
 }
 
@@ -187,36 +187,36 @@ func (p *Project) CatalogPath(lang, slug string) string {
 // ReadCatalog reads the catalog of lang for slug; a missing file is an
 // empty catalog, unless there is one in another format (readOtherFormat).
 func (p *Project) ReadCatalog(lang, slug string) (*catalog.Catalog, error) {
-	c, err := p.readCatalogFile(p.CatalogPath(lang, slug))
+	c, err := p.ReadCatalogFile(p.CatalogPath(lang, slug))
 	if errors.Is(err, fs.ErrNotExist) {
 		return p.readOtherFormat(lang, slug)
 	}
 	return c, err
 }
 
-// readCatalogFile reads and parses the catalog file at path; a missing file
+// ReadCatalogFile reads and parses the catalog file at path; a missing file
 // is an error that is fs.ErrNotExist.
-func (p *Project) readCatalogFile(path string) (*catalog.Catalog, error) {
-	data, err := p.readFile(path)
+func (p *Project) ReadCatalogFile(path string) (*catalog.Catalog, error) {
+	data, err := p.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
 	return catalog.Parse(p.rel(path), data)
 }
 
-// pending is a file to write once every input has been read.
-type pending struct {
-	path string
-	data []byte
+// Pending is a file to write once every input has been read.
+type Pending struct {
+	Path string
+	Data []byte
 }
 
-// onDisk reports whether f's bytes are already its file's.
-func onDisk(f pending) bool { return atomicfile.OnDisk(atomicfile.File{Path: f.path, Data: f.data}) }
+// OnDisk reports whether f's bytes are already its file's.
+func OnDisk(f Pending) bool { return atomicfile.OnDisk(atomicfile.File{Path: f.Path, Data: f.Data}) }
 
-// writeAll writes files atomically, in order, skipping those whose bytes
+// WriteAll writes files atomically, in order, skipping those whose bytes
 // are already on disk, and returns the paths written, relative to the
 // project. The file system is synced once per syncBatch files.
-func (p *Project) writeAll(files []pending) ([]string, error) {
+func (p *Project) WriteAll(files []Pending) ([]string, error) {
 	if p.graph != nil {
 		defer p.graph.forget(files)
 	}
@@ -225,7 +225,7 @@ func (p *Project) writeAll(files []pending) ([]string, error) {
 		n := min(len(files), syncBatch)
 		batch := make([]atomicfile.File, n)
 		for i, f := range files[:n] {
-			batch[i] = atomicfile.File{Path: f.path, Data: f.data}
+			batch[i] = atomicfile.File{Path: f.Path, Data: f.Data}
 		}
 		idx, err := atomicfile.Write(batch)
 		for _, i := range idx {
@@ -247,8 +247,8 @@ func (p *Project) writeAll(files []pending) ([]string, error) {
 // syncBatch is how many files writeAll syncs to disk at once.
 const syncBatch = 64
 
-// readFile reads a file; an error names it relative to the project.
-func (p *Project) readFile(path string) ([]byte, error) {
+// ReadFile reads a file; an error names it relative to the project.
+func (p *Project) ReadFile(path string) ([]byte, error) {
 	data, err := os.ReadFile(path)
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

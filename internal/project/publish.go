@@ -77,12 +77,12 @@ func (NoProgress) Start(string, int) {}
 func (NoProgress) Step()             {}
 func (NoProgress) Done()             {}
 
-// progress is the project's Progress, safe for the workers of a step.
-func (p *Project) progress() Progress {
+// Steps is the project's Progress, safe for the workers of a step.
+func (p *Project) Steps() Progress {
 	if p.Progress == nil {
 		return NoProgress{}
 	}
-	return &lockedProgress{Progress: p.Progress}
+	return &LockedProgress{Progress: p.Progress}
 }
 
 // The kinds of page an article has in a language.
@@ -151,14 +151,14 @@ func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []s
 	}
 	var results []LangResult
 	var written []string
-	err = p.withGraph(func(g *graph) error {
+	err = p.WithGraph(func(g *Graph) error {
 		results, written, err = p.publish(g, run, slugs)
 		return err
 	})
 	return results, written, err
 }
 
-func (p *Project) publish(g *graph, run *publishRun, slugs []string) ([]LangResult, []string, error) {
+func (p *Project) publish(g *Graph, run *publishRun, slugs []string) ([]LangResult, []string, error) {
 	opts, prog := run.opts, run.prog
 	jobs, todo, err := p.upToDateArticles(run, g, slugs)
 	if err != nil {
@@ -169,7 +169,7 @@ func (p *Project) publish(g *graph, run *publishRun, slugs []string) ([]LangResu
 			return nil, nil, err
 		}
 	}
-	checks := &cacheWriter{cache: g.cache}
+	checks := &CacheWriter{cache: g.Cache}
 	prog.Start("rendering", len(opts.Langs)*len(slugs))
 	err = parallel(len(slugs), func(i int) error {
 		if jobs[i].outs != nil {
@@ -186,7 +186,7 @@ func (p *Project) publish(g *graph, run *publishRun, slugs []string) ([]LangResu
 	if err != nil {
 		return nil, nil, err
 	}
-	checks.flush()
+	checks.Flush()
 	outs := make([][]pageOut, len(jobs))
 	for i := range jobs {
 		outs[i] = jobs[i].outs
@@ -221,16 +221,16 @@ func (p *Project) publish(g *graph, run *publishRun, slugs []string) ([]LangResu
 			if err != nil {
 				return nil, written, err
 			}
-			w, err := p.writeAll(pages)
+			w, err := p.WriteAll(pages)
 			written = append(written, w...)
 			if err != nil {
 				return nil, written, err
 			}
 		}
 	}
-	f, err := jsonFile(filepath.Join(p.Config.OutputDir(), manifestFile), next)
+	f, err := JSONFile(filepath.Join(p.Config.OutputDir(), manifestFile), next)
 	if err == nil {
-		_, err = p.writeAll([]pending{f})
+		_, err = p.WriteAll([]Pending{f})
 	}
 	return results, written, err
 }
@@ -246,12 +246,12 @@ type articleJob struct {
 // under opts.Incremental, fills the pages of articles whose pages were
 // made from those inputs from the manifest, unread. It returns a job per
 // article, and the articles to publish.
-func (p *Project) upToDateArticles(run *publishRun, g *graph, slugs []string) ([]articleJob, []string, error) {
+func (p *Project) upToDateArticles(run *publishRun, g *Graph, slugs []string) ([]articleJob, []string, error) {
 	jobs := make([]articleJob, len(slugs))
 	err := parallel(len(slugs), func(i int) error {
 		j := &jobs[i]
 		var err error
-		if j.keys, err = g.unitKeys(slugs[i], run.langs); err != nil {
+		if j.keys, err = g.UnitKeys(slugs[i], run.langs); err != nil {
 			return err
 		}
 		h := sha256.New() // the article and its catalogs in every language its pages show
@@ -288,7 +288,7 @@ func (p *Project) readable(slugs, langs []string) error {
 			if l == p.Config.Source {
 				continue
 			}
-			if _, _, catErrs[i] = p.readTarget(l, slugs[i]); catErrs[i] != nil {
+			if _, _, catErrs[i] = p.ReadTarget(l, slugs[i]); catErrs[i] != nil {
 				return nil
 			}
 		}
@@ -349,37 +349,37 @@ type publishRun struct {
 }
 
 func (p *Project) newPublishRun(opts PublishOptions, prog Progress) (*publishRun, error) {
-	c, err := p.newChecker()
+	c, err := p.NewChecker()
 	if err != nil {
 		return nil, err
 	}
-	words, err := pagewords.New(p.folder(p.Config.Words))
+	words, err := pagewords.New(p.Folder(p.Config.Words))
 	if err != nil {
 		return nil, fmt.Errorf("words: %w", err)
 	}
 	return &publishRun{
-		opts: opts, langs: union(p.projectLangs(), opts.Langs), old: p.readManifest(),
-		checker: c, words: words, prog: &lockedProgress{Progress: prog},
+		opts: opts, langs: union(p.ProjectLangs(), opts.Langs), old: p.readManifest(),
+		checker: c, words: words, prog: &LockedProgress{Progress: prog},
 	}, nil
 }
 
-// folder is the project folder lingo.toml names rel (relative to the
+// Folder is the project Folder lingo.toml names rel (relative to the
 // project root), "" for none: the page words, the check vocabulary.
-func (p *Project) folder(rel string) string {
+func (p *Project) Folder(rel string) string {
 	if rel == "" {
 		return ""
 	}
 	return filepath.Join(p.Config.Dir, rel)
 }
 
-// lockedProgress lets the workers of Publish share one Progress.
-type lockedProgress struct {
+// LockedProgress lets the workers of Publish share one Progress.
+type LockedProgress struct {
 	mu sync.Mutex
 	Progress
 }
 
 // Step steps the Progress, one worker at a time.
-func (l *lockedProgress) Step() {
+func (l *LockedProgress) Step() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.Progress.Step()
@@ -409,7 +409,7 @@ type pageOut struct {
 // publishArticle publishes one article in every language of run.opts.
 // What it finds checking each language goes to the unit cache, where
 // lingo check (and build's check, after publishing) finds it.
-func (p *Project) publishArticle(run *publishRun, checks *cacheWriter, slug string, job articleJob) ([]pageOut, error) {
+func (p *Project) publishArticle(run *publishRun, checks *CacheWriter, slug string, job articleJob) ([]pageOut, error) {
 	outs := make([]pageOut, len(run.opts.Langs))
 	for range run.opts.Langs {
 		run.prog.Step()
@@ -418,23 +418,23 @@ func (p *Project) publishArticle(run *publishRun, checks *cacheWriter, slug stri
 	if err != nil {
 		return nil, err
 	}
-	judged := map[string]*judgement{}
+	judged := map[string]*Judgement{}
 	for li, lang := range run.langs {
 		if lang == p.Config.Source {
 			continue
 		}
-		j, err := p.judge(run.checker, a, lang)
+		j, err := p.Judge(run.checker, a, lang)
 		if err != nil {
 			return nil, err
 		}
 		judged[lang] = j
-		checks.putCheck(unitName(lang, slug), job.keys[li], p.summarize(j.cc), j.cc.Found)
+		checks.putCheck(UnitName(lang, slug), job.keys[li], p.Summarize(j.Result), j.Result.Found)
 	}
 	ap := &articlePages{a: a, judged: judged, kinds: map[string]string{}}
 	for _, lang := range run.langs {
-		ap.kinds[lang] = p.pageKind(lang, judged[lang])
+		ap.kinds[lang] = p.PageKind(lang, judged[lang])
 	}
-	var files []pending
+	var files []Pending
 	of := map[string]int{} // path written → language
 	for li, lang := range run.opts.Langs {
 		o := &outs[li]
@@ -442,12 +442,12 @@ func (p *Project) publishArticle(run *publishRun, checks *cacheWriter, slug stri
 		fs, sum, err := p.pageFiles(run, ap, lang)
 		o.summary, o.err = sum, err
 		for _, f := range fs {
-			o.outputs = append(o.outputs, p.outRel(f.path))
-			of[p.rel(f.path)] = li
+			o.outputs = append(o.outputs, p.OutRel(f.Path))
+			of[p.rel(f.Path)] = li
 		}
 		files = append(files, fs...)
 	}
-	written, err := p.writeAll(files)
+	written, err := p.WriteAll(files)
 	for _, path := range written {
 		outs[of[path]].written = append(outs[of[path]].written, path)
 	}
@@ -479,8 +479,8 @@ func (p *Project) hasFormats(rec pageRecord, lang, slug string, formats []string
 	if rec.Summary.Kind == pageNone {
 		return true
 	}
-	for _, path := range p.outputs(lang, slug, formats) {
-		if !slices.Contains(rec.Outputs, p.outRel(path)) {
+	for _, path := range p.Outputs(lang, slug, formats) {
+		if !slices.Contains(rec.Outputs, p.OutRel(path)) {
 			return false
 		}
 	}
@@ -491,17 +491,17 @@ func (p *Project) hasFormats(rec pageRecord, lang, slug string, formats []string
 // every language.
 type articlePages struct {
 	a      *Article
-	judged map[string]*judgement // by target language
+	judged map[string]*Judgement // by target language
 	kinds  map[string]string     // by language: its page's kind
 }
 
-// pageKind is the kind of the page of an article in lang, given its
+// PageKind is the kind of the page of an article in lang, given its
 // judgement (nil for the source).
-func (p *Project) pageKind(lang string, j *judgement) string {
+func (p *Project) PageKind(lang string, j *Judgement) string {
 	switch {
 	case lang == p.Config.Source:
 		return pageSource
-	case j.page.Translated:
+	case j.Page.Translated:
 		return pageTranslation
 	case p.Config.Fallback == "none":
 		return pageNone
@@ -516,18 +516,18 @@ func (ap *articlePages) texts(chain []string) map[string]string {
 	texts := map[string]string{}
 	for k := len(chain) - 1; k >= 0; k-- { // the nearest language wins
 		if j := ap.judged[chain[k]]; j != nil {
-			maps.Copy(texts, j.published)
+			maps.Copy(texts, j.Published)
 		}
 	}
 	return texts
 }
 
 // pageFiles renders the files of one article in lang, and its summary.
-func (p *Project) pageFiles(run *publishRun, ap *articlePages, lang string) ([]pending, pageSummary, error) {
+func (p *Project) pageFiles(run *publishRun, ap *articlePages, lang string) ([]Pending, pageSummary, error) {
 	a, kind := ap.a, ap.kinds[lang]
-	sum := pageSummary{Kind: kind, Title: title(a, nil), Total: len(a.IDs)}
+	sum := pageSummary{Kind: kind, Title: Title(a, nil), Total: len(a.IDs)}
 	if j := ap.judged[lang]; j != nil {
-		sum.Current, sum.Own, sum.Stale = j.current, j.page.Own, j.page.Stale
+		sum.Current, sum.Own, sum.Stale = j.Current, j.Page.Own, j.Page.Stale
 	} else {
 		sum.Current, sum.Own = sum.Total, sum.Total
 	}
@@ -538,10 +538,10 @@ func (p *Project) pageFiles(run *publishRun, ap *articlePages, lang string) ([]p
 	case pageNone:
 		return nil, sum, nil
 	case pageTranslation:
-		texts = ap.texts(p.chain(lang))
-		sum.Title = title(a, texts)
+		texts = ap.texts(p.Chain(lang))
+		sum.Title = Title(a, texts)
 		for _, id := range a.IDs {
-			if _, ok := ap.judged[lang].published[id]; !ok {
+			if _, ok := ap.judged[lang].Published[id]; !ok {
 				sum.Fallbacks++
 			}
 			if _, ok := texts[id]; !ok {
@@ -555,7 +555,7 @@ func (p *Project) pageFiles(run *publishRun, ap *articlePages, lang string) ([]p
 		notice = words.NotTranslated(p.Config.Source)
 	}
 	lookup := func(id string) (string, bool) { tr, ok := texts[id]; return tr, ok }
-	var files []pending
+	var files []Pending
 	for _, f := range run.opts.Formats {
 		switch f {
 		case "md":
@@ -563,13 +563,13 @@ func (p *Project) pageFiles(run *publishRun, ap *articlePages, lang string) ([]p
 			if kind != pageSource {
 				md = withLangKey(article.Render(a.Src, a.Segs, a.IDs, lookup), p.Config.LangKey, lang)
 			}
-			files = append(files, pending{path: p.mdPath(lang, a.Slug), data: md})
+			files = append(files, Pending{Path: p.MDPath(lang, a.Slug), Data: md})
 		case "html":
 			page, err := p.htmlPage(run, ap, lang, lookup, notice)
 			if err != nil {
 				return nil, sum, err
 			}
-			files = append(files, pending{path: p.htmlPath(lang, a.Slug), data: page})
+			files = append(files, Pending{Path: p.HTMLPath(lang, a.Slug), Data: page})
 		}
 	}
 	return files, sum, nil
@@ -585,9 +585,9 @@ func (p *Project) nextManifest(run *publishRun, slugs []string, outs [][]pageOut
 	var first error
 	remove := func(lang string, paths []string, why string) {
 		for _, rel := range paths {
-			err := os.Remove(p.outPath(rel))
+			err := os.Remove(p.OutPath(rel))
 			if err == nil {
-				removed = append(removed, removal{lang, p.rel(p.outPath(rel)), why})
+				removed = append(removed, removal{lang, p.rel(p.OutPath(rel)), why})
 			} else if !errors.Is(err, fs.ErrNotExist) {
 				first = cmp.Or(first, err)
 			}
@@ -655,10 +655,10 @@ func (m manifest) langs(first []string) []string {
 	return append(slices.Clone(first), more...)
 }
 
-// outRel is path relative to the output folder, with forward slashes: how
+// OutRel is path relative to the output folder, with forward slashes: how
 // the manifest names the files it records, so that it moves with the
 // folder.
-func (p *Project) outRel(path string) string {
+func (p *Project) OutRel(path string) string {
 	r, err := filepath.Rel(p.Config.OutputDir(), path)
 	if err != nil {
 		return filepath.ToSlash(path)
@@ -666,15 +666,15 @@ func (p *Project) outRel(path string) string {
 	return filepath.ToSlash(r)
 }
 
-// outPath is the path of rel, relative to the output folder.
-func (p *Project) outPath(rel string) string {
+// OutPath is the path of rel, relative to the output folder.
+func (p *Project) OutPath(rel string) string {
 	return filepath.Join(p.Config.OutputDir(), filepath.FromSlash(rel))
 }
 
 // exists reports whether the file at rel (relative to the output folder)
 // is there.
 func (p *Project) exists(rel string) bool {
-	_, err := os.Stat(p.outPath(rel))
+	_, err := os.Stat(p.OutPath(rel))
 	return err == nil
 }
 
@@ -688,14 +688,14 @@ func (p *Project) allExist(rels []string) bool {
 	return true
 }
 
-// projectLangs are the source and the target languages of lingo.toml.
-func (p *Project) projectLangs() []string {
+// ProjectLangs are the source and the target languages of lingo.toml.
+func (p *Project) ProjectLangs() []string {
 	return append([]string{p.Config.Source}, p.Config.Languages...)
 }
 
-// chain is the fallback chain of lang: itself, then each parent that is a
+// Chain is the fallback Chain of lang: itself, then each parent that is a
 // project language, ending at the source (which falls back to its text).
-func (p *Project) chain(lang string) []string {
+func (p *Project) Chain(lang string) []string {
 	out := []string{lang}
 	if lang == p.Config.Source {
 		return out
@@ -708,27 +708,27 @@ func (p *Project) chain(lang string) []string {
 	return out
 }
 
-// outputs lists the files an article has in lang.
-func (p *Project) outputs(lang, slug string, formats []string) []string {
+// Outputs lists the files an article has in lang.
+func (p *Project) Outputs(lang, slug string, formats []string) []string {
 	var out []string
 	for _, f := range formats {
 		if f == "md" {
-			out = append(out, p.mdPath(lang, slug))
+			out = append(out, p.MDPath(lang, slug))
 		} else {
-			out = append(out, p.htmlPath(lang, slug))
+			out = append(out, p.HTMLPath(lang, slug))
 		}
 	}
 	return out
 }
 
-func (p *Project) mdPath(lang, slug string) string {
+func (p *Project) MDPath(lang, slug string) string {
 	if p.Config.Layout == "suffix" {
 		return filepath.Join(p.Config.OutputDir(), filepath.FromSlash(slug)+"."+lang+".md")
 	}
 	return filepath.Join(p.Config.OutputDir(), lang, filepath.FromSlash(slug)+".md")
 }
 
-func (p *Project) htmlPath(lang, slug string) string {
+func (p *Project) HTMLPath(lang, slug string) string {
 	return filepath.Join(p.Config.OutputDir(), lang, filepath.FromSlash(slug)+".html")
 }
 

@@ -67,7 +67,7 @@ func (p *Project) href(from, to string) string {
 // with rel=canonical.
 func (p *Project) htmlPage(run *publishRun, ap *articlePages, lang string, lookup func(string) (string, bool), notice string) ([]byte, error) {
 	a, kind := ap.a, ap.kinds[lang]
-	path := p.htmlPath(lang, a.Slug)
+	path := p.HTMLPath(lang, a.Slug)
 	md := a.Src
 	if kind == pageTranslation {
 		md = withLangKey(article.Render(a.Src, a.Segs, a.IDs, p.markFallbacks(a, lookup)), p.Config.LangKey, lang)
@@ -80,15 +80,15 @@ func (p *Project) htmlPage(run *publishRun, ap *articlePages, lang string, looku
 	page := htmlpage.Page{Lang: lang, Title: a.Slug, Body: md[fm.Body:], Trusted: kind != pageTranslation,
 		Notice: notice, IndexHref: relURL(path, filepath.Join(p.Config.OutputDir(), lang, "index.html")),
 		IndexTitle: p.Config.Site.Title}
-	for _, l := range union(p.projectLangs(), []string{lang}) {
+	for _, l := range union(p.ProjectLangs(), []string{lang}) {
 		if k := ap.kinds[l]; k == pageSource || k == pageTranslation {
-			page.Alternates = append(page.Alternates, htmlpage.Alternate{Lang: l, Href: p.href(path, p.htmlPath(l, a.Slug)),
+			page.Alternates = append(page.Alternates, htmlpage.Alternate{Lang: l, Href: p.href(path, p.HTMLPath(l, a.Slug)),
 				Name: htmlpage.NativeName(l), Current: l == lang})
 		}
 	}
 	if kind == pageFallback {
 		page.BodyLang = p.Config.Source
-		page.Canonical = p.href(path, p.htmlPath(p.Config.Source, a.Slug))
+		page.Canonical = p.href(path, p.HTMLPath(p.Config.Source, a.Slug))
 	}
 	for _, f := range fields {
 		switch f.Field {
@@ -101,10 +101,10 @@ func (p *Project) htmlPage(run *publishRun, ap *articlePages, lang string, looku
 	return htmlpage.Render(page)
 }
 
-// title is the article's title: its front matter title, else its first
+// Title is the article's Title: its front matter Title, else its first
 // level-1 heading, translated where texts (its published translations in
 // a language, or nil) has it; else its slug.
-func title(a *Article, texts map[string]string) string {
+func Title(a *Article, texts map[string]string) string {
 	at := slices.IndexFunc(a.Segs, func(s article.Segment) bool {
 		return s.Kind == article.KindFrontMatter && s.Field == "title"
 	})
@@ -125,8 +125,8 @@ func title(a *Article, texts map[string]string) string {
 // ones marked and linked to the source), the site's index (its
 // languages), and the status page (how far each article is translated in
 // each language, the numbers of lingo status).
-func (p *Project) indexPages(run *publishRun, slugs []string, m manifest) ([]pending, error) {
-	var files []pending
+func (p *Project) indexPages(run *publishRun, slugs []string, m manifest) ([]Pending, error) {
+	var files []Pending
 	out := p.Config.OutputDir()
 	src := p.Config.Source
 	langs := m.langs(run.langs)
@@ -144,9 +144,9 @@ func (p *Project) indexPages(run *publishRun, slugs []string, m manifest) ([]pen
 			if !ok {
 				continue
 			}
-			it := htmlpage.ListItem{Title: rec.Summary.Title, Href: relURL(path, p.htmlPath(lang, slug))}
+			it := htmlpage.ListItem{Title: rec.Summary.Title, Href: relURL(path, p.HTMLPath(lang, slug))}
 			if k := rec.Summary.Kind; k == pageFallback || k == pageNone {
-				it.Href, it.Lang, it.Mark = relURL(path, p.htmlPath(src, slug)), src, words.InSource(src)
+				it.Href, it.Lang, it.Mark = relURL(path, p.HTMLPath(src, slug)), src, words.InSource(src)
 			}
 			l.Items = append(l.Items, it)
 		}
@@ -155,7 +155,7 @@ func (p *Project) indexPages(run *publishRun, slugs []string, m manifest) ([]pen
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, pending{path: path, data: data})
+		files = append(files, Pending{Path: path, Data: data})
 	}
 	path := filepath.Join(out, "index.html")
 	words := run.words.For(src)
@@ -168,18 +168,18 @@ func (p *Project) indexPages(run *publishRun, slugs []string, m manifest) ([]pen
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, pending{path: path, data: data})
+	files = append(files, Pending{Path: path, Data: data})
 	data, err = p.statusPage(run, slugs, m, langs)
 	if err != nil {
 		return nil, err
 	}
-	return append(files, pending{path: filepath.Join(out, "status.html"), data: data}), nil
+	return append(files, Pending{Path: filepath.Join(out, "status.html"), Data: data}), nil
 }
 
 // indexKey hashes what the index and status pages are made from: the
 // shared inputs (config, page words, version), the languages and every
 // page's record.
-func indexKey(g *graph, run *publishRun, m manifest) string {
+func indexKey(g *Graph, run *publishRun, m manifest) string {
 	pages, err := json.Marshal(m.Pages) // keys sorted
 	if err != nil {
 		return ""
@@ -219,7 +219,7 @@ func (p *Project) statusPage(run *publishRun, slugs []string, m manifest, langs 
 			current[lang] += s.Current
 			total[lang] += s.Total
 			e := htmlpage.IndexEntry{Slug: slug, Title: s.Title, Lang: lang, Percent: translation.Percent(s.Current, s.Total),
-				Published: s.Kind != pageNone, Href: relURL(path, p.htmlPath(lang, slug))}
+				Published: s.Kind != pageNone, Href: relURL(path, p.HTMLPath(lang, slug))}
 			switch {
 			case s.Kind == pageFallback || s.Kind == pageNone:
 				e.Note = words.InSource(src)

@@ -11,16 +11,16 @@ import (
 	"github.com/lingo-l10n/lingo/internal/catalog"
 )
 
-// origins finds the source text a translation was made for where the
+// Origins finds the source text a translation was made for where the
 // state file does not say (a clone without locales/<lang>/.lingo, or a
 // translation typed since the last sync): the entry's hash names that
-// text, and origins looks for it where lingo last showed it. That is the
+// text, and Origins looks for it where lingo last showed it. That is the
 // article's source catalog on disk (sync writes it last, so during a sync
 // it still holds the texts of the last one), the comments and descriptions
 // lingo wrote in the target catalog (`# en: ...`, `was:`), and the
 // article's current texts. Every candidate must have the hash; nothing is
 // guessed. It reads those files only when first asked.
-type origins struct {
+type Origins struct {
 	p          *Project
 	lang, slug string
 	file       string            // the target catalog file; "" for the one catalogFileOf finds
@@ -30,15 +30,15 @@ type origins struct {
 	byHash     map[string]string // every text found: hash → text
 }
 
-func (p *Project) origins(lang, slug string, cur []article.Segment) *origins {
-	return &origins{p: p, lang: lang, slug: slug, cur: cur}
+func (p *Project) Origins(lang, slug string, cur []article.Segment) *Origins {
+	return &Origins{p: p, lang: lang, slug: slug, cur: cur}
 }
 
-// text is the source text with hash, preferring the one message id had
+// Text is the source Text with hash, preferring the one message id had
 // at the last sync; "" when no file lingo wrote holds it. An empty hash
-// (an entry without one, taken as made for its message's text) is the
-// text message id had at the last sync.
-func (o *origins) text(id, hash string) string {
+// (an entry without one, taken as made for its message's Text) is the
+// Text message id had at the last sync.
+func (o *Origins) Text(id, hash string) string {
 	if o == nil {
 		return ""
 	}
@@ -52,7 +52,7 @@ func (o *origins) text(id, hash string) string {
 	return o.byHash[hash]
 }
 
-func (o *origins) load() {
+func (o *Origins) load() {
 	if o.loaded {
 		return
 	}
@@ -79,11 +79,11 @@ func (o *origins) load() {
 	path := o.file
 	if path == "" {
 		var err error
-		if path, err = o.p.catalogFileOf(o.lang, o.slug); err != nil || path == "" {
+		if path, err = o.p.CatalogFileOf(o.lang, o.slug); err != nil || path == "" {
 			return
 		}
 	}
-	data, err := o.p.readFile(path)
+	data, err := o.p.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) || err != nil {
 		return
 	}
@@ -132,24 +132,24 @@ func shownTexts(source string, lines []string) []string {
 	return out
 }
 
-// madeFor is the hash of the source text the translation of entry e was
+// MadeFor is the hash of the source text the translation of entry e was
 // made for: the text lingo last showed beside it when the translator
 // edited it since, else the text its hash names.
-func madeFor(e catalog.Entry, rec record) string {
+func MadeFor(e catalog.Entry, rec Record) string {
 	if shown := cmp.Or(rec.Shown, rec.Hash); rec.Seen != "" && rec.Seen != article.Hash(e.Other) && shown != "" {
 		return shown
 	}
 	return e.Hash
 }
 
-// sourceOf is the source text the translation of entry e was made for:
+// SourceOf is the source text the translation of entry e was made for:
 // from the state, else found by its hash.
-func sourceOf(e catalog.Entry, rec record, o *origins) string {
-	h := madeFor(e, rec)
+func SourceOf(e catalog.Entry, rec Record, o *Origins) string {
+	h := MadeFor(e, rec)
 	if rec.Source != "" && (h == "" || article.Hash(rec.Source) == h) {
 		return rec.Source
 	}
-	if t := o.text(e.ID, h); t != "" {
+	if t := o.Text(e.ID, h); t != "" {
 		return t
 	}
 	return rec.Source

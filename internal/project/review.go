@@ -83,7 +83,7 @@ type ReviewError struct {
 func (e *ReviewError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "review: %d %s of %s cannot be reviewed, nothing recorded (only a translated, current entry without error-level findings can be):",
-		len(e.Refused), nouns(len(e.Refused), "entry", "entries"), e.Lang)
+		len(e.Refused), Nouns(len(e.Refused), "entry", "entries"), e.Lang)
 	for _, r := range e.Refused {
 		b.WriteString("\n  " + r.String())
 	}
@@ -136,7 +136,7 @@ func (p *Project) Review(lang string, ids []string, by string) ([]string, error)
 // review.
 func (p *Project) ReviewWith(opts ReviewOptions) (*ReviewResult, error) {
 	lang := opts.Lang
-	if !p.isTarget(lang) {
+	if !p.IsTarget(lang) {
 		return nil, fmt.Errorf("review: %q is not one of the languages in %s (%s)", lang, filepath.Base(p.Config.Path), strings.Join(p.Config.Languages, ", "))
 	}
 	if opts.By = strings.TrimSpace(opts.By); opts.By == "" {
@@ -180,25 +180,25 @@ func (p *Project) ReviewWith(opts ReviewOptions) (*ReviewResult, error) {
 		}
 		wanted[slug][id] = ""
 	}
-	files, err := p.reviewArticles(lang, wanted, opts.By, false, res, refuse)
+	files, err := p.ReviewArticles(lang, wanted, opts.By, false, res, refuse)
 	if err != nil {
 		return nil, err
 	}
 	if len(refuse.Refused) > 0 {
 		return nil, refuse
 	}
-	res.Written, err = p.writeAll(files)
+	res.Written, err = p.WriteAll(files)
 	return res, err
 }
 
-// reviewArticles reviews, by by, the entries of lang wanted lists by
+// ReviewArticles reviews, by by, the entries of lang wanted lists by
 // article: by ID, with the translation the review is for ("" for the one
 // the catalog has), or nil for every entry that may be reviewed and is not
 // yet. It adds what it reviewed and skipped to res, and the named entries
 // that cannot be reviewed to refuse (to res.Skipped when lenient), and
 // returns the state files to write.
-func (p *Project) reviewArticles(lang string, wanted map[string]map[string]string, by string, lenient bool, res *ReviewResult, refuse *ReviewError) ([]pending, error) {
-	c, err := p.newChecker()
+func (p *Project) ReviewArticles(lang string, wanted map[string]map[string]string, by string, lenient bool, res *ReviewResult, refuse *ReviewError) ([]Pending, error) {
+	c, err := p.NewChecker()
 	if err != nil {
 		return nil, err
 	}
@@ -212,7 +212,7 @@ func (p *Project) reviewArticles(lang string, wanted map[string]map[string]strin
 	if err != nil {
 		return nil, err
 	}
-	var files []pending
+	var files []Pending
 	for _, u := range units {
 		if lenient {
 			u.skipped = append(u.skipped, u.refused...)
@@ -248,8 +248,8 @@ type reviewUnit struct {
 	slug                       string
 	reviewed, refused, skipped []ReviewEntry
 	already                    int
-	state                      state    // the article's state, with the reviews
-	file                       *pending // its state file to write; nil when none
+	state                      Records    // the article's state, with the reviews
+	file                       *Pending // its state file to write; nil when none
 }
 
 // reviewArticle reviews the entries ids of article slug in lang (every
@@ -261,20 +261,20 @@ func (p *Project) reviewArticle(c *check.Checker, lang, slug string, ids map[str
 	if err != nil {
 		return u, err
 	}
-	if f, err := p.catalogFileOf(lang, slug); err != nil {
+	if f, err := p.CatalogFileOf(lang, slug); err != nil {
 		return u, err
 	} else if f != "" && f != p.CatalogPath(lang, slug) {
 		return u, fmt.Errorf("review: %s is not in lingo.toml's format (%s): run lingo sync first", filepath.ToSlash(p.rel(f)), p.Config.Format)
 	}
-	cat, st, err := p.readTarget(lang, slug)
+	cat, st, err := p.ReadTarget(lang, slug)
 	if err != nil {
 		return u, err
 	}
-	ap, err := p.planArticle(lang, a, cat, st, nil, SyncOptions{NoMemory: true})
+	ap, err := p.PlanArticle(lang, a, cat, st, nil, SyncOptions{NoMemory: true})
 	if err != nil {
 		return u, err
 	}
-	j := p.assess(c, a, lang, ap.ArticlePlan)
+	j := p.Assess(c, a, lang, ap.ArticlePlan)
 	file := filepath.ToSlash(p.rel(ap.Path))
 	found := map[string]bool{}
 	for i, m := range ap.Messages {
@@ -291,8 +291,8 @@ func (p *Project) reviewArticle(c *check.Checker, lang, slug string, ids map[str
 			e.Why = "not translated yet"
 		case m.State == Stale:
 			e.Why = fmt.Sprintf("stale: the %s text changed since this was translated (update it, or lingo accept --lang %s %s)", p.Config.Source, lang, m.ID)
-		case j.msgs[i].Errors > 0:
-			e.Why = fmt.Sprintf("fails lingo check at error level: %s (lingo check --lang %s)", failed(j.cc.Found, m.ID), lang)
+		case j.Msgs[i].Errors > 0:
+			e.Why = fmt.Sprintf("fails lingo check at error level: %s (lingo check --lang %s)", failed(j.Result.Found, m.ID), lang)
 		}
 		switch {
 		case e.Why != "" && named:
@@ -306,7 +306,7 @@ func (p *Project) reviewArticle(c *check.Checker, lang, slug string, ids map[str
 			r := translation.RecordOf(m.Source, m.Translation, translation.Verdict{State: Current, Hash: article.Hash(m.Source)})
 			r.Review = &translation.Review{By: by, Source: m.Source, Translation: m.Translation, Plural: maps.Clone(m.Plural)}
 			if st == nil {
-				st = state{}
+				st = Records{}
 			}
 			st[m.ID] = r
 			u.reviewed = append(u.reviewed, e)
@@ -346,15 +346,15 @@ func failed(found []check.Finding, id string) string {
 }
 
 // reviewFile is the state file of u's article with its reviews.
-func (p *Project) reviewFile(lang string, u reviewUnit) (*pending, error) {
-	f, err := jsonFile(p.statePath(lang, u.slug), u.state)
+func (p *Project) reviewFile(lang string, u reviewUnit) (*Pending, error) {
+	f, err := JSONFile(p.StatePath(lang, u.slug), u.state)
 	return &f, err
 }
 
-// reviewOf is the review an entry keeps: the one recorded, while it
+// ReviewOf is the review an entry keeps: the one recorded, while it
 // covers the entry's current source text and the translation the catalog
 // holds (not one translation memory offers); nil otherwise.
-func reviewOf(m Message, e catalog.Entry, rec record) *translation.Review {
+func ReviewOf(m Message, e catalog.Entry, rec Record) *translation.Review {
 	if m.State != Current || m.Translation == "" || m.Translation != e.Other || !rec.Review.Covers(m.Source, m.Translation, m.Plural) {
 		return nil
 	}
@@ -369,18 +369,18 @@ func reviewer(r *translation.Review) string {
 	return r.By
 }
 
-// nouns is one when n is 1, else many.
-func nouns(n int, one, many string) string {
+// Nouns is one when n is 1, else many.
+func Nouns(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}
 	return many
 }
 
-// unreviewed reports, in a language that publishes only reviewed entries,
+// Unreviewed reports, in a language that publishes only reviewed entries,
 // each current entry without error-level findings that no reviewer signed
-// off (the unreviewed check), through add.
-func (p *Project) unreviewed(lang string, ms []Message, msgs []translation.Message, add func(line int, id, name, msg string)) {
+// off (the Unreviewed check), through add.
+func (p *Project) Unreviewed(lang string, ms []Message, msgs []translation.Message, add func(line int, id, name, msg string)) {
 	for i, m := range ms {
 		if m.State == Current && msgs[i].Errors == 0 && !m.Reviewed {
 			add(m.Line, m.ID, "unreviewed", fmt.Sprintf("not reviewed: %s publishes only reviewed entries (require_review), so the %s text shows here until a reviewer signs it off (lingo review --lang %s %s)",
@@ -440,7 +440,7 @@ func (im *importer) reviewer(path string) error {
 	by, err := im.p.Reviewer(im.opts.By)
 	if err != nil {
 		return fmt.Errorf("%s: %d %s signed off: give the reviewer's name with --by NAME (or set git config user.name) to record %s review; nothing imported",
-			path, n, nouns(n, "unit is", "units are"), nouns(n, "its", "their"))
+			path, n, Nouns(n, "unit is", "units are"), Nouns(n, "its", "their"))
 	}
 	im.by = by
 	return nil
@@ -454,11 +454,11 @@ func (im *importer) recordReviews() error {
 		return nil
 	}
 	res, refuse := &ReviewResult{}, &ReviewError{}
-	files, err := im.p.reviewArticles(im.lang, im.signed, im.by, true, res, refuse)
+	files, err := im.p.ReviewArticles(im.lang, im.signed, im.by, true, res, refuse)
 	if err != nil {
 		return err
 	}
-	written, err := im.p.writeAll(files)
+	written, err := im.p.WriteAll(files)
 	for _, w := range written {
 		if !contains(im.res.Written, w) {
 			im.res.Written = append(im.res.Written, w)

@@ -150,11 +150,11 @@ func FuzzSplice(f *testing.F) {
 			}
 			ap.Messages = append(ap.Messages, m)
 		}
-		j := p.assess(c, a, "fr", ap)
-		if _, ok := j.published[a.IDs[i]]; !ok || tr == a.Segs[i].Text {
+		j := p.Assess(c, a, "fr", ap)
+		if _, ok := j.Published[a.IDs[i]]; !ok || tr == a.Segs[i].Text {
 			return // kept out: a finding says why
 		}
-		md := article.Render(a.Src, a.Segs, a.IDs, func(id string) (string, bool) { s, ok := j.published[id]; return s, ok })
+		md := article.Render(a.Src, a.Segs, a.IDs, func(id string) (string, bool) { s, ok := j.Published[id]; return s, ok })
 		if _, err := markdown.New(markdown.Options{FrontMatter: cfg.FrontMatter}).Segments(md); err != nil {
 			t.Fatalf("published %q in %s: the article no longer reads: %v", tr, a.Segs[i].Kind, err)
 		}

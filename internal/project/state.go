@@ -12,19 +12,19 @@ import (
 	"github.com/lingo-l10n/lingo/internal/translation"
 )
 
-// stateDir is the folder, inside each language's locale folder, where lingo
+// StateDir is the folder, inside each language's locale folder, where lingo
 // keeps what a translator never edits: the source text each translation was
 // made from, and the archive of translations whose message was removed.
-const stateDir = ".lingo"
+const StateDir = ".lingo"
 
-// record is what lingo remembers of one translated entry.
-type record = translation.Record
+// Record is what lingo remembers of one translated entry.
+type Record = translation.Record
 
-// state is the records of one target catalog, by message ID.
-type state map[string]record
+// Records is the records of one target catalog, by message ID.
+type Records map[string]Record
 
-// archived is a translation whose message left the source.
-type archived struct {
+// Archived is a translation whose message left the source.
+type Archived struct {
 	Source      string `json:"source"`
 	Translation string `json:"translation"`
 	Slug        string `json:"slug"`
@@ -32,17 +32,17 @@ type archived struct {
 	want        string // the hash of the source text, while Source is not known
 }
 
-func (p *Project) statePath(lang, slug string) string {
-	return filepath.Join(p.Config.LocalesDir(), lang, stateDir, filepath.FromSlash(slug)+".json")
+func (p *Project) StatePath(lang, slug string) string {
+	return filepath.Join(p.Config.LocalesDir(), lang, StateDir, filepath.FromSlash(slug)+".json")
 }
 
-func (p *Project) archivePath(lang string) string {
-	return filepath.Join(p.Config.LocalesDir(), lang, stateDir, "archive.json")
+func (p *Project) ArchivePath(lang string) string {
+	return filepath.Join(p.Config.LocalesDir(), lang, StateDir, "archive.json")
 }
 
 // readJSON reads a state file into v; a missing file leaves v as it is.
 func (p *Project) readJSON(path string, v any) error {
-	data, err := p.readFile(path)
+	data, err := p.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
@@ -55,38 +55,38 @@ func (p *Project) readJSON(path string, v any) error {
 	return nil
 }
 
-func (p *Project) readState(lang, slug string) (state, error) {
-	st := state{}
-	return st, p.readJSON(p.statePath(lang, slug), &st)
+func (p *Project) ReadState(lang, slug string) (Records, error) {
+	st := Records{}
+	return st, p.readJSON(p.StatePath(lang, slug), &st)
 }
 
-// readTarget reads the catalog of lang for slug and its state file.
-func (p *Project) readTarget(lang, slug string) (*catalog.Catalog, state, error) {
+// ReadTarget reads the catalog of lang for slug and its state file.
+func (p *Project) ReadTarget(lang, slug string) (*catalog.Catalog, Records, error) {
 	c, err := p.ReadCatalog(lang, slug)
 	if err != nil {
 		return nil, nil, err
 	}
-	st, err := p.readState(lang, slug)
+	st, err := p.ReadState(lang, slug)
 	return c, st, err
 }
 
-func (p *Project) readArchive(lang string) ([]archived, error) {
-	var a []archived
-	return a, p.readJSON(p.archivePath(lang), &a)
+func (p *Project) ReadArchive(lang string) ([]Archived, error) {
+	var a []Archived
+	return a, p.readJSON(p.ArchivePath(lang), &a)
 }
 
-// jsonFile encodes v as an indented JSON file; maps come out sorted.
-func jsonFile(path string, v any) (pending, error) {
+// JSONFile encodes v as an indented JSON file; maps come out sorted.
+func JSONFile(path string, v any) (Pending, error) {
 	data, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
-		return pending{}, err
+		return Pending{}, err
 	}
-	return pending{path: path, data: append(data, '\n')}, nil
+	return Pending{Path: path, Data: append(data, '\n')}, nil
 }
 
-// sortArchive orders the archive and drops repeats, so that its bytes
+// SortArchive orders the archive and drops repeats, so that its bytes
 // depend only on its contents.
-func sortArchive(a []archived) []archived {
+func SortArchive(a []Archived) []Archived {
 	sort.Slice(a, func(i, j int) bool {
 		x, y := a[i], a[j]
 		if x.Source != y.Source {

@@ -27,24 +27,24 @@ func (p *Project) Status(langs []string) ([]Stats, error) {
 	if err != nil {
 		return nil, err
 	}
-	return statsOf(plans), nil
+	return StatsOf(plans), nil
 }
 
-// statsOf counts the messages of each language's plan.
-func statsOf(plans []*LangPlan) []Stats {
+// StatsOf counts the messages of each language's plan.
+func StatsOf(plans []*LangPlan) []Stats {
 	out := make([]Stats, 0, len(plans))
 	for _, lp := range plans {
 		s := Stats{Lang: lp.Lang, Percent: 100}
 		for _, ap := range lp.Articles {
-			s.count(ap.Messages)
+			s.Count(ap.Messages)
 		}
 		out = append(out, s)
 	}
 	return out
 }
 
-// count adds msgs, messages of one article, to s.
-func (s *Stats) count(msgs []Message) {
+// Count adds msgs, messages of one article, to s.
+func (s *Stats) Count(msgs []Message) {
 	for _, m := range msgs {
 		s.Messages++
 		switch m.State {

@@ -47,7 +47,7 @@ type Message struct {
 type LangPlan struct {
 	Lang     string
 	Articles []ArticlePlan
-	archive  []archived
+	archive  []Archived
 	remove   []string // catalogs and state files of articles that are gone
 	// catalogs in another format than lingo.toml's, to remove once the
 	// catalog in its format is written: [old, new]
@@ -94,17 +94,17 @@ func (p *Project) Plan(lang string, arts []*Article, opts SyncOptions) (*LangPla
 	if err != nil {
 		return nil, err
 	}
-	lp := &LangPlan{Lang: lang, archive: in.archive, remove: in.remove, converted: in.converted}
-	mem, err := p.recall(0, len(arts), len(arts), func(i int) (*Article, *catalog.Catalog, state, error) {
+	lp := &LangPlan{Lang: lang, archive: in.Archive, remove: in.Remove, converted: in.Converted}
+	mem, err := p.recall(0, len(arts), len(arts), func(i int) (*Article, *catalog.Catalog, Records, error) {
 		return arts[i], in.cats[i], in.states[i], nil
-	}, nil, nil, in.archive, opts)
+	}, nil, nil, in.Archive, opts)
 	if err != nil {
 		return nil, err
 	}
 	plans := make([]articlePlan, len(arts))
 	err = parallel(len(arts), func(i int) error {
 		var err error
-		plans[i], err = p.planArticle(lang, arts[i], in.cats[i], in.states[i], mem, opts)
+		plans[i], err = p.PlanArticle(lang, arts[i], in.cats[i], in.states[i], mem, opts)
 		in.cats[i], in.states[i] = nil, nil
 		return err
 	})
@@ -115,23 +115,23 @@ func (p *Project) Plan(lang string, arts []*Article, opts SyncOptions) (*LangPla
 		lp.Articles = append(lp.Articles, ap.ArticlePlan)
 		lp.archive = append(lp.archive, ap.archive...)
 	}
-	lp.archive = sortArchive(lp.archive)
+	lp.archive = SortArchive(lp.archive)
 	return lp, nil
 }
 
-// langInput is what planning a language reads from its folder.
-type langInput struct {
-	archive []archived // the archive, and the translations of articles that are gone
-	remove  []string   // the catalogs and state files of articles that are gone
+// LangInput is what planning a language reads from its folder.
+type LangInput struct {
+	Archive []Archived // the archive, and the translations of articles that are gone
+	Remove  []string   // the catalogs and state files of articles that are gone
 	// catalogs in another format, of articles still there: [old, new]
-	converted [][2]string
+	Converted [][2]string
 	cats      []*catalog.Catalog
-	states    []state
+	states    []Records
 }
 
 // readLang reads the archive, catalogs and state files of lang, and the
 // catalogs of articles that are gone.
-func (p *Project) readLang(lang string, arts []*Article) (*langInput, error) {
+func (p *Project) readLang(lang string, arts []*Article) (*LangInput, error) {
 	slugs := make([]string, len(arts))
 	for i, a := range arts {
 		slugs[i] = a.Slug
@@ -140,14 +140,14 @@ func (p *Project) readLang(lang string, arts []*Article) (*langInput, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := wants(in.archive)
+	w := Wants(in.Archive)
 	for _, a := range arts {
-		w.resolve(a)
+		w.Resolve(a)
 	}
-	in.cats, in.states = make([]*catalog.Catalog, len(arts)), make([]state, len(arts))
+	in.cats, in.states = make([]*catalog.Catalog, len(arts)), make([]Records, len(arts))
 	err = parallel(len(arts), func(i int) error {
 		var err error
-		in.cats[i], in.states[i], err = p.readTarget(lang, arts[i].Slug)
+		in.cats[i], in.states[i], err = p.ReadTarget(lang, arts[i].Slug)
 		return err
 	})
 	return in, err
@@ -155,33 +155,33 @@ func (p *Project) readLang(lang string, arts []*Article) (*langInput, error) {
 
 // readGone reads the archive of lang and the catalogs of articles that
 // are gone (those not in slugs).
-func (p *Project) readGone(lang string, slugs []string) (*langInput, error) {
-	in := &langInput{}
+func (p *Project) readGone(lang string, slugs []string) (*LangInput, error) {
+	in := &LangInput{}
 	var err error
-	if in.archive, err = p.readArchive(lang); err != nil {
+	if in.Archive, err = p.ReadArchive(lang); err != nil {
 		return nil, err
 	}
-	return in, p.collectOrphans(lang, in, slugs)
+	return in, p.CollectOrphans(lang, in, slugs)
 }
 
 // articlePlan is one article's part of a LangPlan: its messages, the
 // translations it archives, and its files to write (state, then catalog).
 type articlePlan struct {
 	ArticlePlan
-	archive []archived
-	files   []pending
+	archive []Archived
+	files   []Pending
 }
 
-// planArticle builds the new catalog of one article and archives the
+// PlanArticle builds the new catalog of one article and archives the
 // translations of messages that left it.
-func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st state, mem *tm.Recall, opts SyncOptions) (articlePlan, error) {
+func (p *Project) PlanArticle(lang string, a *Article, old *catalog.Catalog, st Records, mem *tm.Recall, opts SyncOptions) (articlePlan, error) {
 	path := p.CatalogPath(lang, a.Slug)
 	inSource := make(map[string]bool, len(a.IDs))
 	for _, id := range a.IDs {
 		inSource[id] = true
 	}
 	var plan articlePlan
-	from := p.origins(lang, a.Slug, a.Segs)
+	from := p.Origins(lang, a.Slug, a.Segs)
 	byID := make(map[string]catalog.Entry, len(old.Entries))
 	for _, e := range old.Entries {
 		if !inSource[e.ID] {
@@ -193,7 +193,7 @@ func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st 
 				continue
 			}
 			if e.Other != "" {
-				plan.archive = append(plan.archive, archived{Source: sourceOf(e, st[e.ID], from), Translation: e.Other, Slug: a.Slug, ID: e.ID})
+				plan.archive = append(plan.archive, Archived{Source: SourceOf(e, st[e.ID], from), Translation: e.Other, Slug: a.Slug, ID: e.ID})
 			}
 			continue
 		}
@@ -201,7 +201,7 @@ func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st 
 	}
 	plan.Slug, plan.Path = a.Slug, path
 	out := &catalog.Catalog{Lang: lang, Slug: a.Slug}
-	newState := state{}
+	newState := Records{}
 	for i, seg := range a.Segs {
 		id := a.IDs[i]
 		e, onDisk := byID[id]
@@ -210,14 +210,14 @@ func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st 
 			// No state (a clone without it, or a translation typed
 			// since the last sync): the hash says which text it was
 			// made for.
-			rec.Source = from.text(id, e.Hash)
+			rec.Source = from.Text(id, e.Hash)
 		}
 		m, hash := p.classify(id, seg.Text, e, rec, mem, opts)
 		m.Line = e.Line
 		if !onDisk {
 			m.Line = 0
 		}
-		rv := reviewOf(m, e, rec)
+		rv := ReviewOf(m, e, rec)
 		m.Reviewed, m.ReviewedBy = rv != nil, reviewer(rv)
 		plan.Messages = append(plan.Messages, m)
 		if !opts.files {
@@ -233,7 +233,7 @@ func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st 
 	if !opts.files {
 		// Before the sync that converts it, a catalog in another format
 		// is the article's: findings point into it.
-		if f, err := p.catalogFileOf(lang, a.Slug); err == nil && f != "" {
+		if f, err := p.CatalogFileOf(lang, a.Slug); err == nil && f != "" {
 			plan.Path = f
 		}
 		return plan, nil
@@ -248,19 +248,19 @@ func (p *Project) planArticle(lang string, a *Article, old *catalog.Catalog, st 
 	// way round, a catalog would lose the old source text of its stale
 	// entries.
 	if len(newState) > 0 || len(st) > 0 {
-		f, err := jsonFile(p.statePath(lang, a.Slug), newState)
+		f, err := JSONFile(p.StatePath(lang, a.Slug), newState)
 		if err != nil {
 			return plan, err
 		}
 		plan.files = append(plan.files, f)
 	}
-	plan.files = append(plan.files, pending{path: path, data: data})
+	plan.files = append(plan.files, Pending{Path: path, Data: data})
 	return plan, nil
 }
 
 // classify decides where one message stands, and the hash its entry keeps:
 // the hash of the source text its translation was made from.
-func (p *Project) classify(id, src string, e catalog.Entry, rec record, mem *tm.Recall, opts SyncOptions) (Message, string) {
+func (p *Project) classify(id, src string, e catalog.Entry, rec Record, mem *tm.Recall, opts SyncOptions) (Message, string) {
 	m := Message{ID: id, Source: src, Translation: e.Other, Plural: e.Plural}
 	if e.Other == "" && !opts.NoMemory {
 		if t, from, ok := mem.Lookup(src); ok {
@@ -308,11 +308,11 @@ func unknownID(path string, e catalog.Entry, inSource map[string]bool) error {
 	return &diag.Error{Path: path, Line: e.Line, Col: 1, Msg: msg}
 }
 
-// collectOrphans archives the catalogs of articles that are gone, and
+// CollectOrphans archives the catalogs of articles that are gone, and
 // refuses catalog files whose language is not their folder's. A catalog in
 // another format than lingo.toml's, of an article still there, is to be
 // converted (otherFormat): it goes in in.converted.
-func (p *Project) collectOrphans(lang string, in *langInput, articles []string) error {
+func (p *Project) CollectOrphans(lang string, in *LangInput, articles []string) error {
 	dir := filepath.Join(p.Config.LocalesDir(), lang)
 	slugs := make(map[string]bool, len(articles))
 	for _, s := range articles {
@@ -325,14 +325,14 @@ func (p *Project) collectOrphans(lang string, in *langInput, articles []string) 
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && d.Name() == stateDir {
+		if d.IsDir() && d.Name() == StateDir {
 			return filepath.SkipDir
 		}
 		if d.IsDir() {
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, path)
-		slug, fileLang, ext, ok := catalogName(rel)
+		slug, fileLang, ext, ok := CatalogName(rel)
 		if !ok || ext != p.Config.Format && fileLang != lang {
 			// Files in other formats are catalogs only where named
 			// like one.
@@ -343,49 +343,49 @@ func (p *Project) collectOrphans(lang string, in *langInput, articles []string) 
 		}
 		if slugs[slug] {
 			if ext != p.Config.Format {
-				if err := p.otherFormat(lang, slug, path, in.archive); err != nil {
+				if err := p.otherFormat(lang, slug, path, in.Archive); err != nil {
 					return err
 				}
-				in.converted = append(in.converted, [2]string{path, p.CatalogPath(lang, slug)})
+				in.Converted = append(in.Converted, [2]string{path, p.CatalogPath(lang, slug)})
 			}
 			return nil
 		}
-		c, err := p.readCatalogFile(path)
+		c, err := p.ReadCatalogFile(path)
 		if err != nil {
 			return err
 		}
-		st, err := p.readState(lang, slug)
+		st, err := p.ReadState(lang, slug)
 		if err != nil {
 			return err
 		}
-		from := p.origins(lang, slug, nil)
+		from := p.Origins(lang, slug, nil)
 		from.file = path
 		for _, e := range c.Entries {
 			if e.Other != "" {
-				a := archived{Source: sourceOf(e, st[e.ID], from), Translation: e.Other, Slug: slug, ID: e.ID}
+				a := Archived{Source: SourceOf(e, st[e.ID], from), Translation: e.Other, Slug: slug, ID: e.ID}
 				if a.Source == "" {
 					// Made for a text of another article, maybe: the
 					// one it was renamed to (resolve).
-					a.want = madeFor(e, st[e.ID])
+					a.want = MadeFor(e, st[e.ID])
 				}
-				in.archive = append(in.archive, a)
+				in.Archive = append(in.Archive, a)
 			}
 		}
-		in.remove = append(in.remove, path, p.statePath(lang, slug))
+		in.Remove = append(in.Remove, path, p.StatePath(lang, slug))
 		return nil
 	})
 }
 
-// wanted is the archived translations of articles that are gone whose
+// Wanted is the archived translations of articles that are gone whose
 // source text was not found with them, by the hash of that text: an
 // article still there (the one it was renamed to) may have it.
-type wanted struct {
+type Wanted struct {
 	mu     sync.Mutex
-	byHash map[string][]*archived
+	byHash map[string][]*Archived
 }
 
-func wants(archives ...[]archived) *wanted {
-	w := &wanted{byHash: map[string][]*archived{}}
+func Wants(archives ...[]Archived) *Wanted {
+	w := &Wanted{byHash: map[string][]*Archived{}}
 	for _, archive := range archives {
 		for k := range archive {
 			if a := &archive[k]; a.Source == "" && a.want != "" {
@@ -396,8 +396,8 @@ func wants(archives ...[]archived) *wanted {
 	return w
 }
 
-// resolve gives the translations that want a text of article a that text.
-func (w *wanted) resolve(a *Article) {
+// Resolve gives the translations that want a text of article a that text.
+func (w *Wanted) Resolve(a *Article) {
 	if len(w.byHash) == 0 {
 		return
 	}
@@ -413,7 +413,7 @@ func (w *wanted) resolve(a *Article) {
 }
 
 // target reads article i with its catalog and state file in a language.
-type target func(i int) (*Article, *catalog.Catalog, state, error)
+type target func(i int) (*Article, *catalog.Catalog, Records, error)
 
 // recall is the translation memory of a language for the messages
 // without translation of articles lo to hi-1 of n, but those of articles
@@ -425,7 +425,7 @@ type target func(i int) (*Article, *catalog.Catalog, state, error)
 // every message has a translation; classify then looks nothing up, and
 // marks a translation it is offered current if made from the same text
 // (white space aside), else stale.
-func (p *Project) recall(lo, hi, n int, read target, skip []bool, looked []map[uint64]bool, archive []archived, opts SyncOptions) (*tm.Recall, error) {
+func (p *Project) recall(lo, hi, n int, read target, skip []bool, looked []map[uint64]bool, archive []Archived, opts SyncOptions) (*tm.Recall, error) {
 	if opts.NoMemory {
 		return nil, nil
 	}
@@ -459,21 +459,21 @@ func (p *Project) recall(lo, hi, n int, read target, skip []bool, looked []map[u
 		if err != nil {
 			return err
 		}
-		for j, src := range entrySources(a, c, st) {
+		for j, src := range EntrySources(a, c, st) {
 			r.Offer(uint64(i)<<32|uint64(j), src, c.Entries[j].Other)
 		}
 		return nil
 	})
-	for k, e := range sortArchive(slices.Clone(archive)) {
+	for k, e := range SortArchive(slices.Clone(archive)) {
 		r.Offer(uint64(n)<<32|uint64(k), e.Source, e.Translation)
 	}
 	return r, err
 }
 
-// entrySources is the source text each entry of c, article a's catalog in
+// EntrySources is the source text each entry of c, article a's catalog in
 // a language with state st, was translated from, where known ("" where
 // not): what translation memory offers its translation for.
-func entrySources(a *Article, c *catalog.Catalog, st state) []string {
+func EntrySources(a *Article, c *catalog.Catalog, st Records) []string {
 	source := make(map[string]string, len(a.IDs))
 	for j, id := range a.IDs {
 		source[id] = a.Segs[j].Text
@@ -501,14 +501,14 @@ func (p *Project) Sync(langs []string, opts SyncOptions) ([]string, error) {
 		return nil, err
 	}
 	var written []string
-	err = p.withGraph(func(g *graph) error {
+	err = p.WithGraph(func(g *Graph) error {
 		written, err = p.sync(g, langs, slugs, opts)
 		return err
 	})
 	return written, err
 }
 
-func (p *Project) sync(g *graph, langs, slugs []string, opts SyncOptions) ([]string, error) {
+func (p *Project) sync(g *Graph, langs, slugs []string, opts SyncOptions) ([]string, error) {
 	clean, err := g.syncedUnits(langs, slugs, opts)
 	if err != nil {
 		return nil, err
@@ -538,7 +538,7 @@ func (p *Project) syncWrite(langs, slugs []string, opts SyncOptions, checked []*
 			return written, err
 		}
 	}
-	w, err := p.writeEach(len(slugs), func(i int) ([]pending, error) {
+	w, err := p.writeEach(len(slugs), func(i int) ([]Pending, error) {
 		if sourceUpToDate[i] {
 			return nil, nil
 		}
@@ -547,7 +547,7 @@ func (p *Project) syncWrite(langs, slugs []string, opts SyncOptions, checked []*
 			return nil, err
 		}
 		f, err := p.catalogFile(p.SourceCatalog(a))
-		return []pending{f}, err
+		return []Pending{f}, err
 	})
 	written = append(written, w...)
 	if err != nil {
@@ -612,7 +612,7 @@ func (p *Project) goneSourceCatalogs(slugs []string) (gone []string, converted [
 		if err != nil {
 			return err
 		}
-		slug, lang, ext, ok := catalogName(rel)
+		slug, lang, ext, ok := CatalogName(rel)
 		switch {
 		case !ok || lang != p.Config.Source:
 		case !present[slug]:
@@ -633,17 +633,17 @@ func (p *Project) goneSourceCatalogs(slugs []string) (gone []string, converted [
 // it; and whether each article's source catalog is up to date.
 func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions, clean *synced) ([]*LangPlan, []bool, error) {
 	plans := make([]*LangPlan, len(langs))
-	gone := make([][]archived, len(langs)) // kept apart until resolved
+	gone := make([][]Archived, len(langs)) // kept apart until resolved
 	for k, lang := range langs {
 		in, err := p.readGone(lang, slugs)
 		if err != nil {
 			return nil, nil, err
 		}
-		gone[k] = in.archive
-		plans[k] = &LangPlan{Lang: lang, remove: in.remove, converted: in.converted,
+		gone[k] = in.Archive
+		plans[k] = &LangPlan{Lang: lang, remove: in.Remove, converted: in.Converted,
 			missing: make([]int, len(slugs)), upToDate: make([]bool, len(slugs)), missingKeys: make([][]uint64, len(slugs))}
 	}
-	w := wants(gone...)
+	w := Wants(gone...)
 	if slices.ContainsFunc(plans, func(lp *LangPlan) bool { return len(lp.remove) > 0 }) {
 		// A deleted article's translations go to the archive: they look
 		// for their source text in every article (the one it was renamed
@@ -660,7 +660,7 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions, clean *syn
 	plan := SyncOptions{Accept: opts.Accept, AcceptAll: opts.AcceptAll, NoMemory: true}
 	sourceUpToDate := make([]bool, len(slugs))
 	var mu sync.Mutex
-	prog := p.progress()
+	prog := p.Steps()
 	prog.Start("reading", len(slugs))
 	defer prog.Done()
 	err := parallel(len(slugs), func(i int) error {
@@ -676,22 +676,22 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions, clean *syn
 		if err != nil {
 			return err
 		}
-		w.resolve(a)
+		w.Resolve(a)
 		f, err := p.catalogFile(p.SourceCatalog(a))
 		if err != nil {
 			return err
 		}
-		sourceUpToDate[i] = onDisk(f)
+		sourceUpToDate[i] = OnDisk(f)
 		for k, lp := range plans {
 			if clean.unit(k, i) {
 				lp.upToDate[i] = true
 				continue
 			}
-			c, st, err := p.readTarget(lp.Lang, a.Slug)
+			c, st, err := p.ReadTarget(lp.Lang, a.Slug)
 			if err != nil {
 				return err
 			}
-			ap, err := p.planArticle(lp.Lang, a, c, st, nil, plan)
+			ap, err := p.PlanArticle(lp.Lang, a, c, st, nil, plan)
 			if err != nil {
 				return err
 			}
@@ -713,7 +713,7 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions, clean *syn
 		return nil
 	})
 	for k, lp := range plans {
-		lp.archive = sortArchive(append(gone[k], lp.archive...))
+		lp.archive = SortArchive(append(gone[k], lp.archive...))
 	}
 	return plans, sourceUpToDate, err
 }
@@ -722,13 +722,13 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions, clean *syn
 // lang, planned with opts, are already on disk. Translated messages and no
 // state file (a first sync) mean a state file to write, known without
 // planning the files.
-func (p *Project) upToDate(lang string, a *Article, c *catalog.Catalog, st state, msgs []Message, opts SyncOptions) (bool, error) {
+func (p *Project) upToDate(lang string, a *Article, c *catalog.Catalog, st Records, msgs []Message, opts SyncOptions) (bool, error) {
 	if len(st) == 0 && slices.ContainsFunc(msgs, func(m Message) bool { return m.Translation != "" }) {
 		return false, nil
 	}
 	opts.files = true
-	ap, err := p.planArticle(lang, a, c, st, nil, opts)
-	return err == nil && !slices.ContainsFunc(ap.files, func(f pending) bool { return !onDisk(f) }), err
+	ap, err := p.PlanArticle(lang, a, c, st, nil, opts)
+	return err == nil && !slices.ContainsFunc(ap.files, func(f Pending) bool { return !OnDisk(f) }), err
 }
 
 // syncLang writes the archive of a language as checked, then plans and
@@ -736,24 +736,24 @@ func (p *Project) upToDate(lang string, a *Article, c *catalog.Catalog, st state
 func (p *Project) syncLang(checked *LangPlan, slugs []string, opts SyncOptions) ([]string, error) {
 	var written []string
 	if len(checked.archive) > 0 {
-		f, err := jsonFile(p.archivePath(checked.Lang), checked.archive)
+		f, err := JSONFile(p.ArchivePath(checked.Lang), checked.archive)
 		if err != nil {
 			return nil, err
 		}
-		if written, err = p.writeAll([]pending{f}); err != nil {
+		if written, err = p.WriteAll([]Pending{f}); err != nil {
 			return written, err
 		}
 	}
-	read := func(i int) (*Article, *catalog.Catalog, state, error) {
+	read := func(i int) (*Article, *catalog.Catalog, Records, error) {
 		a, err := p.Load(slugs[i])
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		c, st, err := p.readTarget(checked.Lang, a.Slug)
+		c, st, err := p.ReadTarget(checked.Lang, a.Slug)
 		return a, c, st, err
 	}
 	opts.files = true
-	prog := p.progress()
+	prog := p.Steps()
 	prog.Start("syncing "+checked.Lang, len(slugs))
 	defer prog.Done()
 	for _, win := range windows(checked.missing) {
@@ -764,7 +764,7 @@ func (p *Project) syncLang(checked *LangPlan, slugs []string, opts SyncOptions) 
 		if err != nil {
 			return written, err
 		}
-		w, err := p.writeEach(hi-lo, func(i int) ([]pending, error) {
+		w, err := p.writeEach(hi-lo, func(i int) ([]Pending, error) {
 			prog.Step()
 			if checked.upToDate[lo+i] {
 				return nil, nil
@@ -773,7 +773,7 @@ func (p *Project) syncLang(checked *LangPlan, slugs []string, opts SyncOptions) 
 			if err != nil {
 				return nil, err
 			}
-			ap, err := p.planArticle(checked.Lang, a, c, st, mem, o)
+			ap, err := p.PlanArticle(checked.Lang, a, c, st, mem, o)
 			return ap.files, err
 		})
 		written = append(written, w...)
@@ -807,20 +807,20 @@ func windows(missing []int) [][3]int {
 // writeEach writes the files of n items on every core, each item's files
 // in their order, as soon as a few items have them (writeAll syncs them to
 // disk together), and returns the paths written in the order of the items.
-func (p *Project) writeEach(n int, files func(i int) ([]pending, error)) ([]string, error) {
+func (p *Project) writeEach(n int, files func(i int) ([]Pending, error)) ([]string, error) {
 	const items = 16
 	paths := make([][]string, (n+items-1)/items)
 	err := parallel(len(paths), func(g int) error {
-		var batch []pending
+		var batch []Pending
 		var ferr error
 		for i := g * items; i < min((g+1)*items, n) && ferr == nil; i++ {
-			var fs []pending
+			var fs []Pending
 			if fs, ferr = files(i); ferr == nil {
 				batch = append(batch, fs...)
 			}
 		}
 		var err error
-		paths[g], err = p.writeAll(batch)
+		paths[g], err = p.WriteAll(batch)
 		return cmp.Or(err, ferr)
 	})
 	return slices.Concat(paths...), err

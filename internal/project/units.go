@@ -37,26 +37,26 @@ func (p *Project) cacheFolder() string {
 	return filepath.Join(p.Config.Dir, ".lingo", "cache")
 }
 
-// graph is one run's view of the build graph.
-type graph struct {
+// Graph is one run's view of the build Graph.
+type Graph struct {
 	p       *Project
 	hashes  sync.Map // path → its hash, for this run: forgotten when lingo writes the file
 	slugs   []string // the articles, once listed
 	files   *filehash.Table
-	cache   *unitcache.Cache
+	Cache   *unitcache.Cache
 	shared  string // the hash of the shared inputs
 	created string // the first folder of the cache's path that did not exist
 }
 
 // openGraph opens the file table and the unit cache, and hashes the shared
 // inputs. The caller must close it.
-func (p *Project) openGraph() (*graph, error) {
-	g := &graph{p: p, files: filehash.Open(filepath.Join(p.cacheFolder(), "files")),
-		cache: unitcache.Open(filepath.Join(p.cacheFolder(), "units.db")), created: firstMissing(p.cacheFolder())}
+func (p *Project) openGraph() (*Graph, error) {
+	g := &Graph{p: p, files: filehash.Open(filepath.Join(p.cacheFolder(), "files")),
+		Cache: unitcache.Open(filepath.Join(p.cacheFolder(), "units.db")), created: firstMissing(p.cacheFolder())}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00", Version, p.Config.Source)
-	paths := []string{p.Config.Path, p.glossaryPath()}
-	for _, dir := range []string{p.folder(p.Config.Words), p.folder(p.Config.Check.Vocabulary)} {
+	paths := []string{p.Config.Path, p.GlossaryPath()}
+	for _, dir := range []string{p.Folder(p.Config.Words), p.Folder(p.Config.Check.Vocabulary)} {
 		if dir == "" {
 			continue
 		}
@@ -77,9 +77,9 @@ func (p *Project) openGraph() (*graph, error) {
 	return g, nil
 }
 
-// withGraph runs fn with the graph of the command running (a build's steps
+// WithGraph runs fn with the graph of the command running (a build's steps
 // share one), else with a graph of its own, closed after fn.
-func (p *Project) withGraph(fn func(g *graph) error) error {
+func (p *Project) WithGraph(fn func(g *Graph) error) error {
 	if p.graph != nil {
 		return fn(p.graph)
 	}
@@ -98,8 +98,8 @@ func (p *Project) withGraph(fn func(g *graph) error) error {
 // with err; both are caches, so a failure to save them is no error of the
 // run. A run that failed leaves no folder it made: bad input changes
 // nothing on disk.
-func (g *graph) close(err error) {
-	_ = g.cache.Close()
+func (g *Graph) close(err error) {
+	_ = g.Cache.Close()
 	if err == nil {
 		_ = g.files.Save()
 		ignore := filepath.Join(g.p.Config.Dir, ".lingo", ".gitignore")
@@ -128,7 +128,7 @@ func firstMissing(path string) string {
 
 // hash is the hash of the file at path (filehash.Absent for none), once
 // per run until lingo writes the file.
-func (g *graph) hash(path string) (string, error) {
+func (g *Graph) hash(path string) (string, error) {
 	if sum, ok := g.hashes.Load(path); ok {
 		return sum.(string), nil
 	}
@@ -140,14 +140,14 @@ func (g *graph) hash(path string) (string, error) {
 }
 
 // forget forgets the hash of files lingo writes.
-func (g *graph) forget(files []pending) {
+func (g *Graph) forget(files []Pending) {
 	for _, f := range files {
-		g.hashes.Delete(f.path)
+		g.hashes.Delete(f.Path)
 	}
 }
 
 // hashInto writes path and the hash of its file into h; "" is no file.
-func (g *graph) hashInto(h io.Writer, path string) error {
+func (g *Graph) hashInto(h io.Writer, path string) error {
 	sum := filehash.Absent
 	if path != "" {
 		var err error
@@ -161,7 +161,7 @@ func (g *graph) hashInto(h io.Writer, path string) error {
 
 // catalogInto hashes into h the catalog of lang for slug: the file in
 // lingo.toml's format, or when there is none, those in the others.
-func (g *graph) catalogInto(h io.Writer, lang, slug string) error {
+func (g *Graph) catalogInto(h io.Writer, lang, slug string) error {
 	path := g.p.CatalogPath(lang, slug)
 	if err := g.hashInto(h, path); err != nil {
 		return err
@@ -169,7 +169,7 @@ func (g *graph) catalogInto(h io.Writer, lang, slug string) error {
 	if sum, _ := g.hash(path); sum != filehash.Absent {
 		return nil
 	}
-	for _, ext := range g.p.otherExts() {
+	for _, ext := range g.p.OtherExts() {
 		if err := g.hashInto(h, catalog.Path(g.p.Config.LocalesDir(), lang, slug, ext)); err != nil {
 			return err
 		}
@@ -177,12 +177,12 @@ func (g *graph) catalogInto(h io.Writer, lang, slug string) error {
 	return nil
 }
 
-// articleKey hashes what an article is read from: its Markdown and its
+// ArticleKey hashes what an article is read from: its Markdown and its
 // source catalog (which carries its message IDs over).
-func (g *graph) articleKey(slug string) (string, error) {
+func (g *Graph) ArticleKey(slug string) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00", g.shared)
-	if err := g.hashInto(h, g.p.articlePath(slug)); err != nil {
+	if err := g.hashInto(h, g.p.ArticlePath(slug)); err != nil {
 		return "", err
 	}
 	if err := g.catalogInto(h, g.p.Config.Source, slug); err != nil {
@@ -191,42 +191,42 @@ func (g *graph) articleKey(slug string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// unitKey hashes the inputs of the unit of lang and the article whose
+// UnitKey hashes the inputs of the unit of lang and the article whose
 // articleKey is article: the article, the unit's catalog and its state.
-func (g *graph) unitKey(article, lang, slug string) (string, error) {
+func (g *Graph) UnitKey(article, lang, slug string) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00", article, lang)
 	if err := g.catalogInto(h, lang, slug); err != nil {
 		return "", err
 	}
-	if err := g.hashInto(h, g.p.statePath(lang, slug)); err != nil {
+	if err := g.hashInto(h, g.p.StatePath(lang, slug)); err != nil {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// unitKeys is the key of the unit of slug in each of langs.
-func (g *graph) unitKeys(slug string, langs []string) ([]string, error) {
-	a, err := g.articleKey(slug)
+// UnitKeys is the key of the unit of slug in each of langs.
+func (g *Graph) UnitKeys(slug string, langs []string) ([]string, error) {
+	a, err := g.ArticleKey(slug)
 	if err != nil {
 		return nil, err
 	}
 	keys := make([]string, len(langs))
 	for i, lang := range langs {
-		if keys[i], err = g.unitKey(a, lang, slug); err != nil {
+		if keys[i], err = g.UnitKey(a, lang, slug); err != nil {
 			return nil, err
 		}
 	}
 	return keys, nil
 }
 
-// unitName names a unit in the cache.
-func unitName(lang, slug string) string { return lang + " " + slug }
+// UnitName names a unit in the cache.
+func UnitName(lang, slug string) string { return lang + " " + slug }
 
-// pruneUnits removes from the cache's bucket the units of articles that
+// PruneUnits removes from the cache's bucket the units of articles that
 // are no more.
-func (g *graph) pruneUnits(bucket string, slugs []string) {
-	_ = g.cache.Prune(bucket, func(unit string) bool {
+func (g *Graph) PruneUnits(bucket string, slugs []string) {
+	_ = g.Cache.Prune(bucket, func(unit string) bool {
 		_, slug, _ := strings.Cut(unit, " ")
 		_, found := slices.BinarySearch(slugs, slug)
 		return found
@@ -295,7 +295,7 @@ func (s *synced) article(i int) bool {
 // message that changed is looked up in full (similar texts too) by the
 // sync of its own unit. Only a plain sync uses the cache: accepting stale
 // translations, or leaving translation memory out, is worked out again.
-func (g *graph) syncedUnits(langs, slugs []string, opts SyncOptions) (*synced, error) {
+func (g *Graph) syncedUnits(langs, slugs []string, opts SyncOptions) (*synced, error) {
 	if opts.Accept != nil || opts.AcceptAll || opts.NoMemory || opts.Lenient {
 		return nil, nil
 	}
@@ -306,22 +306,22 @@ func (g *graph) syncedUnits(langs, slugs []string, opts SyncOptions) (*synced, e
 		s.units[k], missing[k], s.looked[k] = make([]bool, len(slugs)), make([][]uint64, len(slugs)), make([]map[uint64]bool, len(slugs))
 	}
 	err := parallel(len(slugs), func(i int) error {
-		a, err := g.articleKey(slugs[i])
+		a, err := g.ArticleKey(slugs[i])
 		if err != nil {
 			return err
 		}
 		s.articleKeys[i] = a
 		var rec syncRecord
-		s.source[i] = g.cache.Get(syncBucket, unitName(g.p.Config.Source, slugs[i]), a, &rec)
+		s.source[i] = g.Cache.Get(syncBucket, UnitName(g.p.Config.Source, slugs[i]), a, &rec)
 		for k, lang := range langs {
-			key, err := g.unitKey(a, lang, slugs[i])
+			key, err := g.UnitKey(a, lang, slugs[i])
 			if err != nil {
 				return err
 			}
 			rec = syncRecord{}
-			s.units[k][i] = g.cache.Get(syncBucket, unitName(lang, slugs[i]), key, &rec)
+			s.units[k][i] = g.Cache.Get(syncBucket, UnitName(lang, slugs[i]), key, &rec)
 			missing[k][i] = rec.Missing
-			if !s.units[k][i] && g.cache.Last(syncBucket, unitName(lang, slugs[i]), &rec) && len(rec.Missing) > 0 {
+			if !s.units[k][i] && g.Cache.Last(syncBucket, UnitName(lang, slugs[i]), &rec) && len(rec.Missing) > 0 {
 				s.looked[k][i] = map[uint64]bool{}
 				for _, t := range rec.Missing {
 					s.looked[k][i][t] = true
@@ -345,7 +345,7 @@ func (g *graph) syncedUnits(langs, slugs []string, opts SyncOptions) (*synced, e
 // messages without translation (the textKeys of missing) a changed unit
 // of the language has a translation for, and takes those texts out of
 // looked, the texts of changed units not to look up again.
-func (g *graph) offered(lang string, slugs []string, clean []bool, missing [][]uint64, looked []map[uint64]bool) error {
+func (g *Graph) offered(lang string, slugs []string, clean []bool, missing [][]uint64, looked []map[uint64]bool) error {
 	wanted := map[uint64]bool{}
 	for i := range slugs {
 		if clean[i] {
@@ -369,11 +369,11 @@ func (g *graph) offered(lang string, slugs []string, clean []bool, missing [][]u
 		if err != nil {
 			return err
 		}
-		c, st, err := g.p.readTarget(lang, slugs[i])
+		c, st, err := g.p.ReadTarget(lang, slugs[i])
 		if err != nil {
 			return err
 		}
-		for j, src := range entrySources(a, c, st) {
+		for j, src := range EntrySources(a, c, st) {
 			if k := textKey(src); c.Entries[j].Other != "" && wanted[k] {
 				found[i] = append(found[i], k)
 			}
@@ -404,7 +404,7 @@ func (g *graph) offered(lang string, slugs []string, clean []bool, missing [][]u
 
 // recordSynced records the units sync wrote or found up to date, under
 // the keys of their files as sync left them.
-func (g *graph) recordSynced(langs, slugs []string, plans []*LangPlan, before *synced) {
+func (g *Graph) recordSynced(langs, slugs []string, plans []*LangPlan, before *synced) {
 	if before == nil {
 		return
 	}
@@ -414,28 +414,28 @@ func (g *graph) recordSynced(langs, slugs []string, plans []*LangPlan, before *s
 		if before.article(i) {
 			return nil
 		}
-		a, err := g.articleKey(slugs[i])
+		a, err := g.ArticleKey(slugs[i])
 		if err != nil {
 			return err
 		}
-		mine := []unitcache.Item{{Bucket: syncBucket, Unit: unitName(g.p.Config.Source, slugs[i]), Key: a, Value: syncRecord{}}}
+		mine := []unitcache.Item{{Bucket: syncBucket, Unit: UnitName(g.p.Config.Source, slugs[i]), Key: a, Value: syncRecord{}}}
 		for k, lang := range langs {
 			if before.unit(k, i) && a == before.articleKeys[i] {
 				continue
 			}
-			key, err := g.unitKey(a, lang, slugs[i])
+			key, err := g.UnitKey(a, lang, slugs[i])
 			if err != nil {
 				return err
 			}
-			mine = append(mine, unitcache.Item{Bucket: syncBucket, Unit: unitName(lang, slugs[i]), Key: key, Value: syncRecord{Missing: plans[k].missingKeys[i]}})
+			mine = append(mine, unitcache.Item{Bucket: syncBucket, Unit: UnitName(lang, slugs[i]), Key: key, Value: syncRecord{Missing: plans[k].missingKeys[i]}})
 		}
 		mu.Lock()
 		items = append(items, mine...)
 		mu.Unlock()
 		return nil
 	})
-	_ = g.cache.Put(items)
-	g.pruneUnits(syncBucket, slugs)
+	_ = g.Cache.Put(items)
+	g.PruneUnits(syncBucket, slugs)
 }
 
 // The "check" bucket keeps what lingo check found in each unit, counted,
@@ -446,16 +446,16 @@ const (
 	findingsBucket = "findings"
 )
 
-// cacheWriter stores results in the unit cache a batch at a time, from
+// CacheWriter stores results in the unit cache a batch at a time, from
 // every core: one transaction per batch.
-type cacheWriter struct {
+type CacheWriter struct {
 	cache *unitcache.Cache
 	mu    sync.Mutex
 	items []unitcache.Item
 }
 
-// put queues items, and stores the batch when it is full.
-func (w *cacheWriter) put(items ...unitcache.Item) {
+// Put queues items, and stores the batch when it is full.
+func (w *CacheWriter) Put(items ...unitcache.Item) {
 	w.mu.Lock()
 	w.items = append(w.items, items...)
 	var full []unitcache.Item
@@ -468,13 +468,13 @@ func (w *cacheWriter) put(items ...unitcache.Item) {
 
 // putCheck queues what checking a unit found (a copy: the caller goes on
 // with its findings).
-func (w *cacheWriter) putCheck(unit, key string, u unitCheck, found []check.Finding) {
-	w.put(unitcache.Item{Bucket: checkBucket, Unit: unit, Key: key, Value: u},
+func (w *CacheWriter) putCheck(unit, key string, u UnitCheck, found []check.Finding) {
+	w.Put(unitcache.Item{Bucket: checkBucket, Unit: unit, Key: key, Value: u},
 		unitcache.Item{Bucket: findingsBucket, Unit: unit, Key: key, Value: slices.Clone(found)})
 }
 
-// flush stores what is queued.
-func (w *cacheWriter) flush() {
+// Flush stores what is queued.
+func (w *CacheWriter) Flush() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	_ = w.cache.Put(w.items)

@@ -46,11 +46,11 @@ func (p *Project) ArticleStatus(langs []string) ([]ArticleStats, []Stats, error)
 				out = append(out, ArticleStats{Slug: ap.Slug})
 			}
 			s := Stats{Lang: lp.Lang, Percent: 100}
-			s.count(ap.Messages)
+			s.Count(ap.Messages)
 			out[ai].Langs = append(out[ai].Langs, s)
 		}
 	}
-	return out, statsOf(plans), nil
+	return out, StatsOf(plans), nil
 }
 
 // EntryView is one message of an article in a language, as the workbench
@@ -132,8 +132,8 @@ type Draft struct {
 // judgeWith is judge with draft, when not nil, in place of its entry: the
 // catalog as a save of it would leave it (its hash that of today's source
 // text, which the workbench showed beside it).
-func (p *Project) judgeWith(c *check.Checker, a *Article, lang string, draft *Draft) (*judgement, ArticlePlan, error) {
-	cat, st, err := p.readTarget(lang, a.Slug)
+func (p *Project) judgeWith(c *check.Checker, a *Article, lang string, draft *Draft) (*Judgement, ArticlePlan, error) {
+	cat, st, err := p.ReadTarget(lang, a.Slug)
 	if err != nil {
 		return nil, ArticlePlan{}, err
 	}
@@ -144,11 +144,11 @@ func (p *Project) judgeWith(c *check.Checker, a *Article, lang string, draft *Dr
 		}
 		setEntry(cat, draft.ID, draft.Text, article.Hash(a.Segs[i].Text))
 	}
-	ap, err := p.planArticle(lang, a, cat, st, nil, SyncOptions{Lenient: true, NoMemory: true})
+	ap, err := p.PlanArticle(lang, a, cat, st, nil, SyncOptions{Lenient: true, NoMemory: true})
 	if err != nil {
 		return nil, ArticlePlan{}, err
 	}
-	return p.assess(c, a, lang, ap.ArticlePlan), ap.ArticlePlan, nil
+	return p.Assess(c, a, lang, ap.ArticlePlan), ap.ArticlePlan, nil
 }
 
 // setEntry sets the translation of entry id of c, and the hash of the
@@ -171,7 +171,7 @@ func (p *Project) View(lang, slug string) (*ArticleView, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := p.newChecker()
+	c, err := p.NewChecker()
 	if err != nil {
 		return nil, err
 	}
@@ -180,14 +180,14 @@ func (p *Project) View(lang, slug string) (*ArticleView, error) {
 		return nil, err
 	}
 	v := &ArticleView{Lang: lang, Dir: htmlpage.Dir(lang), SourceLang: p.Config.Source, SourceDir: htmlpage.Dir(p.Config.Source),
-		Slug: slug, Title: title(a, nil), File: p.rel(ap.Path), PageKind: p.pageKind(lang, j),
-		Published: j.page.Percent, MinComplete: p.Config.MinComplete(lang), Stats: Stats{Lang: lang, Percent: 100}}
+		Slug: slug, Title: Title(a, nil), File: p.rel(ap.Path), PageKind: p.PageKind(lang, j),
+		Published: j.Page.Percent, MinComplete: p.Config.MinComplete(lang), Stats: Stats{Lang: lang, Percent: 100}}
 	if v.FileHash, err = fileHash(ap.Path); err != nil {
 		return nil, err
 	}
-	v.Stats.count(ap.Messages)
+	v.Stats.Count(ap.Messages)
 	found := map[string][]check.Finding{}
-	for _, f := range j.cc.Found {
+	for _, f := range j.Result.Found {
 		if !isStateFinding(f) {
 			found[f.ID] = append(found[f.ID], f)
 		}
@@ -196,7 +196,7 @@ func (p *Project) View(lang, slug string) (*ArticleView, error) {
 		seg := &a.Segs[i]
 		e := EntryView{ID: m.ID, Kind: seg.KindName(), Section: seg.Section, State: m.State.String(), Source: m.Source,
 			SourceHash: article.Hash(m.Source), Translation: m.Translation, Line: m.Line, Multiline: seg.Multiline,
-			Findings: found[m.ID], Published: j.page.Published[i], Reviewed: m.Reviewed, ReviewedBy: m.ReviewedBy}
+			Findings: found[m.ID], Published: j.Page.Published[i], Reviewed: m.Reviewed, ReviewedBy: m.ReviewedBy}
 		if e.Findings == nil {
 			e.Findings = []check.Finding{}
 		}
@@ -243,7 +243,7 @@ func (p *Project) CheckDraft(lang, slug string, draft Draft) ([]check.Finding, e
 	if err != nil {
 		return nil, err
 	}
-	c, err := p.newChecker()
+	c, err := p.NewChecker()
 	if err != nil {
 		return nil, err
 	}
@@ -252,7 +252,7 @@ func (p *Project) CheckDraft(lang, slug string, draft Draft) ([]check.Finding, e
 		return nil, err
 	}
 	out := []check.Finding{}
-	for _, f := range j.cc.Found {
+	for _, f := range j.Result.Found {
 		if f.ID == draft.ID && !isStateFinding(f) {
 			out = append(out, f)
 		}
@@ -307,7 +307,7 @@ func (p *Project) SaveEntry(ctx context.Context, lang, slug string, draft Draft,
 	var cat *catalog.Catalog
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		other, err := p.catalogFileOf(lang, slug)
+		other, err := p.CatalogFileOf(lang, slug)
 		if err != nil {
 			return err
 		}
@@ -325,7 +325,7 @@ func (p *Project) SaveEntry(ctx context.Context, lang, slug string, draft Draft,
 	if err != nil {
 		return err
 	}
-	if _, err := p.writeAll([]pending{{path: path, data: out}}); err != nil {
+	if _, err := p.WriteAll([]Pending{{Path: path, Data: out}}); err != nil {
 		return err
 	}
 	_, err = p.Sync([]string{lang}, SyncOptions{})
@@ -396,7 +396,7 @@ func (p *Project) Preview(lang, slug string, draft *Draft, mark string) ([]byte,
 	if err != nil {
 		return nil, err
 	}
-	judged := map[string]*judgement{}
+	judged := map[string]*Judgement{}
 	for _, l := range run.langs {
 		if l == p.Config.Source {
 			continue
@@ -413,14 +413,14 @@ func (p *Project) Preview(lang, slug string, draft *Draft, mark string) ([]byte,
 	}
 	ap := &articlePages{a: a, judged: judged, kinds: map[string]string{}}
 	for _, l := range run.langs {
-		ap.kinds[l] = p.pageKind(l, judged[l])
+		ap.kinds[l] = p.PageKind(l, judged[l])
 	}
 	ap.kinds[lang] = pageTranslation
 	if i := slices.Index(a.IDs, mark); i >= 0 {
 		marked := false
-		for _, l := range p.chain(lang) {
-			if t, ok := judged[l].published[mark]; ok {
-				judged[l].published[mark] = markOpen + t + markClose
+		for _, l := range p.Chain(lang) {
+			if t, ok := judged[l].Published[mark]; ok {
+				judged[l].Published[mark] = markOpen + t + markClose
 				marked = true
 				break
 			}
@@ -439,7 +439,7 @@ func (p *Project) Preview(lang, slug string, draft *Draft, mark string) ([]byte,
 	if len(files) == 0 {
 		return nil, fmt.Errorf("%s has no page in %s", slug, lang)
 	}
-	return markPassage(files[0].data), nil
+	return markPassage(files[0].Data), nil
 }
 
 // The marks Preview puts around the passage it highlights, as text: two

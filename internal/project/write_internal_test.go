@@ -16,20 +16,20 @@ import (
 // TMPDIR: run it on the disk the projects live on.
 func BenchmarkWrite(b *testing.B) {
 	data := make([]byte, 4096)
-	files := func(dir string) []pending {
-		var fs []pending
+	files := func(dir string) []Pending {
+		var fs []Pending
 		for i := range 400 {
-			fs = append(fs, pending{path: filepath.Join(dir, fmt.Sprint(i%20), fmt.Sprintf("%d.md", i)), data: data})
+			fs = append(fs, Pending{Path: filepath.Join(dir, fmt.Sprint(i%20), fmt.Sprintf("%d.md", i)), Data: data})
 		}
 		return fs
 	}
 	b.Run("fsync-each", func(b *testing.B) {
 		for b.Loop() {
 			for _, f := range files(b.TempDir()) {
-				if err := os.MkdirAll(filepath.Dir(f.path), 0o755); err != nil {
+				if err := os.MkdirAll(filepath.Dir(f.Path), 0o755); err != nil {
 					b.Fatal(err)
 				}
-				if err := atomicfile.WriteFile(f.path, f.data); err != nil {
+				if err := atomicfile.WriteFile(f.Path, f.Data); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -39,7 +39,7 @@ func BenchmarkWrite(b *testing.B) {
 		for b.Loop() {
 			dir := b.TempDir()
 			p := &Project{Config: &config.Config{Dir: dir}}
-			if _, err := p.writeAll(files(dir)); err != nil {
+			if _, err := p.WriteAll(files(dir)); err != nil {
 				b.Fatal(err)
 			}
 		}
