@@ -9,6 +9,7 @@ import (
 
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/fingerprint"
+	"github.com/lingo-l10n/lingo/internal/workspace"
 )
 
 // BuildResult is what lingo build did.
@@ -53,7 +54,7 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 	own := p.Progress
 	p.Progress = prog
 	var res *BuildResult
-	err := p.WithGraph(func(*Graph) error {
+	err := p.WithGraph(func(*workspace.Graph) error {
 		var err error
 		res, err = p.buildSteps(prog)
 		return err
@@ -70,32 +71,21 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 
 // buildSteps syncs, publishes and checks, sharing one build graph.
 func (p *Project) buildSteps(prog Progress) (*BuildResult, error) {
-	synced, err := p.Sync(p.Config.Languages, SyncOptions{})
+	synced, err := p.syncer().Sync(p.Config.Languages, SyncOptions{})
 	if err != nil {
 		return nil, err
 	}
 	// Sync read every input; publishing judges every translation it
 	// publishes as check does, and keeps what it found for the check.
-	results, written, err := p.Publish(PublishOptions{Langs: p.ProjectLangs(), Formats: Formats, Incremental: true, read: true}, prog)
+	results, written, err := p.publisher().Publish(PublishOptions{Langs: p.ProjectLangs(), Formats: Formats, Incremental: true, Read: true}, prog)
 	if err != nil {
 		return nil, err
 	}
-	rep, err := p.checkErrors()
+	rep, err := p.gate().CheckErrors()
 	if err != nil {
 		return nil, err
 	}
 	return &BuildResult{Synced: synced, Report: rep, Langs: results, Written: written}, nil
-}
-
-// checkErrors checks every target language and keeps only the errors,
-// with totals that count every finding.
-func (p *Project) checkErrors() (*check.Report, error) {
-	res, err := p.check(p.Config.Languages, true)
-	if err != nil {
-		return nil, err
-	}
-	defer res.Close()
-	return res.Report(func(f check.Finding) bool { return f.Severity == check.Error })
 }
 
 // writeStamp records the fingerprint of the project as this build leaves
@@ -106,11 +96,11 @@ func (p *Project) writeStamp(res *BuildResult, content fingerprint.Sum) error {
 		return err
 	}
 	outDirs := fingerprint.Dirs(p.Config.OutputDir(), func(name string) bool { return name == ".lingo" })
-	f, err := JSONFile(path, stamp{Version, p.fingerprint(outDirs, content), outDirs, res})
+	f, err := workspace.JSONFile(path, stamp{Version, p.fingerprint(outDirs, content), outDirs, res})
 	if err != nil {
 		return err
 	}
-	_, err = p.WriteAll([]Pending{f})
+	_, err = p.WriteAll([]workspace.Pending{f})
 	return err
 }
 
@@ -134,7 +124,7 @@ func (p *Project) readStamp() *stamp {
 // content is the articles' sum, taken once before the build.
 func (p *Project) fingerprint(outDirs []string, content fingerprint.Sum) string {
 	sum := fingerprint.Files(append([]string{p.Config.Path, p.GlossaryPath()}, outDirs...)...)
-	locales, _ := fingerprint.Tree(p.Config.LocalesDir(), func(name string) bool { return name == StateDir })
+	locales, _ := fingerprint.Tree(p.Config.LocalesDir(), func(name string) bool { return name == workspace.StateDir })
 	sum = sum.Add(content).Add(locales)
 	return fmt.Sprintf("%s %x %d", Version, sum.Hash, sum.Files)
 }

@@ -1,270 +1,206 @@
-// Package project runs lingo's pipeline over a project folder: it finds the
-// articles under the content folder, extracts their source catalogs, writes
-// pseudo-locale catalogs and renders every language back to Markdown. It
-// ties the config, markdown, catalog and pseudo packages together and owns
-// the file layout of PRODUCT.md; every write is atomic, and every input is
-// read and checked before the first file is written.
+// Package project runs lingo's commands on a project folder. It opens the
+// project and hands each command to the stage that owns it, each in its
+// own package and each depending only on those below it:
+//
+//	workspace  the project on disk: layout, reading, atomic writes, lock, build graph
+//	syncer     classify entries, translation memory, archive: Plan, then Sync
+//	gate       Judge, the one gate: what check reports and what may be published
+//	publish    pages, manifest, index and status pages
+//	review     reviewers' sign-offs
+//	exchange   XLIFF and PO export, and import through the gate
+//	adopt      catalogs from articles translated by hand
+//	views      what the workbench shows and saves
+//
+// Build runs sync, publish and check in order over one build graph.
 package project
 
 import (
-	"errors"
-	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"slices"
-	"sort"
-	"strings"
+	"context"
 
-	"github.com/lingo-l10n/lingo/internal/article"
-	"github.com/lingo-l10n/lingo/internal/atomicfile"
-	"github.com/lingo-l10n/lingo/internal/catalog"
+	"github.com/lingo-l10n/lingo/internal/adopt"
+	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/config"
-	"github.com/lingo-l10n/lingo/internal/diag"
-	"github.com/lingo-l10n/lingo/internal/markdown"
-	"github.com/lingo-l10n/lingo/internal/structure"
+	"github.com/lingo-l10n/lingo/internal/exchange"
+	"github.com/lingo-l10n/lingo/internal/gate"
+	"github.com/lingo-l10n/lingo/internal/publish"
+	"github.com/lingo-l10n/lingo/internal/review"
+	"github.com/lingo-l10n/lingo/internal/syncer"
+	"github.com/lingo-l10n/lingo/internal/workbench/views"
+	"github.com/lingo-l10n/lingo/internal/workspace"
 )
 
-// Project is a lingo project: its config and the parser it implies.
-type Project struct {
-	Config *config.Config
-	parser *markdown.Parser
-	shapes *structure.Parser // reads translations for the safety checks of publishing
-	graph  *Graph            // the build graph of the command running: a build's steps share it
-	// Progress hears how sync and check advance (Publish and Build take
-	// theirs); nil is none.
-	Progress Progress
-}
+// Project is a lingo project: its config, its files, and the commands
+// that run on them.
+type Project struct{ *workspace.Project }
 
 // Open loads the config at path and prepares the project.
 func Open(path string) (*Project, error) {
-	cfg, err := config.Load(path)
+	w, err := workspace.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	return New(cfg), nil
+	return &Project{w}, nil
 }
 
 // New prepares a project from a loaded config.
-func New(cfg *config.Config) *Project {
-	texts := map[string]markdown.ShortcodeText{}
-	for name, t := range cfg.ShortcodeText() {
-		texts[name] = markdown.ShortcodeText{Named: t.Named, Positional: t.Positional}
-	}
-	return &Project{Config: cfg, parser: markdown.New(markdown.Options{
-		FrontMatter:    cfg.FrontMatter,
-		CodeShortcodes: cfg.CodeShortcodes,
-		Shortcodes:     texts,
-	}), shapes: structure.NewParser()}
+func New(cfg *config.Config) *Project { return &Project{workspace.New(cfg)} }
+
+// The types the stages share with lingo's commands.
+type (
+	Article        = workspace.Article
+	Progress       = workspace.Progress
+	NoProgress     = workspace.NoProgress
+	SyncOptions    = syncer.SyncOptions
+	LangPlan       = syncer.LangPlan
+	ArticlePlan    = syncer.ArticlePlan
+	Message        = syncer.Message
+	State          = syncer.State
+	Stats          = syncer.Stats
+	Checked        = gate.Checked
+	Draft          = gate.Draft
+	PublishOptions = publish.PublishOptions
+	LangResult     = publish.LangResult
+	ReviewOptions  = review.ReviewOptions
+	ReviewEntry    = review.ReviewEntry
+	ReviewResult   = review.ReviewResult
+	ReviewError    = review.ReviewError
+	ImportOptions  = exchange.ImportOptions
+	ImportResult   = exchange.ImportResult
+	ImportError    = exchange.ImportError
+	AdoptResult    = adopt.AdoptResult
+	AdoptGap       = adopt.AdoptGap
+	ArticleStats   = views.ArticleStats
+	ArticleView    = views.ArticleView
+	EntryView      = views.EntryView
+	DiffOp         = views.DiffOp
+	ConflictError  = views.ConflictError
+	LockedError    = views.LockedError
+)
+
+// The states of a message, from worst to best.
+const (
+	Missing = syncer.Missing
+	Stale   = syncer.Stale
+	Current = syncer.Current
+)
+
+// Version is lingo's version; LockFile the project's lock.
+const (
+	Version  = workspace.Version
+	LockFile = workspace.LockFile
+)
+
+// Errors a caller acts on.
+var (
+	ErrLocked     = workspace.ErrLocked
+	ErrNoArticle  = workspace.ErrNoArticle
+	ErrNoReviewer = review.ErrNoReviewer
+)
+
+// Formats are the output formats of render and build.
+var Formats = publish.Formats
+
+func (p *Project) syncer() syncer.Syncer        { return syncer.Syncer{Project: p.Project} }
+func (p *Project) gate() gate.Gate              { return gate.Gate{Syncer: p.syncer()} }
+func (p *Project) publisher() publish.Publisher { return publish.Publisher{Gate: p.gate()} }
+func (p *Project) reviews() review.Reviews      { return review.Reviews{Gate: p.gate()} }
+func (p *Project) exchange() exchange.Exchange {
+	return exchange.Exchange{Reviews: p.reviews()}
+}
+func (p *Project) views() views.Views { return views.Views{Publisher: p.publisher()} }
+
+// Extract writes the source catalog of every article (syncer.Extract).
+func (p *Project) Extract() ([]string, error) { return p.syncer().Extract() }
+
+// Pseudo fills a pseudo-locale catalog for every article (syncer.Pseudo).
+func (p *Project) Pseudo(lang string) ([]string, error) { return p.syncer().Pseudo(lang) }
+
+// Sync brings the catalogs of langs up to date (syncer.Sync).
+func (p *Project) Sync(langs []string, opts SyncOptions) ([]string, error) {
+	return p.syncer().Sync(langs, opts)
 }
 
-// Article is a source article with its segments and their message IDs.
-type Article struct {
-	Slug  string // path under content/ without ".md", with forward slashes
-	Path  string
-	Src   []byte
-	Segs  []article.Segment
-	IDs   []string
-	Known map[string]bool   // the IDs of the source catalog on disk before this run
-	Refs  map[string]string // link reference definitions: label → destination
+// Plan works out lang's catalogs without writing (syncer.Plan).
+func (p *Project) Plan(lang string, arts []*Article, opts SyncOptions) (*LangPlan, error) {
+	return p.syncer().Plan(lang, arts, opts)
 }
 
-// Slugs lists the articles under the content folder, sorted; once per
-// command (the steps of a build share the list).
-func (p *Project) Slugs() ([]string, error) {
-	if p.graph != nil && p.graph.slugs != nil {
-		return slices.Clone(p.graph.slugs), nil
-	}
-	root := p.Config.ContentDir()
-	var slugs []string
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.Type().IsRegular() && strings.HasSuffix(d.Name(), ".md") {
-			rel, err := filepath.Rel(root, path)
-			if err != nil {
-				return err
-			}
-			slugs = append(slugs, strings.TrimSuffix(filepath.ToSlash(rel), ".md"))
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("list articles: %w", err)
-	}
-	sort.Strings(slugs)
-	if p.graph != nil {
-		p.graph.slugs = slices.Clone(slugs)
-	}
-	return slugs, nil
+// Plans plans each of langs, reading the articles once (syncer.Plans).
+func (p *Project) Plans(langs []string, opts SyncOptions) ([]*LangPlan, error) {
+	return p.syncer().Plans(langs, opts)
 }
 
-// Load reads and segments the article at slug. Message IDs carry over from
-// the source catalog on disk, so an edited message keeps its ID.
-func (p *Project) Load(slug string) (*Article, error) {
-	path := p.ArticlePath(slug)
-	if err := p.checkSlug(slug, path); err != nil {
-		return nil, err
-	}
-	src, err := p.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := p.parser.Parse(src)
-	if err != nil {
-		return nil, diag.In(p.rel(path), err)
-	}
-	segs := parsed.Segments
-	prev, err := p.ReadCatalog(p.Config.Source, slug)
-	if err != nil {
-		return nil, err
-	}
-	ids := keepIDs(article.IDs(slug, segs), segs, prev.Entries)
-	known := make(map[string]bool, len(prev.Entries))
-	for _, e := range prev.Entries {
-		known[e.ID] = true
-	}
-	return &Article{Slug: slug, Path: path, Src: src, Segs: segs, IDs: ids, Known: known, Refs: parsed.Refs}, nil
+// Status counts where each of langs stands (syncer.Status).
+func (p *Project) Status(langs []string) ([]Stats, error) { return p.syncer().Status(langs) }
+
+// Check runs lingo check on langs (gate.Check); Close the result.
+func (p *Project) Check(langs []string) (*Checked, error) { return p.gate().Check(langs) }
+
+// Publish renders every article in each language of opts (publish.Publish).
+func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []string, error) {
+	return p.publisher().Publish(opts, prog)
 }
 
-// ArticlePath is the Markdown file of the article at slug.
-func (p *Project) ArticlePath(slug string) string {
-	return filepath.Join(p.Config.ContentDir(), filepath.FromSlash(slug)+".md")
+// Render writes every article in each of langs as Markdown.
+func (p *Project) Render(langs []string) ([]string, error) { return p.publisher().Render(langs) }
+
+// Preview renders one article's HTML page in lang (publish.Preview).
+func (p *Project) Preview(lang, slug string, draft *Draft, mark string) ([]byte, error) {
+	return p.publisher().Preview(lang, slug, draft, mark)
 }
 
-// checkSlug refuses an article whose pages would overwrite lingo's own:
-// content/index.md would be published as <output>/<lang>/index.html, the
-// language's index page. The name is compared without case, as macOS and
-// Windows file systems do.
-func (p *Project) checkSlug(slug, path string) error {
-	if !strings.EqualFold(slug, "index") {
-		return nil
-	}
-	name := slug + ".md"
-	index := p.rel(filepath.Join(p.Config.OutputDir(), "<lang>", "index.html"))
-	return &diag.Error{Path: p.rel(path), Msg: fmt.Sprintf("%s would replace the language index page %s; rename it, e.g. home.md", name, index)}
+// Reviewer is the name a review is recorded under (review.Reviewer).
+func (p *Project) Reviewer(by string) (string, error) { return p.reviews().Reviewer(by) }
+
+// Review records that by reviewed the entries ids of lang (review.Review).
+func (p *Project) Review(lang string, ids []string, by string) ([]string, error) {
+	return p.reviews().Review(lang, ids, by)
 }
 
-// LoadAll reads and segments every article.
-func (p *Project) LoadAll() ([]*Article, error) {
-	slugs, err := p.Slugs()
-	if err != nil {
-		return nil, err
-	}
-	arts := make([]*Article, len(slugs))
-	err = parallel(len(slugs), func(i int) error {
-		var err error
-		arts[i], err = p.Load(slugs[i])
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return arts, nil
+// ReviewWith is Review with options (review.ReviewWith).
+func (p *Project) ReviewWith(opts ReviewOptions) (*ReviewResult, error) {
+	return p.reviews().ReviewWith(opts)
 }
 
-// SourceCatalog is the catalog of an article's source language: each
-// message's text is its own translation.
-func (p *Project) SourceCatalog(a *Article) *catalog.Catalog {
-	c := &catalog.Catalog{Lang: p.Config.Source, Slug: a.Slug}
-	for i := range a.Segs {
-		c.Entries = append(c.Entries, catalog.Entry{
-			ID:          a.IDs[i],
-			Description: a.Segs[i].Describe(a.Slug),
-			Hash:        article.Hash(a.Segs[i].Text),
-			Other:       a.Segs[i].Text,
-		})
-	}
-	return c
+// Export writes every message of lang as an exchange file (exchange.Export).
+func (p *Project) Export(lang, format string) ([]byte, error) {
+	return p.exchange().Export(lang, format)
 }
 
-// CatalogPath is where the catalog of lang for slug lives.
-func (p *Project) CatalogPath(lang, slug string) string {
-	return catalog.Path(p.Config.LocalesDir(), lang, slug, p.Config.Format)
+// Import takes an exchange file's translations through the gate (exchange.Import).
+func (p *Project) Import(path string, data []byte) (*ImportResult, error) {
+	return p.exchange().Import(path, data)
 }
 
-// ReadCatalog reads the catalog of lang for slug; a missing file is an
-// empty catalog, unless there is one in another format (readOtherFormat).
-func (p *Project) ReadCatalog(lang, slug string) (*catalog.Catalog, error) {
-	c, err := p.ReadCatalogFile(p.CatalogPath(lang, slug))
-	if errors.Is(err, fs.ErrNotExist) {
-		return p.readOtherFormat(lang, slug)
-	}
-	return c, err
+// ImportWith is Import with options (exchange.ImportWith).
+func (p *Project) ImportWith(path string, data []byte, opts ImportOptions) (*ImportResult, error) {
+	return p.exchange().ImportWith(path, data, opts)
 }
 
-// ReadCatalogFile reads and parses the catalog file at path; a missing file
-// is an error that is fs.ErrNotExist.
-func (p *Project) ReadCatalogFile(path string) (*catalog.Catalog, error) {
-	data, err := p.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return catalog.Parse(p.rel(path), data)
+// Adopt builds lang's catalogs from translated articles (adopt.Adopt).
+func (p *Project) Adopt(lang string, paths []string) (*AdoptResult, error) {
+	return adopt.Adopter{Syncer: p.syncer()}.Adopt(lang, paths)
 }
 
-// Pending is a file to write once every input has been read.
-type Pending struct {
-	Path string
-	Data []byte
+// ArticleStatus counts each article's messages in langs (views.ArticleStatus).
+func (p *Project) ArticleStatus(langs []string) ([]ArticleStats, []Stats, error) {
+	return p.views().ArticleStatus(langs)
 }
 
-// OnDisk reports whether f's bytes are already its file's.
-func OnDisk(f Pending) bool { return atomicfile.OnDisk(atomicfile.File{Path: f.Path, Data: f.Data}) }
+// View is article slug in lang as the workbench shows it (views.View).
+func (p *Project) View(lang, slug string) (*ArticleView, error) { return p.views().View(lang, slug) }
 
-// WriteAll writes files atomically, in order, skipping those whose bytes
-// are already on disk, and returns the paths written, relative to the
-// project. The file system is synced once per syncBatch files.
-func (p *Project) WriteAll(files []Pending) ([]string, error) {
-	if p.graph != nil {
-		defer p.graph.forget(files)
-	}
-	var written []string
-	for len(files) > 0 {
-		n := min(len(files), syncBatch)
-		batch := make([]atomicfile.File, n)
-		for i, f := range files[:n] {
-			batch[i] = atomicfile.File{Path: f.Path, Data: f.Data}
-		}
-		idx, err := atomicfile.Write(batch)
-		for _, i := range idx {
-			// A copy: rel's result shares the absolute path's bytes, and a
-			// build keeps the paths of every file it writes (220,000 at
-			// 10,000 × 10).
-			written = append(written, strings.Clone(p.rel(batch[i].Path)))
-		}
-		if ae := (*atomicfile.Error)(nil); errors.As(err, &ae) {
-			return written, fmt.Errorf("write %s: %w", p.rel(ae.Path), ae.Err)
-		} else if err != nil {
-			return written, err
-		}
-		files = files[n:]
-	}
-	return written, nil
+// CheckDraft checks a draft of one entry (views.CheckDraft).
+func (p *Project) CheckDraft(lang, slug string, draft Draft) ([]check.Finding, error) {
+	return p.views().CheckDraft(lang, slug, draft)
 }
 
-// syncBatch is how many files writeAll syncs to disk at once.
-const syncBatch = 64
-
-// ReadFile reads a file; an error names it relative to the project.
-func (p *Project) ReadFile(path string) ([]byte, error) {
-	data, err := os.ReadFile(path)
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return nil, diag.In(p.rel(path), pe.Err)
-	}
-	return data, err
+// SaveEntry saves one entry from the workbench (views.SaveEntry).
+func (p *Project) SaveEntry(ctx context.Context, lang, slug string, draft Draft, fileHash, sourceHash string) error {
+	return p.views().SaveEntry(ctx, lang, slug, draft, fileHash, sourceHash)
 }
 
-// Rel is path relative to the project root, for messages.
-func (p *Project) Rel(path string) string { return p.rel(path) }
-
-// rel is path relative to the project root, for messages, with forward
-// slashes on every system (so reports and annotations read the same).
-func (p *Project) rel(path string) string {
-	if r, err := filepath.Rel(p.Config.Dir, path); err == nil && !strings.HasPrefix(r, "..") {
-		return filepath.ToSlash(r)
-	}
-	return path
+// ReviewEntries records reviews from the workbench (views.ReviewEntries).
+func (p *Project) ReviewEntries(ctx context.Context, lang, slug string, ids []string, by, fileHash string) error {
+	return p.views().ReviewEntries(ctx, lang, slug, ids, by, fileHash)
 }

@@ -2,7 +2,6 @@ package project_test
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,6 +12,7 @@ import (
 	"github.com/lingo-l10n/lingo/internal/config"
 	"github.com/lingo-l10n/lingo/internal/gen"
 	"github.com/lingo-l10n/lingo/internal/project"
+	"github.com/lingo-l10n/lingo/internal/testcorpus"
 )
 
 // stepCounter counts the steps it hears of, without a lock of its own, as
@@ -58,24 +58,6 @@ func publishOn(t *testing.T, p *project.Project, procs int, out string, incremen
 	return res, written, err
 }
 
-// tree reads every file under dir, by path relative to it.
-func tree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, path)
-		files[rel], err = os.ReadFile(path)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
 // TestPublishParallel publishes on one core and on four workers: the same
 // results, the same paths written in the same order, the same bytes; and
 // an incremental build after a build skips every article.
@@ -96,7 +78,7 @@ func TestPublishParallel(t *testing.T) {
 	if got, want := strings.Join(written4, "\n"), strings.ReplaceAll(strings.Join(written1, "\n"), "out1", "out4"); got != want {
 		t.Errorf("written differ:\n1 worker:\n%s\n4 workers:\n%s", want, got)
 	}
-	tree1, tree4 := tree(t, filepath.Join(p.Config.Dir, "out1")), tree(t, filepath.Join(p.Config.Dir, "out4"))
+	tree1, tree4 := testcorpus.Tree(t, filepath.Join(p.Config.Dir, "out1")), testcorpus.Tree(t, filepath.Join(p.Config.Dir, "out4"))
 	if len(tree1) != len(tree4) {
 		t.Errorf("%d files on 1 worker, %d on 4", len(tree1), len(tree4))
 	}

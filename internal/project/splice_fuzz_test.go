@@ -134,8 +134,8 @@ func FuzzSplice(f *testing.F) {
 	}
 	c := check.New(check.Options{})
 	srcBody := spliceBody(f, []byte(spliceArticle))
-	srcShape := p.shapes.Parse(string(srcBody), a.Refs)
-	srcSk := p.shapes.Skeleton(srcBody)
+	srcShape := p.Shapes().Parse(string(srcBody), a.Refs)
+	srcSk := p.Shapes().Skeleton(srcBody)
 	srcStripped := stripped(htmlOf(f, srcBody))
 	f.Fuzz(func(t *testing.T, seg uint8, tr string) {
 		if !utf8.ValidString(tr) {
@@ -150,7 +150,7 @@ func FuzzSplice(f *testing.F) {
 			}
 			ap.Messages = append(ap.Messages, m)
 		}
-		j := p.Assess(c, a, "fr", ap)
+		j := p.gate().Assess(c, a, "fr", ap)
 		if _, ok := j.Published[a.IDs[i]]; !ok || tr == a.Segs[i].Text {
 			return // kept out: a finding says why
 		}
@@ -159,10 +159,10 @@ func FuzzSplice(f *testing.F) {
 			t.Fatalf("published %q in %s: the article no longer reads: %v", tr, a.Segs[i].Kind, err)
 		}
 		body := spliceBody(t, md)
-		if was, now, differs := structure.Differs(srcSk, p.shapes.Skeleton(body)); differs {
+		if was, now, differs := structure.Differs(srcSk, p.Shapes().Skeleton(body)); differs {
 			t.Fatalf("published %q in %s: structure %q became %q\n%s", tr, a.Segs[i].Kind, was, now, body)
 		}
-		sh := p.shapes.Parse(string(body), a.Refs)
+		sh := p.Shapes().Parse(string(body), a.Refs)
 		for what, pair := range map[string][2][]string{"links": {srcShape.Links, sh.Links}, "images": {srcShape.Images, sh.Images}, "code": {srcShape.Code, sh.Code}} {
 			if !slices.Equal(sorted(pair[0]), sorted(pair[1])) {
 				t.Fatalf("published %q in %s: %s %q became %q", tr, a.Segs[i].Kind, what, pair[0], pair[1])

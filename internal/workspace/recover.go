@@ -1,4 +1,4 @@
-package project
+package workspace
 
 import (
 	"bytes"
@@ -102,7 +102,7 @@ func (o *Origins) load() {
 	for _, t := range shownTexts(o.p.Config.Source, lines) {
 		add(t)
 	}
-	if c, err := catalog.Parse(o.p.rel(path), data); err == nil {
+	if c, err := catalog.Parse(o.p.Rel(path), data); err == nil {
 		for _, e := range c.Entries {
 			for _, t := range shownTexts(o.p.Config.Source, strings.Split(e.Description, "\n")) {
 				add(t)

@@ -1,4 +1,4 @@
-package project
+package publish
 
 import (
 	"cmp"
@@ -14,13 +14,14 @@ import (
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"github.com/lingo-l10n/lingo/internal/htmlpage"
 	"github.com/lingo-l10n/lingo/internal/translation"
+	"github.com/lingo-l10n/lingo/internal/workspace"
 )
 
 // markFallbacks extends lookup for HTML: a prose message shown in the
 // source language is wrapped in a span that names its language and
 // direction, so that screen readers switch voice and an English sentence in
 // an Arabic page keeps its punctuation where it belongs.
-func (p *Project) markFallbacks(a *Article, lookup func(string) (string, bool)) func(string) (string, bool) {
+func (p Publisher) markFallbacks(a *workspace.Article, lookup func(string) (string, bool)) func(string) (string, bool) {
 	segs := make(map[string]*article.Segment, len(a.IDs))
 	for i, id := range a.IDs {
 		segs[id] = &a.Segs[i]
@@ -49,7 +50,7 @@ func relURL(from, to string) string {
 
 // href is the URL of file to from the page at from: absolute under
 // [site] base_url when it is set, else relative.
-func (p *Project) href(from, to string) string {
+func (p Publisher) href(from, to string) string {
 	base := p.Config.Site.BaseURL
 	if base == "" {
 		return relURL(from, to)
@@ -65,7 +66,7 @@ func (p *Project) href(from, to string) string {
 // translation with its fallbacks marked, or the source article under a
 // notice in the reader's language, pointing search engines to the source
 // with rel=canonical.
-func (p *Project) htmlPage(run *publishRun, ap *articlePages, lang string, lookup func(string) (string, bool), notice string) ([]byte, error) {
+func (p Publisher) htmlPage(run *publishRun, ap *articlePages, lang string, lookup func(string) (string, bool), notice string) ([]byte, error) {
 	a, kind := ap.a, ap.kinds[lang]
 	path := p.HTMLPath(lang, a.Slug)
 	md := a.Src
@@ -104,7 +105,7 @@ func (p *Project) htmlPage(run *publishRun, ap *articlePages, lang string, looku
 // Title is the article's Title: its front matter Title, else its first
 // level-1 heading, translated where texts (its published translations in
 // a language, or nil) has it; else its slug.
-func Title(a *Article, texts map[string]string) string {
+func Title(a *workspace.Article, texts map[string]string) string {
 	at := slices.IndexFunc(a.Segs, func(s article.Segment) bool {
 		return s.Kind == article.KindFrontMatter && s.Field == "title"
 	})
@@ -125,8 +126,8 @@ func Title(a *Article, texts map[string]string) string {
 // ones marked and linked to the source), the site's index (its
 // languages), and the status page (how far each article is translated in
 // each language, the numbers of lingo status).
-func (p *Project) indexPages(run *publishRun, slugs []string, m manifest) ([]Pending, error) {
-	var files []Pending
+func (p Publisher) indexPages(run *publishRun, slugs []string, m manifest) ([]workspace.Pending, error) {
+	var files []workspace.Pending
 	out := p.Config.OutputDir()
 	src := p.Config.Source
 	langs := m.langs(run.langs)
@@ -155,7 +156,7 @@ func (p *Project) indexPages(run *publishRun, slugs []string, m manifest) ([]Pen
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, Pending{Path: path, Data: data})
+		files = append(files, workspace.Pending{Path: path, Data: data})
 	}
 	path := filepath.Join(out, "index.html")
 	words := run.words.For(src)
@@ -168,31 +169,31 @@ func (p *Project) indexPages(run *publishRun, slugs []string, m manifest) ([]Pen
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, Pending{Path: path, Data: data})
+	files = append(files, workspace.Pending{Path: path, Data: data})
 	data, err = p.statusPage(run, slugs, m, langs)
 	if err != nil {
 		return nil, err
 	}
-	return append(files, Pending{Path: filepath.Join(out, "status.html"), Data: data}), nil
+	return append(files, workspace.Pending{Path: filepath.Join(out, "status.html"), Data: data}), nil
 }
 
 // indexKey hashes what the index and status pages are made from: the
 // shared inputs (config, page words, version), the languages and every
 // page's record.
-func indexKey(g *Graph, run *publishRun, m manifest) string {
+func indexKey(g *workspace.Graph, run *publishRun, m manifest) string {
 	pages, err := json.Marshal(m.Pages) // keys sorted
 	if err != nil {
 		return ""
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00", g.shared, strings.Join(run.langs, " "))
+	fmt.Fprintf(h, "%s\x00%s\x00", g.Shared(), strings.Join(run.langs, " "))
 	h.Write(pages)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
 // indexPagesExist reports whether the index and status pages indexPages
 // writes for m are all on disk.
-func (p *Project) indexPagesExist(run *publishRun, m manifest) bool {
+func (p Publisher) indexPagesExist(run *publishRun, m manifest) bool {
 	rels := []string{"index.html", "status.html"}
 	for _, lang := range m.langs(run.langs) {
 		rels = append(rels, lang+"/index.html")
@@ -203,7 +204,7 @@ func (p *Project) indexPagesExist(run *publishRun, m manifest) bool {
 // statusPage renders <output>/status.html: per article and language, the
 // share of messages translated and current, and a last row per language
 // over every article, as lingo status and lingo check count them.
-func (p *Project) statusPage(run *publishRun, slugs []string, m manifest, langs []string) ([]byte, error) {
+func (p Publisher) statusPage(run *publishRun, slugs []string, m manifest, langs []string) ([]byte, error) {
 	path := filepath.Join(p.Config.OutputDir(), "status.html")
 	src := p.Config.Source
 	words := run.words.For(src)

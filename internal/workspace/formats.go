@@ -1,4 +1,4 @@
-package project
+package workspace
 
 import (
 	"errors"
@@ -44,8 +44,8 @@ func (p *Project) CatalogFileOf(lang, slug string) (string, error) {
 	case 1:
 		return found[0], nil
 	}
-	return "", &diag.Error{Path: p.rel(found[1]), Msg: fmt.Sprintf("%s and %s are both catalogs of %s: lingo.toml says format = %q; keep the one with the translations, delete the other, and run lingo sync to convert it",
-		p.rel(found[0]), p.rel(found[1]), slug, p.Config.Format)}
+	return "", &diag.Error{Path: p.Rel(found[1]), Msg: fmt.Sprintf("%s and %s are both catalogs of %s: lingo.toml says format = %q; keep the one with the translations, delete the other, and run lingo sync to convert it",
+		p.Rel(found[0]), p.Rel(found[1]), slug, p.Config.Format)}
 }
 
 // readOtherFormat reads the catalog of lang for slug from a file in
@@ -100,9 +100,9 @@ func (p *Project) otherFormat(lang, slug, path string, archive []Archived) error
 		if !there && slices.ContainsFunc(archive, func(a Archived) bool { return a.Translation == e.Other }) {
 			continue
 		}
-		return &diag.Error{Path: p.rel(path), Line: e.Line, Col: 1, Msg: fmt.Sprintf(
+		return &diag.Error{Path: p.Rel(path), Line: e.Line, Col: 1, Msg: fmt.Sprintf(
 			"a catalog of %s, while lingo.toml says format = %q and %s is there too, with another translation of %s: copy what you need into %s, then delete %s",
-			slug, p.Config.Format, p.rel(conf), e.ID, p.rel(conf), p.rel(path))}
+			slug, p.Config.Format, p.Rel(conf), e.ID, p.Rel(conf), p.Rel(path))}
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package project
+package adopt
 
 import (
 	"cmp"
@@ -13,6 +13,9 @@ import (
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/diag"
+	"github.com/lingo-l10n/lingo/internal/syncer"
+	"github.com/lingo-l10n/lingo/internal/workers"
+	"github.com/lingo-l10n/lingo/internal/workspace"
 )
 
 // AdoptResult is what Adopt did.
@@ -62,7 +65,7 @@ type adoptFile struct {
 // Nothing is written when a translated file does not parse (the error is a
 // *diag.Error at its file, line and column) or when lang's catalogs are
 // broken.
-func (p *Project) Adopt(lang string, paths []string) (*AdoptResult, error) {
+func (p Adopter) Adopt(lang string, paths []string) (*AdoptResult, error) {
 	if lang == p.Config.Source || !slices.Contains(p.Config.Languages, lang) {
 		return nil, fmt.Errorf("adopt: %s is not one of the project's target languages %v", lang, p.Config.Languages)
 	}
@@ -70,7 +73,7 @@ func (p *Project) Adopt(lang string, paths []string) (*AdoptResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	bySlug := make(map[string]*Article, len(arts))
+	bySlug := make(map[string]*workspace.Article, len(arts))
 	for _, a := range arts {
 		bySlug[a.Slug] = a
 	}
@@ -82,7 +85,7 @@ func (p *Project) Adopt(lang string, paths []string) (*AdoptResult, error) {
 	var paired []adoptFile
 	for _, f := range files {
 		if f.slug == "" {
-			res.Gaps = append(res.Gaps, AdoptGap{File: p.relOut(f.path), Reason: "no source article with this path in " + p.rel(p.Config.ContentDir())})
+			res.Gaps = append(res.Gaps, AdoptGap{File: p.relOut(f.path), Reason: "no source article with this path in " + p.Rel(p.Config.ContentDir())})
 			continue
 		}
 		paired = append(paired, f)
@@ -100,20 +103,20 @@ func (p *Project) Adopt(lang string, paths []string) (*AdoptResult, error) {
 	}
 
 	type adopted struct {
-		pending Pending
+		pending workspace.Pending
 		write   bool
 		aligned int
 		gaps    []AdoptGap
 	}
 	out := make([]adopted, len(paired))
-	err = parallel(len(paired), func(i int) error {
+	err = workers.Run(len(paired), func(i int) error {
 		f := paired[i]
 		a := bySlug[f.slug]
 		data, err := os.ReadFile(f.path)
 		if err != nil {
 			return diag.In(p.relOut(f.path), err)
 		}
-		parsed, err := p.parser.Parse(data)
+		parsed, err := p.Parser().Parse(data)
 		if err != nil {
 			return diag.In(p.relOut(f.path), err)
 		}
@@ -139,7 +142,7 @@ func (p *Project) Adopt(lang string, paths []string) (*AdoptResult, error) {
 		if c == nil {
 			return nil
 		}
-		o.pending, err = p.catalogFile(c)
+		o.pending, err = p.CatalogFile(c)
 		o.write = true
 		return err
 	})
@@ -147,10 +150,10 @@ func (p *Project) Adopt(lang string, paths []string) (*AdoptResult, error) {
 		return nil, err
 	}
 	// Refuse before writing anything if sync would refuse lang's catalogs.
-	if _, err := p.Plan(lang, arts, SyncOptions{NoMemory: true}); err != nil {
+	if _, err := p.Plan(lang, arts, syncer.SyncOptions{NoMemory: true}); err != nil {
 		return nil, err
 	}
-	var pend []Pending
+	var pend []workspace.Pending
 	for _, o := range out {
 		if o.write {
 			pend = append(pend, o.pending)
@@ -165,7 +168,7 @@ func (p *Project) Adopt(lang string, paths []string) (*AdoptResult, error) {
 	if res.Written, err = p.WriteAll(pend); err != nil {
 		return res, err
 	}
-	synced, err := p.Sync([]string{lang}, SyncOptions{})
+	synced, err := p.Sync([]string{lang}, syncer.SyncOptions{})
 	for _, w := range synced {
 		if !slices.Contains(res.Written, w) {
 			res.Written = append(res.Written, w)
@@ -179,7 +182,7 @@ func (p *Project) Adopt(lang string, paths []string) (*AdoptResult, error) {
 // another non-empty translation, which is kept (its index in tr is listed
 // in kept). It returns the catalog, nil when nothing changed, and how many
 // messages take their translation from the file.
-func adoptCatalog(a *Article, tr []article.Segment, pairs []align.Pair, old *catalog.Catalog) (*catalog.Catalog, int, []int) {
+func adoptCatalog(a *workspace.Article, tr []article.Segment, pairs []align.Pair, old *catalog.Catalog) (*catalog.Catalog, int, []int) {
 	c := &catalog.Catalog{Lang: old.Lang, Slug: old.Slug, Entries: slices.Clone(old.Entries)}
 	at := make(map[string]int, len(c.Entries))
 	for i, e := range c.Entries {
@@ -216,7 +219,7 @@ func adoptCatalog(a *Article, tr []article.Segment, pairs []align.Pair, old *cat
 // adoptFiles lists the translated articles under paths and the source
 // article each translates. It reports whether a folder was given. Two files
 // translating the same article are an error.
-func (p *Project) adoptFiles(paths []string, bySlug map[string]*Article) ([]adoptFile, bool, error) {
+func (p Adopter) adoptFiles(paths []string, bySlug map[string]*workspace.Article) ([]adoptFile, bool, error) {
 	var files []adoptFile
 	dirGiven := false
 	for _, path := range paths {
@@ -266,7 +269,7 @@ func (p *Project) adoptFiles(paths []string, bySlug map[string]*Article) ([]adop
 
 // tailSlug is the slug named by the longest tail of path's components that
 // names a source article, or "".
-func tailSlug(path string, bySlug map[string]*Article) string {
+func tailSlug(path string, bySlug map[string]*workspace.Article) string {
 	parts := strings.Split(filepath.ToSlash(filepath.Clean(path)), "/")
 	for i := range parts {
 		slug := strings.TrimSuffix(strings.Join(parts[i:], "/"), ".md")
@@ -279,7 +282,7 @@ func tailSlug(path string, bySlug map[string]*Article) string {
 
 // relOut is path relative to the project root, even when it lies outside
 // it ("../site/content/fr/a.md"); an absolute path where none can be made.
-func (p *Project) relOut(path string) string {
+func (p Adopter) relOut(path string) string {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return path

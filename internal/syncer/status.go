@@ -1,4 +1,4 @@
-package project
+package syncer
 
 import (
 	"strings"
@@ -22,7 +22,7 @@ type Stats struct {
 
 // Status plans each of langs as sync would, without writing, and counts its
 // messages.
-func (p *Project) Status(langs []string) ([]Stats, error) {
+func (p Syncer) Status(langs []string) ([]Stats, error) {
 	plans, err := p.Plans(langs, SyncOptions{})
 	if err != nil {
 		return nil, err
@@ -65,7 +65,7 @@ func (s *Stats) Count(msgs []Message) {
 }
 
 // Plans plans each of langs, reading the articles once.
-func (p *Project) Plans(langs []string, opts SyncOptions) ([]*LangPlan, error) {
+func (p Syncer) Plans(langs []string, opts SyncOptions) ([]*LangPlan, error) {
 	arts, err := p.LoadAll()
 	if err != nil {
 		return nil, err

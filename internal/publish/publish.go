@@ -1,4 +1,4 @@
-package project
+package publish
 
 import (
 	"bytes"
@@ -14,19 +14,16 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
+	"github.com/lingo-l10n/lingo/internal/gate"
 	"github.com/lingo-l10n/lingo/internal/pagewords"
 	"github.com/lingo-l10n/lingo/internal/translation"
-	"golang.org/x/text/language"
+	"github.com/lingo-l10n/lingo/internal/workers"
+	"github.com/lingo-l10n/lingo/internal/workspace"
 )
-
-// Version is lingo's version; it is part of every output's inputs, so a new
-// lingo renders everything again.
-const Version = "0.5.0"
 
 // Formats are the output formats of render and build.
 var Formats = []string{"md", "html"}
@@ -40,9 +37,9 @@ type PublishOptions struct {
 	// version) are those of the last build, as recorded in
 	// <output>/.lingo-build.json.
 	Incremental bool
-	// read says every input was read and found good since it last changed
+	// Read says every input was read and found good since it last changed
 	// (build syncs first): no need to read it all before writing.
-	read bool
+	Read bool
 }
 
 // LangResult is what publishing did for one language: a sum of its pages.
@@ -59,30 +56,6 @@ type LangResult struct {
 	Written   int     `json:"written"`   // files written
 	Removed   int     `json:"removed"`   // files removed
 	Skipped   int     `json:"skipped"`   // articles whose outputs were up to date
-}
-
-// Progress hears about long work, one step after another: what it is
-// (reading, syncing, checking, rendering) and how many units it counts;
-// the CLI draws it on a terminal, tests ignore it.
-type Progress interface {
-	Start(what string, total int)
-	Step()
-	Done()
-}
-
-// NoProgress reports nothing.
-type NoProgress struct{}
-
-func (NoProgress) Start(string, int) {}
-func (NoProgress) Step()             {}
-func (NoProgress) Done()             {}
-
-// Steps is the project's Progress, safe for the workers of a step.
-func (p *Project) Steps() Progress {
-	if p.Progress == nil {
-		return NoProgress{}
-	}
-	return &LockedProgress{Progress: p.Progress}
 }
 
 // The kinds of page an article has in a language.
@@ -140,7 +113,7 @@ const manifestFile = ".lingo-build.json"
 // It returns one result per language and the paths written or removed.
 // Articles are published on every core, one at a time per core, so that
 // memory follows the largest article.
-func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []string, error) {
+func (p Publisher) Publish(opts PublishOptions, prog workspace.Progress) ([]LangResult, []string, error) {
 	slugs, err := p.Slugs()
 	if err != nil {
 		return nil, nil, err
@@ -151,27 +124,27 @@ func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []s
 	}
 	var results []LangResult
 	var written []string
-	err = p.WithGraph(func(g *Graph) error {
+	err = p.WithGraph(func(g *workspace.Graph) error {
 		results, written, err = p.publish(g, run, slugs)
 		return err
 	})
 	return results, written, err
 }
 
-func (p *Project) publish(g *Graph, run *publishRun, slugs []string) ([]LangResult, []string, error) {
+func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) ([]LangResult, []string, error) {
 	opts, prog := run.opts, run.prog
 	jobs, todo, err := p.upToDateArticles(run, g, slugs)
 	if err != nil {
 		return nil, nil, err
 	}
-	if !opts.read {
+	if !opts.Read {
 		if err := p.readable(todo, run.langs); err != nil {
 			return nil, nil, err
 		}
 	}
-	checks := &CacheWriter{cache: g.Cache}
+	checks := g.Writer()
 	prog.Start("rendering", len(opts.Langs)*len(slugs))
-	err = parallel(len(slugs), func(i int) error {
+	err = workers.Run(len(slugs), func(i int) error {
 		if jobs[i].outs != nil {
 			for range opts.Langs {
 				run.prog.Step()
@@ -228,9 +201,9 @@ func (p *Project) publish(g *Graph, run *publishRun, slugs []string) ([]LangResu
 			}
 		}
 	}
-	f, err := JSONFile(filepath.Join(p.Config.OutputDir(), manifestFile), next)
+	f, err := workspace.JSONFile(filepath.Join(p.Config.OutputDir(), manifestFile), next)
 	if err == nil {
-		_, err = p.WriteAll([]Pending{f})
+		_, err = p.WriteAll([]workspace.Pending{f})
 	}
 	return results, written, err
 }
@@ -246,9 +219,9 @@ type articleJob struct {
 // under opts.Incremental, fills the pages of articles whose pages were
 // made from those inputs from the manifest, unread. It returns a job per
 // article, and the articles to publish.
-func (p *Project) upToDateArticles(run *publishRun, g *Graph, slugs []string) ([]articleJob, []string, error) {
+func (p Publisher) upToDateArticles(run *publishRun, g *workspace.Graph, slugs []string) ([]articleJob, []string, error) {
 	jobs := make([]articleJob, len(slugs))
-	err := parallel(len(slugs), func(i int) error {
+	err := workers.Run(len(slugs), func(i int) error {
 		j := &jobs[i]
 		var err error
 		if j.keys, err = g.UnitKeys(slugs[i], run.langs); err != nil {
@@ -278,9 +251,9 @@ func (p *Project) upToDateArticles(run *publishRun, g *Graph, slugs []string) ([
 // on every core, so that bad input is refused before the first file is
 // written. An article that does not load is reported before a catalog that
 // does not parse, and of each kind the first in the order of slugs.
-func (p *Project) readable(slugs, langs []string) error {
+func (p Publisher) readable(slugs, langs []string) error {
 	loadErrs, catErrs := make([]error, len(slugs)), make([]error, len(slugs))
-	_ = parallel(len(slugs), func(i int) error {
+	_ = workers.Run(len(slugs), func(i int) error {
 		if _, loadErrs[i] = p.Load(slugs[i]); loadErrs[i] != nil {
 			return nil
 		}
@@ -345,10 +318,10 @@ type publishRun struct {
 	old     manifest // the pages of the last runs
 	checker *check.Checker
 	words   *pagewords.Words
-	prog    Progress // safe for concurrent use
+	prog    workspace.Progress // safe for concurrent use
 }
 
-func (p *Project) newPublishRun(opts PublishOptions, prog Progress) (*publishRun, error) {
+func (p Publisher) newPublishRun(opts PublishOptions, prog workspace.Progress) (*publishRun, error) {
 	c, err := p.NewChecker()
 	if err != nil {
 		return nil, err
@@ -359,30 +332,8 @@ func (p *Project) newPublishRun(opts PublishOptions, prog Progress) (*publishRun
 	}
 	return &publishRun{
 		opts: opts, langs: union(p.ProjectLangs(), opts.Langs), old: p.readManifest(),
-		checker: c, words: words, prog: &LockedProgress{Progress: prog},
+		checker: c, words: words, prog: &workspace.LockedProgress{Progress: prog},
 	}, nil
-}
-
-// Folder is the project Folder lingo.toml names rel (relative to the
-// project root), "" for none: the page words, the check vocabulary.
-func (p *Project) Folder(rel string) string {
-	if rel == "" {
-		return ""
-	}
-	return filepath.Join(p.Config.Dir, rel)
-}
-
-// LockedProgress lets the workers of Publish share one Progress.
-type LockedProgress struct {
-	mu sync.Mutex
-	Progress
-}
-
-// Step steps the Progress, one worker at a time.
-func (l *LockedProgress) Step() {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.Progress.Step()
 }
 
 // union is a followed by the languages of b it lacks, each once.
@@ -409,7 +360,7 @@ type pageOut struct {
 // publishArticle publishes one article in every language of run.opts.
 // What it finds checking each language goes to the unit cache, where
 // lingo check (and build's check, after publishing) finds it.
-func (p *Project) publishArticle(run *publishRun, checks *CacheWriter, slug string, job articleJob) ([]pageOut, error) {
+func (p Publisher) publishArticle(run *publishRun, checks *workspace.CacheWriter, slug string, job articleJob) ([]pageOut, error) {
 	outs := make([]pageOut, len(run.opts.Langs))
 	for range run.opts.Langs {
 		run.prog.Step()
@@ -418,23 +369,23 @@ func (p *Project) publishArticle(run *publishRun, checks *CacheWriter, slug stri
 	if err != nil {
 		return nil, err
 	}
-	judged := map[string]*Judgement{}
+	judged := map[string]*gate.Judgement{}
 	for li, lang := range run.langs {
 		if lang == p.Config.Source {
 			continue
 		}
-		j, err := p.Judge(run.checker, a, lang)
+		j, err := p.Judge(run.checker, a, lang, nil)
 		if err != nil {
 			return nil, err
 		}
 		judged[lang] = j
-		checks.putCheck(UnitName(lang, slug), job.keys[li], p.Summarize(j.Result), j.Result.Found)
+		gate.PutCheck(checks, workspace.UnitName(lang, slug), job.keys[li], p.Summarize(j.Result), j.Result.Found)
 	}
 	ap := &articlePages{a: a, judged: judged, kinds: map[string]string{}}
 	for _, lang := range run.langs {
 		ap.kinds[lang] = p.PageKind(lang, judged[lang])
 	}
-	var files []Pending
+	var files []workspace.Pending
 	of := map[string]int{} // path written → language
 	for li, lang := range run.opts.Langs {
 		o := &outs[li]
@@ -443,7 +394,7 @@ func (p *Project) publishArticle(run *publishRun, checks *CacheWriter, slug stri
 		o.summary, o.err = sum, err
 		for _, f := range fs {
 			o.outputs = append(o.outputs, p.OutRel(f.Path))
-			of[p.rel(f.Path)] = li
+			of[p.Rel(f.Path)] = li
 		}
 		files = append(files, fs...)
 	}
@@ -459,8 +410,8 @@ func (p *Project) publishArticle(run *publishRun, checks *CacheWriter, slug stri
 
 // upToDatePages fills outs from the manifest when every page of the
 // article in run.opts.Langs was made from inputs and its files are there.
-func (p *Project) upToDatePages(run *publishRun, slug, inputs string, outs []pageOut) bool {
-	if run.old.Version != Version {
+func (p Publisher) upToDatePages(run *publishRun, slug, inputs string, outs []pageOut) bool {
+	if run.old.Version != workspace.Version {
 		return false
 	}
 	for li, lang := range run.opts.Langs {
@@ -475,7 +426,7 @@ func (p *Project) upToDatePages(run *publishRun, slug, inputs string, outs []pag
 
 // hasFormats reports whether rec lists the page's file in each of formats
 // (none for a page of kind none).
-func (p *Project) hasFormats(rec pageRecord, lang, slug string, formats []string) bool {
+func (p Publisher) hasFormats(rec pageRecord, lang, slug string, formats []string) bool {
 	if rec.Summary.Kind == pageNone {
 		return true
 	}
@@ -490,14 +441,14 @@ func (p *Project) hasFormats(rec pageRecord, lang, slug string, formats []string
 // articlePages is one article with what publishing decided for it in
 // every language.
 type articlePages struct {
-	a      *Article
-	judged map[string]*Judgement // by target language
-	kinds  map[string]string     // by language: its page's kind
+	a      *workspace.Article
+	judged map[string]*gate.Judgement // by target language
+	kinds  map[string]string          // by language: its page's kind
 }
 
 // PageKind is the kind of the page of an article in lang, given its
 // judgement (nil for the source).
-func (p *Project) PageKind(lang string, j *Judgement) string {
+func (p Publisher) PageKind(lang string, j *gate.Judgement) string {
 	switch {
 	case lang == p.Config.Source:
 		return pageSource
@@ -523,7 +474,7 @@ func (ap *articlePages) texts(chain []string) map[string]string {
 }
 
 // pageFiles renders the files of one article in lang, and its summary.
-func (p *Project) pageFiles(run *publishRun, ap *articlePages, lang string) ([]Pending, pageSummary, error) {
+func (p Publisher) pageFiles(run *publishRun, ap *articlePages, lang string) ([]workspace.Pending, pageSummary, error) {
 	a, kind := ap.a, ap.kinds[lang]
 	sum := pageSummary{Kind: kind, Title: Title(a, nil), Total: len(a.IDs)}
 	if j := ap.judged[lang]; j != nil {
@@ -555,7 +506,7 @@ func (p *Project) pageFiles(run *publishRun, ap *articlePages, lang string) ([]P
 		notice = words.NotTranslated(p.Config.Source)
 	}
 	lookup := func(id string) (string, bool) { tr, ok := texts[id]; return tr, ok }
-	var files []Pending
+	var files []workspace.Pending
 	for _, f := range run.opts.Formats {
 		switch f {
 		case "md":
@@ -563,13 +514,13 @@ func (p *Project) pageFiles(run *publishRun, ap *articlePages, lang string) ([]P
 			if kind != pageSource {
 				md = withLangKey(article.Render(a.Src, a.Segs, a.IDs, lookup), p.Config.LangKey, lang)
 			}
-			files = append(files, Pending{Path: p.MDPath(lang, a.Slug), Data: md})
+			files = append(files, workspace.Pending{Path: p.MDPath(lang, a.Slug), Data: md})
 		case "html":
 			page, err := p.htmlPage(run, ap, lang, lookup, notice)
 			if err != nil {
 				return nil, sum, err
 			}
-			files = append(files, Pending{Path: p.HTMLPath(lang, a.Slug), Data: page})
+			files = append(files, workspace.Pending{Path: p.HTMLPath(lang, a.Slug), Data: page})
 		}
 	}
 	return files, sum, nil
@@ -579,15 +530,15 @@ func (p *Project) pageFiles(run *publishRun, ap *articlePages, lang string) ([]P
 // with this run's in their place, less the pages of deleted articles and
 // pages that are no more, whose recorded files it removes. It returns the
 // removed paths, each followed by why.
-func (p *Project) nextManifest(run *publishRun, slugs []string, outs [][]pageOut) (manifest, []removal, error) {
-	next := manifest{Version: Version, Pages: map[string]pageRecord{}}
+func (p Publisher) nextManifest(run *publishRun, slugs []string, outs [][]pageOut) (manifest, []removal, error) {
+	next := manifest{Version: workspace.Version, Pages: map[string]pageRecord{}}
 	var removed []removal
 	var first error
 	remove := func(lang string, paths []string, why string) {
 		for _, rel := range paths {
 			err := os.Remove(p.OutPath(rel))
 			if err == nil {
-				removed = append(removed, removal{lang, p.rel(p.OutPath(rel)), why})
+				removed = append(removed, removal{lang, p.Rel(p.OutPath(rel)), why})
 			} else if !errors.Is(err, fs.ErrNotExist) {
 				first = cmp.Or(first, err)
 			}
@@ -655,31 +606,15 @@ func (m manifest) langs(first []string) []string {
 	return append(slices.Clone(first), more...)
 }
 
-// OutRel is path relative to the output folder, with forward slashes: how
-// the manifest names the files it records, so that it moves with the
-// folder.
-func (p *Project) OutRel(path string) string {
-	r, err := filepath.Rel(p.Config.OutputDir(), path)
-	if err != nil {
-		return filepath.ToSlash(path)
-	}
-	return filepath.ToSlash(r)
-}
-
-// OutPath is the path of rel, relative to the output folder.
-func (p *Project) OutPath(rel string) string {
-	return filepath.Join(p.Config.OutputDir(), filepath.FromSlash(rel))
-}
-
 // exists reports whether the file at rel (relative to the output folder)
 // is there.
-func (p *Project) exists(rel string) bool {
+func (p Publisher) exists(rel string) bool {
 	_, err := os.Stat(p.OutPath(rel))
 	return err == nil
 }
 
 // allExist reports whether every file of rels is there.
-func (p *Project) allExist(rels []string) bool {
+func (p Publisher) allExist(rels []string) bool {
 	for _, rel := range rels {
 		if !p.exists(rel) {
 			return false
@@ -688,51 +623,7 @@ func (p *Project) allExist(rels []string) bool {
 	return true
 }
 
-// ProjectLangs are the source and the target languages of lingo.toml.
-func (p *Project) ProjectLangs() []string {
-	return append([]string{p.Config.Source}, p.Config.Languages...)
-}
-
-// Chain is the fallback Chain of lang: itself, then each parent that is a
-// project language, ending at the source (which falls back to its text).
-func (p *Project) Chain(lang string) []string {
-	out := []string{lang}
-	if lang == p.Config.Source {
-		return out
-	}
-	for t := language.Make(lang).Parent(); t != language.Und; t = t.Parent() {
-		if s := t.String(); slices.Contains(p.Config.Languages, s) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// Outputs lists the files an article has in lang.
-func (p *Project) Outputs(lang, slug string, formats []string) []string {
-	var out []string
-	for _, f := range formats {
-		if f == "md" {
-			out = append(out, p.MDPath(lang, slug))
-		} else {
-			out = append(out, p.HTMLPath(lang, slug))
-		}
-	}
-	return out
-}
-
-func (p *Project) MDPath(lang, slug string) string {
-	if p.Config.Layout == "suffix" {
-		return filepath.Join(p.Config.OutputDir(), filepath.FromSlash(slug)+"."+lang+".md")
-	}
-	return filepath.Join(p.Config.OutputDir(), lang, filepath.FromSlash(slug)+".md")
-}
-
-func (p *Project) HTMLPath(lang, slug string) string {
-	return filepath.Join(p.Config.OutputDir(), lang, filepath.FromSlash(slug)+".html")
-}
-
-func (p *Project) readManifest() manifest {
+func (p Publisher) readManifest() manifest {
 	var m manifest
 	data, err := os.ReadFile(filepath.Join(p.Config.OutputDir(), manifestFile))
 	if err == nil {

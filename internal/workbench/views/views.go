@@ -1,7 +1,6 @@
-package project
+package views
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -14,9 +13,13 @@ import (
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/check"
+	"github.com/lingo-l10n/lingo/internal/gate"
 	"github.com/lingo-l10n/lingo/internal/htmlpage"
+	"github.com/lingo-l10n/lingo/internal/publish"
+	"github.com/lingo-l10n/lingo/internal/review"
+	"github.com/lingo-l10n/lingo/internal/syncer"
 	"github.com/lingo-l10n/lingo/internal/worddiff"
-	"golang.org/x/net/html"
+	"github.com/lingo-l10n/lingo/internal/workspace"
 )
 
 // What lingo serve (internal/workbench) asks of a project: one article in
@@ -28,14 +31,14 @@ import (
 // ArticleStats is where one article stands in each language: the numbers
 // of lingo status, counted article by article.
 type ArticleStats struct {
-	Slug  string  `json:"slug"`
-	Langs []Stats `json:"langs"`
+	Slug  string         `json:"slug"`
+	Langs []syncer.Stats `json:"langs"`
 }
 
 // ArticleStatus plans langs as Status does and counts each article's
 // messages, and returns them with Status's totals, from one plan.
-func (p *Project) ArticleStatus(langs []string) ([]ArticleStats, []Stats, error) {
-	plans, err := p.Plans(langs, SyncOptions{})
+func (p Views) ArticleStatus(langs []string) ([]ArticleStats, []syncer.Stats, error) {
+	plans, err := p.Plans(langs, syncer.SyncOptions{})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -45,12 +48,12 @@ func (p *Project) ArticleStatus(langs []string) ([]ArticleStats, []Stats, error)
 			if li == 0 {
 				out = append(out, ArticleStats{Slug: ap.Slug})
 			}
-			s := Stats{Lang: lp.Lang, Percent: 100}
+			s := syncer.Stats{Lang: lp.Lang, Percent: 100}
 			s.Count(ap.Messages)
 			out[ai].Langs = append(out[ai].Langs, s)
 		}
 	}
-	return out, StatsOf(plans), nil
+	return out, syncer.StatsOf(plans), nil
 }
 
 // EntryView is one message of an article in a language, as the workbench
@@ -97,9 +100,9 @@ type ArticleView struct {
 	File       string `json:"file"`  // the catalog, relative to the project
 	// FileHash is the SHA-256 of the catalog file's bytes ("" when there is
 	// none yet): a save is refused when the file no longer has it.
-	FileHash string      `json:"file_hash"`
-	Entries  []EntryView `json:"entries"`
-	Stats    Stats       `json:"stats"`
+	FileHash string       `json:"file_hash"`
+	Entries  []EntryView  `json:"entries"`
+	Stats    syncer.Stats `json:"stats"`
 	// PageKind is what publishing makes of the page: translation,
 	// fallback (the source article under a notice) or none.
 	PageKind    string  `json:"page_kind"`
@@ -107,67 +110,11 @@ type ArticleView struct {
 	MinComplete float64 `json:"min_complete"`
 }
 
-// ErrNoArticle is the error for a slug the project has no article for.
-var ErrNoArticle = errors.New("no such article")
-
-// loadArticle loads the article slug, which must be one of the project's.
-func (p *Project) loadArticle(slug string) (*Article, error) {
-	slugs, err := p.Slugs()
-	if err != nil {
-		return nil, err
-	}
-	if !slices.Contains(slugs, slug) {
-		return nil, fmt.Errorf("%w: %s", ErrNoArticle, slug)
-	}
-	return p.Load(slug)
-}
-
-// Draft is a translation typed in the workbench and not saved: the text of
-// one entry, made for the source text it was shown beside.
-type Draft struct {
-	ID   string
-	Text string
-}
-
-// judgeWith is judge with draft, when not nil, in place of its entry: the
-// catalog as a save of it would leave it (its hash that of today's source
-// text, which the workbench showed beside it).
-func (p *Project) judgeWith(c *check.Checker, a *Article, lang string, draft *Draft) (*Judgement, ArticlePlan, error) {
-	cat, st, err := p.ReadTarget(lang, a.Slug)
-	if err != nil {
-		return nil, ArticlePlan{}, err
-	}
-	if draft != nil {
-		i := slices.Index(a.IDs, draft.ID)
-		if i < 0 {
-			return nil, ArticlePlan{}, fmt.Errorf("%w: %s has no message %s", ErrNoArticle, a.Slug, draft.ID)
-		}
-		setEntry(cat, draft.ID, draft.Text, article.Hash(a.Segs[i].Text))
-	}
-	ap, err := p.PlanArticle(lang, a, cat, st, nil, SyncOptions{Lenient: true, NoMemory: true})
-	if err != nil {
-		return nil, ArticlePlan{}, err
-	}
-	return p.Assess(c, a, lang, ap.ArticlePlan), ap.ArticlePlan, nil
-}
-
-// setEntry sets the translation of entry id of c, and the hash of the
-// source text it was made for; an entry c lacks is added.
-func setEntry(c *catalog.Catalog, id, text, hash string) {
-	for i := range c.Entries {
-		if c.Entries[i].ID == id {
-			c.Entries[i].Other, c.Entries[i].Hash = text, hash
-			return
-		}
-	}
-	c.Entries = append(c.Entries, catalog.Entry{ID: id, Other: text, Hash: hash})
-}
-
 // View is article slug in lang as the workbench shows it: every entry with
 // its state, its findings (those of lingo check) and whether it is
 // published.
-func (p *Project) View(lang, slug string) (*ArticleView, error) {
-	a, err := p.loadArticle(slug)
+func (p Views) View(lang, slug string) (*ArticleView, error) {
+	a, err := p.LoadArticle(slug)
 	if err != nil {
 		return nil, err
 	}
@@ -175,13 +122,14 @@ func (p *Project) View(lang, slug string) (*ArticleView, error) {
 	if err != nil {
 		return nil, err
 	}
-	j, ap, err := p.judgeWith(c, a, lang, nil)
+	j, err := p.Judge(c, a, lang, nil)
+	ap := j.Plan
 	if err != nil {
 		return nil, err
 	}
 	v := &ArticleView{Lang: lang, Dir: htmlpage.Dir(lang), SourceLang: p.Config.Source, SourceDir: htmlpage.Dir(p.Config.Source),
-		Slug: slug, Title: Title(a, nil), File: p.rel(ap.Path), PageKind: p.PageKind(lang, j),
-		Published: j.Page.Percent, MinComplete: p.Config.MinComplete(lang), Stats: Stats{Lang: lang, Percent: 100}}
+		Slug: slug, Title: publish.Title(a, nil), File: p.Rel(ap.Path), PageKind: p.PageKind(lang, j),
+		Published: j.Page.Percent, MinComplete: p.Config.MinComplete(lang), Stats: syncer.Stats{Lang: lang, Percent: 100}}
 	if v.FileHash, err = fileHash(ap.Path); err != nil {
 		return nil, err
 	}
@@ -200,7 +148,7 @@ func (p *Project) View(lang, slug string) (*ArticleView, error) {
 		if e.Findings == nil {
 			e.Findings = []check.Finding{}
 		}
-		if m.State == Stale && m.Old != "" {
+		if m.State == syncer.Stale && m.Old != "" {
 			e.Old = m.Old
 			for _, op := range worddiff.Diff(m.Old, m.Source) {
 				e.Diff = append(e.Diff, DiffOp{Op: string(op.Kind), Words: op.Words})
@@ -238,8 +186,8 @@ func fileHash(path string) (string, error) {
 // of its entry, as saved, and returns what it finds in that entry, but the
 // findings of its state (an empty draft is missing, an edited one not yet
 // reviewed).
-func (p *Project) CheckDraft(lang, slug string, draft Draft) ([]check.Finding, error) {
-	a, err := p.loadArticle(slug)
+func (p Views) CheckDraft(lang, slug string, draft gate.Draft) ([]check.Finding, error) {
+	a, err := p.LoadArticle(slug)
 	if err != nil {
 		return nil, err
 	}
@@ -247,7 +195,7 @@ func (p *Project) CheckDraft(lang, slug string, draft Draft) ([]check.Finding, e
 	if err != nil {
 		return nil, err
 	}
-	j, _, err := p.judgeWith(c, a, lang, &draft)
+	j, err := p.Judge(c, a, lang, &draft)
 	if err != nil {
 		return nil, err
 	}
@@ -282,13 +230,13 @@ func (e *LockedError) Unwrap() error { return e.Err }
 // since, nothing is written and the error is a *ConflictError. The entry
 // keeps the hash of the source text it was made for, so that sync finds a
 // stale entry the translator updated current.
-func (p *Project) SaveEntry(ctx context.Context, lang, slug string, draft Draft, fileHash, sourceHash string) error {
+func (p Views) SaveEntry(ctx context.Context, lang, slug string, draft gate.Draft, fileHash, sourceHash string) error {
 	unlock, err := p.Lock(ctx)
 	if err != nil {
 		return &LockedError{err}
 	}
 	defer unlock()
-	a, err := p.loadArticle(slug)
+	a, err := p.LoadArticle(slug)
 	if err != nil {
 		return err
 	}
@@ -312,41 +260,41 @@ func (p *Project) SaveEntry(ctx context.Context, lang, slug string, draft Draft,
 			return err
 		}
 		if other != "" {
-			return &ConflictError{fmt.Sprintf("%s is in another format than lingo.toml's: run lingo sync to convert it, then reload", p.rel(other))}
+			return &ConflictError{fmt.Sprintf("%s is in another format than lingo.toml's: run lingo sync to convert it, then reload", p.Rel(other))}
 		}
 		cat = &catalog.Catalog{Lang: lang, Slug: slug}
 	default:
-		if cat, err = catalog.Parse(p.rel(path), data); err != nil {
+		if cat, err = catalog.Parse(p.Rel(path), data); err != nil {
 			return err
 		}
 	}
-	setEntry(cat, draft.ID, draft.Text, sourceHash)
+	gate.SetEntry(cat, draft.ID, draft.Text, sourceHash)
 	out, err := catalog.Marshal(cat, p.Config.Format)
 	if err != nil {
 		return err
 	}
-	if _, err := p.WriteAll([]Pending{{Path: path, Data: out}}); err != nil {
+	if _, err := p.WriteAll([]workspace.Pending{{Path: path, Data: out}}); err != nil {
 		return err
 	}
-	_, err = p.Sync([]string{lang}, SyncOptions{})
+	_, err = p.Sync([]string{lang}, syncer.SyncOptions{})
 	return err
 }
 
 // sameFile refuses, with a *ConflictError, a catalog file at path (its
 // bytes data, or the error reading it) whose hash is no longer fileHash,
 // the hash of the catalog the translator was shown ("" for none).
-func (p *Project) sameFile(path string, data []byte, err error, fileHash string) error {
+func (p Views) sameFile(path string, data []byte, err error, fileHash string) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if fileHash != "" {
-			return &ConflictError{fmt.Sprintf("%s was removed since the page was loaded: reload", p.rel(path))}
+			return &ConflictError{fmt.Sprintf("%s was removed since the page was loaded: reload", p.Rel(path))}
 		}
 		return nil
 	case err != nil:
 		return err
 	}
 	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != fileHash {
-		return &ConflictError{fmt.Sprintf("%s changed on disk since the page was loaded (an editor, or another lingo command): reload, and type the translation again", p.rel(path))}
+		return &ConflictError{fmt.Sprintf("%s changed on disk since the page was loaded (an editor, or another lingo command): reload, and type the translation again", p.Rel(path))}
 	}
 	return nil
 }
@@ -357,8 +305,8 @@ func (p *Project) sameFile(path string, data []byte, err error, fileHash string)
 // the reviewer loaded it: when the file changed since, nothing is recorded
 // and the error is a *ConflictError, as it is when an entry cannot be
 // reviewed (missing, stale, failing).
-func (p *Project) ReviewEntries(ctx context.Context, lang, slug string, ids []string, by, fileHash string) error {
-	by, err := p.Reviewer(by)
+func (p Views) ReviewEntries(ctx context.Context, lang, slug string, ids []string, by, fileHash string) error {
+	by, err := p.reviews().Reviewer(by)
 	if err != nil {
 		return &ConflictError{err.Error()}
 	}
@@ -367,7 +315,7 @@ func (p *Project) ReviewEntries(ctx context.Context, lang, slug string, ids []st
 		return &LockedError{err}
 	}
 	defer unlock()
-	if _, err := p.loadArticle(slug); err != nil {
+	if _, err := p.LoadArticle(slug); err != nil {
 		return err
 	}
 	path := p.CatalogPath(lang, slug)
@@ -375,109 +323,12 @@ func (p *Project) ReviewEntries(ctx context.Context, lang, slug string, ids []st
 	if err := p.sameFile(path, data, err, fileHash); err != nil {
 		return err
 	}
-	_, err = p.Review(lang, ids, by)
-	if re := (*ReviewError)(nil); errors.As(err, &re) {
+	_, err = p.reviews().Review(lang, ids, by)
+	if re := (*review.ReviewError)(nil); errors.As(err, &re) {
 		return &ConflictError{err.Error()}
 	}
 	return err
 }
 
-// Preview renders the HTML page of article slug in lang as lingo render
-// --format html does, but always as a translation (also where the page is
-// published as the source article, below min_complete), from the catalog
-// on disk or with draft, when not nil, in place of its entry. The passage
-// of message mark, when not "", is wrapped in <mark id="lingo-mark">.
-func (p *Project) Preview(lang, slug string, draft *Draft, mark string) ([]byte, error) {
-	a, err := p.loadArticle(slug)
-	if err != nil {
-		return nil, err
-	}
-	run, err := p.newPublishRun(PublishOptions{Langs: []string{lang}, Formats: []string{"html"}}, NoProgress{})
-	if err != nil {
-		return nil, err
-	}
-	judged := map[string]*Judgement{}
-	for _, l := range run.langs {
-		if l == p.Config.Source {
-			continue
-		}
-		var d *Draft
-		if l == lang {
-			d = draft
-		}
-		j, _, err := p.judgeWith(run.checker, a, l, d)
-		if err != nil {
-			return nil, err
-		}
-		judged[l] = j
-	}
-	ap := &articlePages{a: a, judged: judged, kinds: map[string]string{}}
-	for _, l := range run.langs {
-		ap.kinds[l] = p.PageKind(l, judged[l])
-	}
-	ap.kinds[lang] = pageTranslation
-	if i := slices.Index(a.IDs, mark); i >= 0 {
-		marked := false
-		for _, l := range p.Chain(lang) {
-			if t, ok := judged[l].Published[mark]; ok {
-				judged[l].Published[mark] = markOpen + t + markClose
-				marked = true
-				break
-			}
-		}
-		if !marked { // shown in the source language
-			c := *a
-			c.Segs = slices.Clone(a.Segs)
-			c.Segs[i].Text = markOpen + c.Segs[i].Text + markClose
-			ap.a = &c
-		}
-	}
-	files, _, err := p.pageFiles(run, ap, lang)
-	if err != nil {
-		return nil, err
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("%s has no page in %s", slug, lang)
-	}
-	return markPassage(files[0].Data), nil
-}
-
-// The marks Preview puts around the passage it highlights, as text: two
-// characters of Unicode's private use area, which no page holds.
-const (
-	markOpen  = "\ue000"
-	markClose = "\ue001"
-)
-
-// markPassage turns the marks in the text of page into a <mark> element,
-// and drops those that landed elsewhere (an attribute, the <title>).
-func markPassage(page []byte) []byte {
-	var out bytes.Buffer
-	z := html.NewTokenizer(bytes.NewReader(page))
-	inTitle, opened, closed := false, false, false
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			break
-		}
-		raw := z.Raw()
-		switch tt {
-		case html.StartTagToken, html.EndTagToken:
-			name, _ := z.TagName()
-			inTitle = string(name) == "title" && tt == html.StartTagToken
-		case html.TextToken:
-			if !inTitle && !opened && bytes.Contains(raw, []byte(markOpen)) {
-				raw = bytes.Replace(raw, []byte(markOpen), []byte(`<mark id="lingo-mark">`), 1)
-				opened = true
-			}
-			if !inTitle && opened && !closed && bytes.Contains(raw, []byte(markClose)) {
-				raw = bytes.Replace(raw, []byte(markClose), []byte(`</mark>`), 1)
-				closed = true
-			}
-		}
-		raw = bytes.ReplaceAll(raw, []byte(markOpen), nil)
-		raw = bytes.ReplaceAll(raw, []byte(markClose), nil)
-		out.Write(raw)
-	}
-	return out.Bytes()
-}
+// reviews records reviews as lingo review does.
+func (p Views) reviews() review.Reviews { return review.Reviews{Gate: p.Gate} }

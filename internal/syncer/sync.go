@@ -1,4 +1,4 @@
-package project
+package syncer
 
 import (
 	"cmp"
@@ -16,6 +16,8 @@ import (
 	"github.com/lingo-l10n/lingo/internal/diag"
 	"github.com/lingo-l10n/lingo/internal/tm"
 	"github.com/lingo-l10n/lingo/internal/translation"
+	"github.com/lingo-l10n/lingo/internal/workers"
+	"github.com/lingo-l10n/lingo/internal/workspace"
 )
 
 // State is where a message stands in a target language (translation's).
@@ -47,7 +49,7 @@ type Message struct {
 type LangPlan struct {
 	Lang     string
 	Articles []ArticlePlan
-	archive  []Archived
+	archive  []workspace.Archived
 	remove   []string // catalogs and state files of articles that are gone
 	// catalogs in another format than lingo.toml's, to remove once the
 	// catalog in its format is written: [old, new]
@@ -89,22 +91,22 @@ type SyncOptions struct {
 // Plan works out every target catalog of lang from the articles and the
 // files on disk, without writing anything. Broken or unknown input in the
 // language's folder is an error, and nothing may be written then.
-func (p *Project) Plan(lang string, arts []*Article, opts SyncOptions) (*LangPlan, error) {
+func (p Syncer) Plan(lang string, arts []*workspace.Article, opts SyncOptions) (*LangPlan, error) {
 	in, err := p.readLang(lang, arts)
 	if err != nil {
 		return nil, err
 	}
 	lp := &LangPlan{Lang: lang, archive: in.Archive, remove: in.Remove, converted: in.Converted}
-	mem, err := p.recall(0, len(arts), len(arts), func(i int) (*Article, *catalog.Catalog, Records, error) {
+	mem, err := p.recall(0, len(arts), len(arts), func(i int) (*workspace.Article, *catalog.Catalog, workspace.Records, error) {
 		return arts[i], in.cats[i], in.states[i], nil
 	}, nil, nil, in.Archive, opts)
 	if err != nil {
 		return nil, err
 	}
 	plans := make([]articlePlan, len(arts))
-	err = parallel(len(arts), func(i int) error {
+	err = workers.Run(len(arts), func(i int) error {
 		var err error
-		plans[i], err = p.PlanArticle(lang, arts[i], in.cats[i], in.states[i], mem, opts)
+		plans[i], err = p.planArticle(lang, arts[i], in.cats[i], in.states[i], mem, opts)
 		in.cats[i], in.states[i] = nil, nil
 		return err
 	})
@@ -115,23 +117,20 @@ func (p *Project) Plan(lang string, arts []*Article, opts SyncOptions) (*LangPla
 		lp.Articles = append(lp.Articles, ap.ArticlePlan)
 		lp.archive = append(lp.archive, ap.archive...)
 	}
-	lp.archive = SortArchive(lp.archive)
+	lp.archive = workspace.SortArchive(lp.archive)
 	return lp, nil
 }
 
-// LangInput is what planning a language reads from its folder.
-type LangInput struct {
-	Archive []Archived // the archive, and the translations of articles that are gone
-	Remove  []string   // the catalogs and state files of articles that are gone
-	// catalogs in another format, of articles still there: [old, new]
-	Converted [][2]string
-	cats      []*catalog.Catalog
-	states    []Records
+// langInput is what planning a language reads from its folder.
+type langInput struct {
+	*workspace.Gone
+	cats   []*catalog.Catalog
+	states []workspace.Records
 }
 
 // readLang reads the archive, catalogs and state files of lang, and the
 // catalogs of articles that are gone.
-func (p *Project) readLang(lang string, arts []*Article) (*LangInput, error) {
+func (p Syncer) readLang(lang string, arts []*workspace.Article) (*langInput, error) {
 	slugs := make([]string, len(arts))
 	for i, a := range arts {
 		slugs[i] = a.Slug
@@ -140,12 +139,12 @@ func (p *Project) readLang(lang string, arts []*Article) (*LangInput, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := Wants(in.Archive)
+	w := workspace.Wants(in.Archive)
 	for _, a := range arts {
 		w.Resolve(a)
 	}
-	in.cats, in.states = make([]*catalog.Catalog, len(arts)), make([]Records, len(arts))
-	err = parallel(len(arts), func(i int) error {
+	in.cats, in.states = make([]*catalog.Catalog, len(arts)), make([]workspace.Records, len(arts))
+	err = workers.Run(len(arts), func(i int) error {
 		var err error
 		in.cats[i], in.states[i], err = p.ReadTarget(lang, arts[i].Slug)
 		return err
@@ -155,26 +154,35 @@ func (p *Project) readLang(lang string, arts []*Article) (*LangInput, error) {
 
 // readGone reads the archive of lang and the catalogs of articles that
 // are gone (those not in slugs).
-func (p *Project) readGone(lang string, slugs []string) (*LangInput, error) {
-	in := &LangInput{}
+func (p Syncer) readGone(lang string, slugs []string) (*langInput, error) {
+	in := &langInput{Gone: &workspace.Gone{}}
 	var err error
 	if in.Archive, err = p.ReadArchive(lang); err != nil {
 		return nil, err
 	}
-	return in, p.CollectOrphans(lang, in, slugs)
+	return in, p.CollectOrphans(lang, in.Gone, slugs)
 }
 
 // articlePlan is one article's part of a LangPlan: its messages, the
 // translations it archives, and its files to write (state, then catalog).
 type articlePlan struct {
 	ArticlePlan
-	archive []Archived
-	files   []Pending
+	archive []workspace.Archived
+	files   []workspace.Pending
 }
 
-// PlanArticle builds the new catalog of one article and archives the
-// translations of messages that left it.
-func (p *Project) PlanArticle(lang string, a *Article, old *catalog.Catalog, st Records, mem *tm.Recall, opts SyncOptions) (articlePlan, error) {
+// PlanArticle classifies each message of article a in lang, from its
+// catalog old and state st, as sync would (translation memory aside):
+// the plan the gate judges.
+func (p Syncer) PlanArticle(lang string, a *workspace.Article, old *catalog.Catalog, st workspace.Records, opts SyncOptions) (ArticlePlan, error) {
+	ap, err := p.planArticle(lang, a, old, st, nil, opts)
+	return ap.ArticlePlan, err
+}
+
+// planArticle is PlanArticle with translation memory: it also builds the
+// files sync writes (opts.files) and archives the translations of
+// messages that left the article.
+func (p Syncer) planArticle(lang string, a *workspace.Article, old *catalog.Catalog, st workspace.Records, mem *tm.Recall, opts SyncOptions) (articlePlan, error) {
 	path := p.CatalogPath(lang, a.Slug)
 	inSource := make(map[string]bool, len(a.IDs))
 	for _, id := range a.IDs {
@@ -187,13 +195,13 @@ func (p *Project) PlanArticle(lang string, a *Article, old *catalog.Catalog, st 
 		if !inSource[e.ID] {
 			if _, ok := st[e.ID]; !ok && !a.Known[e.ID] {
 				if !opts.Lenient {
-					return plan, unknownID(p.rel(path), e, inSource)
+					return plan, unknownID(p.Rel(path), e, inSource)
 				}
 				plan.Orphans = append(plan.Orphans, e)
 				continue
 			}
 			if e.Other != "" {
-				plan.archive = append(plan.archive, Archived{Source: SourceOf(e, st[e.ID], from), Translation: e.Other, Slug: a.Slug, ID: e.ID})
+				plan.archive = append(plan.archive, workspace.Archived{Source: workspace.SourceOf(e, st[e.ID], from), Translation: e.Other, Slug: a.Slug, ID: e.ID})
 			}
 			continue
 		}
@@ -201,7 +209,7 @@ func (p *Project) PlanArticle(lang string, a *Article, old *catalog.Catalog, st 
 	}
 	plan.Slug, plan.Path = a.Slug, path
 	out := &catalog.Catalog{Lang: lang, Slug: a.Slug}
-	newState := Records{}
+	newState := workspace.Records{}
 	for i, seg := range a.Segs {
 		id := a.IDs[i]
 		e, onDisk := byID[id]
@@ -248,19 +256,19 @@ func (p *Project) PlanArticle(lang string, a *Article, old *catalog.Catalog, st 
 	// way round, a catalog would lose the old source text of its stale
 	// entries.
 	if len(newState) > 0 || len(st) > 0 {
-		f, err := JSONFile(p.StatePath(lang, a.Slug), newState)
+		f, err := workspace.JSONFile(p.StatePath(lang, a.Slug), newState)
 		if err != nil {
 			return plan, err
 		}
 		plan.files = append(plan.files, f)
 	}
-	plan.files = append(plan.files, Pending{Path: path, Data: data})
+	plan.files = append(plan.files, workspace.Pending{Path: path, Data: data})
 	return plan, nil
 }
 
 // classify decides where one message stands, and the hash its entry keeps:
 // the hash of the source text its translation was made from.
-func (p *Project) classify(id, src string, e catalog.Entry, rec Record, mem *tm.Recall, opts SyncOptions) (Message, string) {
+func (p Syncer) classify(id, src string, e catalog.Entry, rec workspace.Record, mem *tm.Recall, opts SyncOptions) (Message, string) {
 	m := Message{ID: id, Source: src, Translation: e.Other, Plural: e.Plural}
 	if e.Other == "" && !opts.NoMemory {
 		if t, from, ok := mem.Lookup(src); ok {
@@ -280,7 +288,7 @@ func (p *Project) classify(id, src string, e catalog.Entry, rec Record, mem *tm.
 
 // entry writes a message as a catalog entry, with the source text beside
 // it: in a comment, or in the description where the format has none.
-func (p *Project) entry(lang string, a *Article, i int, m Message, hash string) catalog.Entry {
+func (p Syncer) entry(lang string, a *workspace.Article, i int, m Message, hash string) catalog.Entry {
 	src := p.Config.Source
 	comment := src + ": " + m.Source
 	if m.State == Stale {
@@ -308,112 +316,8 @@ func unknownID(path string, e catalog.Entry, inSource map[string]bool) error {
 	return &diag.Error{Path: path, Line: e.Line, Col: 1, Msg: msg}
 }
 
-// CollectOrphans archives the catalogs of articles that are gone, and
-// refuses catalog files whose language is not their folder's. A catalog in
-// another format than lingo.toml's, of an article still there, is to be
-// converted (otherFormat): it goes in in.converted.
-func (p *Project) CollectOrphans(lang string, in *LangInput, articles []string) error {
-	dir := filepath.Join(p.Config.LocalesDir(), lang)
-	slugs := make(map[string]bool, len(articles))
-	for _, s := range articles {
-		slugs[s] = true
-	}
-	return filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if os.IsNotExist(err) && path == dir {
-			return filepath.SkipDir
-		}
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && d.Name() == StateDir {
-			return filepath.SkipDir
-		}
-		if d.IsDir() {
-			return nil
-		}
-		rel, _ := filepath.Rel(dir, path)
-		slug, fileLang, ext, ok := CatalogName(rel)
-		if !ok || ext != p.Config.Format && fileLang != lang {
-			// Files in other formats are catalogs only where named
-			// like one.
-			return nil
-		}
-		if fileLang != lang {
-			return &diag.Error{Path: p.rel(path), Line: 1, Col: 1, Msg: fmt.Sprintf("file name does not end in .%s.%s: a catalog's language must be its folder's", lang, ext)}
-		}
-		if slugs[slug] {
-			if ext != p.Config.Format {
-				if err := p.otherFormat(lang, slug, path, in.Archive); err != nil {
-					return err
-				}
-				in.Converted = append(in.Converted, [2]string{path, p.CatalogPath(lang, slug)})
-			}
-			return nil
-		}
-		c, err := p.ReadCatalogFile(path)
-		if err != nil {
-			return err
-		}
-		st, err := p.ReadState(lang, slug)
-		if err != nil {
-			return err
-		}
-		from := p.Origins(lang, slug, nil)
-		from.file = path
-		for _, e := range c.Entries {
-			if e.Other != "" {
-				a := Archived{Source: SourceOf(e, st[e.ID], from), Translation: e.Other, Slug: slug, ID: e.ID}
-				if a.Source == "" {
-					// Made for a text of another article, maybe: the
-					// one it was renamed to (resolve).
-					a.want = MadeFor(e, st[e.ID])
-				}
-				in.Archive = append(in.Archive, a)
-			}
-		}
-		in.Remove = append(in.Remove, path, p.StatePath(lang, slug))
-		return nil
-	})
-}
-
-// Wanted is the archived translations of articles that are gone whose
-// source text was not found with them, by the hash of that text: an
-// article still there (the one it was renamed to) may have it.
-type Wanted struct {
-	mu     sync.Mutex
-	byHash map[string][]*Archived
-}
-
-func Wants(archives ...[]Archived) *Wanted {
-	w := &Wanted{byHash: map[string][]*Archived{}}
-	for _, archive := range archives {
-		for k := range archive {
-			if a := &archive[k]; a.Source == "" && a.want != "" {
-				w.byHash[a.want] = append(w.byHash[a.want], a)
-			}
-		}
-	}
-	return w
-}
-
-// Resolve gives the translations that want a text of article a that text.
-func (w *Wanted) Resolve(a *Article) {
-	if len(w.byHash) == 0 {
-		return
-	}
-	for _, s := range a.Segs {
-		if found := w.byHash[article.Hash(s.Text)]; len(found) > 0 {
-			w.mu.Lock()
-			for _, e := range found {
-				e.Source = cmp.Or(e.Source, s.Text)
-			}
-			w.mu.Unlock()
-		}
-	}
-}
-
 // target reads article i with its catalog and state file in a language.
-type target func(i int) (*Article, *catalog.Catalog, Records, error)
+type target func(i int) (*workspace.Article, *catalog.Catalog, workspace.Records, error)
 
 // recall is the translation memory of a language for the messages
 // without translation of articles lo to hi-1 of n, but those of articles
@@ -425,12 +329,12 @@ type target func(i int) (*Article, *catalog.Catalog, Records, error)
 // every message has a translation; classify then looks nothing up, and
 // marks a translation it is offered current if made from the same text
 // (white space aside), else stale.
-func (p *Project) recall(lo, hi, n int, read target, skip []bool, looked []map[uint64]bool, archive []Archived, opts SyncOptions) (*tm.Recall, error) {
+func (p Syncer) recall(lo, hi, n int, read target, skip []bool, looked []map[uint64]bool, archive []workspace.Archived, opts SyncOptions) (*tm.Recall, error) {
 	if opts.NoMemory {
 		return nil, nil
 	}
 	texts := make([][]string, hi-lo)
-	err := parallel(hi-lo, func(i int) error {
+	err := workers.Run(hi-lo, func(i int) error {
 		if skip != nil && skip[lo+i] {
 			return nil
 		}
@@ -454,7 +358,7 @@ func (p *Project) recall(lo, hi, n int, read target, skip []bool, looked []map[u
 	}
 	r := tm.NewRecall(slices.Concat(texts...))
 	texts = nil
-	err = parallel(n, func(i int) error {
+	err = workers.Run(n, func(i int) error {
 		a, c, st, err := read(i)
 		if err != nil {
 			return err
@@ -464,7 +368,7 @@ func (p *Project) recall(lo, hi, n int, read target, skip []bool, looked []map[u
 		}
 		return nil
 	})
-	for k, e := range SortArchive(slices.Clone(archive)) {
+	for k, e := range workspace.SortArchive(slices.Clone(archive)) {
 		r.Offer(uint64(n)<<32|uint64(k), e.Source, e.Translation)
 	}
 	return r, err
@@ -473,7 +377,7 @@ func (p *Project) recall(lo, hi, n int, read target, skip []bool, looked []map[u
 // EntrySources is the source text each entry of c, article a's catalog in
 // a language with state st, was translated from, where known ("" where
 // not): what translation memory offers its translation for.
-func EntrySources(a *Article, c *catalog.Catalog, st Records) []string {
+func EntrySources(a *workspace.Article, c *catalog.Catalog, st workspace.Records) []string {
 	source := make(map[string]string, len(a.IDs))
 	for j, id := range a.IDs {
 		source[id] = a.Segs[j].Text
@@ -495,21 +399,21 @@ func EntrySources(a *Article, c *catalog.Catalog, st Records) []string {
 // article, but for the articles the check found up to date. Articles are
 // read again for each pass rather than held, so that memory holds what
 // one article needs, not the corpus.
-func (p *Project) Sync(langs []string, opts SyncOptions) ([]string, error) {
+func (p Syncer) Sync(langs []string, opts SyncOptions) ([]string, error) {
 	slugs, err := p.Slugs()
 	if err != nil {
 		return nil, err
 	}
 	var written []string
-	err = p.WithGraph(func(g *Graph) error {
+	err = p.WithGraph(func(g *workspace.Graph) error {
 		written, err = p.sync(g, langs, slugs, opts)
 		return err
 	})
 	return written, err
 }
 
-func (p *Project) sync(g *Graph, langs, slugs []string, opts SyncOptions) ([]string, error) {
-	clean, err := g.syncedUnits(langs, slugs, opts)
+func (p Syncer) sync(g *workspace.Graph, langs, slugs []string, opts SyncOptions) ([]string, error) {
+	clean, err := p.syncedUnits(g, langs, slugs, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -519,13 +423,13 @@ func (p *Project) sync(g *Graph, langs, slugs []string, opts SyncOptions) ([]str
 	}
 	written, err := p.syncWrite(langs, slugs, opts, checked, sourceUpToDate)
 	if err == nil {
-		g.recordSynced(langs, slugs, checked, clean)
+		p.recordSynced(g, langs, slugs, checked, clean)
 	}
 	return written, err
 }
 
 // syncWrite writes what checkLangs planned.
-func (p *Project) syncWrite(langs, slugs []string, opts SyncOptions, checked []*LangPlan, sourceUpToDate []bool) ([]string, error) {
+func (p Syncer) syncWrite(langs, slugs []string, opts SyncOptions, checked []*LangPlan, sourceUpToDate []bool) ([]string, error) {
 	// Write order is crash safety: each language's archive, then its
 	// articles' state and catalog, and the source catalogs last, since the
 	// next run recognizes the IDs of the last sync by them. A run killed at
@@ -538,7 +442,7 @@ func (p *Project) syncWrite(langs, slugs []string, opts SyncOptions, checked []*
 			return written, err
 		}
 	}
-	w, err := p.writeEach(len(slugs), func(i int) ([]Pending, error) {
+	w, err := p.writeEach(len(slugs), func(i int) ([]workspace.Pending, error) {
 		if sourceUpToDate[i] {
 			return nil, nil
 		}
@@ -546,8 +450,8 @@ func (p *Project) syncWrite(langs, slugs []string, opts SyncOptions, checked []*
 		if err != nil {
 			return nil, err
 		}
-		f, err := p.catalogFile(p.SourceCatalog(a))
-		return []Pending{f}, err
+		f, err := p.CatalogFile(p.SourceCatalog(a))
+		return []workspace.Pending{f}, err
 	})
 	written = append(written, w...)
 	if err != nil {
@@ -577,14 +481,14 @@ func (p *Project) syncWrite(langs, slugs []string, opts SyncOptions, checked []*
 			return written, err
 		}
 		if err := os.Remove(c[0]); err == nil {
-			written = append(written, fmt.Sprintf("%s (removed: converted to %s)", p.rel(c[0]), p.rel(c[1])))
+			written = append(written, fmt.Sprintf("%s (removed: converted to %s)", p.Rel(c[0]), p.Rel(c[1])))
 		} else if !os.IsNotExist(err) {
 			return written, err
 		}
 	}
 	for _, path := range gone {
 		if err := os.Remove(path); err == nil {
-			written = append(written, p.rel(path)+" (removed: article deleted; translations archived)")
+			written = append(written, p.Rel(path)+" (removed: article deleted; translations archived)")
 		} else if !os.IsNotExist(err) {
 			return written, err
 		}
@@ -595,7 +499,7 @@ func (p *Project) syncWrite(langs, slugs []string, opts SyncOptions, checked []*
 // goneSourceCatalogs lists the source catalogs lingo wrote for articles
 // that are no more, and those in another format than lingo.toml's of
 // articles still there, with the one in its format: [old, new].
-func (p *Project) goneSourceCatalogs(slugs []string) (gone []string, converted [][2]string, err error) {
+func (p Syncer) goneSourceCatalogs(slugs []string) (gone []string, converted [][2]string, err error) {
 	dir := filepath.Join(p.Config.LocalesDir(), p.Config.Source)
 	present := make(map[string]bool, len(slugs))
 	for _, s := range slugs {
@@ -612,7 +516,7 @@ func (p *Project) goneSourceCatalogs(slugs []string) (gone []string, converted [
 		if err != nil {
 			return err
 		}
-		slug, lang, ext, ok := CatalogName(rel)
+		slug, lang, ext, ok := workspace.CatalogName(rel)
 		switch {
 		case !ok || lang != p.Config.Source:
 		case !present[slug]:
@@ -631,9 +535,9 @@ func (p *Project) goneSourceCatalogs(slugs []string) (gone []string, converted [
 // write, the files of articles that are gone, how many messages of each
 // article have no translation and whether sync has anything to write for
 // it; and whether each article's source catalog is up to date.
-func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions, clean *synced) ([]*LangPlan, []bool, error) {
+func (p Syncer) checkLangs(langs, slugs []string, opts SyncOptions, clean *synced) ([]*LangPlan, []bool, error) {
 	plans := make([]*LangPlan, len(langs))
-	gone := make([][]Archived, len(langs)) // kept apart until resolved
+	gone := make([][]workspace.Archived, len(langs)) // kept apart until resolved
 	for k, lang := range langs {
 		in, err := p.readGone(lang, slugs)
 		if err != nil {
@@ -643,7 +547,7 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions, clean *syn
 		plans[k] = &LangPlan{Lang: lang, remove: in.Remove, converted: in.Converted,
 			missing: make([]int, len(slugs)), upToDate: make([]bool, len(slugs)), missingKeys: make([][]uint64, len(slugs))}
 	}
-	w := Wants(gone...)
+	w := workspace.Wants(gone...)
 	if slices.ContainsFunc(plans, func(lp *LangPlan) bool { return len(lp.remove) > 0 }) {
 		// A deleted article's translations go to the archive: they look
 		// for their source text in every article (the one it was renamed
@@ -663,7 +567,7 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions, clean *syn
 	prog := p.Steps()
 	prog.Start("reading", len(slugs))
 	defer prog.Done()
-	err := parallel(len(slugs), func(i int) error {
+	err := workers.Run(len(slugs), func(i int) error {
 		prog.Step()
 		if clean.article(i) {
 			sourceUpToDate[i] = true
@@ -677,11 +581,11 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions, clean *syn
 			return err
 		}
 		w.Resolve(a)
-		f, err := p.catalogFile(p.SourceCatalog(a))
+		f, err := p.CatalogFile(p.SourceCatalog(a))
 		if err != nil {
 			return err
 		}
-		sourceUpToDate[i] = OnDisk(f)
+		sourceUpToDate[i] = workspace.OnDisk(f)
 		for k, lp := range plans {
 			if clean.unit(k, i) {
 				lp.upToDate[i] = true
@@ -691,7 +595,7 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions, clean *syn
 			if err != nil {
 				return err
 			}
-			ap, err := p.PlanArticle(lp.Lang, a, c, st, nil, plan)
+			ap, err := p.planArticle(lp.Lang, a, c, st, nil, plan)
 			if err != nil {
 				return err
 			}
@@ -713,7 +617,7 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions, clean *syn
 		return nil
 	})
 	for k, lp := range plans {
-		lp.archive = SortArchive(append(gone[k], lp.archive...))
+		lp.archive = workspace.SortArchive(append(gone[k], lp.archive...))
 	}
 	return plans, sourceUpToDate, err
 }
@@ -722,29 +626,29 @@ func (p *Project) checkLangs(langs, slugs []string, opts SyncOptions, clean *syn
 // lang, planned with opts, are already on disk. Translated messages and no
 // state file (a first sync) mean a state file to write, known without
 // planning the files.
-func (p *Project) upToDate(lang string, a *Article, c *catalog.Catalog, st Records, msgs []Message, opts SyncOptions) (bool, error) {
+func (p Syncer) upToDate(lang string, a *workspace.Article, c *catalog.Catalog, st workspace.Records, msgs []Message, opts SyncOptions) (bool, error) {
 	if len(st) == 0 && slices.ContainsFunc(msgs, func(m Message) bool { return m.Translation != "" }) {
 		return false, nil
 	}
 	opts.files = true
-	ap, err := p.PlanArticle(lang, a, c, st, nil, opts)
-	return err == nil && !slices.ContainsFunc(ap.files, func(f Pending) bool { return !OnDisk(f) }), err
+	ap, err := p.planArticle(lang, a, c, st, nil, opts)
+	return err == nil && !slices.ContainsFunc(ap.files, func(f workspace.Pending) bool { return !workspace.OnDisk(f) }), err
 }
 
 // syncLang writes the archive of a language as checked, then plans and
 // writes its articles' files on every core.
-func (p *Project) syncLang(checked *LangPlan, slugs []string, opts SyncOptions) ([]string, error) {
+func (p Syncer) syncLang(checked *LangPlan, slugs []string, opts SyncOptions) ([]string, error) {
 	var written []string
 	if len(checked.archive) > 0 {
-		f, err := JSONFile(p.ArchivePath(checked.Lang), checked.archive)
+		f, err := workspace.JSONFile(p.ArchivePath(checked.Lang), checked.archive)
 		if err != nil {
 			return nil, err
 		}
-		if written, err = p.WriteAll([]Pending{f}); err != nil {
+		if written, err = p.WriteAll([]workspace.Pending{f}); err != nil {
 			return written, err
 		}
 	}
-	read := func(i int) (*Article, *catalog.Catalog, Records, error) {
+	read := func(i int) (*workspace.Article, *catalog.Catalog, workspace.Records, error) {
 		a, err := p.Load(slugs[i])
 		if err != nil {
 			return nil, nil, nil, err
@@ -764,7 +668,7 @@ func (p *Project) syncLang(checked *LangPlan, slugs []string, opts SyncOptions) 
 		if err != nil {
 			return written, err
 		}
-		w, err := p.writeEach(hi-lo, func(i int) ([]Pending, error) {
+		w, err := p.writeEach(hi-lo, func(i int) ([]workspace.Pending, error) {
 			prog.Step()
 			if checked.upToDate[lo+i] {
 				return nil, nil
@@ -773,7 +677,7 @@ func (p *Project) syncLang(checked *LangPlan, slugs []string, opts SyncOptions) 
 			if err != nil {
 				return nil, err
 			}
-			ap, err := p.PlanArticle(checked.Lang, a, c, st, mem, o)
+			ap, err := p.planArticle(checked.Lang, a, c, st, mem, o)
 			return ap.files, err
 		})
 		written = append(written, w...)
@@ -807,14 +711,14 @@ func windows(missing []int) [][3]int {
 // writeEach writes the files of n items on every core, each item's files
 // in their order, as soon as a few items have them (writeAll syncs them to
 // disk together), and returns the paths written in the order of the items.
-func (p *Project) writeEach(n int, files func(i int) ([]Pending, error)) ([]string, error) {
+func (p Syncer) writeEach(n int, files func(i int) ([]workspace.Pending, error)) ([]string, error) {
 	const items = 16
 	paths := make([][]string, (n+items-1)/items)
-	err := parallel(len(paths), func(g int) error {
-		var batch []Pending
+	err := workers.Run(len(paths), func(g int) error {
+		var batch []workspace.Pending
 		var ferr error
 		for i := g * items; i < min((g+1)*items, n) && ferr == nil; i++ {
-			var fs []Pending
+			var fs []workspace.Pending
 			if fs, ferr = files(i); ferr == nil {
 				batch = append(batch, fs...)
 			}
@@ -824,4 +728,22 @@ func (p *Project) writeEach(n int, files func(i int) ([]Pending, error)) ([]stri
 		return cmp.Or(err, ferr)
 	})
 	return slices.Concat(paths...), err
+}
+
+// ReviewOf is the review an entry keeps: the one recorded, while it
+// covers the entry's current source text and the translation the catalog
+// holds (not one translation memory offers); nil otherwise.
+func ReviewOf(m Message, e catalog.Entry, rec workspace.Record) *translation.Review {
+	if m.State != Current || m.Translation == "" || m.Translation != e.Other || !rec.Review.Covers(m.Source, m.Translation, m.Plural) {
+		return nil
+	}
+	return rec.Review
+}
+
+// reviewer is the name of a review's reviewer; "" for no review.
+func reviewer(r *translation.Review) string {
+	if r == nil {
+		return ""
+	}
+	return r.By
 }

@@ -1,14 +1,15 @@
-package project
+// Package workers runs a function over n items on every core.
+package workers
 
 import (
 	"runtime"
 	"sync"
 )
 
-// parallel runs fn(0) … fn(n-1) on every core and returns the error of the
+// Run runs fn(0) … fn(n-1) on every core and returns the error of the
 // lowest index that failed, so that the error reported does not depend on
 // scheduling.
-func parallel(n int, fn func(i int) error) error {
+func Run(n int, fn func(i int) error) error {
 	errs := make([]error, n)
 	next := make(chan int)
 	var wg sync.WaitGroup

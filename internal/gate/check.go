@@ -1,4 +1,4 @@
-package project
+package gate
 
 import (
 	"fmt"
@@ -11,13 +11,16 @@ import (
 	"sync"
 
 	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/config"
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
-	"github.com/lingo-l10n/lingo/internal/glossary"
 	"github.com/lingo-l10n/lingo/internal/spill"
 	"github.com/lingo-l10n/lingo/internal/structure"
+	"github.com/lingo-l10n/lingo/internal/syncer"
 	"github.com/lingo-l10n/lingo/internal/translation"
+	"github.com/lingo-l10n/lingo/internal/workers"
+	"github.com/lingo-l10n/lingo/internal/workspace"
 )
 
 // Check checks the catalogs of langs against the articles: completeness
@@ -28,14 +31,14 @@ import (
 // their findings go to a temporary file, so that memory follows the
 // largest article, not the corpus or the number of findings. The caller
 // reads the findings with Findings and must Close the result.
-func (p *Project) Check(langs []string) (*Checked, error) {
+func (p Gate) Check(langs []string) (*Checked, error) {
 	return p.check(langs, false)
 }
 
 // check is Check; with errorsOnly, the findings read back are those at
 // error level alone (the totals still count every finding): what a build
 // reports, read from the unit cache without its warnings.
-func (p *Project) check(langs []string, errorsOnly bool) (*Checked, error) {
+func (p Gate) check(langs []string, errorsOnly bool) (*Checked, error) {
 	c, err := p.NewChecker()
 	if err != nil {
 		return nil, err
@@ -46,16 +49,16 @@ func (p *Project) check(langs []string, errorsOnly bool) (*Checked, error) {
 	}
 	var gone []check.Finding // the catalogs of deleted articles
 	for _, lang := range langs {
-		in := &LangInput{}
+		in := &workspace.Gone{}
 		if err := p.CollectOrphans(lang, in, slugs); err != nil {
 			return nil, err
 		}
 		for _, path := range in.Remove {
-			if strings.HasPrefix(p.rel(path), p.rel(filepath.Join(p.Config.LocalesDir(), lang, StateDir))+"/") {
+			if strings.HasPrefix(p.Rel(path), p.Rel(filepath.Join(p.Config.LocalesDir(), lang, workspace.StateDir))+"/") {
 				continue // its state file
 			}
 			msg := "the catalog of an article that no longer exists (lingo sync archives its translations and removes it)"
-			if f, ok := c.Finding(lang, p.rel(path), 0, "", "orphan", msg); ok {
+			if f, ok := c.Finding(lang, p.Rel(path), 0, "", "orphan", msg); ok {
 				gone = append(gone, f)
 			}
 		}
@@ -64,12 +67,12 @@ func (p *Project) check(langs []string, errorsOnly bool) (*Checked, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = p.WithGraph(func(g *Graph) error {
-		store := &CacheWriter{cache: g.Cache}
+	err = p.WithGraph(func(g *workspace.Graph) error {
+		store := g.Writer()
 		prog := p.Steps()
 		prog.Start("checking", len(slugs))
 		defer prog.Done()
-		err := parallel(len(slugs), func(i int) error {
+		err := workers.Run(len(slugs), func(i int) error {
 			prog.Step()
 			units, found, err := p.checkArticle(c, g, store, slugs[i], langs, errorsOnly)
 			if err != nil {
@@ -115,7 +118,7 @@ type fileBatch struct {
 	batch spill.Batch
 }
 
-func (p *Project) newChecked(langs []string) (*Checked, error) {
+func (p Gate) newChecked(langs []string) (*Checked, error) {
 	s, err := spill.New[check.Finding]()
 	if err != nil {
 		return nil, err
@@ -177,7 +180,7 @@ type UnitCheck struct {
 }
 
 // Summarize counts what checking a unit found.
-func (p *Project) Summarize(cc CatalogCheck) UnitCheck {
+func (p Gate) Summarize(cc CatalogCheck) UnitCheck {
 	u := UnitCheck{File: cc.File, Messages: cc.Messages, Current: cc.Current}
 	for _, f := range cc.Found {
 		if !slices.Contains(u.Checks, f.Check) {
@@ -296,7 +299,7 @@ func (r *Checked) Close() error {
 
 // isGap reports a missing or stale finding whose severity lingo.toml does
 // not set: its language's completeness sets it.
-func (p *Project) isGap(f check.Finding) bool {
+func (p Gate) isGap(f check.Finding) bool {
 	_, set := p.Config.Check.Severity[f.Check]
 	return !set && (f.Check == "missing" || f.Check == "stale")
 }
@@ -316,15 +319,15 @@ type CatalogCheck struct {
 // them, or with errorsOnly those at error level (and the missing and stale
 // entries of a language whose gate may make them errors). What it found
 // in a unit whose inputs have not changed since is in the unit cache.
-func (p *Project) checkArticle(c *check.Checker, g *Graph, store *CacheWriter, slug string, langs []string, errorsOnly bool) ([]UnitCheck, [][]check.Finding, error) {
+func (p Gate) checkArticle(c *check.Checker, g *workspace.Graph, store *workspace.CacheWriter, slug string, langs []string, errorsOnly bool) ([]UnitCheck, [][]check.Finding, error) {
 	keys, err := g.UnitKeys(slug, langs)
 	if err != nil {
 		return nil, nil, err
 	}
 	units, found := make([]UnitCheck, len(langs)), make([][]check.Finding, len(langs))
-	var a *Article
+	var a *workspace.Article
 	for li, lang := range langs {
-		unit, gaps := UnitName(lang, slug), p.Config.Gate(lang) > 0
+		unit, gaps := workspace.UnitName(lang, slug), p.Config.Gate(lang) > 0
 		if g.Cache.Get(checkBucket, unit, keys[li], &units[li]) {
 			if errorsOnly && !gaps {
 				found[li] = units[li].Failing
@@ -339,12 +342,12 @@ func (p *Project) checkArticle(c *check.Checker, g *Graph, store *CacheWriter, s
 				return nil, nil, err
 			}
 		}
-		j, err := p.Judge(c, a, lang)
+		j, err := p.Judge(c, a, lang, nil)
 		if err != nil {
 			return nil, nil, err
 		}
 		units[li], found[li] = p.Summarize(j.Result), j.Result.Found
-		store.putCheck(unit, keys[li], units[li], found[li])
+		PutCheck(store, unit, keys[li], units[li], found[li])
 	}
 	if errorsOnly {
 		for li := range found {
@@ -357,7 +360,8 @@ func (p *Project) checkArticle(c *check.Checker, g *Graph, store *CacheWriter, s
 // Judgement is what one article's catalog in one language comes to: what
 // lingo check reports of it, and what of it is published.
 type Judgement struct {
-	Result        CatalogCheck
+	Plan      syncer.ArticlePlan // the messages as sync classified them
+	Result    CatalogCheck
 	Page      translation.Page
 	Published map[string]string     // message ID → its published translation
 	Current   int                   // messages translated and current
@@ -367,26 +371,35 @@ type Judgement struct {
 // Judge classifies each message of article a in lang (as sync does, with
 // the state lingo recorded), checks every translation that may be
 // published, and decides, per entry and for the page, what is published:
-// lingo check and publishing call it both, so that what check rejects is
-// never published.
-func (p *Project) Judge(c *check.Checker, a *Article, lang string) (*Judgement, error) {
+// lingo check, publishing, review, import and the workbench all call it,
+// so that what check rejects is never published. A draft, when not nil,
+// stands in place of its entry, as a save of it would leave the catalog
+// (its hash that of today's source text, which the translator was shown).
+func (p Gate) Judge(c *check.Checker, a *workspace.Article, lang string, draft *Draft) (*Judgement, error) {
 	cat, st, err := p.ReadTarget(lang, a.Slug)
 	if err != nil {
 		return nil, err
 	}
-	ap, err := p.PlanArticle(lang, a, cat, st, nil, SyncOptions{Lenient: true, NoMemory: true})
+	if draft != nil {
+		i := slices.Index(a.IDs, draft.ID)
+		if i < 0 {
+			return nil, fmt.Errorf("%w: %s has no message %s", workspace.ErrNoArticle, a.Slug, draft.ID)
+		}
+		SetEntry(cat, draft.ID, draft.Text, article.Hash(a.Segs[i].Text))
+	}
+	ap, err := p.PlanArticle(lang, a, cat, st, syncer.SyncOptions{Lenient: true, NoMemory: true})
 	if err != nil {
 		return nil, err
 	}
-	return p.Assess(c, a, lang, ap.ArticlePlan), nil
+	return p.Assess(c, a, lang, ap), nil
 }
 
 // Assess is judge's decision on the messages of ap, article a in lang, as
 // sync classified them.
-func (p *Project) Assess(c *check.Checker, a *Article, lang string, ap ArticlePlan) *Judgement {
-	j := &Judgement{Published: map[string]string{}}
+func (p Gate) Assess(c *check.Checker, a *workspace.Article, lang string, ap syncer.ArticlePlan) *Judgement {
+	j := &Judgement{Plan: ap, Published: map[string]string{}}
 	cc := &j.Result
-	cc.File = p.rel(ap.Path)
+	cc.File = p.Rel(ap.Path)
 	add := func(line int, id, name, msg string) {
 		if f, ok := c.Finding(lang, cc.File, line, id, name, msg); ok {
 			cc.Found = append(cc.Found, f)
@@ -398,14 +411,14 @@ func (p *Project) Assess(c *check.Checker, a *Article, lang string, ap ArticlePl
 		cc.Messages++
 		msgs[i].State, msgs[i].Reviewed = m.State, m.Reviewed
 		switch m.State {
-		case Missing:
+		case syncer.Missing:
 			add(m.Line, m.ID, "missing", "not translated yet")
-		case Stale:
+		case syncer.Stale:
 			add(m.Line, m.ID, "stale", fmt.Sprintf("the %s text changed since this was translated (lingo diff --lang %s)", p.Config.Source, lang))
-		case Current:
+		case syncer.Current:
 			cc.Current++
 		}
-		if m.State == Current || m.State == Stale && publishStale {
+		if m.State == syncer.Current || m.State == syncer.Stale && publishStale {
 			found := c.Check(check.Translation{Lang: lang, File: cc.File, Line: m.Line, ID: m.ID,
 				Source: m.Source, SourceLang: p.Config.Source, Text: m.Translation, Plural: m.Plural, Refs: a.Refs})
 			for _, f := range found {
@@ -448,24 +461,24 @@ func (p *Project) Assess(c *check.Checker, a *Article, lang string, ap ArticlePl
 // raw HTML and shortcodes in them). When it does not, each translation is
 // tried on its own, and those that change it are returned (all of them if
 // none does alone). One parse of the article when nothing is wrong.
-func (p *Project) BreaksStructure(a *Article, ms []Message, msgs []translation.Message) []int {
+func (p Gate) BreaksStructure(a *workspace.Article, ms []syncer.Message, msgs []translation.Message) []int {
 	var cands []int
 	for i, m := range ms {
-		if m.Translation != "" && msgs[i].Errors == 0 && msgs[i].State != Missing {
+		if m.Translation != "" && msgs[i].Errors == 0 && msgs[i].State != syncer.Missing {
 			cands = append(cands, i)
 		}
 	}
 	if len(cands) == 0 {
 		return nil
 	}
-	src := p.shapes.Skeleton(body(a.Src))
+	src := p.Shapes().Skeleton(body(a.Src))
 	spliced := func(with []int) structure.Skeleton {
 		texts := make(map[string]string, len(with))
 		for _, i := range with {
 			texts[ms[i].ID] = ms[i].Translation
 		}
 		md := article.Render(a.Src, a.Segs, a.IDs, func(id string) (string, bool) { t, ok := texts[id]; return t, ok })
-		return p.shapes.Skeleton(body(md))
+		return p.Shapes().Skeleton(body(md))
 	}
 	if _, _, differs := structure.Differs(src, spliced(cands)); !differs {
 		return nil
@@ -495,13 +508,13 @@ func body(md []byte) []byte {
 // handler, a link to a host the source does not link to. An unsafe
 // translation is never published, whatever severity lingo.toml gives those
 // checks.
-func (p *Project) safe(a *Article, i int, tr string) bool {
-	return len(structure.Safety(p.shapes.Parse(a.Segs[i].Text, a.Refs), p.shapes.Parse(tr, a.Refs))) == 0
+func (p Gate) safe(a *workspace.Article, i int, tr string) bool {
+	return len(structure.Safety(p.Shapes().Parse(a.Segs[i].Text, a.Refs), p.Shapes().Parse(tr, a.Refs))) == 0
 }
 
 // unknownLangs reports locale folders of languages lingo.toml does not
 // list (pseudo-locales such as en-XA aside).
-func (p *Project) unknownLangs(c *check.Checker) []check.Finding {
+func (p Gate) unknownLangs(c *check.Checker) []check.Finding {
 	entries, err := os.ReadDir(p.Config.LocalesDir())
 	if err != nil {
 		return nil
@@ -524,9 +537,9 @@ func (p *Project) unknownLangs(c *check.Checker) []check.Finding {
 			if tag == name || sameDir(filepath.Join(p.Config.LocalesDir(), name), filepath.Join(p.Config.LocalesDir(), tag)) {
 				continue
 			}
-			msg = fmt.Sprintf("locale folder %s is not where lingo reads and writes %s (%s): rename it", name, tag, filepath.ToSlash(p.rel(filepath.Join(p.Config.LocalesDir(), tag))))
+			msg = fmt.Sprintf("locale folder %s is not where lingo reads and writes %s (%s): rename it", name, tag, filepath.ToSlash(p.Rel(filepath.Join(p.Config.LocalesDir(), tag))))
 		}
-		if f, ok := c.Finding(name, filepath.ToSlash(p.rel(filepath.Join(p.Config.LocalesDir(), name))), 0, "", "unknown-lang", msg); ok {
+		if f, ok := c.Finding(name, filepath.ToSlash(p.Rel(filepath.Join(p.Config.LocalesDir(), name))), 0, "", "unknown-lang", msg); ok {
 			out = append(out, f)
 		}
 	}
@@ -546,7 +559,7 @@ func sameDir(a, b string) bool {
 // glossaryPath is the glossary file's path, "" when there is none.
 // NewChecker is lingo check's checker, with the project's options: check,
 // publishing, import, review and the workbench all judge with it.
-func (p *Project) NewChecker() (*check.Checker, error) {
+func (p Gate) NewChecker() (*check.Checker, error) {
 	g, err := p.Glossary()
 	if err != nil {
 		return nil, err
@@ -555,21 +568,44 @@ func (p *Project) NewChecker() (*check.Checker, error) {
 		Severity: p.Config.Check.Severity, Length: p.Config.LengthBand, Vocabulary: p.Config.Check.Vocab}), nil
 }
 
-func (p *Project) GlossaryPath() string {
-	if p.Config.Glossary == "" || filepath.IsAbs(p.Config.Glossary) {
-		return p.Config.Glossary
+// Unreviewed reports, in a language that publishes only reviewed entries,
+// each current entry without error-level findings that no reviewer signed
+// off (the Unreviewed check), through add.
+func (p Gate) Unreviewed(lang string, ms []syncer.Message, msgs []translation.Message, add func(line int, id, name, msg string)) {
+	for i, m := range ms {
+		if m.State == syncer.Current && msgs[i].Errors == 0 && !m.Reviewed {
+			add(m.Line, m.ID, "unreviewed", fmt.Sprintf("not reviewed: %s publishes only reviewed entries (require_review), so the %s text shows here until a reviewer signs it off (lingo review --lang %s %s)",
+				lang, p.Config.Source, lang, m.ID))
+		}
 	}
-	return filepath.Join(p.Config.Dir, p.Config.Glossary)
 }
 
-// Glossary loads the configured Glossary, if any.
-func (p *Project) Glossary() (*glossary.Glossary, error) {
-	if p.Config.Glossary == "" {
-		return nil, nil
+// SetEntry sets the translation of entry id of c, and the hash of the
+// source text it was made for; an entry c lacks is added.
+func SetEntry(c *catalog.Catalog, id, text, hash string) {
+	for i := range c.Entries {
+		if c.Entries[i].ID == id {
+			c.Entries[i].Other, c.Entries[i].Hash = text, hash
+			return
+		}
 	}
-	g, err := glossary.Load(p.GlossaryPath())
+	c.Entries = append(c.Entries, catalog.Entry{ID: id, Other: text, Hash: hash})
+}
+
+// Draft is a translation typed in the workbench and not saved: the text of
+// one entry, made for the source text it was shown beside.
+type Draft struct {
+	ID   string
+	Text string
+}
+
+// CheckErrors checks every target language and keeps only the errors,
+// with totals that count every finding.
+func (p Gate) CheckErrors() (*check.Report, error) {
+	res, err := p.check(p.Config.Languages, true)
 	if err != nil {
-		return nil, fmt.Errorf("glossary: %w", err)
+		return nil, err
 	}
-	return g, nil
+	defer res.Close()
+	return res.Report(func(f check.Finding) bool { return f.Severity == check.Error })
 }

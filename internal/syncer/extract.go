@@ -1,22 +1,23 @@
-package project
+package syncer
 
 import (
 	"fmt"
 
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/pseudo"
+	"github.com/lingo-l10n/lingo/internal/workspace"
 )
 
 // Extract writes the source catalog of every article and returns the paths
 // written (unchanged catalogs are not rewritten).
-func (p *Project) Extract() ([]string, error) {
+func (p Syncer) Extract() ([]string, error) {
 	arts, err := p.LoadAll()
 	if err != nil {
 		return nil, err
 	}
-	files := make([]Pending, 0, len(arts))
+	files := make([]workspace.Pending, 0, len(arts))
 	for _, a := range arts {
-		f, err := p.catalogFile(p.SourceCatalog(a))
+		f, err := p.CatalogFile(p.SourceCatalog(a))
 		if err != nil {
 			return nil, err
 		}
@@ -27,19 +28,19 @@ func (p *Project) Extract() ([]string, error) {
 
 // Pseudo writes a pseudo-locale catalog in lang for every article: each
 // message accented, lengthened and bracketed.
-func (p *Project) Pseudo(lang string) ([]string, error) {
+func (p Syncer) Pseudo(lang string) ([]string, error) {
 	arts, err := p.LoadAll()
 	if err != nil {
 		return nil, err
 	}
-	files := make([]Pending, 0, len(arts))
+	files := make([]workspace.Pending, 0, len(arts))
 	for _, a := range arts {
 		c := p.SourceCatalog(a)
 		c.Lang = lang
 		for i := range c.Entries {
 			c.Entries[i].Other = pseudo.Translate(&a.Segs[i])
 		}
-		f, err := p.catalogFile(c)
+		f, err := p.CatalogFile(c)
 		if err != nil {
 			return nil, err
 		}
@@ -48,10 +49,11 @@ func (p *Project) Pseudo(lang string) ([]string, error) {
 	return p.WriteAll(files)
 }
 
-func (p *Project) catalogFile(c *catalog.Catalog) (Pending, error) {
+// CatalogFile is the file of catalog c, in lingo.toml's format.
+func (p Syncer) CatalogFile(c *catalog.Catalog) (workspace.Pending, error) {
 	data, err := catalog.Marshal(c, p.Config.Format)
 	if err != nil {
-		return Pending{}, fmt.Errorf("catalog %s for %s: %w", c.Lang, c.Slug, err)
+		return workspace.Pending{}, fmt.Errorf("catalog %s for %s: %w", c.Lang, c.Slug, err)
 	}
-	return Pending{Path: p.CatalogPath(c.Lang, c.Slug), Data: data}, nil
+	return workspace.Pending{Path: p.CatalogPath(c.Lang, c.Slug), Data: data}, nil
 }

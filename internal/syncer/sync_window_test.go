@@ -1,4 +1,4 @@
-package project_test
+package syncer_test
 
 import (
 	"bytes"
@@ -11,6 +11,8 @@ import (
 	"github.com/lingo-l10n/lingo/internal/config"
 	"github.com/lingo-l10n/lingo/internal/gen"
 	"github.com/lingo-l10n/lingo/internal/project"
+	"github.com/lingo-l10n/lingo/internal/syncer"
+	"github.com/lingo-l10n/lingo/internal/testcorpus"
 )
 
 // TestSyncWindows checks that sync writes the same files whether
@@ -42,7 +44,7 @@ func TestSyncWindows(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(content, "aaa-copy.md"), src, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		defer project.SetRecallTexts(window)()
+		defer syncer.SetRecallTexts(window)()
 		p, err := project.Open(filepath.Join(dir, config.FileName))
 		if err != nil {
 			t.Fatal(err)
@@ -52,7 +54,7 @@ func TestSyncWindows(t *testing.T) {
 		}
 		return filepath.Join(dir, "locales")
 	}
-	all, few := tree(t, sync(1<<30)), tree(t, sync(5))
+	all, few := testcorpus.Tree(t, sync(1<<30)), testcorpus.Tree(t, sync(5))
 	filled := 0
 	for rel, want := range all {
 		if got, ok := few[rel]; !ok || !bytes.Equal(got, want) {

@@ -1,4 +1,4 @@
-package project
+package workspace
 
 import (
 	"encoding/json"
@@ -50,7 +50,7 @@ func (p *Project) readJSON(path string, v any) error {
 		return err
 	}
 	if err := json.Unmarshal(data, v); err != nil {
-		return fmt.Errorf("%s: %w (lingo's own state: restore it from version control)", p.rel(path), err)
+		return fmt.Errorf("%s: %w (lingo's own state: restore it from version control)", p.Rel(path), err)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
-package project
+package exchange
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,9 @@ import (
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/diag"
 	"github.com/lingo-l10n/lingo/internal/interchange"
+	"github.com/lingo-l10n/lingo/internal/review"
+	"github.com/lingo-l10n/lingo/internal/syncer"
+	"github.com/lingo-l10n/lingo/internal/workspace"
 	"golang.org/x/text/language"
 )
 
@@ -19,7 +23,7 @@ import (
 // source text it was translated from as Previous), a current one is
 // translated, or reviewed when a reviewer signed it off (exportState). Each unit carries the hash its catalog entry keeps, so that
 // Import can tell whether the source changed since.
-func (p *Project) Export(lang, format string) ([]byte, error) {
+func (p Exchange) Export(lang, format string) ([]byte, error) {
 	if !p.IsTarget(lang) {
 		return nil, fmt.Errorf("export: %q is not one of the languages in %s (%s)", lang, filepath.Base(p.Config.Path), strings.Join(p.Config.Languages, ", "))
 	}
@@ -27,7 +31,7 @@ func (p *Project) Export(lang, format string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	lp, err := p.Plan(lang, arts, SyncOptions{NoMemory: true})
+	lp, err := p.Plan(lang, arts, syncer.SyncOptions{NoMemory: true})
 	if err != nil {
 		return nil, err
 	}
@@ -38,15 +42,15 @@ func (p *Project) Export(lang, format string) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		loc := filepath.ToSlash(p.rel(a.Path))
+		loc := filepath.ToSlash(p.Rel(a.Path))
 		for i, m := range ap.Messages {
 			seg := &a.Segs[i]
 			u := interchange.Unit{ID: m.ID, Source: m.Source, State: interchange.New, Context: seg.Describe(a.Slug),
 				Location: fmt.Sprintf("%s:%d", loc, seg.Line), Hash: article.Hash(m.Source)}
 			switch m.State {
-			case Current:
+			case syncer.Current:
 				u.State, u.Target = p.exportState(lang, format, m), m.Translation
-			case Stale:
+			case syncer.Stale:
 				u.State, u.Target, u.Previous, u.Hash = interchange.NeedsReview, m.Translation, m.Old, kept[m.ID]
 			}
 			d.Units = append(d.Units, u)
@@ -57,7 +61,7 @@ func (p *Project) Export(lang, format string) ([]byte, error) {
 
 // keptHashes maps the IDs of lang's catalog of slug to the hash each entry
 // keeps.
-func (p *Project) keptHashes(lang, slug string) (map[string]string, error) {
+func (p Exchange) keptHashes(lang, slug string) (map[string]string, error) {
 	c, err := p.ReadCatalog(lang, slug)
 	if err != nil {
 		return nil, err
@@ -69,19 +73,9 @@ func (p *Project) keptHashes(lang, slug string) (map[string]string, error) {
 	return kept, nil
 }
 
-// IsTarget reports whether lang is one of the project's target languages.
-func (p *Project) IsTarget(lang string) bool {
-	for _, l := range p.Config.Languages {
-		if l == lang {
-			return true
-		}
-	}
-	return false
-}
-
 // targetLang finds the project language a file's language tag names, in
 // any spelling of the tag ("pt_br" for "pt-BR").
-func (p *Project) targetLang(tag string) (string, bool) {
+func (p Exchange) targetLang(tag string) (string, bool) {
 	if p.IsTarget(tag) {
 		return tag, true
 	}
@@ -139,13 +133,13 @@ func (e *ImportError) Error() string {
 // unless some translation changes; then the catalogs are written and
 // synced, so that comments, hashes and state come out as sync makes them.
 // Units signed off in the file record reviews (ImportWith).
-func (p *Project) Import(path string, data []byte) (*ImportResult, error) {
+func (p Exchange) Import(path string, data []byte) (*ImportResult, error) {
 	return p.ImportWith(path, data, ImportOptions{})
 }
 
 // ImportWith is Import with options: what it does with units a reviewer
 // signed off (ImportOptions).
-func (p *Project) ImportWith(path string, data []byte, opts ImportOptions) (*ImportResult, error) {
+func (p Exchange) ImportWith(path string, data []byte, opts ImportOptions) (*ImportResult, error) {
 	d, err := interchange.Read(path, data)
 	if err != nil {
 		return nil, err
@@ -165,12 +159,12 @@ func (p *Project) ImportWith(path string, data []byte, opts ImportOptions) (*Imp
 	if err != nil {
 		return nil, err
 	}
-	lp, err := p.Plan(lang, arts, SyncOptions{NoMemory: true})
+	lp, err := p.Plan(lang, arts, syncer.SyncOptions{NoMemory: true})
 	if err != nil {
 		return nil, err
 	}
 	im := &importer{p: p, lang: lang, arts: arts, lp: lp, res: &ImportResult{Lang: lang}, index: map[string][2]int{},
-		cats: map[int]*catalog.Catalog{}, changed: map[int]bool{}, states: map[int]Records{}, changedState: map[int]bool{},
+		cats: map[int]*catalog.Catalog{}, changed: map[int]bool{}, states: map[int]workspace.Records{}, changedState: map[int]bool{},
 		opts: opts, po: isPO(data), signed: map[string]map[string]string{}}
 	for k, ap := range lp.Articles {
 		for i, m := range ap.Messages {
@@ -219,17 +213,17 @@ func sameTag(a, b string) bool {
 // importer is one import in progress: the catalogs and state records it
 // changes, by article index.
 type importer struct {
-	p            *Project
+	p            Exchange
 	lang         string
-	arts         []*Article
-	lp           *LangPlan
+	arts         []*workspace.Article
+	lp           *syncer.LangPlan
 	res          *ImportResult
 	index        map[string][2]int // message ID → article, message
 	checker      *check.Checker
 	findings     []check.Finding
 	cats         map[int]*catalog.Catalog // read from disk, entries added for every message
 	changed      map[int]bool             // catalogs with a new translation
-	states       map[int]Records
+	states       map[int]workspace.Records
 	changedState map[int]bool
 	opts         ImportOptions
 	po           bool                         // the file is PO, which has no reviewed state
@@ -260,19 +254,19 @@ func (im *importer) take(u interchange.Unit, seen map[string]bool) (string, erro
 	switch {
 	case u.Hash == cur:
 		hash = cur
-	case m.State == Stale && u.Hash != "" && u.Hash == e.Hash && u.State == interchange.NeedsReview:
+	case m.State == syncer.Stale && u.Hash != "" && u.Hash == e.Hash && u.State == interchange.NeedsReview:
 		hash = e.Hash
-	case m.State == Stale && u.Hash != "" && u.Hash == e.Hash && article.Hash(u.Source) == cur:
+	case m.State == syncer.Stale && u.Hash != "" && u.Hash == e.Hash && article.Hash(u.Source) == cur:
 		hash = cur // reviewed against the current source, shown in the file
 	default:
 		return fmt.Sprintf("the %s text changed since the file was exported (hash %s, now %s): export again", im.p.Config.Source, orNone(u.Hash), cur), nil
 	}
 	im.res.Imported++
-	if u.Target == m.Translation && (hash == e.Hash || hash == cur && m.State == Current) {
+	if u.Target == m.Translation && (hash == e.Hash || hash == cur && m.State == syncer.Current) {
 		return "", nil // no change
 	}
 	if hash == cur {
-		file := filepath.ToSlash(im.p.rel(im.lp.Articles[at[0]].Path))
+		file := filepath.ToSlash(im.p.Rel(im.lp.Articles[at[0]].Path))
 		for _, f := range im.checker.Check(check.Translation{Lang: im.lang, File: file, Line: m.Line, ID: m.ID,
 			Source: m.Source, SourceLang: im.p.Config.Source, Text: u.Target, Plural: m.Plural, Refs: a.Refs}) {
 			if f.Severity == check.Error {
@@ -286,7 +280,7 @@ func (im *importer) take(u interchange.Unit, seen map[string]bool) (string, erro
 		if err != nil {
 			return "", err
 		}
-		st[m.ID] = Record{Source: st[m.ID].Source, Seen: article.Hash(u.Target)}
+		st[m.ID] = workspace.Record{Source: st[m.ID].Source, Seen: article.Hash(u.Target)}
 		im.changedState[at[0]] = true
 	}
 	e.Other, e.Hash = u.Target, hash
@@ -330,7 +324,7 @@ func entryIndex(c *catalog.Catalog, id string) int {
 	return -1
 }
 
-func (im *importer) stateOf(k int) (Records, error) {
+func (im *importer) stateOf(k int) (workspace.Records, error) {
 	if st, ok := im.states[k]; ok {
 		return st, nil
 	}
@@ -345,7 +339,7 @@ func (im *importer) stateOf(k int) (Records, error) {
 // write writes the changed catalogs and state records, then syncs the
 // language so that every file comes out as sync writes it.
 func (im *importer) write() error {
-	var files []Pending
+	var files []workspace.Pending
 	for k := range im.arts {
 		if !im.changed[k] {
 			continue
@@ -355,9 +349,9 @@ func (im *importer) write() error {
 		if err != nil {
 			return fmt.Errorf("import: catalog %s for %s: %w", im.lang, c.Slug, err)
 		}
-		files = append(files, Pending{Path: im.p.CatalogPath(im.lang, im.arts[k].Slug), Data: data})
+		files = append(files, workspace.Pending{Path: im.p.CatalogPath(im.lang, im.arts[k].Slug), Data: data})
 		if im.changedState[k] {
-			f, err := JSONFile(im.p.StatePath(im.lang, im.arts[k].Slug), im.states[k])
+			f, err := workspace.JSONFile(im.p.StatePath(im.lang, im.arts[k].Slug), im.states[k])
 			if err != nil {
 				return err
 			}
@@ -369,7 +363,7 @@ func (im *importer) write() error {
 	if err != nil {
 		return err
 	}
-	synced, err := im.p.Sync([]string{im.lang}, SyncOptions{})
+	synced, err := im.p.Sync([]string{im.lang}, syncer.SyncOptions{})
 	for _, w := range synced {
 		if !contains(im.res.Written, w) {
 			im.res.Written = append(im.res.Written, w)
@@ -385,4 +379,103 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// ImportOptions says what ImportWith does with units a reviewer signed
+// off, besides taking their translations.
+type ImportOptions struct {
+	// By names the reviewer (lingo import --by). A unit signed off in
+	// XLIFF (1.2 signed-off or final, 2.0 final) whose translation is the
+	// catalog's, or is taken by the import, records a review by By, else
+	// by git's user.name. PO has no such state: in a language that
+	// requires review (require_review), a PO entry without the fuzzy flag
+	// records a review only when By is given, never silently.
+	By string
+}
+
+// isPO reports whether an exchange file is PO rather than XLIFF (as
+// interchange.Read tells them apart).
+func isPO(data []byte) bool {
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
+	return !bytes.HasPrefix(trimmed, []byte("<"))
+}
+
+// signOff notes a unit the import took whose review it records: signed
+// off in the file, and not already reviewed with this translation.
+func (im *importer) signOff(u interchange.Unit) {
+	signed := u.State == interchange.Reviewed ||
+		im.po && u.State == interchange.Translated && im.opts.By != "" && im.p.Config.RequireReview(im.lang)
+	if !signed || u.Target == "" {
+		return
+	}
+	at := im.index[u.ID]
+	if m := im.lp.Articles[at[0]].Messages[at[1]]; m.State == syncer.Current && m.Reviewed && m.Translation == u.Target {
+		return
+	}
+	slug := im.arts[at[0]].Slug
+	if im.signed[slug] == nil {
+		im.signed[slug] = map[string]string{}
+	}
+	im.signed[slug][u.ID] = u.Target
+}
+
+// reviewer finds who signed off the units of the file at path, before
+// anything is written: with none named, nothing is imported.
+func (im *importer) reviewer(path string) error {
+	n := 0
+	for _, ids := range im.signed {
+		n += len(ids)
+	}
+	if n == 0 {
+		return nil
+	}
+	by, err := im.p.Reviewer(im.opts.By)
+	if err != nil {
+		return fmt.Errorf("%s: %d %s signed off: give the reviewer's name with --by NAME (or set git config user.name) to record %s review; nothing imported",
+			path, n, review.Nouns(n, "unit is", "units are"), review.Nouns(n, "its", "their"))
+	}
+	im.by = by
+	return nil
+}
+
+// recordReviews records the reviews of the units signed off, once their
+// translations are in the catalogs; an entry that may not be reviewed
+// (not current, or with error-level findings) is reported in NotReviewed.
+func (im *importer) recordReviews() error {
+	if len(im.signed) == 0 {
+		return nil
+	}
+	res, refuse := &review.ReviewResult{}, &review.ReviewError{}
+	files, err := im.p.ReviewArticles(im.lang, im.signed, im.by, true, res, refuse)
+	if err != nil {
+		return err
+	}
+	written, err := im.p.WriteAll(files)
+	for _, w := range written {
+		if !contains(im.res.Written, w) {
+			im.res.Written = append(im.res.Written, w)
+		}
+	}
+	for _, e := range res.Reviewed {
+		im.res.Reviewed = append(im.res.Reviewed, e.ID)
+	}
+	for _, e := range res.Skipped {
+		im.res.NotReviewed = append(im.res.NotReviewed, e.ID+": "+e.Why)
+	}
+	return err
+}
+
+// exportState is the state a current message of lang exports with in
+// format: reviewed when a reviewer signed it off; otherwise translated,
+// but in PO, which has no reviewed state, a language that requires review
+// marks it fuzzy (needs review), so that translation tools and msgfmt
+// --statistics count it as not done.
+func (p Exchange) exportState(lang, format string, m syncer.Message) interchange.State {
+	switch {
+	case m.Reviewed:
+		return interchange.Reviewed
+	case format == "po" && p.Config.RequireReview(lang):
+		return interchange.NeedsReview
+	}
+	return interchange.Translated
 }

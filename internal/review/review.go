@@ -1,7 +1,6 @@
-package project
+package review
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"maps"
@@ -11,10 +10,11 @@ import (
 	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/article"
-	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/check"
-	"github.com/lingo-l10n/lingo/internal/interchange"
+	"github.com/lingo-l10n/lingo/internal/syncer"
 	"github.com/lingo-l10n/lingo/internal/translation"
+	"github.com/lingo-l10n/lingo/internal/workers"
+	"github.com/lingo-l10n/lingo/internal/workspace"
 )
 
 // Review state. A reviewer (a clinician who approves a translated dosage
@@ -96,7 +96,7 @@ var ErrNoReviewer = errors.New("who reviews? give your name with --by NAME (or s
 
 // Reviewer is the name a review is recorded under: by, else git's
 // user.name in the project folder; ErrNoReviewer when neither names one.
-func (p *Project) Reviewer(by string) (string, error) {
+func (p Reviews) Reviewer(by string) (string, error) {
 	if by = strings.TrimSpace(by); by != "" {
 		return by, nil
 	}
@@ -116,7 +116,7 @@ func (p *Project) Reviewer(by string) (string, error) {
 // cannot be reviewed refuses the whole review with a *ReviewError, and
 // nothing is written. It returns the IDs reviewed. It takes no lock: the
 // caller holds the project's lock, as for Sync.
-func (p *Project) Review(lang string, ids []string, by string) ([]string, error) {
+func (p Reviews) Review(lang string, ids []string, by string) ([]string, error) {
 	res, err := p.ReviewWith(ReviewOptions{Lang: lang, IDs: ids, By: by})
 	if res == nil {
 		return nil, err
@@ -134,7 +134,7 @@ func (p *Project) Review(lang string, ids []string, by string) ([]string, error)
 // entries reviewed are written, each atomically, and in each only the
 // records of those entries change: as sync would write them, with the
 // review.
-func (p *Project) ReviewWith(opts ReviewOptions) (*ReviewResult, error) {
+func (p Reviews) ReviewWith(opts ReviewOptions) (*ReviewResult, error) {
 	lang := opts.Lang
 	if !p.IsTarget(lang) {
 		return nil, fmt.Errorf("review: %q is not one of the languages in %s (%s)", lang, filepath.Base(p.Config.Path), strings.Join(p.Config.Languages, ", "))
@@ -148,7 +148,7 @@ func (p *Project) ReviewWith(opts ReviewOptions) (*ReviewResult, error) {
 	}
 	for _, s := range opts.Articles {
 		if _, found := slices.BinarySearch(slugs, s); !found {
-			return nil, fmt.Errorf("review: --article %s: no such article in %s", s, filepath.ToSlash(p.rel(p.Config.ContentDir())))
+			return nil, fmt.Errorf("review: --article %s: no such article in %s", s, filepath.ToSlash(p.Rel(p.Config.ContentDir())))
 		}
 	}
 	res := &ReviewResult{Lang: lang}
@@ -197,14 +197,14 @@ func (p *Project) ReviewWith(opts ReviewOptions) (*ReviewResult, error) {
 // yet. It adds what it reviewed and skipped to res, and the named entries
 // that cannot be reviewed to refuse (to res.Skipped when lenient), and
 // returns the state files to write.
-func (p *Project) ReviewArticles(lang string, wanted map[string]map[string]string, by string, lenient bool, res *ReviewResult, refuse *ReviewError) ([]Pending, error) {
+func (p Reviews) ReviewArticles(lang string, wanted map[string]map[string]string, by string, lenient bool, res *ReviewResult, refuse *ReviewError) ([]workspace.Pending, error) {
 	c, err := p.NewChecker()
 	if err != nil {
 		return nil, err
 	}
 	order := slices.Sorted(maps.Keys(wanted))
 	units := make([]reviewUnit, len(order))
-	err = parallel(len(order), func(k int) error {
+	err = workers.Run(len(order), func(k int) error {
 		var err error
 		units[k], err = p.reviewArticle(c, lang, order[k], wanted[order[k]], by)
 		return err
@@ -212,7 +212,7 @@ func (p *Project) ReviewArticles(lang string, wanted map[string]map[string]strin
 	if err != nil {
 		return nil, err
 	}
-	var files []Pending
+	var files []workspace.Pending
 	for _, u := range units {
 		if lenient {
 			u.skipped = append(u.skipped, u.refused...)
@@ -248,14 +248,14 @@ type reviewUnit struct {
 	slug                       string
 	reviewed, refused, skipped []ReviewEntry
 	already                    int
-	state                      Records    // the article's state, with the reviews
-	file                       *Pending // its state file to write; nil when none
+	state                      workspace.Records  // the article's state, with the reviews
+	file                       *workspace.Pending // its state file to write; nil when none
 }
 
 // reviewArticle reviews the entries ids of article slug in lang (every
 // entry that may be reviewed and is not yet, when ids is nil) by by; an ID
 // with a text is reviewed only while the catalog has that translation.
-func (p *Project) reviewArticle(c *check.Checker, lang, slug string, ids map[string]string, by string) (reviewUnit, error) {
+func (p Reviews) reviewArticle(c *check.Checker, lang, slug string, ids map[string]string, by string) (reviewUnit, error) {
 	u := reviewUnit{slug: slug}
 	a, err := p.Load(slug)
 	if err != nil {
@@ -264,18 +264,18 @@ func (p *Project) reviewArticle(c *check.Checker, lang, slug string, ids map[str
 	if f, err := p.CatalogFileOf(lang, slug); err != nil {
 		return u, err
 	} else if f != "" && f != p.CatalogPath(lang, slug) {
-		return u, fmt.Errorf("review: %s is not in lingo.toml's format (%s): run lingo sync first", filepath.ToSlash(p.rel(f)), p.Config.Format)
+		return u, fmt.Errorf("review: %s is not in lingo.toml's format (%s): run lingo sync first", filepath.ToSlash(p.Rel(f)), p.Config.Format)
 	}
 	cat, st, err := p.ReadTarget(lang, slug)
 	if err != nil {
 		return u, err
 	}
-	ap, err := p.PlanArticle(lang, a, cat, st, nil, SyncOptions{NoMemory: true})
+	ap, err := p.PlanArticle(lang, a, cat, st, syncer.SyncOptions{NoMemory: true})
 	if err != nil {
 		return u, err
 	}
-	j := p.Assess(c, a, lang, ap.ArticlePlan)
-	file := filepath.ToSlash(p.rel(ap.Path))
+	j := p.Assess(c, a, lang, ap)
+	file := filepath.ToSlash(p.Rel(ap.Path))
 	found := map[string]bool{}
 	for i, m := range ap.Messages {
 		want, named := ids[m.ID]
@@ -287,9 +287,9 @@ func (p *Project) reviewArticle(c *check.Checker, lang, slug string, ids map[str
 		switch {
 		case want != "" && m.Translation != want:
 			e.Why = "the catalog's translation is not the one signed off"
-		case m.State == Missing:
+		case m.State == syncer.Missing:
 			e.Why = "not translated yet"
-		case m.State == Stale:
+		case m.State == syncer.Stale:
 			e.Why = fmt.Sprintf("stale: the %s text changed since this was translated (update it, or lingo accept --lang %s %s)", p.Config.Source, lang, m.ID)
 		case j.Msgs[i].Errors > 0:
 			e.Why = fmt.Sprintf("fails lingo check at error level: %s (lingo check --lang %s)", failed(j.Result.Found, m.ID), lang)
@@ -297,16 +297,16 @@ func (p *Project) reviewArticle(c *check.Checker, lang, slug string, ids map[str
 		switch {
 		case e.Why != "" && named:
 			u.refused = append(u.refused, e)
-		case e.Why != "" && m.State == Current:
+		case e.Why != "" && m.State == syncer.Current:
 			u.skipped = append(u.skipped, e)
 		case e.Why != "":
 		case ids == nil && m.Reviewed:
 			u.already++
 		default:
-			r := translation.RecordOf(m.Source, m.Translation, translation.Verdict{State: Current, Hash: article.Hash(m.Source)})
+			r := translation.RecordOf(m.Source, m.Translation, translation.Verdict{State: syncer.Current, Hash: article.Hash(m.Source)})
 			r.Review = &translation.Review{By: by, Source: m.Source, Translation: m.Translation, Plural: maps.Clone(m.Plural)}
 			if st == nil {
-				st = Records{}
+				st = workspace.Records{}
 			}
 			st[m.ID] = r
 			u.reviewed = append(u.reviewed, e)
@@ -346,27 +346,9 @@ func failed(found []check.Finding, id string) string {
 }
 
 // reviewFile is the state file of u's article with its reviews.
-func (p *Project) reviewFile(lang string, u reviewUnit) (*Pending, error) {
-	f, err := JSONFile(p.StatePath(lang, u.slug), u.state)
+func (p Reviews) reviewFile(lang string, u reviewUnit) (*workspace.Pending, error) {
+	f, err := workspace.JSONFile(p.StatePath(lang, u.slug), u.state)
 	return &f, err
-}
-
-// ReviewOf is the review an entry keeps: the one recorded, while it
-// covers the entry's current source text and the translation the catalog
-// holds (not one translation memory offers); nil otherwise.
-func ReviewOf(m Message, e catalog.Entry, rec Record) *translation.Review {
-	if m.State != Current || m.Translation == "" || m.Translation != e.Other || !rec.Review.Covers(m.Source, m.Translation, m.Plural) {
-		return nil
-	}
-	return rec.Review
-}
-
-// reviewer is the name of a review's reviewer; "" for no review.
-func reviewer(r *translation.Review) string {
-	if r == nil {
-		return ""
-	}
-	return r.By
 }
 
 // Nouns is one when n is 1, else many.
@@ -375,115 +357,4 @@ func Nouns(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// Unreviewed reports, in a language that publishes only reviewed entries,
-// each current entry without error-level findings that no reviewer signed
-// off (the Unreviewed check), through add.
-func (p *Project) Unreviewed(lang string, ms []Message, msgs []translation.Message, add func(line int, id, name, msg string)) {
-	for i, m := range ms {
-		if m.State == Current && msgs[i].Errors == 0 && !m.Reviewed {
-			add(m.Line, m.ID, "unreviewed", fmt.Sprintf("not reviewed: %s publishes only reviewed entries (require_review), so the %s text shows here until a reviewer signs it off (lingo review --lang %s %s)",
-				lang, p.Config.Source, lang, m.ID))
-		}
-	}
-}
-
-// ImportOptions says what ImportWith does with units a reviewer signed
-// off, besides taking their translations.
-type ImportOptions struct {
-	// By names the reviewer (lingo import --by). A unit signed off in
-	// XLIFF (1.2 signed-off or final, 2.0 final) whose translation is the
-	// catalog's, or is taken by the import, records a review by By, else
-	// by git's user.name. PO has no such state: in a language that
-	// requires review (require_review), a PO entry without the fuzzy flag
-	// records a review only when By is given, never silently.
-	By string
-}
-
-// isPO reports whether an exchange file is PO rather than XLIFF (as
-// interchange.Read tells them apart).
-func isPO(data []byte) bool {
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
-	return !bytes.HasPrefix(trimmed, []byte("<"))
-}
-
-// signOff notes a unit the import took whose review it records: signed
-// off in the file, and not already reviewed with this translation.
-func (im *importer) signOff(u interchange.Unit) {
-	signed := u.State == interchange.Reviewed ||
-		im.po && u.State == interchange.Translated && im.opts.By != "" && im.p.Config.RequireReview(im.lang)
-	if !signed || u.Target == "" {
-		return
-	}
-	at := im.index[u.ID]
-	if m := im.lp.Articles[at[0]].Messages[at[1]]; m.State == Current && m.Reviewed && m.Translation == u.Target {
-		return
-	}
-	slug := im.arts[at[0]].Slug
-	if im.signed[slug] == nil {
-		im.signed[slug] = map[string]string{}
-	}
-	im.signed[slug][u.ID] = u.Target
-}
-
-// reviewer finds who signed off the units of the file at path, before
-// anything is written: with none named, nothing is imported.
-func (im *importer) reviewer(path string) error {
-	n := 0
-	for _, ids := range im.signed {
-		n += len(ids)
-	}
-	if n == 0 {
-		return nil
-	}
-	by, err := im.p.Reviewer(im.opts.By)
-	if err != nil {
-		return fmt.Errorf("%s: %d %s signed off: give the reviewer's name with --by NAME (or set git config user.name) to record %s review; nothing imported",
-			path, n, Nouns(n, "unit is", "units are"), Nouns(n, "its", "their"))
-	}
-	im.by = by
-	return nil
-}
-
-// recordReviews records the reviews of the units signed off, once their
-// translations are in the catalogs; an entry that may not be reviewed
-// (not current, or with error-level findings) is reported in NotReviewed.
-func (im *importer) recordReviews() error {
-	if len(im.signed) == 0 {
-		return nil
-	}
-	res, refuse := &ReviewResult{}, &ReviewError{}
-	files, err := im.p.ReviewArticles(im.lang, im.signed, im.by, true, res, refuse)
-	if err != nil {
-		return err
-	}
-	written, err := im.p.WriteAll(files)
-	for _, w := range written {
-		if !contains(im.res.Written, w) {
-			im.res.Written = append(im.res.Written, w)
-		}
-	}
-	for _, e := range res.Reviewed {
-		im.res.Reviewed = append(im.res.Reviewed, e.ID)
-	}
-	for _, e := range res.Skipped {
-		im.res.NotReviewed = append(im.res.NotReviewed, e.ID+": "+e.Why)
-	}
-	return err
-}
-
-// exportState is the state a current message of lang exports with in
-// format: reviewed when a reviewer signed it off; otherwise translated,
-// but in PO, which has no reviewed state, a language that requires review
-// marks it fuzzy (needs review), so that translation tools and msgfmt
-// --statistics count it as not done.
-func (p *Project) exportState(lang, format string, m Message) interchange.State {
-	switch {
-	case m.Reviewed:
-		return interchange.Reviewed
-	case format == "po" && p.Config.RequireReview(lang):
-		return interchange.NeedsReview
-	}
-	return interchange.Translated
 }

@@ -1,0 +1,24 @@
+package gate
+
+import (
+	"slices"
+
+	"github.com/lingo-l10n/lingo/internal/check"
+	"github.com/lingo-l10n/lingo/internal/unitcache"
+	"github.com/lingo-l10n/lingo/internal/workspace"
+)
+
+// PutCheck queues what checking a unit found (a copy: the caller goes on
+// with its findings).
+func PutCheck(w *workspace.CacheWriter, unit, key string, u UnitCheck, found []check.Finding) {
+	w.Put(unitcache.Item{Bucket: checkBucket, Unit: unit, Key: key, Value: u},
+		unitcache.Item{Bucket: findingsBucket, Unit: unit, Key: key, Value: slices.Clone(found)})
+}
+
+// The "check" bucket keeps what lingo check found in each unit, counted,
+// with its errors (unitCheck); the "findings" bucket every finding, for
+// the check that lists them.
+const (
+	checkBucket    = "check"
+	findingsBucket = "findings"
+)

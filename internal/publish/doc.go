@@ -1,0 +1,10 @@
+// Package publish renders every article in every language, page by page,
+// under the gate's decisions: Markdown for site generators, standalone
+// HTML pages, each language's index and the status page, with the
+// manifest of the files it wrote (the only files it ever removes).
+package publish
+
+import "github.com/lingo-l10n/lingo/internal/gate"
+
+// Publisher publishes the articles of a project.
+type Publisher struct{ gate.Gate }

@@ -1,0 +1,217 @@
+package syncer
+
+import (
+	"hash/fnv"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/lingo-l10n/lingo/internal/unitcache"
+	"github.com/lingo-l10n/lingo/internal/workers"
+	"github.com/lingo-l10n/lingo/internal/workspace"
+)
+
+// The "sync" bucket keeps, per unit, the unit's key when sync last left it
+// with nothing to write, and per article ("<source> <slug>") the article's
+// key when its source catalog was written.
+const syncBucket = "sync"
+
+// syncRecord is what the cache keeps of a unit sync left as it is.
+type syncRecord struct {
+	// Missing has the textKey of each of its messages without
+	// translation, which translation memory fills once another unit of
+	// the language offers a translation of the same text.
+	Missing []uint64 `json:"missing,omitempty"`
+}
+
+// textKey identifies a text, white space aside (as translation memory
+// matches it exactly), across runs.
+func textKey(text string) uint64 {
+	h := fnv.New64a()
+	for w := range strings.FieldsSeq(text) {
+		h.Write([]byte(w))
+		h.Write([]byte{' '})
+	}
+	return h.Sum64()
+}
+
+// synced is which units of a sync are as the last sync left them; nil is
+// none.
+type synced struct {
+	units       [][]bool // per language, per article
+	source      []bool   // per article: its source catalog
+	articleKeys []string // per article: its key
+	// per language, per changed article: the textKeys of its messages
+	// without translation that the last sync looked up in translation
+	// memory in vain, and that no changed unit offers a translation for:
+	// not looked up again
+	looked [][]map[uint64]bool
+}
+
+// unit reports whether the unit of language k and article i is clean.
+func (s *synced) unit(k, i int) bool { return s != nil && s.units[k][i] }
+
+// article reports whether every unit of article i, and its source catalog,
+// are clean.
+func (s *synced) article(i int) bool {
+	if s == nil || !s.source[i] {
+		return false
+	}
+	for k := range s.units {
+		if !s.units[k][i] {
+			return false
+		}
+	}
+	return true
+}
+
+// syncedUnits finds the units of langs and slugs whose inputs are those
+// the last sync left them with. A unit with messages without translation
+// counts only while no unit of its language that changed offers a
+// translation of one of their texts (translation memory would fill it):
+// exact matches only, from the keys of those texts the cache keeps; a
+// message that changed is looked up in full (similar texts too) by the
+// sync of its own unit. Only a plain sync uses the cache: accepting stale
+// translations, or leaving translation memory out, is worked out again.
+func (p Syncer) syncedUnits(g *workspace.Graph, langs, slugs []string, opts SyncOptions) (*synced, error) {
+	if opts.Accept != nil || opts.AcceptAll || opts.NoMemory || opts.Lenient {
+		return nil, nil
+	}
+	s := &synced{units: make([][]bool, len(langs)), source: make([]bool, len(slugs)), articleKeys: make([]string, len(slugs)),
+		looked: make([][]map[uint64]bool, len(langs))}
+	missing := make([][][]uint64, len(langs))
+	for k := range langs {
+		s.units[k], missing[k], s.looked[k] = make([]bool, len(slugs)), make([][]uint64, len(slugs)), make([]map[uint64]bool, len(slugs))
+	}
+	err := workers.Run(len(slugs), func(i int) error {
+		a, err := g.ArticleKey(slugs[i])
+		if err != nil {
+			return err
+		}
+		s.articleKeys[i] = a
+		var rec syncRecord
+		s.source[i] = g.Cache.Get(syncBucket, workspace.UnitName(p.Config.Source, slugs[i]), a, &rec)
+		for k, lang := range langs {
+			key, err := g.UnitKey(a, lang, slugs[i])
+			if err != nil {
+				return err
+			}
+			rec = syncRecord{}
+			s.units[k][i] = g.Cache.Get(syncBucket, workspace.UnitName(lang, slugs[i]), key, &rec)
+			missing[k][i] = rec.Missing
+			if !s.units[k][i] && g.Cache.Last(syncBucket, workspace.UnitName(lang, slugs[i]), &rec) && len(rec.Missing) > 0 {
+				s.looked[k][i] = map[uint64]bool{}
+				for _, t := range rec.Missing {
+					s.looked[k][i][t] = true
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for k, lang := range langs {
+		if err := p.offered(g, lang, slugs, s.units[k], missing[k], s.looked[k]); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// offered marks as changed (clean[i] false) the clean units of lang whose
+// messages without translation (the textKeys of missing) a changed unit
+// of the language has a translation for, and takes those texts out of
+// looked, the texts of changed units not to look up again.
+func (p Syncer) offered(g *workspace.Graph, lang string, slugs []string, clean []bool, missing [][]uint64, looked []map[uint64]bool) error {
+	wanted := map[uint64]bool{}
+	for i := range slugs {
+		if clean[i] {
+			for _, k := range missing[i] {
+				wanted[k] = true
+			}
+		}
+		for k := range looked[i] {
+			wanted[k] = true
+		}
+	}
+	if len(wanted) == 0 || !slices.Contains(clean, false) {
+		return nil
+	}
+	found := make([][]uint64, len(slugs)) // per changed unit: the wanted texts it translates
+	err := workers.Run(len(slugs), func(i int) error {
+		if clean[i] {
+			return nil
+		}
+		a, err := p.Load(slugs[i])
+		if err != nil {
+			return err
+		}
+		c, st, err := p.ReadTarget(lang, slugs[i])
+		if err != nil {
+			return err
+		}
+		for j, src := range EntrySources(a, c, st) {
+			if k := textKey(src); c.Entries[j].Other != "" && wanted[k] {
+				found[i] = append(found[i], k)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	offers := map[uint64]bool{}
+	for _, keys := range found {
+		for _, k := range keys {
+			offers[k] = true
+		}
+	}
+	for i := range slugs {
+		if clean[i] && slices.ContainsFunc(missing[i], func(k uint64) bool { return offers[k] }) {
+			clean[i] = false
+		}
+		for k := range looked[i] {
+			if offers[k] {
+				delete(looked[i], k) // offered anew: looked up again
+			}
+		}
+	}
+	return nil
+}
+
+// recordSynced records the units sync wrote or found up to date, under
+// the keys of their files as sync left them.
+func (p Syncer) recordSynced(g *workspace.Graph, langs, slugs []string, plans []*LangPlan, before *synced) {
+	if before == nil {
+		return
+	}
+	var items []unitcache.Item
+	var mu sync.Mutex
+	_ = workers.Run(len(slugs), func(i int) error {
+		if before.article(i) {
+			return nil
+		}
+		a, err := g.ArticleKey(slugs[i])
+		if err != nil {
+			return err
+		}
+		mine := []unitcache.Item{{Bucket: syncBucket, Unit: workspace.UnitName(p.Config.Source, slugs[i]), Key: a, Value: syncRecord{}}}
+		for k, lang := range langs {
+			if before.unit(k, i) && a == before.articleKeys[i] {
+				continue
+			}
+			key, err := g.UnitKey(a, lang, slugs[i])
+			if err != nil {
+				return err
+			}
+			mine = append(mine, unitcache.Item{Bucket: syncBucket, Unit: workspace.UnitName(lang, slugs[i]), Key: key, Value: syncRecord{Missing: plans[k].missingKeys[i]}})
+		}
+		mu.Lock()
+		items = append(items, mine...)
+		mu.Unlock()
+		return nil
+	})
+	_ = g.Cache.Put(items)
+	g.PruneUnits(syncBucket, slugs)
+}

@@ -1,0 +1,125 @@
+package workspace
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/diag"
+)
+
+// Gone is what a language's folder holds of articles that are gone, and
+// catalogs to convert to lingo.toml's format.
+type Gone struct {
+	Archive []Archived // the archive, and the translations of articles that are gone
+	Remove  []string   // the catalogs and state files of articles that are gone
+	// catalogs in another format, of articles still there: [old, new]
+	Converted [][2]string
+}
+
+// CollectOrphans archives the catalogs of articles that are gone, and
+// refuses catalog files whose language is not their folder's. A catalog in
+// another format than lingo.toml's, of an article still there, is to be
+// converted (otherFormat): it goes in in.converted.
+func (p *Project) CollectOrphans(lang string, in *Gone, articles []string) error {
+	dir := filepath.Join(p.Config.LocalesDir(), lang)
+	slugs := make(map[string]bool, len(articles))
+	for _, s := range articles {
+		slugs[s] = true
+	}
+	return filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if os.IsNotExist(err) && path == dir {
+			return filepath.SkipDir
+		}
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == StateDir {
+			return filepath.SkipDir
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, path)
+		slug, fileLang, ext, ok := CatalogName(rel)
+		if !ok || ext != p.Config.Format && fileLang != lang {
+			// Files in other formats are catalogs only where named
+			// like one.
+			return nil
+		}
+		if fileLang != lang {
+			return &diag.Error{Path: p.Rel(path), Line: 1, Col: 1, Msg: fmt.Sprintf("file name does not end in .%s.%s: a catalog's language must be its folder's", lang, ext)}
+		}
+		if slugs[slug] {
+			if ext != p.Config.Format {
+				if err := p.otherFormat(lang, slug, path, in.Archive); err != nil {
+					return err
+				}
+				in.Converted = append(in.Converted, [2]string{path, p.CatalogPath(lang, slug)})
+			}
+			return nil
+		}
+		c, err := p.ReadCatalogFile(path)
+		if err != nil {
+			return err
+		}
+		st, err := p.ReadState(lang, slug)
+		if err != nil {
+			return err
+		}
+		from := p.Origins(lang, slug, nil)
+		from.file = path
+		for _, e := range c.Entries {
+			if e.Other != "" {
+				a := Archived{Source: SourceOf(e, st[e.ID], from), Translation: e.Other, Slug: slug, ID: e.ID}
+				if a.Source == "" {
+					// Made for a text of another article, maybe: the
+					// one it was renamed to (resolve).
+					a.want = MadeFor(e, st[e.ID])
+				}
+				in.Archive = append(in.Archive, a)
+			}
+		}
+		in.Remove = append(in.Remove, path, p.StatePath(lang, slug))
+		return nil
+	})
+}
+
+// Wanted is the archived translations of articles that are gone whose
+// source text was not found with them, by the hash of that text: an
+// article still there (the one it was renamed to) may have it.
+type Wanted struct {
+	mu     sync.Mutex
+	byHash map[string][]*Archived
+}
+
+func Wants(archives ...[]Archived) *Wanted {
+	w := &Wanted{byHash: map[string][]*Archived{}}
+	for _, archive := range archives {
+		for k := range archive {
+			if a := &archive[k]; a.Source == "" && a.want != "" {
+				w.byHash[a.want] = append(w.byHash[a.want], a)
+			}
+		}
+	}
+	return w
+}
+
+// Resolve gives the translations that want a text of article a that text.
+func (w *Wanted) Resolve(a *Article) {
+	if len(w.byHash) == 0 {
+		return
+	}
+	for _, s := range a.Segs {
+		if found := w.byHash[article.Hash(s.Text)]; len(found) > 0 {
+			w.mu.Lock()
+			for _, e := range found {
+				e.Source = cmp.Or(e.Source, s.Text)
+			}
+			w.mu.Unlock()
+		}
+	}
+}
