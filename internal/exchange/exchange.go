@@ -3,7 +3,9 @@ package exchange
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/article"
@@ -164,7 +166,7 @@ func (p Exchange) ImportWith(path string, data []byte, opts ImportOptions) (*Imp
 		return nil, err
 	}
 	im := &importer{p: p, lang: lang, arts: arts, lp: lp, res: &ImportResult{Lang: lang}, index: map[string][2]int{},
-		cats: map[int]*catalog.Catalog{}, changed: map[int]bool{}, states: map[int]workspace.Records{}, changedState: map[int]bool{},
+		cats: map[int]*catalog.Catalog{}, changed: map[int]map[string]bool{}, states: map[int]workspace.Records{}, changedState: map[int]bool{},
 		opts: opts, po: isPO(data), signed: map[string]map[string]string{}}
 	for k, ap := range lp.Articles {
 		for i, m := range ap.Messages {
@@ -189,9 +191,10 @@ func (p Exchange) ImportWith(path string, data []byte, opts ImportOptions) (*Imp
 			im.res.Problems = append(im.res.Problems, u.ID+": "+reason)
 		}
 	}
-	if len(im.findings) > 0 {
-		check.Sort(im.findings)
-		return nil, &ImportError{Path: path, Findings: im.findings}
+	if found, err := im.judge(); err != nil {
+		return nil, err
+	} else if len(found) > 0 {
+		return nil, &ImportError{Path: path, Findings: found}
 	}
 	if err := im.reviewer(path); err != nil {
 		return nil, err
@@ -220,9 +223,8 @@ type importer struct {
 	res          *ImportResult
 	index        map[string][2]int // message ID → article, message
 	checker      *check.Checker
-	findings     []check.Finding
 	cats         map[int]*catalog.Catalog // read from disk, entries added for every message
-	changed      map[int]bool             // catalogs with a new translation
+	changed      map[int]map[string]bool  // by article: the IDs of the entries with a new translation
 	states       map[int]workspace.Records
 	changedState map[int]bool
 	opts         ImportOptions
@@ -243,7 +245,7 @@ func (im *importer) take(u interchange.Unit, seen map[string]bool) (string, erro
 	if u.Target == "" {
 		return "no translation", nil
 	}
-	a, m := im.arts[at[0]], im.lp.Articles[at[0]].Messages[at[1]]
+	m := im.lp.Articles[at[0]].Messages[at[1]]
 	cur := article.Hash(m.Source)
 	c, err := im.catalog(at[0])
 	if err != nil {
@@ -265,15 +267,7 @@ func (im *importer) take(u interchange.Unit, seen map[string]bool) (string, erro
 	if u.Target == m.Translation && (hash == e.Hash || hash == cur && m.State == syncer.Current) {
 		return "", nil // no change
 	}
-	if hash == cur {
-		file := filepath.ToSlash(im.p.Rel(im.lp.Articles[at[0]].Path))
-		for _, f := range im.checker.Check(check.Translation{Lang: im.lang, File: file, Line: m.Line, ID: m.ID,
-			Source: m.Source, SourceLang: im.p.Config.Source, Text: u.Target, Plural: m.Plural, Refs: a.Refs}) {
-			if f.Severity == check.Error {
-				im.findings = append(im.findings, f)
-			}
-		}
-	} else {
+	if hash != cur {
 		// Still needs review: record the new text as lingo's own, so that
 		// sync keeps the entry stale rather than take it as updated.
 		st, err := im.stateOf(at[0])
@@ -285,7 +279,10 @@ func (im *importer) take(u interchange.Unit, seen map[string]bool) (string, erro
 	}
 	e.Other, e.Hash = u.Target, hash
 	c.Entries[entryIndex(c, m.ID)] = e
-	im.changed[at[0]] = true
+	if im.changed[at[0]] == nil {
+		im.changed[at[0]] = map[string]bool{}
+	}
+	im.changed[at[0]][m.ID] = true
 	return "", nil
 }
 
@@ -294,6 +291,43 @@ func orNone(s string) string {
 		return "none"
 	}
 	return s
+}
+
+// judge passes every catalog the import changes, as it would leave it,
+// through the gate, as lingo check and publishing do, and returns the
+// error-level findings of the entries it changed: any of them refuses the
+// import. An entry the gate holds back with no finding at error level (an
+// unsafe translation whose checks lingo.toml turned off) is reported as
+// unsafe.
+func (im *importer) judge() ([]check.Finding, error) {
+	var found []check.Finding
+	for _, k := range slices.Sorted(maps.Keys(im.changed)) {
+		st, err := im.stateOf(k)
+		if err != nil {
+			return nil, err
+		}
+		j, err := im.p.JudgeCatalog(im.checker, im.arts[k], im.lang, im.cats[k], st)
+		if err != nil {
+			return nil, err
+		}
+		for i, m := range j.Plan.Messages {
+			if !im.changed[k][m.ID] || j.Msgs[i].Errors == 0 {
+				continue
+			}
+			n := len(found)
+			for _, f := range j.Result.Found {
+				if f.ID == m.ID && f.Severity == check.Error {
+					found = append(found, f)
+				}
+			}
+			if len(found) == n {
+				found = append(found, check.Finding{Lang: im.lang, File: j.Result.File, Line: m.Line, ID: m.ID, Check: "unsafe",
+					Severity: check.Error, Message: "the translation adds HTML, a URL or a host the source does not have; it is never published"})
+			}
+		}
+	}
+	check.Sort(found)
+	return found, nil
 }
 
 // catalog is the catalog on disk of article k, read once, with an entry
@@ -341,7 +375,7 @@ func (im *importer) stateOf(k int) (workspace.Records, error) {
 func (im *importer) write() error {
 	var files []workspace.Pending
 	for k := range im.arts {
-		if !im.changed[k] {
+		if im.changed[k] == nil {
 			continue
 		}
 		c := im.cats[k]

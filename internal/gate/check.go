@@ -15,6 +15,7 @@ import (
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/config"
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
+	"github.com/lingo-l10n/lingo/internal/glossary"
 	"github.com/lingo-l10n/lingo/internal/spill"
 	"github.com/lingo-l10n/lingo/internal/structure"
 	"github.com/lingo-l10n/lingo/internal/syncer"
@@ -387,6 +388,12 @@ func (p Gate) Judge(c *check.Checker, a *workspace.Article, lang string, draft *
 		}
 		SetEntry(cat, draft.ID, draft.Text, article.Hash(a.Segs[i].Text))
 	}
+	return p.JudgeCatalog(c, a, lang, cat, st)
+}
+
+// JudgeCatalog is Judge on cat and st, article a's catalog and state in
+// lang as they are or as a change would leave them (an import's).
+func (p Gate) JudgeCatalog(c *check.Checker, a *workspace.Article, lang string, cat *catalog.Catalog, st workspace.Records) (*Judgement, error) {
 	ap, err := p.PlanArticle(lang, a, cat, st, syncer.SyncOptions{Lenient: true, NoMemory: true})
 	if err != nil {
 		return nil, err
@@ -560,7 +567,7 @@ func sameDir(a, b string) bool {
 // NewChecker is lingo check's checker, with the project's options: check,
 // publishing, import, review and the workbench all judge with it.
 func (p Gate) NewChecker() (*check.Checker, error) {
-	g, err := p.Glossary()
+	g, err := p.glossary()
 	if err != nil {
 		return nil, err
 	}
@@ -608,4 +615,16 @@ func (p Gate) CheckErrors() (*check.Report, error) {
 	}
 	defer res.Close()
 	return res.Report(func(f check.Finding) bool { return f.Severity == check.Error })
+}
+
+// glossary loads the configured Glossary, if any.
+func (p Gate) glossary() (*glossary.Glossary, error) {
+	if p.Config.Glossary == "" {
+		return nil, nil
+	}
+	g, err := glossary.Load(p.GlossaryPath())
+	if err != nil {
+		return nil, fmt.Errorf("glossary: %w", err)
+	}
+	return g, nil
 }

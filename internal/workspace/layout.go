@@ -1,11 +1,9 @@
 package workspace
 
 import (
-	"fmt"
 	"path/filepath"
 	"slices"
 
-	"github.com/lingo-l10n/lingo/internal/glossary"
 	"golang.org/x/text/language"
 )
 
@@ -87,18 +85,6 @@ func (p *Project) GlossaryPath() string {
 		return p.Config.Glossary
 	}
 	return filepath.Join(p.Config.Dir, p.Config.Glossary)
-}
-
-// Glossary loads the configured Glossary, if any.
-func (p *Project) Glossary() (*glossary.Glossary, error) {
-	if p.Config.Glossary == "" {
-		return nil, nil
-	}
-	g, err := glossary.Load(p.GlossaryPath())
-	if err != nil {
-		return nil, fmt.Errorf("glossary: %w", err)
-	}
-	return g, nil
 }
 
 // IsTarget reports whether lang is one of the project's target languages.
