@@ -109,7 +109,7 @@ func (p Adopter) Adopt(lang string, paths []string) (*AdoptResult, error) {
 		gaps    []AdoptGap
 	}
 	out := make([]adopted, len(paired))
-	err = workers.Run(len(paired), func(i int) error {
+	err = workers.Run(p.Context(), len(paired), func(i int) error {
 		f := paired[i]
 		a := bySlug[f.slug]
 		data, err := os.ReadFile(f.path)

@@ -111,9 +111,10 @@ func exitCode(err error) int {
 
 // globals are the options every command shares.
 type globals struct {
-	dir    string    // -C: the project folder
-	config string    // --config: lingo.toml, relative to dir
-	errw   io.Writer // where progress is drawn, when it is a terminal
+	ctx    context.Context // the command's: done on Ctrl-C or SIGTERM
+	dir    string          // -C: the project folder
+	config string          // --config: lingo.toml, relative to dir
+	errw   io.Writer       // where progress is drawn, when it is a terminal
 }
 
 func (g globals) configPath() string {
@@ -124,7 +125,7 @@ func (g globals) configPath() string {
 }
 
 func globalsFrom(c *cli.Context) globals {
-	return globals{dir: c.String("C"), config: c.String("config"), errw: c.App.ErrWriter}
+	return globals{ctx: c.Context, dir: c.String("C"), config: c.String("config"), errw: c.App.ErrWriter}
 }
 
 func newApp(streams IO) *cli.App {

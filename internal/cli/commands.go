@@ -27,10 +27,16 @@ func openProject(g globals) (*project.Project, error) {
 		}
 	}
 	p, err := project.Open(g.configPath())
-	if err == nil && g.errw != nil {
+	if err != nil {
+		return nil, err
+	}
+	if g.ctx != nil {
+		p = p.WithContext(g.ctx)
+	}
+	if g.errw != nil {
 		p.Progress = progressOn(g.errw)
 	}
-	return p, err
+	return p, nil
 }
 
 // checkDir reports a -C value that is not an existing folder.

@@ -73,7 +73,7 @@ func (p Gate) check(langs []string, errorsOnly bool) (*Checked, error) {
 		prog := p.Steps()
 		prog.Start("checking", len(slugs))
 		defer prog.Done()
-		err := workers.Run(len(slugs), func(i int) error {
+		err := workers.Run(p.Context(), len(slugs), func(i int) error {
 			prog.Step()
 			units, found, err := p.checkArticle(c, g, store, slugs[i], langs, errorsOnly)
 			if err != nil {

@@ -41,7 +41,8 @@ type stamp struct {
 // them). When no file of the project (articles, catalogs, config,
 // glossary, outputs) has changed since the last build, as their sizes and
 // modification times tell, it does nothing and returns that build's
-// result.
+// result. Once ctx is done it stops at a safe point (every file old or
+// new) and returns ctx's error; the next build completes the work.
 func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error) {
 	content, _ := fingerprint.Tree(p.Config.ContentDir(), nil) // a build never writes the articles
 	if last := p.readStamp(); last != nil && last.Fingerprint == p.fingerprint(last.OutDirs, content) {
@@ -51,15 +52,14 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 		}
 		return &res, nil
 	}
-	own := p.Progress
-	p.Progress = prog
+	b := p.WithContext(ctx)
+	b.Progress = prog
 	var res *BuildResult
-	err := p.WithGraph(func(*workspace.Graph) error {
+	err := b.WithGraph(func(*workspace.Graph) error {
 		var err error
-		res, err = p.buildSteps(prog)
+		res, err = b.buildSteps(prog)
 		return err
 	})
-	p.Progress = own
 	if err != nil {
 		return nil, err
 	}

@@ -45,6 +45,13 @@ func Open(path string) (*Project, error) {
 // New prepares a project from a loaded config.
 func New(cfg *config.Config) *Project { return &Project{workspace.New(cfg)} }
 
+// WithContext is p running its commands under ctx: each stops at a safe
+// point once ctx is done (Ctrl-C), every file old or new, and returns
+// ctx's error.
+func (p *Project) WithContext(ctx context.Context) *Project {
+	return &Project{p.Project.WithContext(ctx)}
+}
+
 // The types the stages share with lingo's commands.
 type (
 	Article        = workspace.Article

@@ -144,7 +144,7 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 	}
 	checks := g.Writer()
 	prog.Start("rendering", len(opts.Langs)*len(slugs))
-	err = workers.Run(len(slugs), func(i int) error {
+	err = workers.Run(p.Context(), len(slugs), func(i int) error {
 		if jobs[i].outs != nil {
 			for range opts.Langs {
 				run.prog.Step()
@@ -221,7 +221,7 @@ type articleJob struct {
 // article, and the articles to publish.
 func (p Publisher) upToDateArticles(run *publishRun, g *workspace.Graph, slugs []string) ([]articleJob, []string, error) {
 	jobs := make([]articleJob, len(slugs))
-	err := workers.Run(len(slugs), func(i int) error {
+	err := workers.Run(p.Context(), len(slugs), func(i int) error {
 		j := &jobs[i]
 		var err error
 		if j.keys, err = g.UnitKeys(slugs[i], run.langs); err != nil {
@@ -253,7 +253,7 @@ func (p Publisher) upToDateArticles(run *publishRun, g *workspace.Graph, slugs [
 // does not parse, and of each kind the first in the order of slugs.
 func (p Publisher) readable(slugs, langs []string) error {
 	loadErrs, catErrs := make([]error, len(slugs)), make([]error, len(slugs))
-	_ = workers.Run(len(slugs), func(i int) error {
+	_ = workers.Run(p.Context(), len(slugs), func(i int) error {
 		if _, loadErrs[i] = p.Load(slugs[i]); loadErrs[i] != nil {
 			return nil
 		}

@@ -204,7 +204,7 @@ func (p Reviews) ReviewArticles(lang string, wanted map[string]map[string]string
 	}
 	order := slices.Sorted(maps.Keys(wanted))
 	units := make([]reviewUnit, len(order))
-	err = workers.Run(len(order), func(k int) error {
+	err = workers.Run(p.Context(), len(order), func(k int) error {
 		var err error
 		units[k], err = p.reviewArticle(c, lang, order[k], wanted[order[k]], by)
 		return err

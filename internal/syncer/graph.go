@@ -83,7 +83,7 @@ func (p Syncer) syncedUnits(g *workspace.Graph, langs, slugs []string, opts Sync
 	for k := range langs {
 		s.units[k], missing[k], s.looked[k] = make([]bool, len(slugs)), make([][]uint64, len(slugs)), make([]map[uint64]bool, len(slugs))
 	}
-	err := workers.Run(len(slugs), func(i int) error {
+	err := workers.Run(p.Context(), len(slugs), func(i int) error {
 		a, err := g.ArticleKey(slugs[i])
 		if err != nil {
 			return err
@@ -139,7 +139,7 @@ func (p Syncer) offered(g *workspace.Graph, lang string, slugs []string, clean [
 		return nil
 	}
 	found := make([][]uint64, len(slugs)) // per changed unit: the wanted texts it translates
-	err := workers.Run(len(slugs), func(i int) error {
+	err := workers.Run(p.Context(), len(slugs), func(i int) error {
 		if clean[i] {
 			return nil
 		}
@@ -188,7 +188,7 @@ func (p Syncer) recordSynced(g *workspace.Graph, langs, slugs []string, plans []
 	}
 	var items []unitcache.Item
 	var mu sync.Mutex
-	_ = workers.Run(len(slugs), func(i int) error {
+	_ = workers.Run(p.Context(), len(slugs), func(i int) error {
 		if before.article(i) {
 			return nil
 		}

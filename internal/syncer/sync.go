@@ -104,7 +104,7 @@ func (p Syncer) Plan(lang string, arts []*workspace.Article, opts SyncOptions) (
 		return nil, err
 	}
 	plans := make([]articlePlan, len(arts))
-	err = workers.Run(len(arts), func(i int) error {
+	err = workers.Run(p.Context(), len(arts), func(i int) error {
 		var err error
 		plans[i], err = p.planArticle(lang, arts[i], in.cats[i], in.states[i], mem, opts)
 		in.cats[i], in.states[i] = nil, nil
@@ -144,7 +144,7 @@ func (p Syncer) readLang(lang string, arts []*workspace.Article) (*langInput, er
 		w.Resolve(a)
 	}
 	in.cats, in.states = make([]*catalog.Catalog, len(arts)), make([]workspace.Records, len(arts))
-	err = workers.Run(len(arts), func(i int) error {
+	err = workers.Run(p.Context(), len(arts), func(i int) error {
 		var err error
 		in.cats[i], in.states[i], err = p.ReadTarget(lang, arts[i].Slug)
 		return err
@@ -334,7 +334,7 @@ func (p Syncer) recall(lo, hi, n int, read target, skip []bool, looked []map[uin
 		return nil, nil
 	}
 	texts := make([][]string, hi-lo)
-	err := workers.Run(hi-lo, func(i int) error {
+	err := workers.Run(p.Context(), hi-lo, func(i int) error {
 		if skip != nil && skip[lo+i] {
 			return nil
 		}
@@ -358,7 +358,7 @@ func (p Syncer) recall(lo, hi, n int, read target, skip []bool, looked []map[uin
 	}
 	r := tm.NewRecall(slices.Concat(texts...))
 	texts = nil
-	err = workers.Run(n, func(i int) error {
+	err = workers.Run(p.Context(), n, func(i int) error {
 		a, c, st, err := read(i)
 		if err != nil {
 			return err
@@ -567,7 +567,7 @@ func (p Syncer) checkLangs(langs, slugs []string, opts SyncOptions, clean *synce
 	prog := p.Steps()
 	prog.Start("reading", len(slugs))
 	defer prog.Done()
-	err := workers.Run(len(slugs), func(i int) error {
+	err := workers.Run(p.Context(), len(slugs), func(i int) error {
 		prog.Step()
 		if clean.article(i) {
 			sourceUpToDate[i] = true
@@ -714,7 +714,7 @@ func windows(missing []int) [][3]int {
 func (p Syncer) writeEach(n int, files func(i int) ([]workspace.Pending, error)) ([]string, error) {
 	const items = 16
 	paths := make([][]string, (n+items-1)/items)
-	err := workers.Run(len(paths), func(g int) error {
+	err := workers.Run(p.Context(), len(paths), func(g int) error {
 		var batch []workspace.Pending
 		var ferr error
 		for i := g * items; i < min((g+1)*items, n) && ferr == nil; i++ {

@@ -1,15 +1,19 @@
-// Package workers runs a function over n items on every core.
+// Package workers runs a function over n items on every core, and stops
+// handing out items once its context is done.
 package workers
 
 import (
+	"context"
 	"runtime"
 	"sync"
 )
 
 // Run runs fn(0) … fn(n-1) on every core and returns the error of the
 // lowest index that failed, so that the error reported does not depend on
-// scheduling.
-func Run(n int, fn func(i int) error) error {
+// scheduling. Once ctx is done no further item starts (those running
+// finish), and Run returns ctx's error: a safe point, since each item
+// writes its files whole or not at all.
+func Run(ctx context.Context, n int, fn func(i int) error) error {
 	errs := make([]error, n)
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -22,11 +26,19 @@ func Run(n int, fn func(i int) error) error {
 			}
 		}()
 	}
-	for i := 0; i < n; i++ {
-		next <- i
+	var stopped error
+	for i := 0; i < n && stopped == nil; i++ {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			stopped = ctx.Err()
+		}
 	}
 	close(next)
 	wg.Wait()
+	if stopped != nil {
+		return stopped
+	}
 	for _, err := range errs {
 		if err != nil {
 			return err

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -26,9 +27,27 @@ type Project struct {
 	parser *markdown.Parser
 	shapes *structure.Parser // reads translations for the safety checks of publishing
 	graph  *Graph            // the build graph of the command running: a build's steps share it
+	ctx    context.Context   // the command's: Context
 	// Progress hears how sync and check advance (Publish and Build take
 	// theirs); nil is none.
 	Progress Progress
+}
+
+// WithContext is p running a command under ctx: its long steps stop at a
+// safe point once ctx is done (every file written whole or not at all)
+// and return ctx's error. Call it before the command starts.
+func (p *Project) WithContext(ctx context.Context) *Project {
+	c := *p
+	c.ctx = ctx
+	return &c
+}
+
+// Context is the command's context (WithContext), else Background.
+func (p *Project) Context() context.Context {
+	if p.ctx == nil {
+		return context.Background()
+	}
+	return p.ctx
 }
 
 // Parser is the project's Markdown parser.
@@ -154,7 +173,7 @@ func (p *Project) LoadAll() ([]*Article, error) {
 		return nil, err
 	}
 	arts := make([]*Article, len(slugs))
-	err = workers.Run(len(slugs), func(i int) error {
+	err = workers.Run(p.Context(), len(slugs), func(i int) error {
 		var err error
 		arts[i], err = p.Load(slugs[i])
 		return err
@@ -223,6 +242,9 @@ func (p *Project) WriteAll(files []Pending) ([]string, error) {
 	}
 	var written []string
 	for len(files) > 0 {
+		if err := p.Context().Err(); err != nil {
+			return written, err
+		}
 		n := min(len(files), syncBatch)
 		batch := make([]atomicfile.File, n)
 		for i, f := range files[:n] {
