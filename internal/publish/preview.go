@@ -24,25 +24,11 @@ func (p Publisher) Preview(lang, slug string, draft *gate.Draft, mark string) ([
 	if err != nil {
 		return nil, err
 	}
-	judged := map[string]*gate.Judgement{}
-	for _, l := range run.langs {
-		if l == p.Config.Source {
-			continue
-		}
-		var d *gate.Draft
-		if l == lang {
-			d = draft
-		}
-		j, err := p.Judge(run.checker, a, l, d)
-		if err != nil {
-			return nil, err
-		}
-		judged[l] = j
+	ap, err := p.judgeAll(run, a, lang, draft)
+	if err != nil {
+		return nil, err
 	}
-	ap := &articlePages{a: a, judged: judged, kinds: map[string]string{}}
-	for _, l := range run.langs {
-		ap.kinds[l] = p.PageKind(l, judged[l])
-	}
+	judged := ap.judged
 	ap.kinds[lang] = pageTranslation
 	if i := slices.Index(a.IDs, mark); i >= 0 {
 		marked := false

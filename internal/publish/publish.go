@@ -369,21 +369,14 @@ func (p Publisher) publishArticle(run *publishRun, checks *workspace.CacheWriter
 	if err != nil {
 		return nil, err
 	}
-	judged := map[string]*gate.Judgement{}
-	for li, lang := range run.langs {
-		if lang == p.Config.Source {
-			continue
-		}
-		j, err := p.Judge(run.checker, a, lang, nil)
-		if err != nil {
-			return nil, err
-		}
-		judged[lang] = j
-		gate.PutCheck(checks, workspace.UnitName(lang, slug), job.keys[li], p.Summarize(j.Result), j.Result.Found)
+	ap, err := p.judgeAll(run, a, "", nil)
+	if err != nil {
+		return nil, err
 	}
-	ap := &articlePages{a: a, judged: judged, kinds: map[string]string{}}
-	for _, lang := range run.langs {
-		ap.kinds[lang] = p.PageKind(lang, judged[lang])
+	for li, lang := range run.langs {
+		if j := ap.judged[lang]; j != nil {
+			gate.PutCheck(checks, workspace.UnitName(lang, slug), job.keys[li], p.Summarize(j.Result), j.Result.Found)
+		}
 	}
 	var files []workspace.Pending
 	of := map[string]int{} // path written → language
@@ -406,6 +399,31 @@ func (p Publisher) publishArticle(run *publishRun, checks *workspace.CacheWriter
 		outs[0].err = cmp.Or(outs[0].err, err)
 	}
 	return outs, nil
+}
+
+// judgeAll judges article a in every target language of run, with draft,
+// when not nil, in place of its entry in draftLang, and decides the kind
+// of its page in every language.
+func (p Publisher) judgeAll(run *publishRun, a *workspace.Article, draftLang string, draft *gate.Draft) (*articlePages, error) {
+	ap := &articlePages{a: a, judged: map[string]*gate.Judgement{}, kinds: map[string]string{}}
+	for _, lang := range run.langs {
+		if lang == p.Config.Source {
+			continue
+		}
+		var d *gate.Draft
+		if lang == draftLang {
+			d = draft
+		}
+		j, err := p.Judge(run.checker, a, lang, d)
+		if err != nil {
+			return nil, err
+		}
+		ap.judged[lang] = j
+	}
+	for _, lang := range run.langs {
+		ap.kinds[lang] = p.PageKind(lang, ap.judged[lang])
+	}
+	return ap, nil
 }
 
 // upToDatePages fills outs from the manifest when every page of the

@@ -110,23 +110,31 @@ type ArticleView struct {
 	MinComplete float64 `json:"min_complete"`
 }
 
+// judge loads article slug, which must be one of the project's, and
+// passes it through the gate in lang, with draft, when not nil, in place
+// of its entry.
+func (p Views) judge(lang, slug string, draft *gate.Draft) (*workspace.Article, *gate.Judgement, error) {
+	a, err := p.LoadArticle(slug)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := p.NewChecker()
+	if err != nil {
+		return nil, nil, err
+	}
+	j, err := p.Judge(c, a, lang, draft)
+	return a, j, err
+}
+
 // View is article slug in lang as the workbench shows it: every entry with
 // its state, its findings (those of lingo check) and whether it is
 // published.
 func (p Views) View(lang, slug string) (*ArticleView, error) {
-	a, err := p.LoadArticle(slug)
+	a, j, err := p.judge(lang, slug, nil)
 	if err != nil {
 		return nil, err
 	}
-	c, err := p.NewChecker()
-	if err != nil {
-		return nil, err
-	}
-	j, err := p.Judge(c, a, lang, nil)
 	ap := j.Plan
-	if err != nil {
-		return nil, err
-	}
 	v := &ArticleView{Lang: lang, Dir: htmlpage.Dir(lang), SourceLang: p.Config.Source, SourceDir: htmlpage.Dir(p.Config.Source),
 		Slug: slug, Title: publish.Title(a, nil), File: p.Rel(ap.Path), PageKind: p.PageKind(lang, j),
 		Published: j.Page.Percent, MinComplete: p.Config.MinComplete(lang), Stats: syncer.Stats{Lang: lang, Percent: 100}}
@@ -187,15 +195,7 @@ func fileHash(path string) (string, error) {
 // findings of its state (an empty draft is missing, an edited one not yet
 // reviewed).
 func (p Views) CheckDraft(lang, slug string, draft gate.Draft) ([]check.Finding, error) {
-	a, err := p.LoadArticle(slug)
-	if err != nil {
-		return nil, err
-	}
-	c, err := p.NewChecker()
-	if err != nil {
-		return nil, err
-	}
-	j, err := p.Judge(c, a, lang, &draft)
+	_, j, err := p.judge(lang, slug, &draft)
 	if err != nil {
 		return nil, err
 	}
