@@ -113,6 +113,7 @@ func cmdSubst(ts *testscript.TestScript, neg bool, args []string) {
 //	paragraph  one paragraph of N bytes of words, one final newline
 //	quotes     a block quote nested N deep ("> > > ... deep")
 //	lists      a list item nested N deep ("- - - ... deep")
+//	items      a flat list of N items ("- item 1" …), one a line
 //	emphasis   N nested emphasis and N nested link brackets
 //	catalog    a TOML catalog of N messages for the article a that the
 //	           article does not have
@@ -121,7 +122,7 @@ func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("unsupported: ! gen")
 	}
 	if len(args) != 3 {
-		ts.Fatalf("usage: gen paragraph|quotes|lists|emphasis|catalog FILE N")
+		ts.Fatalf("usage: gen paragraph|quotes|lists|items|emphasis|catalog FILE N")
 	}
 	n, err := strconv.Atoi(args[2])
 	if err != nil || n < 0 {
@@ -140,6 +141,10 @@ func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 		b.WriteString(strings.Repeat("> ", n) + "deep\n")
 	case "lists":
 		b.WriteString(strings.Repeat("- ", n) + "deep\n")
+	case "items":
+		for i := range n {
+			fmt.Fprintf(&b, "- item %d\n", i+1)
+		}
 	case "emphasis":
 		b.WriteString(strings.Repeat("*", n) + "deep" + strings.Repeat("*", n) + "\n\n")
 		b.WriteString(strings.Repeat("[", n) + "deep" + strings.Repeat("]", n) + "\n")

@@ -136,6 +136,12 @@ func (p *Project) Load(slug string) (*Article, error) {
 		return nil, diag.In(p.Rel(path), err)
 	}
 	segs := parsed.Segments
+	if len(segs) > catalog.MaxEntries {
+		// Its catalogs could not be read back: refuse it here, at the
+		// message past the limit, before anything is written.
+		return nil, &diag.Error{Path: p.Rel(path), Line: segs[catalog.MaxEntries].Line, Col: 1, Msg: fmt.Sprintf(
+			"more than %d messages (%d): a catalog holds at most %d; split the article", catalog.MaxEntries, len(segs), catalog.MaxEntries)}
+	}
 	prev, err := p.ReadCatalog(p.Config.Source, slug)
 	if err != nil {
 		return nil, err
