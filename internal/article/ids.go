@@ -136,3 +136,25 @@ func (s *Segment) kindName() string {
 	}
 	return "Text"
 }
+
+// IsID reports whether id has the form of the IDs IDs gives the messages
+// of article slug: "<slug>.<kind>-<8 hex digits>", perhaps with "-n".
+func IsID(id, slug string) bool {
+	rest, ok := strings.CutPrefix(id, slug+".")
+	if !ok {
+		return false
+	}
+	if i := strings.LastIndexByte(rest, '-'); i >= 0 && len(rest)-i-1 < 8 && isDigits(rest[i+1:]) {
+		rest = rest[:i] // the "-n" of a repeated text
+	}
+	n := len(rest)
+	return n > 9 && rest[n-9] == '-' && isHex(rest[n-8:])
+}
+
+func isDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+func isHex(s string) bool {
+	return strings.Trim(s, "0123456789abcdef") == ""
+}

@@ -34,3 +34,22 @@ func TestSameText(t *testing.T) {
 		t.Error("Hash is not the SHA-1 of the normalized text")
 	}
 }
+
+func TestIsID(t *testing.T) {
+	for id, want := range map[string]bool{
+		"a.p-a1945f71":            true,
+		"a.p-a1945f71-2":          true,
+		"a.fm-title-0b93366c":     true,
+		"guides/x.li-44a3b170":    false, // another article
+		"a.HelloWorld":            false,
+		"a.p-A1945F71":            false,
+		"a.p-a1945f7":             false,
+		"a.-a1945f71":             false,
+		"HelloWorld":              false,
+		"a.param-alt-5b981e08-10": true,
+	} {
+		if got := IsID(id, "a"); got != want {
+			t.Errorf("IsID(%q, a) = %v, want %v", id, got, want)
+		}
+	}
+}

@@ -32,7 +32,7 @@ var Defaults = map[string]Severity{
 	"structure": Error, "control": Error,
 	"glossary": Error, "dnt": Error, "plural": Error,
 	"whitespace": Warning, "double-space": Warning, "length": Warning,
-	"unknown-lang": Warning, "orphan": Warning, "unreviewed": Warning,
+	"unknown-lang": Warning, "orphan": Warning, "foreign": Warning, "unreviewed": Warning,
 }
 
 // Descriptions say what each check looks for, for help and SARIF rules.
@@ -62,6 +62,7 @@ var Descriptions = map[string]string{
 	"length":        "the translation's length is far from the source's",
 	"unknown-lang":  "a locale folder for a language not in lingo.toml",
 	"orphan":        "an entry whose ID is not in the source",
+	"foreign":       "a file in a locale folder that lingo did not write (an app's own go-i18n strings, say): lingo leaves it alone",
 	"unreviewed":    "a current translation no reviewer signed off, in a language that publishes only reviewed entries (require_review)",
 	"structure":     "spliced into its article, the translation would change the article's structure (a new block, raw HTML, a shortcode parameter)",
 	"control":       "a control character (C0 or C1, other than tab and line feed) in a translation",

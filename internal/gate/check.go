@@ -54,12 +54,15 @@ func (p Gate) check(langs []string, errorsOnly bool) (*Checked, error) {
 		if err := p.CollectOrphans(lang, in, slugs); err != nil {
 			return nil, err
 		}
-		for _, path := range in.Remove {
-			if strings.HasPrefix(p.Rel(path), p.Rel(filepath.Join(p.Config.LocalesDir(), lang, workspace.StateDir))+"/") {
-				continue // its state file
-			}
+		for _, path := range in.Catalogs {
 			msg := "the catalog of an article that no longer exists (lingo sync archives its translations and removes it)"
 			if f, ok := c.Finding(lang, p.Rel(path), 0, "", "orphan", msg); ok {
+				gone = append(gone, f)
+			}
+		}
+		for _, path := range in.Foreign {
+			msg := "named like a catalog, but not one lingo wrote (no article has its IDs): lingo leaves it alone"
+			if f, ok := c.Finding(lang, p.Rel(path), 0, "", "foreign", msg); ok {
 				gone = append(gone, f)
 			}
 		}

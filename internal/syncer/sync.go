@@ -497,7 +497,7 @@ func (p Syncer) syncWrite(langs, slugs []string, opts SyncOptions, checked []*La
 }
 
 // goneSourceCatalogs lists the source catalogs lingo wrote for articles
-// that are no more, and those in another format than lingo.toml's of
+// that are no more (workspace.Ours), and those in another format than lingo.toml's of
 // articles still there, with the one in its format: [old, new].
 func (p Syncer) goneSourceCatalogs(slugs []string) (gone []string, converted [][2]string, err error) {
 	dir := filepath.Join(p.Config.LocalesDir(), p.Config.Source)
@@ -520,7 +520,11 @@ func (p Syncer) goneSourceCatalogs(slugs []string) (gone []string, converted [][
 		switch {
 		case !ok || lang != p.Config.Source:
 		case !present[slug]:
-			gone = append(gone, path)
+			// Only a catalog lingo wrote goes; an app's own strings
+			// (active.en.toml) stay, whatever they hold.
+			if c, err := p.ReadCatalogFile(path); err == nil && p.Ours(lang, slug, c) {
+				gone = append(gone, path)
+			}
 		case ext != p.Config.Format:
 			converted = append(converted, [2]string{path, p.CatalogPath(lang, slug)})
 		}

@@ -2,12 +2,15 @@ package workspace
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
 
 	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/diag"
 )
 
@@ -18,6 +21,13 @@ type Gone struct {
 	Remove  []string   // the catalogs and state files of articles that are gone
 	// catalogs in another format, of articles still there: [old, new]
 	Converted [][2]string
+	// Catalogs are the catalogs of articles that are gone (in Remove,
+	// with their state files).
+	Catalogs []string
+	// Foreign are the files named like a catalog of an article lingo does
+	// not know (go-i18n's active.fr.toml, an app's own strings): never
+	// read further, rewritten or removed.
+	Foreign []string
 }
 
 // CollectOrphans archives the catalogs of articles that are gone, and
@@ -64,7 +74,15 @@ func (p *Project) CollectOrphans(lang string, in *Gone, articles []string) error
 		}
 		c, err := p.ReadCatalogFile(path)
 		if err != nil {
+			if p.stateMissing(lang, slug) {
+				in.Foreign = append(in.Foreign, path)
+				return nil
+			}
 			return err
+		}
+		if !p.Ours(lang, slug, c) {
+			in.Foreign = append(in.Foreign, path)
+			return nil
 		}
 		st, err := p.ReadState(lang, slug)
 		if err != nil {
@@ -83,9 +101,35 @@ func (p *Project) CollectOrphans(lang string, in *Gone, articles []string) error
 				in.Archive = append(in.Archive, a)
 			}
 		}
+		in.Catalogs = append(in.Catalogs, path)
 		in.Remove = append(in.Remove, path, p.StatePath(lang, slug))
 		return nil
 	})
+}
+
+// Ours reports whether c, a catalog file of lang named for slug, which is
+// no article now, is one lingo wrote: lingo keeps state for it, or every
+// entry has a message ID of that article (<slug>.<kind>-<hash>). Anything
+// else (an app's own go-i18n strings) is not lingo's to archive or remove.
+func (p *Project) Ours(lang, slug string, c *catalog.Catalog) bool {
+	if !p.stateMissing(lang, slug) {
+		return true
+	}
+	if len(c.Entries) == 0 {
+		return false
+	}
+	for _, e := range c.Entries {
+		if !article.IsID(e.ID, slug) {
+			return false
+		}
+	}
+	return true
+}
+
+// stateMissing reports whether lingo keeps no state file for slug in lang.
+func (p *Project) stateMissing(lang, slug string) bool {
+	_, err := os.Stat(p.StatePath(lang, slug))
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // Wanted is the archived translations of articles that are gone whose
