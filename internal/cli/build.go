@@ -47,6 +47,9 @@ func runBuild(ctx context.Context, w, errw io.Writer, g globals) error {
 	if err != nil {
 		return err
 	}
+	for _, warning := range res.Warnings {
+		fmt.Fprintf(errw, "lingo: warning: %s\n", warning)
+	}
 	if n := res.Report.Errors(); n > 0 {
 		if err := report.Write(w, res.Report, "text", isTerminal(w)); err != nil {
 			return err

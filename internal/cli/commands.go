@@ -235,6 +235,9 @@ func runRender(ctx context.Context, w io.Writer, opts renderOptions) error {
 		return err
 	}
 	return withLock(ctx, p, func() error {
+		for _, warning := range p.ManifestWarnings() {
+			fmt.Fprintf(opts.errw, "lingo: warning: %s\n", warning)
+		}
 		_, written, err := p.Publish(project.PublishOptions{Langs: langs, Formats: opts.formats}, project.NoProgress{})
 		printWritten(w, "wrote", written, err)
 		return err

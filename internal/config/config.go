@@ -247,6 +247,9 @@ func Load(path string) (*Config, error) {
 	}
 	c.Path = path
 	c.Dir = filepath.Dir(abs)
+	if err := resolvedFolders(c, path, data); err != nil {
+		return nil, err
+	}
 	if c.Check.Vocabulary != "" {
 		v, err := vocab.Load(filepath.Join(filepath.Dir(path), c.Check.Vocabulary))
 		var de *diag.Error

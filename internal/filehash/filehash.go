@@ -1,6 +1,7 @@
 // Package filehash gives the SHA-256 of files, reading a file only when
-// its size or modification time differ from those it had when it was last
-// hashed, as git's index does: a table of what it hashed is kept on disk
+// its size, modification time, change time or inode differ from those it
+// had when it was last hashed, as git's index does (a file rewritten with
+// its old size and modification time restored is read again): a table of what it hashed is kept on disk
 // between runs. A file changed in the same instant it was hashed would look
 // unchanged to a later stat, so a record made too soon after the file's
 // modification time is never trusted (git's "racy" files): the file is
@@ -20,6 +21,7 @@ import (
 	"time"
 
 	"github.com/lingo-l10n/lingo/internal/atomicfile"
+	"github.com/lingo-l10n/lingo/internal/fingerprint"
 )
 
 // Absent is the hash of a file that does not exist.
@@ -27,7 +29,7 @@ const Absent = "-"
 
 // format changes when the table's layout does; a table of another format
 // is ignored.
-const format = 1
+const format = 2
 
 // racy is how close to its record a file's modification time may be
 // before the record is no longer trusted: more than the clock tick of file
@@ -43,8 +45,9 @@ func racy(mtime int64) int64 {
 // record is what the table knows of one file.
 type record struct {
 	Size  int64
-	Mtime int64 // nanoseconds since the epoch
-	At    int64 // when it was hashed, nanoseconds since the epoch
+	Mtime int64  // nanoseconds since the epoch
+	ID    uint64 // change time and inode (fingerprint.Identity)
+	At    int64  // when it was hashed, nanoseconds since the epoch
 	Hash  string
 }
 
@@ -88,11 +91,11 @@ func (t *Table) Hash(path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	size, mtime := fi.Size(), fi.ModTime().UnixNano()
+	size, mtime, id := fi.Size(), fi.ModTime().UnixNano(), fingerprint.Identity(path)
 	t.mu.Lock()
 	rec, ok := t.recs[path]
 	t.mu.Unlock()
-	if ok && rec.Size == size && rec.Mtime == mtime && mtime < rec.At-racy(mtime) {
+	if ok && rec.Size == size && rec.Mtime == mtime && rec.ID == id && mtime < rec.At-racy(mtime) {
 		return rec.Hash, nil
 	}
 	at := time.Now().UnixNano()
@@ -104,7 +107,7 @@ func (t *Table) Hash(path string) (string, error) {
 		return "", err
 	}
 	sum := sha256.Sum256(data)
-	rec = record{Size: size, Mtime: mtime, At: at, Hash: hex.EncodeToString(sum[:])}
+	rec = record{Size: size, Mtime: mtime, ID: id, At: at, Hash: hex.EncodeToString(sum[:])}
 	if int64(len(data)) != size { // written to while read: hash it again next time
 		rec.At = 0
 	}

@@ -1,5 +1,8 @@
 // Package fingerprint tells quickly whether a file tree changed: it sums a
-// hash of the name, size and modification time of every file, reading
+// hash of the name, size, modification time and (where the system has
+// them) change time and inode of every file, as git's index does, so that
+// a file rewritten with its old size and modification time restored still
+// counts as changed; reading
 // directories on all cores and nothing inside the files. The sum does not
 // depend on the order the files are visited in, so directories are walked
 // concurrently. Trees that only their owner writes, and always by rename,
@@ -28,15 +31,17 @@ type Sum struct {
 // Add combines two sums.
 func (s Sum) Add(t Sum) Sum { return Sum{s.Hash + t.Hash, s.Files + t.Files} }
 
-// entry hashes one file's (or directory's) path, size and modification time.
-func entry(dir, name string, size, mtime int64) uint64 {
+// entry hashes one file's (or directory's) path, size, modification time
+// and identity (its change time and inode, 0 where unknown).
+func entry(dir, name string, size, mtime int64, id uint64) uint64 {
 	h := fnv.New64a()
 	h.Write([]byte(dir))
 	h.Write([]byte{0})
 	h.Write([]byte(name))
-	var b [16]byte
+	var b [24]byte
 	binary.LittleEndian.PutUint64(b[:8], uint64(size))
-	binary.LittleEndian.PutUint64(b[8:], uint64(mtime))
+	binary.LittleEndian.PutUint64(b[8:16], uint64(mtime))
+	binary.LittleEndian.PutUint64(b[16:], id)
 	h.Write(b[:])
 	return h.Sum64()
 }
@@ -71,13 +76,13 @@ func (w *walker) walk(dir string) {
 	w.dirs = append(w.dirs, dir)
 	w.mu.Unlock()
 	var sum Sum
-	subdirs := statDir(dir, func(name string, isDir bool, size, mtime int64) bool {
+	subdirs := statDir(dir, func(name string, isDir bool, size, mtime int64, id uint64) bool {
 		if isDir && w.byMtime != nil && w.byMtime(name) {
-			sum = sum.Add(Sum{entry(dir, name, 0, mtime), 1})
+			sum = sum.Add(Sum{entry(dir, name, 0, mtime, id), 1})
 			return false
 		}
 		if !isDir {
-			sum = sum.Add(Sum{entry(dir, name, size, mtime), 1})
+			sum = sum.Add(Sum{entry(dir, name, size, mtime, id), 1})
 		}
 		return isDir
 	})
@@ -117,7 +122,7 @@ func Files(paths ...string) Sum {
 	var s Sum
 	for _, p := range paths {
 		if fi, err := os.Lstat(p); err == nil {
-			s = s.Add(Sum{entry(p, "", fi.Size(), fi.ModTime().UnixNano()), 1})
+			s = s.Add(Sum{entry(p, "", fi.Size(), fi.ModTime().UnixNano(), Identity(p)), 1})
 		}
 	}
 	return s

@@ -18,6 +18,9 @@ type BuildResult struct {
 	Report  *check.Report `json:"report"`    // the check of every target language: its errors, and totals counting every finding
 	Langs   []LangResult  `json:"languages"` // per language: completeness, publishing, fallbacks, files
 	Written []string      `json:"-"`         // outputs written or removed
+	// Warnings are the entries of the output's manifest that publishing
+	// ignored, each at its line (publish.ManifestWarnings).
+	Warnings []string `json:"-"`
 }
 
 // stampFile records the fingerprint of every input and output after a
@@ -71,6 +74,7 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 
 // buildSteps syncs, publishes and checks, sharing one build graph.
 func (p *Project) buildSteps(prog Progress) (*BuildResult, error) {
+	warnings := p.publisher().ManifestWarnings()
 	synced, err := p.syncer().Sync(p.Config.Languages, SyncOptions{})
 	if err != nil {
 		return nil, err
@@ -85,7 +89,7 @@ func (p *Project) buildSteps(prog Progress) (*BuildResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &BuildResult{Synced: synced, Report: rep, Langs: results, Written: written}, nil
+	return &BuildResult{Synced: synced, Report: rep, Langs: results, Written: written, Warnings: warnings}, nil
 }
 
 // writeStamp records the fingerprint of the project as this build leaves
@@ -116,15 +120,21 @@ func (p *Project) readStamp() *stamp {
 	return &s
 }
 
-// fingerprint sums the path, size and modification time of every file a
-// build reads (the config, the glossary, the articles and catalogs) and
-// the modification times of the folders it alone writes (the output
-// folders listed in outDirs, the state folders of locales), which change
-// whenever lingo renames a file into them: stat calls only, no reading.
-// content is the articles' sum, taken once before the build.
+// fingerprint sums the path, size, modification time and identity
+// (change time and inode) of every file a build reads: the config, the
+// glossary, the articles, the catalogs and the state and review files
+// beside them, the page words and the check vocabulary; and the
+// modification times of the output folders listed in outDirs, which only
+// lingo writes, by rename. Stat calls only, no reading. content is the
+// articles' sum, taken once before the build.
 func (p *Project) fingerprint(outDirs []string, content fingerprint.Sum) string {
 	sum := fingerprint.Files(append([]string{p.Config.Path, p.GlossaryPath()}, outDirs...)...)
-	locales, _ := fingerprint.Tree(p.Config.LocalesDir(), func(name string) bool { return name == workspace.StateDir })
-	sum = sum.Add(content).Add(locales)
+	sum = sum.Add(content)
+	for _, dir := range []string{p.Config.LocalesDir(), p.Folder(p.Config.Words), p.Folder(p.Config.Check.Vocabulary)} {
+		if dir != "" {
+			tree, _ := fingerprint.Tree(dir, nil)
+			sum = sum.Add(tree)
+		}
+	}
 	return fmt.Sprintf("%s %x %d", Version, sum.Hash, sum.Files)
 }

@@ -148,6 +148,10 @@ func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []s
 	return p.publisher().Publish(opts, prog)
 }
 
+// ManifestWarnings says each entry of the output's manifest that
+// publishing ignores, at its line (publish.ManifestWarnings).
+func (p *Project) ManifestWarnings() []string { return p.publisher().ManifestWarnings() }
+
 // Render writes every article in each of langs as Markdown.
 func (p *Project) Render(langs []string) ([]string, error) { return p.publisher().Render(langs) }
 

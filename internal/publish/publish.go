@@ -5,10 +5,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -554,12 +551,11 @@ func (p Publisher) nextManifest(run *publishRun, slugs []string, outs [][]pageOu
 	var first error
 	remove := func(lang string, paths []string, why string) {
 		for _, rel := range paths {
-			err := os.Remove(p.OutPath(rel))
-			if err == nil {
+			gone, err := p.Remove(p.OutPath(rel))
+			if gone {
 				removed = append(removed, removal{lang, p.Rel(p.OutPath(rel)), why})
-			} else if !errors.Is(err, fs.ErrNotExist) {
-				first = cmp.Or(first, err)
 			}
+			first = cmp.Or(first, err)
 		}
 	}
 	exists := make(map[string]bool, len(slugs))
@@ -639,15 +635,6 @@ func (p Publisher) allExist(rels []string) bool {
 		}
 	}
 	return true
-}
-
-func (p Publisher) readManifest() manifest {
-	var m manifest
-	data, err := os.ReadFile(filepath.Join(p.Config.OutputDir(), manifestFile))
-	if err == nil {
-		_ = json.Unmarshal(data, &m) // a damaged manifest only means a full build
-	}
-	return m
 }
 
 // withLangKey sets the front matter key that names the language of a

@@ -480,24 +480,25 @@ func (p Syncer) syncWrite(langs, slugs []string, opts SyncOptions, checked []*La
 		if _, err := os.Stat(c[1]); err != nil {
 			return written, err
 		}
-		if err := os.Remove(c[0]); err == nil {
-			written = append(written, fmt.Sprintf("%s (removed: converted to %s)", p.Rel(c[0]), p.Rel(c[1])))
-		} else if !os.IsNotExist(err) {
+		if removed, err := p.Remove(c[0]); err != nil {
 			return written, err
+		} else if removed {
+			written = append(written, fmt.Sprintf("%s (removed: converted to %s)", p.Rel(c[0]), p.Rel(c[1])))
 		}
 	}
 	for _, path := range gone {
-		if err := os.Remove(path); err == nil {
-			written = append(written, p.Rel(path)+" (removed: article deleted; translations archived)")
-		} else if !os.IsNotExist(err) {
+		if removed, err := p.Remove(path); err != nil {
 			return written, err
+		} else if removed {
+			written = append(written, p.Rel(path)+" (removed: article deleted; translations archived)")
 		}
 	}
 	return written, nil
 }
 
 // goneSourceCatalogs lists the source catalogs lingo wrote for articles
-// that are no more (workspace.Ours), and those in another format than lingo.toml's of
+// that are no more (workspace.Ours), and those in another format than
+// lingo.toml's of
 // articles still there, with the one in its format: [old, new].
 func (p Syncer) goneSourceCatalogs(slugs []string) (gone []string, converted [][2]string, err error) {
 	dir := filepath.Join(p.Config.LocalesDir(), p.Config.Source)

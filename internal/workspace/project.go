@@ -246,6 +246,11 @@ func (p *Project) WriteAll(files []Pending) ([]string, error) {
 	if p.graph != nil {
 		defer p.graph.forget(files)
 	}
+	for _, f := range files {
+		if err := p.contained(f.Path); err != nil {
+			return nil, err
+		}
+	}
 	var written []string
 	for len(files) > 0 {
 		if err := p.Context().Err(); err != nil {

@@ -1,0 +1,100 @@
+package publish
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/lingo-l10n/lingo/internal/config"
+)
+
+// The manifest is an input like any other: anyone who can edit the output
+// folder (a pull request, where out/ is committed) can edit it. Its files
+// are the only ones publishing removes, so an entry is kept only when it
+// names a page lingo writes: a language tag as lingo spells it, a clean
+// article path, and outputs named as lingo names that page's files.
+
+// readManifest reads the manifest of the last runs, leaving out every
+// entry that does not name a page lingo writes and its files (a damaged
+// manifest only means a full build).
+func (p Publisher) readManifest() manifest {
+	m, _ := p.loadManifest()
+	return m
+}
+
+// ManifestWarnings says, at its line, each entry of the manifest that
+// publishing ignores.
+func (p Publisher) ManifestWarnings() []string {
+	_, warnings := p.loadManifest()
+	return warnings
+}
+
+// loadManifest reads the manifest, keeping only the pages and files lingo
+// writes, and a warning at its line for each entry left out.
+func (p Publisher) loadManifest() (manifest, []string) {
+	var m manifest
+	file := filepath.Join(p.Config.OutputDir(), manifestFile)
+	data, err := os.ReadFile(file)
+	if err != nil || json.Unmarshal(data, &m) != nil {
+		return manifest{}, nil
+	}
+	var warnings []string
+	warn := func(s, why string) {
+		warnings = append(warnings, fmt.Sprintf("%s:%d: %s: ignored (%s); lingo removes only files it writes", p.Rel(file), lineOf(data, s), s, why))
+	}
+	for key, rec := range m.Pages {
+		lang, slug := splitKey(key)
+		if why := pageProblem(lang, slug); why != "" {
+			warn(key, why)
+			delete(m.Pages, key)
+			continue
+		}
+		own := ownOutputs(lang, slug)
+		kept := rec.Outputs[:0:0]
+		for _, out := range rec.Outputs {
+			if slices.Contains(own, out) {
+				kept = append(kept, out)
+			} else {
+				warn(out, "not a file of the page "+key)
+			}
+		}
+		rec.Outputs = kept
+		m.Pages[key] = rec
+	}
+	slices.Sort(warnings)
+	return m, warnings
+}
+
+// pageProblem says why lang and slug, from a manifest key, name no page
+// lingo writes; "" when they do.
+func pageProblem(lang, slug string) string {
+	if tag, err := config.ParseTag(lang); err != nil || tag != lang {
+		return "not a language tag as lingo writes it"
+	}
+	if slug == "" || strings.ContainsAny(slug, "\\\x00") || path.Clean(slug) != slug || !filepath.IsLocal(filepath.FromSlash(slug)) || strings.HasPrefix(slug, "../") {
+		return "not an article path"
+	}
+	return ""
+}
+
+// ownOutputs are the names, relative to the output folder, lingo gives the
+// files of an article's page in lang, in every layout and format.
+func ownOutputs(lang, slug string) []string {
+	return []string{lang + "/" + slug + ".md", slug + "." + lang + ".md", lang + "/" + slug + ".html"}
+}
+
+// lineOf is the line of data where the JSON string s first stands, 1 when
+// it is not found.
+func lineOf(data []byte, s string) int {
+	quoted, _ := json.Marshal(s)
+	at := bytes.Index(data, quoted)
+	if at < 0 {
+		return 1
+	}
+	return bytes.Count(data[:at], []byte("\n")) + 1
+}
