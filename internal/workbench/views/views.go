@@ -208,9 +208,11 @@ func (p Views) CheckDraft(lang, slug string, draft gate.Draft) ([]check.Finding,
 	return out, nil
 }
 
-// ConflictError is a save refused because what the translator was shown
-// is no longer what is on disk: the catalog file changed (an editor, a
-// sync), or the source text of the entry did.
+// ConflictError is a save refused because of the files on disk: what the
+// translator was shown is no longer there (the catalog file changed, by an
+// editor or a sync, or the source text of the entry did), or lingo sync
+// would refuse the language as it is (another of its catalogs is broken).
+// Nothing was written.
 type ConflictError struct{ Msg string }
 
 func (e *ConflictError) Error() string { return e.Msg }
@@ -230,6 +232,13 @@ func (e *LockedError) Unwrap() error { return e.Err }
 // since, nothing is written and the error is a *ConflictError. The entry
 // keeps the hash of the source text it was made for, so that sync finds a
 // stale entry the translator updated current.
+//
+// A save is all or nothing: sync runs for lang before the entry is
+// written, so that input sync refuses (another catalog of the language
+// broken) is a *ConflictError with nothing written; and should sync fail
+// once the entry is written all the same (a full disk), the article's
+// catalog and state file are put back as they were before the error is
+// returned.
 func (p Views) SaveEntry(ctx context.Context, lang, slug string, draft gate.Draft, fileHash, sourceHash string) error {
 	unlock, err := p.Lock(ctx)
 	if err != nil {
@@ -252,9 +261,23 @@ func (p Views) SaveEntry(ctx context.Context, lang, slug string, draft gate.Draf
 	if err := p.sameFile(path, data, err, fileHash); err != nil {
 		return err
 	}
+	// Sync reads every file of the language before it writes one, and
+	// refuses them all when one is broken: run it first, so that a save it
+	// would refuse writes nothing. The language is mostly up to date, and
+	// sync's cache makes this cheap where planning it all would not be.
+	if _, err := p.Sync([]string{lang}, syncer.SyncOptions{}); err != nil {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return err
+		}
+		return &ConflictError{fmt.Sprintf("lingo sync for %s fails: %v; fix that, then save again", lang, err)}
+	}
+	// The entry goes into the catalog as sync left it.
+	data, err = os.ReadFile(path)
 	var cat *catalog.Catalog
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return err
+	case err != nil:
 		other, err := p.CatalogFileOf(lang, slug)
 		if err != nil {
 			return err
@@ -273,11 +296,50 @@ func (p Views) SaveEntry(ctx context.Context, lang, slug string, draft gate.Draf
 	if err != nil {
 		return err
 	}
-	if _, err := p.WriteAll([]workspace.Pending{{Path: path, Data: out}}); err != nil {
-		return err
+	return p.writeAndSync(lang, slug, workspace.Pending{Path: path, Data: out})
+}
+
+// writeAndSync writes f, article slug's catalog in lang, and runs sync for
+// lang. When sync fails, the catalog and the article's state file are put
+// back as they were (or removed, when there was none), so that the save
+// leaves nothing behind; the other files sync wrote are its own work, as
+// lingo sync would have done it.
+func (p Views) writeAndSync(lang, slug string, f workspace.Pending) error {
+	paths := []string{f.Path, p.StatePath(lang, slug)}
+	old := make([][]byte, len(paths)) // nil: no file
+	for i, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		old[i] = data
 	}
-	_, err = p.Sync([]string{lang}, syncer.SyncOptions{})
-	return err
+	if _, err := p.WriteAll([]workspace.Pending{f}); err != nil {
+		return p.putBack(paths, old, fmt.Errorf("write %s: %w", p.Rel(f.Path), err))
+	}
+	if _, err := p.Sync([]string{lang}, syncer.SyncOptions{}); err != nil {
+		return p.putBack(paths, old, fmt.Errorf("lingo sync for %s failed: %w", lang, err))
+	}
+	return nil
+}
+
+// putBack writes each of paths back as old (removes it when old is nil),
+// after a save failed with err, and returns err saying whether it did.
+func (p Views) putBack(paths []string, old [][]byte, err error) error {
+	for i, path := range paths {
+		var rerr error
+		if old[i] == nil {
+			if rerr = os.Remove(path); errors.Is(rerr, fs.ErrNotExist) {
+				rerr = nil
+			}
+		} else {
+			_, rerr = p.WriteAll([]workspace.Pending{{Path: path, Data: old[i]}})
+		}
+		if rerr != nil {
+			return fmt.Errorf("%w; and putting %s back as it was failed: %w", err, p.Rel(path), rerr)
+		}
+	}
+	return fmt.Errorf("not saved (%s is as it was): %w", p.Rel(paths[0]), err)
 }
 
 // sameFile refuses, with a *ConflictError, a catalog file at path (its
