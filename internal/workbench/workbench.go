@@ -7,9 +7,10 @@
 // lingo check, reviewed), the findings of lingo check for a translation as
 // it is typed, and a preview of the page lingo render would write, with
 // the entry being edited highlighted. Saving writes the catalog and runs
-// sync under the project's lock, and refuses to overwrite a file changed
-// since the page was loaded. It uses net/http and html/template alone,
-// with its stylesheet and script embedded, and needs no network. It
+// sync under the project's lock, all or nothing, and refuses to overwrite
+// a file changed since the page was loaded; text that is not Unicode is
+// refused, never decoded to U+FFFD. It uses net/http and html/template
+// alone, with its stylesheet and script embedded, and needs no network. It
 // answers only requests addressed to the host it was bound to (no DNS
 // rebinding), and every request that changes something must carry the
 // token of the process, which its pages hold (no cross-site requests);
@@ -27,6 +28,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"net"
 	"net/http"
@@ -291,15 +293,31 @@ type draftRequest struct {
 	IDs        []string `json:"ids"`         // review
 }
 
+// readDraft reads the JSON body of a request. Text that is not Unicode
+// (invalid UTF-8, an escape of half a surrogate pair) is refused with its
+// position, never decoded to U+FFFD.
 func readDraft(w http.ResponseWriter, r *http.Request) (*draftRequest, bool) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if mb := (*http.MaxBytesError)(nil); errors.As(err, &mb) {
+		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("bad request: more than %d bytes", mb.Limit))
+		return nil, false
+	}
+	if err == nil {
+		err = notUnicode(body)
+	}
 	var d draftRequest
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4<<20))
-	if err := dec.Decode(&d); err != nil {
+	if err == nil {
+		err = json.Unmarshal(body, &d)
+	}
+	if err != nil {
 		writeError(w, http.StatusBadRequest, "bad request: "+err.Error())
 		return nil, false
 	}
 	return &d, true
 }
+
+// maxBody is the most a request body may hold.
+const maxBody = 4 << 20
 
 // edit reads the language and the draft of a request that checks, saves
 // or reviews an entry; needText refuses a draft without a text. It has
