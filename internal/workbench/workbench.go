@@ -10,12 +10,13 @@
 // sync under the project's lock, all or nothing, and refuses to overwrite
 // a file changed since the page was loaded; text that is not Unicode is
 // refused, never decoded to U+FFFD. It uses net/http and html/template
-// alone, with its stylesheet and script embedded, and needs no network. It
-// answers only requests addressed to the host it was bound to (no DNS
-// rebinding), and every request that changes something must carry the
-// token of the process, which its pages hold (no cross-site requests);
-// on a non-local address, the pages hold it only for a browser that
-// opened the address printed at startup, token included.
+// alone, with its stylesheet and script embedded, and needs no network.
+// It answers only requests addressed to the host it was bound to, or on a
+// non-local address to the names it was given (no DNS rebinding), and
+// every request that changes something must carry the token of the
+// process, which its pages hold (no cross-site requests); on a non-local
+// address, the pages hold it only for a browser that opened the address
+// printed at startup, token included.
 package workbench
 
 import (
@@ -53,9 +54,14 @@ type Options struct {
 	Addr string
 	// Langs are the languages offered; none means the project's targets.
 	Langs []string
-	// Remote serves a non-local address: any Host is answered, and pages
-	// hold the token only for a browser that brought it.
+	// Remote serves a non-local address: pages hold the token only for a
+	// browser that brought it.
 	Remote bool
+	// AllowHosts are the names (or IP addresses) a remote workbench is
+	// reached by: the Host header of every request must be one of them, on
+	// any port, or name this machine on the port served. Remote needs at
+	// least one; a local workbench takes none.
+	AllowHosts []string
 	// Token is what every request that changes something must carry; New
 	// draws a random one when it is empty.
 	Token string
@@ -99,10 +105,17 @@ func IsLocal(addr string) bool {
 }
 
 // New prepares the workbench of p. A non-local Addr without Remote is an
-// error.
+// error, as are Remote without AllowHosts and AllowHosts without Remote.
 func New(p *project.Project, opts Options) (*Server, error) {
 	if !opts.Remote && !IsLocal(opts.Addr) {
 		return nil, fmt.Errorf("%s is not a local address: serving it lets anyone on the network read the project (pass --allow-remote to mean it)", opts.Addr)
+	}
+	if err := CheckHosts(opts.Remote, opts.AllowHosts); err != nil {
+		return nil, err
+	}
+	opts.AllowHosts = slices.Clone(opts.AllowHosts)
+	for i, h := range opts.AllowHosts {
+		opts.AllowHosts[i] = hostName(h)
 	}
 	if len(opts.Langs) == 0 {
 		opts.Langs = p.Config.Languages
@@ -147,7 +160,12 @@ func (s *Server) Token() string { return s.opts.Token }
 // that is not a GET must carry the token.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !s.hostAllowed(r.Host) {
-		http.Error(w, "lingo serve answers requests to "+s.opts.Addr+" only", http.StatusMisdirectedRequest)
+		msg := "lingo serve answers requests to " + s.opts.Addr + " only"
+		if s.opts.Remote {
+			_, port, _ := net.SplitHostPort(s.opts.Addr)
+			msg = fmt.Sprintf("lingo serve answers requests addressed to %s (--allow-host) or to localhost:%s, not to %q", strings.Join(s.opts.AllowHosts, ", "), port, r.Host)
+		}
+		http.Error(w, msg, http.StatusMisdirectedRequest)
 		return
 	}
 	w.Header().Set("X-Content-Type-Options", "nosniff")
@@ -162,27 +180,60 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-// hostAllowed reports whether a request's Host names the address served,
-// or localhost on its port.
+// hostAllowed reports whether a request's Host names one of AllowHosts
+// (on any port), or the address served or localhost on its port. An
+// unspecified address (0.0.0.0) names no host.
 func (s *Server) hostAllowed(host string) bool {
-	if s.opts.Remote {
-		return true
-	}
-	_, port, err := net.SplitHostPort(s.opts.Addr)
+	want, port, err := net.SplitHostPort(s.opts.Addr)
 	if err != nil {
 		return false
 	}
+	samePort := port == "80"
 	if h, p, err := net.SplitHostPort(host); err == nil {
-		if p != port {
-			return false
-		}
-		host = h
-	} else if port != "80" {
+		host, samePort = h, p == port
+	}
+	host = hostName(host)
+	if host == "" {
 		return false
 	}
-	want, _, _ := net.SplitHostPort(s.opts.Addr)
+	if slices.Contains(s.opts.AllowHosts, host) {
+		return true
+	}
+	if ip := net.ParseIP(want); ip != nil && ip.IsUnspecified() {
+		want = ""
+	}
+	return samePort && (host == hostName(want) || host == "localhost" || host == "127.0.0.1" || host == "::1")
+}
+
+// hostName is a host as Host headers are compared: lower case, without
+// the brackets of an IPv6 address or a final dot.
+func hostName(host string) string {
 	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
-	return host == want || host == "localhost" || host == "127.0.0.1" || host == "::1"
+	return strings.TrimSuffix(strings.ToLower(host), ".")
+}
+
+// CheckHosts refuses AllowHosts (names) that do not go with remote, or
+// that are not a host name or IP address as a browser's Host header holds
+// it (no scheme, port or path; punycode for a name that is not ASCII).
+func CheckHosts(remote bool, names []string) error {
+	switch {
+	case remote && len(names) == 0:
+		return errors.New("--allow-remote needs --allow-host NAME, the host names (or addresses) browsers reach the workbench by: any other Host is refused (no DNS rebinding)")
+	case !remote && len(names) > 0:
+		return errors.New("--allow-host needs --allow-remote: a local workbench answers localhost only")
+	}
+	for _, name := range names {
+		h := hostName(name)
+		if net.ParseIP(h) != nil {
+			continue
+		}
+		if h == "" || strings.ContainsFunc(h, func(r rune) bool {
+			return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '-' || r == '.' || r == '_')
+		}) {
+			return fmt.Errorf("--allow-host %q: want a host name or IP address, as in the Host header (no scheme, port or path; punycode for a name that is not ASCII)", name)
+		}
+	}
+	return nil
 }
 
 func (s *Server) validToken(t string) bool {

@@ -398,7 +398,7 @@ func TestRemote(t *testing.T) {
 			t.Errorf("%s is not local", a)
 		}
 	}
-	s := newServer(t, p, workbench.Options{Addr: "0.0.0.0:8080", Remote: true, Token: "secret-token"})
+	s := newServer(t, p, workbench.Options{Addr: "0.0.0.0:8080", Remote: true, AllowHosts: []string{"192.0.2.1"}, Token: "secret-token"})
 	token := regexp.MustCompile(`<meta name="lingo-token" content="([^"]*)">`)
 	get := func(path string, cookie *http.Cookie) *httptest.ResponseRecorder {
 		r := httptest.NewRequest("GET", path, nil)
