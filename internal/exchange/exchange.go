@@ -102,7 +102,8 @@ type ImportResult struct {
 	Problems []string // "ID: reason" for every skipped unit
 	Reviewed []string // IDs of the units signed off whose review it recorded
 	// NotReviewed is "ID: reason" for every unit signed off whose review
-	// it could not record (its entry is not current, or fails a check).
+	// it did not record: no --by named the reviewer, or its entry is not
+	// current, or fails a check.
 	NotReviewed []string
 }
 
@@ -134,7 +135,8 @@ func (e *ImportError) Error() string {
 // with an *ImportError. A broken file is a *diag.Error. Nothing is written
 // unless some translation changes; then the catalogs are written and
 // synced, so that comments, hashes and state come out as sync makes them.
-// Units signed off in the file record reviews (ImportWith).
+// Units signed off in the file record reviews only when the options name
+// the reviewer (ImportWith).
 func (p Exchange) Import(path string, data []byte) (*ImportResult, error) {
 	return p.ImportWith(path, data, ImportOptions{})
 }
@@ -167,7 +169,7 @@ func (p Exchange) ImportWith(path string, data []byte, opts ImportOptions) (*Imp
 	}
 	im := &importer{p: p, lang: lang, arts: arts, lp: lp, res: &ImportResult{Lang: lang}, index: map[string][2]int{},
 		cats: map[int]*catalog.Catalog{}, changed: map[int]map[string]bool{}, states: map[int]workspace.Records{}, changedState: map[int]bool{},
-		opts: opts, po: isPO(data), signed: map[string]map[string]string{}}
+		opts: opts, po: isPO(data), signed: map[string]map[string]string{}, by: strings.TrimSpace(opts.By)}
 	for k, ap := range lp.Articles {
 		for i, m := range ap.Messages {
 			im.index[m.ID] = [2]int{k, i}
@@ -195,9 +197,6 @@ func (p Exchange) ImportWith(path string, data []byte, opts ImportOptions) (*Imp
 		return nil, err
 	} else if len(found) > 0 {
 		return nil, &ImportError{Path: path, Findings: found}
-	}
-	if err := im.reviewer(path); err != nil {
-		return nil, err
 	}
 	if len(im.changed) > 0 {
 		if err := im.write(); err != nil {
@@ -230,7 +229,7 @@ type importer struct {
 	opts         ImportOptions
 	po           bool                         // the file is PO, which has no reviewed state
 	signed       map[string]map[string]string // by article: the units signed off, ID → translation
-	by           string                       // who signed them off
+	by           string                       // who signed them off (--by); "" records no review
 }
 
 // take takes one unit, or returns why it is skipped.
@@ -420,10 +419,12 @@ func contains(list []string, s string) bool {
 type ImportOptions struct {
 	// By names the reviewer (lingo import --by). A unit signed off in
 	// XLIFF (1.2 signed-off or final, 2.0 final) whose translation is the
-	// catalog's, or is taken by the import, records a review by By, else
-	// by git's user.name. PO has no such state: in a language that
-	// requires review (require_review), a PO entry without the fuzzy flag
-	// records a review only when By is given, never silently.
+	// catalog's, or is taken by the import, records a review by By; a
+	// file's state says only what whoever sent it wrote, so without By no
+	// review is recorded (not under git's user.name either) and each such
+	// unit is reported in NotReviewed. PO has no such state: in a language
+	// that requires review (require_review), a PO entry without the fuzzy
+	// flag records a review only when By is given, never silently.
 	By string
 }
 
@@ -435,15 +436,21 @@ func isPO(data []byte) bool {
 }
 
 // signOff notes a unit the import took whose review it records: signed
-// off in the file, and not already reviewed with this translation.
+// off in the file, not already reviewed with this translation, and with
+// the reviewer named (--by). An XLIFF unit signed off with no reviewer
+// named is reported in NotReviewed.
 func (im *importer) signOff(u interchange.Unit) {
 	signed := u.State == interchange.Reviewed ||
-		im.po && u.State == interchange.Translated && im.opts.By != "" && im.p.Config.RequireReview(im.lang)
+		im.po && u.State == interchange.Translated && im.by != "" && im.p.Config.RequireReview(im.lang)
 	if !signed || u.Target == "" {
 		return
 	}
 	at := im.index[u.ID]
 	if m := im.lp.Articles[at[0]].Messages[at[1]]; m.State == syncer.Current && m.Reviewed && m.Translation == u.Target {
+		return
+	}
+	if im.by == "" {
+		im.res.NotReviewed = append(im.res.NotReviewed, u.ID+": "+notSignedOff)
 		return
 	}
 	slug := im.arts[at[0]].Slug
@@ -453,24 +460,9 @@ func (im *importer) signOff(u interchange.Unit) {
 	im.signed[slug][u.ID] = u.Target
 }
 
-// reviewer finds who signed off the units of the file at path, before
-// anything is written: with none named, nothing is imported.
-func (im *importer) reviewer(path string) error {
-	n := 0
-	for _, ids := range im.signed {
-		n += len(ids)
-	}
-	if n == 0 {
-		return nil
-	}
-	by, err := im.p.Reviewer(im.opts.By)
-	if err != nil {
-		return fmt.Errorf("%s: %d %s signed off: give the reviewer's name with --by NAME (or set git config user.name) to record %s review; nothing imported",
-			path, n, review.Nouns(n, "unit is", "units are"), review.Nouns(n, "its", "their"))
-	}
-	im.by = by
-	return nil
-}
+// notSignedOff is why a unit signed off in the file records no review
+// when no reviewer is named.
+const notSignedOff = "signed off in the file, but no review is recorded without --by NAME (who reviewed it)"
 
 // recordReviews records the reviews of the units signed off, once their
 // translations are in the catalogs; an entry that may not be reviewed
