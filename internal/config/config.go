@@ -148,11 +148,24 @@ type LangSettings struct {
 	// RequireReview publishes only the entries a reviewer signed off
 	// (lingo review); the others show the source text, as stale ones do.
 	RequireReview bool `toml:"require_review"`
+	// ParentReview, with RequireReview, lets a passage this language has
+	// not reviewed show its parent language's translation (pt-BR → pt)
+	// when a reviewer signed that off in the parent; without it such a
+	// passage shows the source text, never a parent's translation no one
+	// reviewed for this language.
+	ParentReview bool `toml:"parent_review"`
 }
 
 // RequireReview reports whether lang publishes only reviewed entries.
 func (c *Config) RequireReview(lang string) bool {
 	return c.Lang[lang].RequireReview
+}
+
+// ParentReview reports whether, in lang, a review recorded in a parent
+// language counts for that parent's translation shown in lang's pages
+// (parent_review).
+func (c *Config) ParentReview(lang string) bool {
+	return c.Lang[lang].ParentReview
 }
 
 // StalePolicy is what a stale translation in lang publishes as: "source"
@@ -273,7 +286,7 @@ var kinds = map[string]string{
 	"min_complete": "a number", "fallback": "a string", "words": "a string", "site.title": "a string", "site.base_url": "a string",
 	"check.vocabulary": "a string",
 	// [lang.<tag>] keys, by lang.<key>
-	"lang.require_review": "true or false", "lang.min_complete": "a number", "lang.gate": "a number", "lang.stale": "a string",
+	"lang.require_review": "true or false", "lang.parent_review": "true or false", "lang.min_complete": "a number", "lang.gate": "a number", "lang.stale": "a string",
 }
 
 // kindOf says what key's value must be; [lang.<tag>] keys go by their name.
@@ -387,6 +400,9 @@ func parse(path string, data []byte) (*Config, error) {
 		}
 		if s.Stale != "" && s.Stale != "source" && s.Stale != "translation" {
 			v.failTable(fmt.Sprintf("[lang.%s] stale = %q: want source or translation", key, s.Stale), "lang", key)
+		}
+		if s.ParentReview && !s.RequireReview {
+			v.failTable(fmt.Sprintf("[lang.%s] parent_review = true needs require_review = true: it says which reviews count where only reviewed entries are published", key), "lang", key)
 		}
 	}
 	for _, f := range c.FrontMatter {

@@ -31,15 +31,9 @@ func (p Publisher) Preview(lang, slug string, draft *gate.Draft, mark string) ([
 	judged := ap.judged
 	ap.kinds[lang] = pageTranslation
 	if i := slices.Index(a.IDs, mark); i >= 0 {
-		marked := false
-		for _, l := range p.Chain(lang) {
-			if t, ok := judged[l].Published[mark]; ok {
-				judged[l].Published[mark] = markOpen + t + markClose
-				marked = true
-				break
-			}
-		}
-		if !marked { // shown in the source language
+		if l := p.shownFrom(ap, p.Chain(lang), i); l != "" {
+			judged[l].Published[mark] = markOpen + judged[l].Published[mark] + markClose
+		} else { // shown in the source language
 			c := *a
 			c.Segs = slices.Clone(a.Segs)
 			c.Segs[i].Text = markOpen + c.Segs[i].Text + markClose

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -475,17 +474,52 @@ func (p Publisher) PageKind(lang string, j *gate.Judgement) string {
 	return pageFallback
 }
 
-// texts is the published text of each message of the article in the
-// first language of chain: its own translation, else that of the nearest
-// language of the chain that publishes one.
-func (ap *articlePages) texts(chain []string) map[string]string {
+// texts is the published text of each message of the article in lang:
+// its own translation, else that of the nearest language of its chain
+// (pt-BR → pt) that lang may show (shownFrom); a message with none shows
+// the source text.
+func (p Publisher) texts(ap *articlePages, lang string) map[string]string {
 	texts := map[string]string{}
-	for k := len(chain) - 1; k >= 0; k-- { // the nearest language wins
-		if j := ap.judged[chain[k]]; j != nil {
-			maps.Copy(texts, j.Published)
+	chain := p.Chain(lang)
+	for i, id := range ap.a.IDs {
+		if l := p.shownFrom(ap, chain, i); l != "" {
+			texts[id] = ap.judged[l].Published[id]
 		}
 	}
 	return texts
+}
+
+// shownFrom is the language of chain whose translation of the i-th
+// message the article's page in chain[0] shows, "" for the source text:
+// the first that publishes one and that chain[0] may show (mayShow).
+func (p Publisher) shownFrom(ap *articlePages, chain []string, i int) string {
+	for _, l := range chain {
+		if p.mayShow(ap, chain[0], l, i) {
+			return l
+		}
+	}
+	return ""
+}
+
+// mayShow reports whether the page in lang may show the translation of
+// the i-th message in l, lang itself or a parent of it: l publishes it,
+// and it counts as reviewed where lang requires review. lang's own passed
+// its gate, review included; a parent's passed the parent's gate, which
+// may not require review, so in a language that requires review it counts
+// only when lingo.toml says a review of the parent counts
+// (parent_review) and a reviewer signed it off in the parent.
+func (p Publisher) mayShow(ap *articlePages, lang, l string, i int) bool {
+	j := ap.judged[l]
+	if j == nil {
+		return false
+	}
+	if _, ok := j.Published[ap.a.IDs[i]]; !ok {
+		return false
+	}
+	if l == lang || !p.Config.RequireReview(lang) {
+		return true
+	}
+	return p.Config.ParentReview(lang) && j.Msgs[i].Reviewed
 }
 
 // pageFiles renders the files of one article in lang, and its summary.
@@ -504,7 +538,7 @@ func (p Publisher) pageFiles(run *publishRun, ap *articlePages, lang string) ([]
 	case pageNone:
 		return nil, sum, nil
 	case pageTranslation:
-		texts = ap.texts(p.Chain(lang))
+		texts = p.texts(ap, lang)
 		sum.Title = Title(a, texts)
 		for _, id := range a.IDs {
 			if _, ok := ap.judged[lang].Published[id]; !ok {
