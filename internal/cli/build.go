@@ -25,7 +25,7 @@ func buildCommand() *cli.Command {
 			"and the page says so in the reader's language.\nPer page, an article is published as a translation when at least min_complete\n" +
 			"percent (80 by default) of its entries are; below, its address shows the source\narticle with a notice. " +
 			"A deleted article's pages are removed in every language.\n" +
-			"Articles whose inputs did not change are not rendered again. Prints check's errors\nand counts its warnings (lingo check lists them all). Exit status as check.",
+			"Articles whose inputs did not change are not rendered again. Prints check's errors (what\nkept entries from publishing) and the warnings on published entries (a dropped\nnegation, say), and counts the rest (lingo check lists them all). Exit status as check.",
 		Action: func(c *cli.Context) error {
 			return runBuild(c.Context, c.App.Writer, c.App.ErrWriter, globalsFrom(c))
 		},
@@ -50,7 +50,7 @@ func runBuild(ctx context.Context, w, errw io.Writer, g globals) error {
 	for _, warning := range res.Warnings {
 		fmt.Fprintf(errw, "lingo: warning: %s\n", warning)
 	}
-	if n := res.Report.Errors(); n > 0 {
+	if len(res.Report.Findings) > 0 {
 		if err := report.Write(w, res.Report, "text", isTerminal(w)); err != nil {
 			return err
 		}

@@ -181,6 +181,7 @@ type UnitCheck struct {
 	Warnings int             `json:"warnings"`
 	Checks   []string        `json:"checks"`  // the checks that found something
 	Failing  []check.Finding `json:"failing"` // the findings at error level, gaps aside
+	Notable  []check.Finding `json:"notable"` // the warnings on what the entry says (isNotable): a build lists them
 }
 
 // Summarize counts what checking a unit found.
@@ -198,6 +199,9 @@ func (p Gate) Summarize(cc CatalogCheck) UnitCheck {
 			u.Failing = append(u.Failing, f)
 		default:
 			u.Warnings++
+			if isNotable(f) {
+				u.Notable = append(u.Notable, f)
+			}
 		}
 	}
 	return u
@@ -334,7 +338,7 @@ func (p Gate) checkArticle(c *check.Checker, g *workspace.Graph, store *workspac
 		unit, gaps := workspace.UnitName(lang, slug), p.Config.Gate(lang) > 0
 		if g.Cache.Get(checkBucket, unit, keys[li], &units[li]) {
 			if errorsOnly && !gaps {
-				found[li] = units[li].Failing
+				found[li] = slices.Concat(units[li].Failing, units[li].Notable)
 				continue
 			}
 			if g.Cache.Get(findingsBucket, unit, keys[li], &found[li]) {
@@ -355,7 +359,9 @@ func (p Gate) checkArticle(c *check.Checker, g *workspace.Graph, store *workspac
 	}
 	if errorsOnly {
 		for li := range found {
-			found[li] = slices.DeleteFunc(slices.Clone(found[li]), func(f check.Finding) bool { return f.Severity != check.Error && !p.isGap(f) })
+			found[li] = slices.DeleteFunc(slices.Clone(found[li]), func(f check.Finding) bool {
+				return f.Severity != check.Error && !p.isGap(f) && !isNotable(f)
+			})
 		}
 	}
 	return units, found, nil
@@ -609,15 +615,30 @@ type Draft struct {
 	Text string
 }
 
-// CheckErrors checks every target language and keeps only the errors,
-// with totals that count every finding.
+// CheckErrors checks every target language and keeps what a build lists:
+// the errors, which keep entries from being published, and the warnings
+// on what published entries say (isNotable: a dropped negation, a length
+// far from the source's); the totals count every finding.
 func (p Gate) CheckErrors() (*check.Report, error) {
 	res, err := p.check(p.Config.Languages, true)
 	if err != nil {
 		return nil, err
 	}
 	defer res.Close()
-	return res.Report(func(f check.Finding) bool { return f.Severity == check.Error })
+	return res.Report(func(f check.Finding) bool { return f.Severity == check.Error || isNotable(f) })
+}
+
+// isNotable reports a warning about what a published translation means
+// (a dropped negation, an untranslated passage, a glossary term), as
+// opposed to where its entry stands (missing, stale, unreviewed), its
+// typography (white space, length) or a file that is not one of the
+// project's: the entry is published, and the build says so.
+func isNotable(f check.Finding) bool {
+	switch f.Check {
+	case "missing", "stale", "unreviewed", "orphan", "foreign", "unknown-lang", "whitespace", "double-space", "length":
+		return false
+	}
+	return f.Severity == check.Warning
 }
 
 // glossary loads the configured Glossary, if any.

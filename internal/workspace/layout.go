@@ -9,7 +9,7 @@ import (
 
 // Version is lingo's version; it is part of every output's inputs, so a new
 // lingo renders everything again.
-const Version = "0.5.0"
+const Version = "0.6.0"
 
 // Folder is the project Folder lingo.toml names rel (relative to the
 // project root), "" for none: the page words, the check vocabulary.
