@@ -32,6 +32,8 @@ type Options struct {
 // Everything is an error except emphasis counts that differ (a warning: a
 // language may stress other words); literal "**", "*", "__" or "_" runs
 // the source does not have are errors, since they show as broken emphasis.
+// HTML comments are compared as written, under html: one the translation
+// adds hides its text from the reader (and once hid it from the checks).
 func Compare(src, tr Shape, opts Options) []Problem {
 	var ps []Problem
 	// localized gives the source forms of a translated destination: the
@@ -67,6 +69,13 @@ func Compare(src, tr Shape, opts Options) []Problem {
 
 	lost, added = match(src.HTML, tr.HTML, func(s string) string { return parseTag(s).compareKey() }, nil)
 	ps = report(ps, CheckHTML, "HTML", lost, added, same)
+	lost, added = match(src.Comments, tr.Comments, same, nil)
+	for _, c := range added {
+		ps = append(ps, Problem{Check: CheckHTML, Error: true, Message: fmt.Sprintf("HTML comment added: %s (the reader does not see it; write the text outside a comment)", c)})
+	}
+	for _, c := range lost {
+		ps = append(ps, Problem{Check: CheckHTML, Error: true, Message: fmt.Sprintf("HTML comment %s is missing", c)})
+	}
 	lost, added = match(src.Shortcodes, tr.Shortcodes, shortcodeKey, nil)
 	ps = report(ps, CheckShortcodes, "shortcode", lost, added, same)
 	lost, added = match(src.Footnotes, tr.Footnotes, same, nil)
@@ -176,8 +185,10 @@ func shortcodeKey(raw string) string {
 //     uses, read both as a browser reads it raw (a backslash is a slash) and
 //     as goldmark writes it in an href (a backslash is %5C, so
 //     "https://a.example\@b.example/" goes to b.example). A Prefixes entry that maps to another host is reported too.
+//   - html: the content of a script or style element that is not, byte for
+//     byte, the source's (a browser runs or applies it and shows none of it).
 func Safety(src, tr Shape) []Problem {
-	var ps []Problem
+	ps := compareRawText(src.RawText, tr.RawText)
 	srcTags := shapeTags(src)
 	trTags := shapeTags(tr)
 

@@ -3,13 +3,16 @@
 // that a translation keeps it. Parse reads a message with goldmark, configured
 // as lingo parses articles, and lists what a translator must carry over
 // untouched: link and image destinations, code spans, emphasis, inline HTML
-// tags, Hugo shortcodes and placeholders, footnote references, plus literal
-// "*" and "_" runs that look like broken emphasis. Compare reports what a
-// translation lost, added or changed, under stable check IDs (links, images,
-// code, emphasis, html, shortcodes, footnotes); comparisons are multisets, so
-// a translator may reorder. Safety reports what a translation must never
-// bring in that its source does not have: raw HTML, script URLs, event
-// handlers and links to foreign hosts.
+// tags and comments, the content of script and style elements, Hugo
+// shortcodes and placeholders, footnote references, plus literal "*" and "_"
+// runs that look like broken emphasis; and it gives the text a reader sees
+// (Shape.Seen: raw HTML markup removed), which the checks of words and
+// numbers read. Compare reports what a translation lost, added or changed,
+// under stable check IDs (links, images, code, emphasis, html, shortcodes,
+// footnotes); comparisons are multisets, so a translator may reorder. Safety
+// reports what a translation must never bring in that its source does not
+// have: raw HTML, script or style content, script URLs, event handlers and
+// links to foreign hosts.
 package structure
 
 import (
@@ -52,16 +55,20 @@ const (
 // Shape is the structure of one message: what a translation must keep.
 // Lists are in document order.
 type Shape struct {
-	Links      []string // link destinations (inline, reference and autolinks), entities and escapes resolved
-	Images     []string // image sources, resolved as links are
-	Code       []string // inline code spans, content as goldmark reads it (a line break is one space)
-	Emphasis   int      // number of emphasis nodes (level 1)
-	Strong     int      // number of strong (level 2) nodes
-	HTML       []string // raw HTML tags, normalized: "<span class=\"x\">", "</span>"
-	Shortcodes []string // shortcodes and {{ }} placeholders, raw bytes
-	Footnotes  []string // footnote reference labels
-	Unbalanced []string // "*" and "_" runs left as literal text that could have opened or closed emphasis
-	defined    []place  // the link reference definitions of the text itself, for Safety
+	Links      []string  // link destinations (inline, reference and autolinks), entities and escapes resolved
+	Images     []string  // image sources, resolved as links are
+	Code       []string  // inline code spans, content as goldmark reads it (a line break is one space)
+	Emphasis   int       // number of emphasis nodes (level 1)
+	Strong     int       // number of strong (level 2) nodes
+	HTML       []string  // raw HTML tags, normalized: "<span class=\"x\">", "</span>"
+	Shortcodes []string  // shortcodes and {{ }} placeholders, raw bytes
+	Footnotes  []string  // footnote reference labels
+	Unbalanced []string  // "*" and "_" runs left as literal text that could have opened or closed emphasis
+	Comments   []string  // HTML comments, as written: "<!-- note -->"
+	RawText    []RawText // the content of script and style elements, as written
+	defined    []place   // the link reference definitions of the text itself, for Safety
+	seen       string    // the text a reader sees (Seen)
+	attrText   string    // the prose attribute values (AttrText)
 }
 
 // recording is a parser context that notes the link reference definitions
@@ -132,6 +139,7 @@ func (p *Parser) Parse(msg string, refs map[string]string) Shape {
 		sh.Shortcodes = append(sh.Shortcodes, string(src[sc.Range.Start:sc.Range.End]))
 	}
 	labels := footnoteLabels(doc)
+	var pieces []article.Range // the raw HTML of the message, in document order
 	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -164,6 +172,9 @@ func (p *Parser) Parse(msg string, refs map[string]string) Shape {
 				raw = append(raw, seg.Value(src)...)
 			}
 			sh.HTML = append(sh.HTML, tags(raw)...)
+			if l := node.Segments.Len(); l > 0 {
+				pieces = appendPiece(pieces, node.Segments.At(0).Start, node.Segments.At(l-1).Stop, n)
+			}
 		case *ast.HTMLBlock:
 			var raw []byte
 			lines := node.Lines()
@@ -176,6 +187,13 @@ func (p *Parser) Parse(msg string, refs map[string]string) Shape {
 				raw = append(raw, seg.Value(src)...)
 			}
 			sh.HTML = append(sh.HTML, tags(raw)...)
+			if l := lines.Len(); l > 0 {
+				stop := lines.At(l - 1).Stop
+				if node.HasClosure() {
+					stop = node.ClosureLine.Stop
+				}
+				pieces = appendPiece(pieces, lines.At(0).Start, stop, n)
+			}
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			return ast.WalkSkipChildren, nil
 		case *extast.FootnoteLink:
@@ -189,7 +207,20 @@ func (p *Parser) Parse(msg string, refs map[string]string) Shape {
 		}
 		return ast.WalkContinue, nil
 	})
+	m := readMarkup(src[:n], pieces)
+	sh.Comments, sh.RawText = m.comments, m.raw
+	sh.seen, sh.attrText = m.seen(src[:n]), strings.Join(m.attrs, "\n")
 	return sh
+}
+
+// appendPiece appends the raw HTML src[start:stop] to pieces, cut at n
+// (the end of the message: what follows is lingo's footnote definitions).
+func appendPiece(pieces []article.Range, start, stop, n int) []article.Range {
+	stop = min(stop, n)
+	if start >= stop {
+		return pieces
+	}
+	return append(pieces, article.Range{Start: start, End: stop})
 }
 
 // resolve returns a destination as the renderer reads it: backslash escapes

@@ -41,7 +41,18 @@ func TestParse(t *testing.T) {
 		{
 			name: "HTML block",
 			text: `<script>alert("x")</script> after`,
-			want: Shape{HTML: []string{`<script>`, `</script>`}},
+			want: Shape{HTML: []string{`<script>`, `</script>`}, RawText: []RawText{{"script", `alert("x")`}}},
+		},
+		{
+			name: "inline script and style, comments",
+			text: "Take <script>var a = 1*2*3;</script> it <!-- note --> <style>p { color: red }</style>",
+			want: Shape{HTML: []string{`<script>`, `</script>`, `<style>`, `</style>`}, Emphasis: 1, Comments: []string{"<!-- note -->"},
+				RawText: []RawText{{"script", "var a = 1*2*3;"}, {"style", "p { color: red }"}}},
+		},
+		{
+			name: "a script left open runs to the end",
+			text: "Take <script>var a = 1; it",
+			want: Shape{HTML: []string{`<script>`}, RawText: []RawText{{"script", "var a = 1; it"}}},
 		},
 		{
 			name: "shortcodes and placeholders",
@@ -67,6 +78,7 @@ func TestParse(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := Parse(tt.text, refs)
+			got.seen, got.attrText = "", "" // TestSeen
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Parse(%q)\n got %#v\nwant %#v", tt.text, got, tt.want)
 			}
@@ -116,6 +128,12 @@ func TestCompare(t *testing.T) {
 			want: []string{`html!: HTML <span class="dose"> became <span class="dosis">`}},
 		{name: "html tag dropped", src: `Line<br>break`, tr: `Saut de ligne`,
 			want: []string{`html!: HTML <br> is missing`}},
+		{name: "html comment kept", src: `Rest <!-- reviewed --> after a dose.`, tr: `Repos <!-- reviewed --> après une dose.`},
+		{name: "html comment added", src: `Do not take more than 3 g a day.`, tr: `Nehmen Sie <!-- nicht --> mehr als 3 g pro Tag ein.`,
+			want: []string{`html!: HTML comment added: <!-- nicht --> (the reader does not see it; write the text outside a comment)`}},
+		{name: "an unclosed comment is text", src: `Para two.`, tr: "Para deux\n<!--"},
+		{name: "html comment changed", src: `Rest <!-- reviewed --> after a dose.`, tr: `Repos <!-- relu --> après une dose.`,
+			want: []string{`html!: HTML comment added: <!-- relu --> (the reader does not see it; write the text outside a comment)`, `html!: HTML comment <!-- reviewed --> is missing`}},
 		// shortcodes
 		{name: "shortcode alt translated", src: `{{< figure src="/img/b.png" alt="A brain" >}} {{ .Count }} doses`, tr: `{{ .Count }} doses {{< figure src="/img/b.png" alt="Un cerveau" >}}`},
 		{name: "shortcode changed", src: `{{< figure src="/img/b.png" alt="A brain" >}}`, tr: `{{< figure src="/img/cerveau.png" alt="Un cerveau" >}}`,
@@ -151,6 +169,15 @@ func TestSafety(t *testing.T) {
 			want: []string{"unsafe-html!: raw HTML <script> that the source does not have"}},
 		{name: "script as an HTML block", src: "Take 2 doses.", tr: "<script>alert(1)</script> Prenez 2 doses.",
 			want: []string{"unsafe-html!: raw HTML <script> that the source does not have"}},
+		{name: "script and style content kept, moved", src: `Take <script>var dose = 3;</script> it <style>p{}</style>.`,
+			tr: `<style>p{}</style> Nehmen Sie <script>var dose = 3;</script> es.`},
+		{name: "script content changed", src: `Take it <script>var dose = 3;</script> with water.`,
+			tr:   `Nehmen Sie es <script>var dose = 30;</script> mit Wasser.`,
+			want: []string{`html!: the content of <script> changed: "var dose = 3;" became "var dose = 30;" (a translation keeps it byte for byte)`}},
+		{name: "style content changed, white space only", src: `Read <style>p{}</style> this.`, tr: `Lesen <style>p {}</style> dies.`,
+			want: []string{`html!: the content of <style> changed: "p{}" became "p {}" (a translation keeps it byte for byte)`}},
+		{name: "script content closed early", src: `Take <script>var dose = 3;</script> it.`, tr: `Nehmen <script></script>var dose = 3; es.`,
+			want: []string{`html!: the content of <script> changed: "var dose = 3;" became "" (a translation keeps it byte for byte)`}},
 		{name: "added iframe and style", src: "Take <em>2</em> doses.", tr: `Nehmen <em>2</em> <iframe src="/x"></iframe><style>p{}</style>`,
 			want: []string{"unsafe-html!: raw HTML <iframe src=\"/x\"> that the source does not have", "unsafe-html!: raw HTML <style> that the source does not have"}},
 		{name: "javascript link", src: "See [the guide](/en/guide).", tr: "Voir [le guide](javascript:alert(1)).",
@@ -183,6 +210,34 @@ func TestSafety(t *testing.T) {
 			got := describe(Safety(Parse(tt.src, refs), Parse(tt.tr, refs)))
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Safety(%q, %q)\n got %q\nwant %q", tt.src, tt.tr, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSeen gives the text a reader sees of a message, which the numbers,
+// units and negation checks read, and its prose attributes.
+func TestSeen(t *testing.T) {
+	tests := []struct {
+		name, text, seen, attrs string
+	}{
+		{"plain Markdown is kept as written", "Take **2 doses** of [it](/en/x) `now`.", "Take **2 doses** of [it](/en/x) `now`.", ""},
+		{"a comment is not seen", "Nehmen Sie <!-- nicht --> mehr als 3 g ein.", "Nehmen Sie  mehr als 3 g ein.", ""},
+		{"tags and their attributes are not seen", `Nehmen Sie <abbr title="nicht">mehr</abbr> als 3<sup>2</sup> g.`, "Nehmen Sie mehr als 32 g.", "nicht"},
+		{"a line break is a line break", "nicht<br>mehr<br/>als", "nicht\nmehr\nals", ""},
+		{"script and style content is not seen", "Take <script>var dose = 30;</script>3 g <style>p::after{content:'0'}</style>a day.", "Take 3 g a day.", ""},
+		{"a script left open hides the rest", "Take 3 g <script>var x; 30 g", "Take 3 g ", ""},
+		{"code spans are text", "Type `<!-- x -->` and `<b>`.", "Type `<!-- x -->` and `<b>`.", ""},
+		{"escaped markup is text", `Write \<!-- x --> and &lt;b&gt;.`, `Write \<!-- x --> and &lt;b&gt;.`, ""},
+		{"prose attributes in order", `<img alt="3 brains" src="/b.png"> <abbr title="at most 30 g" class="x">a day</abbr>`, " a day", "3 brains\nat most 30 g"},
+		{"an unclosed comment is text", "Para deux\n<!-- 3 g", "Para deux\n<!-- 3 g", ""},
+		{"an HTML block", "<div title=\"t\">\n<p>Block 3</p><!-- c -->\n</div>", "\nBlock 3\n", "t"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sh := Parse(tt.text, refs)
+			if sh.Seen() != tt.seen || sh.AttrText() != tt.attrs {
+				t.Errorf("Parse(%q): Seen %q, AttrText %q; want %q, %q", tt.text, sh.Seen(), sh.AttrText(), tt.seen, tt.attrs)
 			}
 		})
 	}
