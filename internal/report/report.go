@@ -3,11 +3,14 @@
 // locale file, a per-language summary table and a count, optionally in
 // ANSI colour), json (the report itself, described by the JSON Schema in
 // testdata/lingo-check.schema.json), github (GitHub Actions workflow
-// commands that annotate the file and line of each finding) and sarif
-// (SARIF 2.1.0, for code-scanning tools). WriteStream prints the same
-// bytes from findings read one at a time (lingo check keeps them on disk),
-// so that printing a million findings holds one. Every format is
-// deterministic: the same report gives the same bytes.
+// commands that annotate the file and line of a finding: errors first,
+// the most important first, as many as GitHub shows, and a notice that
+// counts the rest) and sarif (SARIF 2.1.0, for code-scanning tools).
+// WriteGitHub also writes a Markdown job summary. WriteStream prints the
+// same bytes from findings read one at a time (lingo check keeps them on
+// disk), so that printing a million findings holds one (github holds the
+// 40 it may show). Every format is deterministic: the same report gives
+// the same bytes.
 package report
 
 import (
@@ -74,7 +77,7 @@ func WriteStream(w io.Writer, s Stream, format string, color bool) error {
 	case "json":
 		write = writeJSON
 	case "github":
-		write = writeGitHub
+		write = func(b *bufio.Writer, s Stream) error { return writeGitHub(b, s, nil) }
 	case "sarif":
 		write = writeSARIF
 	default:

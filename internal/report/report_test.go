@@ -67,6 +67,7 @@ var goldenCases = []struct {
 	{"sample.color.txt", sampleReport(), "text", true},
 	{"sample.json", sampleReport(), "json", false},
 	{"sample.github", sampleReport(), "github", false},
+	{"many.github", manyReport(30, 13), "github", false},
 	{"sample.sarif", sampleReport(), "sarif", false},
 	{"clean.txt", cleanReport(), "text", false},
 	{"clean.json", cleanReport(), "json", false},
@@ -89,21 +90,7 @@ func write(t *testing.T, r *check.Report, format string, color bool) []byte {
 func TestGolden(t *testing.T) {
 	for _, tc := range goldenCases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := write(t, tc.report, tc.format, tc.color)
-			path := filepath.Join("testdata", "golden", tc.name)
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("output differs from %s (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", path, got, want)
-			}
+			checkGolden(t, tc.name, write(t, tc.report, tc.format, tc.color))
 		})
 	}
 }
@@ -263,39 +250,46 @@ func parseCommand(t *testing.T, line string) runnerCommand {
 	return cmd
 }
 
+// TestGitHubRunnerRoundTrip: each finding, written alone, reads back as
+// the runner reads it.
 func TestGitHubRunnerRoundTrip(t *testing.T) {
-	r := sampleReport()
+	fs := sampleReport().Findings
 	for _, msg := range []string{"45%", "45%25", "%0A is not a newline", "100%%", "a:b,c", "x::y", "line\nbreak", "cr\rlf\r\n", "%3A%2C", ""} {
-		r.Findings = append(r.Findings, check.Finding{Lang: "fr", File: "locales/fr/50%, 2:3.fr.toml", Line: 3, ID: "x.p-1", Check: "numbers", Severity: check.Error, Message: msg})
+		fs = append(fs, check.Finding{Lang: "fr", File: "locales/fr/50%, 2:3.fr.toml", Line: 3, ID: "x.p-1", Check: "numbers", Severity: check.Error, Message: msg})
 	}
-	out := string(write(t, r, "github", false))
-	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if len(lines) != len(r.Findings) {
-		t.Fatalf("got %d lines for %d findings:\n%s", len(lines), len(r.Findings), out)
-	}
-	for i, f := range r.Findings {
-		cmd := parseCommand(t, lines[i])
+	for i, f := range fs {
+		out := string(write(t, &check.Report{Findings: []check.Finding{f}}, "github", false))
+		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		if len(lines) != 1 {
+			t.Fatalf("finding %d: got %d lines:\n%s", i, len(lines), out)
+		}
+		cmd := parseCommand(t, lines[0])
 		if cmd.name != string(f.Severity) {
-			t.Errorf("line %d: command %q, want %q", i, cmd.name, f.Severity)
+			t.Errorf("finding %d: command %q, want %q", i, cmd.name, f.Severity)
 		}
 		want := map[string]string{"file": f.File, "title": f.Check}
 		if f.Line > 0 {
 			want["line"] = strconv.Itoa(f.Line)
 		}
 		if !reflect.DeepEqual(cmd.props, want) {
-			t.Errorf("line %d: properties %q, want %q", i, cmd.props, want)
+			t.Errorf("finding %d: properties %q, want %q", i, cmd.props, want)
 		}
 		if cmd.data != label(f) {
-			t.Errorf("line %d: message %q, want %q", i, cmd.data, label(f))
+			t.Errorf("finding %d: message %q, want %q", i, cmd.data, label(f))
 		}
 	}
 }
 
+// TestGitHubFileLevel: a finding about a whole file has no line; the
+// sample's (a missing catalog) comes after the errors that are worse.
 func TestGitHubFileLevel(t *testing.T) {
 	out := string(write(t, sampleReport(), "github", false))
-	want := "::error file=locales/de/ketamine.de.toml,title=missing::no catalog for this article; run lingo sync\n"
-	if !strings.HasPrefix(out, want) {
-		t.Errorf("first line is not %q:\n%s", want, out)
+	if !strings.HasPrefix(out, "::error file=locales/fr/ketamine.fr.toml,line=12,title=unsafe-html::") {
+		t.Errorf("the first annotation is not the unsafe HTML:\n%s", out)
+	}
+	want := "::error file=locales/de/ketamine.de.toml,title=missing::no catalog for this article; run lingo sync\n::warning "
+	if !strings.Contains(out, want) {
+		t.Errorf("the last error is not %q:\n%s", want, out)
 	}
 	if !strings.Contains(out, "::error file=locales/fr/ketamine.fr.toml,line=12,title=numbers::ketamine.p-1a2b3c4d: number 3 is not in the source\n") {
 		t.Errorf("no line-level error in:\n%s", out)
