@@ -65,7 +65,7 @@ var Descriptions = map[string]string{
 	"foreign":       "a file in a locale folder that lingo did not write (an app's own go-i18n strings, say): lingo leaves it alone",
 	"unreviewed":    "a current translation no reviewer signed off, in a language that publishes only reviewed entries (require_review)",
 	"structure":     "spliced into its article, the translation would change the article's structure (a new block, raw HTML, a shortcode parameter)",
-	"control":       "a control character (C0 or C1, other than tab and line feed) in a translation",
+	"control":       "a control character (C0 or C1, other than tab and line feed) in a translation, or a bidi control or mark (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) the source does not have at the same place (around the same text; marks: as many); LRM, RLM and ALM are allowed in a right-to-left language",
 	"input":         "a file lingo cannot read (syntax, encoding, unknown keys): nothing is checked until it is fixed",
 }
 
@@ -152,9 +152,16 @@ func (c *Checker) Check(t Translation) []Finding {
 			out = append(out, f)
 		}
 	}
-	for _, s := range append([]string{t.Text}, slices.Collect(maps.Values(t.Plural))...) {
+	forms := append([]string{t.Text}, slices.Sorted(maps.Values(t.Plural))...)
+	for _, s := range forms {
 		if r, ok := controlChar(s); ok {
 			add("control", fmt.Sprintf("control character U+%04X in the translation: delete it (it reaches the page unseen)", r))
+			break
+		}
+	}
+	for _, s := range forms {
+		if r, ok := bidiAdded(t.Source, s, t.Lang); ok {
+			add("control", bidiMessage(r))
 			break
 		}
 	}
@@ -336,18 +343,4 @@ func withoutAddedLabels(src, tr string, refs map[string]string) string {
 // (right-to-left), as lingo pseudo writes them.
 func IsPseudo(tag string) bool {
 	return strings.HasSuffix(tag, "-XA") || strings.HasSuffix(tag, "-XB")
-}
-
-// controlChar finds a C0 or C1 control character other than tab, line
-// feed and the carriage return of a CRLF (NUL, ESC, DEL, ...) in s.
-func controlChar(s string) (rune, bool) {
-	for i, r := range s {
-		if r == '\r' && strings.HasPrefix(s[i+1:], "\n") {
-			continue
-		}
-		if r != '\t' && r != '\n' && (r < 0x20 || r >= 0x7f && r <= 0x9f) {
-			return r, true
-		}
-	}
-	return 0, false
 }

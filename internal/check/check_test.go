@@ -83,3 +83,66 @@ func TestSeverityOverride(t *testing.T) {
 		t.Errorf("got %v", fs)
 	}
 }
+
+// TestBidiControls gives the control check's bidi rule: a bidi control or
+// mark the source does not have at the same place is an error; in a
+// right-to-left language the marks (LRM, RLM, ALM) are the translator's.
+func TestBidiControls(t *testing.T) {
+	tests := []struct {
+		name, lang, src, tr string
+		want                string // the finding's message, "" for none
+	}{
+		{"override around digits", "de", "At most 12 tablets in 24 hours.", "Maximal \u202E12\u202C Tabletten in 24 Stunden.",
+			`bidi control U+202E (right-to-left override) that the source does not have around "12": delete it (it reorders the text the reader sees)`},
+		{"override left open", "de", "At most 12 tablets.", "Maximal \u202E12 Tabletten.",
+			`bidi control U+202E (right-to-left override) that the source does not have around "12 Tabletten.": delete it (it reorders the text the reader sees)`},
+		{"every embedding and isolate", "fr", "Take 12 g.", "Prenez \u202A12\u202C g.",
+			`bidi control U+202A (left-to-right embedding) that the source does not have around "12": delete it (it reorders the text the reader sees)`},
+		{"isolate", "fr", "Take 12 g.", "Prenez \u206812\u2069 g.",
+			`bidi control U+2068 (first strong isolate) that the source does not have around "12": delete it (it reorders the text the reader sees)`},
+		{"a terminator alone", "fr", "Take 12 g.", "Prenez 12\u2069 g.",
+			`bidi control U+2069 (pop directional isolate) that the source does not have: delete it`},
+		{"the source's isolate around the same text", "de", "The word \u2067كيتامين\u2069 means ketamine.", "Das Wort \u2067كيتامين\u2069 bedeutet Ketamin.", ""},
+		{"the source's isolate moved to other text", "de", "The word \u2067كيتامين\u2069 means 12 mg.", "Das Wort كيتامين bedeutet \u206712\u2069 mg.",
+			`bidi control U+2067 (right-to-left isolate) that the source does not have around "12": delete it (it reorders the text the reader sees)`},
+		{"the source's isolate dropped", "de", "The word \u2067كيتامين\u2069 means ketamine.", "Das Wort كيتامين bedeutet Ketamin.", ""},
+		{"a second override the source has once", "de", "Shown as \u202Eabc\u202C.", "Als \u202Eabc\u202C und \u202Eabc\u202C gezeigt.",
+			`bidi control U+202E (right-to-left override) that the source does not have around "abc": delete it (it reorders the text the reader sees)`},
+		{"a PDI closes the embedding inside its isolate", "de", "A \u2067b \u202Bc\u2069 d.", "A \u2067b \u202Bc\u2069 d.", ""},
+		{"a mark in a left-to-right language", "de", "Take 2 g.", "Nehmen Sie\u200E 2 g.",
+			`bidi mark U+200E (left-to-right mark) that the source does not have: delete it (it reorders the text around it; marks are kept only in a right-to-left language)`},
+		{"a mark the source has", "fr", "The file\u200F.txt", "Le fichier\u200F.txt", ""},
+		{"RLM in Arabic", "ar", "At most 12 tablets in 24 hours.", "\u200Fبحد أقصى 12 قرصًا خلال 24 ساعة.", ""},
+		{"ALM and LRM in Persian, Hebrew", "fa", "Use Ketamine 2.", "از \u200EKetamine 2\u200E\u061C استفاده کنید.", ""},
+		{"an isolate in Arabic", "ar", "Use the Ketamine app.", "استخدم تطبيق \u2066Ketamine\u2069.",
+			`bidi control U+2066 (left-to-right isolate) that the source does not have around "Ketamine": delete it (it reorders the text the reader sees)`},
+		{"an override in Hebrew", "he", "At most 12 tablets.", "לכל היותר \u202D12\u202C טבליות.",
+			`bidi control U+202D (left-to-right override) that the source does not have around "12": delete it (it reorders the text the reader sees)`},
+	}
+	c := check.New(check.Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range c.Check(check.Translation{Lang: tt.lang, SourceLang: "en", File: "f.toml", Line: 4, ID: "a.p-1", Source: tt.src, Text: tt.tr}) {
+				if f.Check == "control" {
+					if f.Severity != check.Error || f.Line != 4 {
+						t.Errorf("%s at line %d, want an error at 4", f.Severity, f.Line)
+					}
+					got = append(got, f.Message)
+				}
+			}
+			switch {
+			case tt.want == "" && len(got) > 0:
+				t.Errorf("%q: %q, want none", tt.tr, got)
+			case tt.want != "" && (len(got) != 1 || got[0] != tt.want):
+				t.Errorf("%q:\n got %q\nwant %q", tt.tr, got, tt.want)
+			}
+		})
+	}
+	// A plural form is checked as the text is.
+	fs := c.Check(check.Translation{Lang: "de", SourceLang: "en", Source: "{{.N}} days", Text: "{{.N}} Tage",
+		Plural: map[string]string{"one": "{{.N}} \u202ETag\u202C"}})
+	if len(fs) != 1 || fs[0].Check != "control" {
+		t.Errorf("plural form with an override: %v", fs)
+	}
+}
