@@ -503,3 +503,32 @@ func TestWriteStreamError(t *testing.T) {
 		}
 	}
 }
+
+// TestDocsTextExample: the text output shown in docs/ci.md is what Write
+// prints for its findings.
+func TestDocsTextExample(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "ci.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(doc), "\n## Other CI systems\n")
+	_, block, ok := strings.Cut(section, "\n```text\n")
+	block, _, ok2 := strings.Cut(block, "\n```\n")
+	if !ok || !ok2 {
+		t.Fatal("docs/ci.md: no text block under \"Other CI systems\"")
+	}
+	fr := func(line int, id, checkID string, sev check.Severity, msg string) check.Finding {
+		return check.Finding{Lang: "fr", File: "locales/fr/a.fr.toml", Line: line, ID: id, Check: checkID, Severity: sev, Message: msg}
+	}
+	r := &check.Report{
+		Findings: []check.Finding{
+			fr(4, "a.h1-da7f99e8", "missing", check.Warning, "not translated yet"),
+			fr(10, "a.p-df2a4e16", "numbers", check.Error, "number 3 of the source is missing"),
+			fr(16, "a.p-e0c2d1bb", "negation", check.Warning, `the source says "not" ("Do not drive after a dose.") and the translation has no negation: "Conduisez prudemment après une dose."`),
+		},
+		Totals: []check.Totals{{Lang: "fr", Messages: 3, Translated: 2, Percent: 200.0 / 3, Errors: 1, Warnings: 2}},
+	}
+	if got := string(write(t, r, "text", false)); got != block+"\n" {
+		t.Errorf("docs/ci.md shows\n%s\nlingo check prints\n%s", block, got)
+	}
+}
