@@ -74,11 +74,12 @@ func importCommand() *cli.Command {
 		Usage: "take translations back from an XLIFF or PO file",
 		UsageText: "lingo import [--by NAME] FILE\n\nExamples:\n   lingo import fr.xlf\n   lingo import --by \"Dr. Amal Haddad\" fr.po   records her review of every entry without fuzzy\n\n" +
 			"Writes only units whose ID and source hash still match, checks them as lingo check\n" +
-			"does (an error-level finding refuses the whole file), and reports the rest.\n" +
-			"An XLIFF unit signed off (1.2 signed-off or final, 2.0 final) records a review by\n" +
-			"--by NAME, else git config user.name; in a language with require_review, a PO entry\n" +
-			"without fuzzy records one only when --by is given.",
-		Flags: []cli.Flag{&cli.StringFlag{Name: "by", Usage: "the reviewer's `NAME` for units signed off (default: git config user.name; PO: none)"}},
+			"does (an error-level finding refuses the whole file, exit 1), prints the warnings on\n" +
+			"what the translations taken mean (a dropped negation), and reports the rest.\n" +
+			"A unit signed off (XLIFF 1.2 signed-off or final, 2.0 final; in a language with\n" +
+			"require_review, a PO entry without fuzzy) records a review only when --by names the\n" +
+			"reviewer: a file's own say-so never signs anything off.",
+		Flags: []cli.Flag{&cli.StringFlag{Name: "by", Usage: "the reviewer's `NAME` for the units signed off in the file (none: no review is recorded)"}},
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usagef("import takes one FILE")
@@ -113,6 +114,11 @@ func runImport(ctx context.Context, w io.Writer, g globals, path, by string) err
 		}
 		if err != nil {
 			return err
+		}
+		if len(res.Findings) > 0 {
+			if err := report.Write(w, &check.Report{Findings: res.Findings}, "text", isTerminal(w)); err != nil {
+				return err
+			}
 		}
 		for _, prob := range res.Problems {
 			fmt.Fprintf(w, "skipped %s\n", prob)

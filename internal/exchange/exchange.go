@@ -12,6 +12,7 @@ import (
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/diag"
+	"github.com/lingo-l10n/lingo/internal/gate"
 	"github.com/lingo-l10n/lingo/internal/interchange"
 	"github.com/lingo-l10n/lingo/internal/review"
 	"github.com/lingo-l10n/lingo/internal/syncer"
@@ -101,6 +102,9 @@ type ImportResult struct {
 	Skipped  int      // units left out; Problems says why
 	Problems []string // "ID: reason" for every skipped unit
 	Reviewed []string // IDs of the units signed off whose review it recorded
+	// Findings are the warnings of lingo check on what the translations
+	// taken mean (a dropped negation): taken, and published, but to be read.
+	Findings []check.Finding
 	// NotReviewed is "ID: reason" for every unit signed off whose review
 	// it did not record: no --by named the reviewer, or its entry is not
 	// current, or fails a check.
@@ -193,11 +197,14 @@ func (p Exchange) ImportWith(path string, data []byte, opts ImportOptions) (*Imp
 			im.res.Problems = append(im.res.Problems, u.ID+": "+reason)
 		}
 	}
-	if found, err := im.judge(); err != nil {
+	refused, notable, err := im.judge()
+	if err != nil {
 		return nil, err
-	} else if len(found) > 0 {
-		return nil, &ImportError{Path: path, Findings: found}
 	}
+	if len(refused) > 0 {
+		return nil, &ImportError{Path: path, Findings: refused}
+	}
+	im.res.Findings = notable
 	if len(im.changed) > 0 {
 		if err := im.write(); err != nil {
 			return im.res, err
@@ -294,39 +301,44 @@ func orNone(s string) string {
 
 // judge passes every catalog the import changes, as it would leave it,
 // through the gate, as lingo check and publishing do, and returns the
-// error-level findings of the entries it changed: any of them refuses the
-// import. An entry the gate holds back with no finding at error level (an
-// unsafe translation whose checks lingo.toml turned off) is reported as
-// unsafe.
-func (im *importer) judge() ([]check.Finding, error) {
-	var found []check.Finding
+// error-level findings of the entries it changed, any of which refuses the
+// import, and the warnings on what those translations mean (gate.IsNotable:
+// a dropped negation), which the import reports. An entry the gate holds
+// back with no finding at error level (an unsafe translation whose checks
+// lingo.toml turned off) is reported as unsafe.
+func (im *importer) judge() (refused, notable []check.Finding, err error) {
 	for _, k := range slices.Sorted(maps.Keys(im.changed)) {
 		st, err := im.stateOf(k)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		j, err := im.p.JudgeCatalog(im.checker, im.arts[k], im.lang, im.cats[k], st)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for i, m := range j.Plan.Messages {
-			if !im.changed[k][m.ID] || j.Msgs[i].Errors == 0 {
+			if !im.changed[k][m.ID] {
 				continue
 			}
-			n := len(found)
+			n := len(refused)
 			for _, f := range j.Result.Found {
-				if f.ID == m.ID && f.Severity == check.Error {
-					found = append(found, f)
+				switch {
+				case f.ID != m.ID:
+				case f.Severity == check.Error:
+					refused = append(refused, f)
+				case gate.IsNotable(f):
+					notable = append(notable, f)
 				}
 			}
-			if len(found) == n {
-				found = append(found, check.Finding{Lang: im.lang, File: j.Result.File, Line: m.Line, ID: m.ID, Check: "unsafe",
+			if j.Msgs[i].Errors > 0 && len(refused) == n {
+				refused = append(refused, check.Finding{Lang: im.lang, File: j.Result.File, Line: m.Line, ID: m.ID, Check: "unsafe",
 					Severity: check.Error, Message: "the translation adds HTML, a URL or a host the source does not have; it is never published"})
 			}
 		}
 	}
-	check.Sort(found)
-	return found, nil
+	check.Sort(refused)
+	check.Sort(notable)
+	return refused, notable, nil
 }
 
 // catalog is the catalog on disk of article k, read once, with an entry

@@ -181,7 +181,7 @@ type UnitCheck struct {
 	Warnings int             `json:"warnings"`
 	Checks   []string        `json:"checks"`  // the checks that found something
 	Failing  []check.Finding `json:"failing"` // the findings at error level, gaps aside
-	Notable  []check.Finding `json:"notable"` // the warnings on what the entry says (isNotable): a build lists them
+	Notable  []check.Finding `json:"notable"` // the warnings on what the entry says (IsNotable): a build lists them
 }
 
 // Summarize counts what checking a unit found.
@@ -199,7 +199,7 @@ func (p Gate) Summarize(cc CatalogCheck) UnitCheck {
 			u.Failing = append(u.Failing, f)
 		default:
 			u.Warnings++
-			if isNotable(f) {
+			if IsNotable(f) {
 				u.Notable = append(u.Notable, f)
 			}
 		}
@@ -360,7 +360,7 @@ func (p Gate) checkArticle(c *check.Checker, g *workspace.Graph, store *workspac
 	if errorsOnly {
 		for li := range found {
 			found[li] = slices.DeleteFunc(slices.Clone(found[li]), func(f check.Finding) bool {
-				return f.Severity != check.Error && !p.isGap(f) && !isNotable(f)
+				return f.Severity != check.Error && !p.isGap(f) && !IsNotable(f)
 			})
 		}
 	}
@@ -617,7 +617,7 @@ type Draft struct {
 
 // CheckErrors checks every target language and keeps what a build lists:
 // the errors, which keep entries from being published, and the warnings
-// on what published entries say (isNotable: a dropped negation, a length
+// on what published entries say (IsNotable: a dropped negation, a length
 // far from the source's); the totals count every finding.
 func (p Gate) CheckErrors() (*check.Report, error) {
 	res, err := p.check(p.Config.Languages, true)
@@ -625,15 +625,15 @@ func (p Gate) CheckErrors() (*check.Report, error) {
 		return nil, err
 	}
 	defer res.Close()
-	return res.Report(func(f check.Finding) bool { return f.Severity == check.Error || isNotable(f) })
+	return res.Report(func(f check.Finding) bool { return f.Severity == check.Error || IsNotable(f) })
 }
 
-// isNotable reports a warning about what a published translation means
+// IsNotable reports a warning about what a published translation means
 // (a dropped negation, an untranslated passage, a glossary term), as
 // opposed to where its entry stands (missing, stale, unreviewed), its
 // typography (white space, length) or a file that is not one of the
 // project's: the entry is published, and the build says so.
-func isNotable(f check.Finding) bool {
+func IsNotable(f check.Finding) bool {
 	switch f.Check {
 	case "missing", "stale", "unreviewed", "orphan", "foreign", "unknown-lang", "whitespace", "double-space", "length":
 		return false
