@@ -34,6 +34,12 @@ var bidiNames = map[rune]string{
 	'\u200E': "left-to-right mark", '\u200F': "right-to-left mark", '\u061C': "Arabic letter mark",
 }
 
+// isBidi reports a character of bidiNames, without a map lookup for the
+// others.
+func isBidi(r rune) bool {
+	return r == '\u061C' || r == '\u200E' || r == '\u200F' || r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069'
+}
+
 // isBidiMark reports the marks LRM, RLM and ALM.
 func isBidiMark(r rune) bool { return r == '\u200E' || r == '\u200F' || r == '\u061C' }
 
@@ -79,7 +85,7 @@ func bidiRuns(s string) []bidiRun {
 		return false
 	}
 	for i, r := range s {
-		if _, ok := bidiNames[r]; !ok {
+		if !isBidi(r) {
 			continue
 		}
 		end := i + len(string(r))
