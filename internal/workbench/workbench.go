@@ -78,10 +78,15 @@ type Server struct {
 	opts Options
 	tmpl *template.Template
 	mux  *http.ServeMux
-	// mu keeps one request at a time on the project: the workbench has
-	// one user, and a save must not interleave with a read.
-	mu sync.Mutex
+	// mu lets requests that read run together, and a save or a review
+	// alone, so that no read sees half of one (other lingo runs are kept
+	// apart by the project's lock).
+	mu sync.RWMutex
 }
+
+// at is the project for request r: a copy of its own, so that requests
+// share no state of a command, cancelled when the request is.
+func (s *Server) at(r *http.Request) *project.Project { return s.p.WithContext(r.Context()) }
 
 // TokenHeader is the request header that carries the token.
 const TokenHeader = "X-Lingo-Token"
@@ -276,9 +281,9 @@ type overviewData struct {
 }
 
 func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	arts, totals, err := s.p.ArticleStatus(s.opts.Langs)
-	s.mu.Unlock()
+	s.mu.RLock()
+	arts, totals, err := s.at(r).ArticleStatus(s.opts.Langs)
+	s.mu.RUnlock()
 	if err != nil {
 		fail(w, err)
 		return
@@ -287,9 +292,9 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) status(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	arts, totals, err := s.p.ArticleStatus(s.opts.Langs)
-	s.mu.Unlock()
+	s.mu.RLock()
+	arts, totals, err := s.at(r).ArticleStatus(s.opts.Langs)
+	s.mu.RUnlock()
 	if err != nil {
 		fail(w, err)
 		return
@@ -312,9 +317,9 @@ func (s *Server) view(w http.ResponseWriter, r *http.Request) (v *project.Articl
 	if lang == "" {
 		return nil, false
 	}
-	s.mu.Lock()
-	v, err := s.p.View(lang, r.PathValue("slug"))
-	s.mu.Unlock()
+	s.mu.RLock()
+	v, err := s.at(r).View(lang, r.PathValue("slug"))
+	s.mu.RUnlock()
 	if err != nil {
 		fail(w, err)
 		return nil, false
@@ -392,9 +397,9 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.mu.Lock()
-	found, err := s.p.CheckDraft(lang, r.PathValue("slug"), project.Draft{ID: d.ID, Text: *d.Text})
-	s.mu.Unlock()
+	s.mu.RLock()
+	found, err := s.at(r).CheckDraft(lang, r.PathValue("slug"), project.Draft{ID: d.ID, Text: *d.Text})
+	s.mu.RUnlock()
 	if err != nil {
 		fail(w, err)
 		return
@@ -426,9 +431,9 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request) {
 			draft = &project.Draft{ID: d.ID, Text: *d.Text}
 		}
 	}
-	s.mu.Lock()
-	page, err := s.p.Preview(lang, r.PathValue("slug"), draft, mark)
-	s.mu.Unlock()
+	s.mu.RLock()
+	page, err := s.at(r).Preview(lang, r.PathValue("slug"), draft, mark)
+	s.mu.RUnlock()
 	if err != nil {
 		fail(w, err)
 		return
@@ -449,7 +454,7 @@ func (s *Server) save(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.p.SaveEntry(ctx, lang, slug, project.Draft{ID: d.ID, Text: *d.Text}, d.FileHash, d.SourceHash); err != nil {
+	if err := s.at(r).SaveEntry(ctx, lang, slug, project.Draft{ID: d.ID, Text: *d.Text}, d.FileHash, d.SourceHash); err != nil {
 		fail(w, err)
 		return
 	}
@@ -470,7 +475,7 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.p.ReviewEntries(ctx, lang, slug, ids, s.opts.Reviewer, d.FileHash); err != nil {
+	if err := s.at(r).ReviewEntries(ctx, lang, slug, ids, s.opts.Reviewer, d.FileHash); err != nil {
 		fail(w, err)
 		return
 	}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -454,5 +455,55 @@ func TestPreview(t *testing.T) {
 	w = do(t, s, "GET", "/preview/ar/a", nil, false)
 	if !strings.Contains(w.Body.String(), `<html lang="ar" dir="rtl">`) {
 		t.Errorf("Arabic preview:\n%s", w.Body)
+	}
+}
+
+// Requests that read run together, while a save runs alone: many views and
+// checks beside a save, under the race detector, all answer, and every
+// view shows the entry either as it was or as saved.
+func TestConcurrentRequests(t *testing.T) {
+	p := newProject(t)
+	makeStale(t, p)
+	s := newServer(t, p, workbench.Options{})
+	v := view(t, s)
+	e := v.Entries[2]
+	var wg sync.WaitGroup
+	codes := make(chan int, 41)
+	seen := make(chan string, 20)
+	for range 20 {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			w := do(t, s, "GET", "/api/article/fr/a", nil, false)
+			codes <- w.Code
+			if w.Code == 200 {
+				seen <- decode[project.ArticleView](t, w).Entries[2].Translation
+			}
+		}()
+		go func() {
+			defer wg.Done()
+			codes <- do(t, s, "POST", "/api/check/fr/a", map[string]any{"id": e.ID, "text": "Reposez-vous 5 jours."}, true).Code
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		codes <- do(t, s, "POST", "/api/save/fr/a", map[string]any{"id": e.ID, "text": "Reposez-vous 4 jours.", "file_hash": v.FileHash, "source_hash": e.SourceHash}, true).Code
+	}()
+	wg.Wait()
+	close(codes)
+	close(seen)
+	for c := range codes {
+		if c != 200 {
+			t.Errorf("a request answered %d", c)
+		}
+	}
+	for tr := range seen {
+		if tr != e.Translation && tr != "Reposez-vous 4 jours." {
+			t.Errorf("a view showed %q: neither the entry as it was nor as saved", tr)
+		}
+	}
+	if got := view(t, s).Entries[2].Translation; got != "Reposez-vous 4 jours." {
+		t.Errorf("after the save: %q", got)
 	}
 }
