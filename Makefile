@@ -63,7 +63,7 @@ fmt:
 FUZZTIME ?= 20s
 FUZZ_TARGETS := markdown:FuzzSegmentRender frontmatter:FuzzFields htmltext:FuzzSegments \
 	shortcode:FuzzScan catalog:FuzzRoundTrip structure:FuzzParse numbers:FuzzFind \
-	interchange:FuzzInterchangeRead project:FuzzSplice
+	interchange:FuzzInterchangeRead project:FuzzSplice publish:FuzzManifest
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; fn=$${t#*:}; \

@@ -37,15 +37,25 @@ func (p Publisher) ManifestWarnings() []string {
 // loadManifest reads the manifest, keeping only the pages and files lingo
 // writes, and a warning at its line for each entry left out.
 func (p Publisher) loadManifest() (manifest, []string) {
-	var m manifest
 	file := filepath.Join(p.Config.OutputDir(), manifestFile)
 	data, err := os.ReadFile(file)
-	if err != nil || json.Unmarshal(data, &m) != nil {
+	if err != nil {
+		return manifest{}, nil
+	}
+	return parseManifest(p.Rel(file), data)
+}
+
+// parseManifest parses the manifest data of the file named name, keeping
+// only the pages and files lingo writes (a damaged manifest is an empty
+// one), with a warning at its line for each entry left out.
+func parseManifest(name string, data []byte) (manifest, []string) {
+	var m manifest
+	if json.Unmarshal(data, &m) != nil {
 		return manifest{}, nil
 	}
 	var warnings []string
 	warn := func(s, why string) {
-		warnings = append(warnings, fmt.Sprintf("%s:%d: %s: ignored (%s); lingo removes only files it writes", p.Rel(file), lineOf(data, s), s, why))
+		warnings = append(warnings, fmt.Sprintf("%s:%d: %s: ignored (%s); lingo removes only files it writes", name, lineOf(data, s), s, why))
 	}
 	for key, rec := range m.Pages {
 		lang, slug := splitKey(key)
@@ -83,9 +93,10 @@ func pageProblem(lang, slug string) string {
 }
 
 // ownOutputs are the names, relative to the output folder, lingo gives the
-// files of an article's page in lang, in every layout and format.
+// files of an article's page in lang, in every layout and format, and
+// in the Hugo tree.
 func ownOutputs(lang, slug string) []string {
-	return []string{lang + "/" + slug + ".md", slug + "." + lang + ".md", lang + "/" + slug + ".html"}
+	return []string{lang + "/" + slug + ".md", slug + "." + lang + ".md", lang + "/" + slug + ".html", hugoRel(lang, slug)}
 }
 
 // lineOf is the line of data where the JSON string s first stands, 1 when
