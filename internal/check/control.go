@@ -154,3 +154,17 @@ func bidiMessage(r bidiRun) string {
 	return fmt.Sprintf("bidi control U+%04X (%s) that the source does not have around %q: delete it "+
 		"(it reorders the text the reader sees)", r.r, name, r.inner)
 }
+
+// Hidden reports whether translation tr of source src in lang holds
+// what a reader cannot see but that changes what they read: a control
+// character, or a bidi control or mark the source does not have at the
+// same place (Chromium shows "Maximal \u202E12\u202C" as "Maximal 21").
+// The gate never publishes such a translation, whatever severity
+// lingo.toml gives the control check.
+func Hidden(src, tr, lang string) bool {
+	if _, ok := controlChar(tr); ok {
+		return true
+	}
+	_, ok := bidiAdded(src, tr, lang)
+	return ok
+}

@@ -442,7 +442,7 @@ func (p Gate) Assess(c *check.Checker, a *workspace.Article, lang string, ap syn
 					msgs[i].Errors++
 				}
 			}
-			if !p.safe(a, i, m.Translation) {
+			if !p.safe(a, i, m.Translation) || check.Hidden(m.Source, m.Translation, lang) {
 				msgs[i].Errors++
 			}
 			cc.Found = append(cc.Found, found...)
