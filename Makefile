@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/lingo
 PKGS    := ./...
 
-.PHONY: build run test vet cross fmt fuzz clean browser-test crash compare bench
+.PHONY: build run test vet cross fmt fuzz clean browser-test crash compare bench hugo-example
 
 build:
 	$(GO) build -o $(BIN) ./cmd/lingo
@@ -24,6 +24,7 @@ run: build
 test: vet cross
 	@test -z "$$(gofmt -l cmd internal test)" || (echo "gofmt needed:"; gofmt -l cmd internal test; exit 1)
 	$(GO) test -race -count=1 -timeout 30m $(PKGS)
+	$(MAKE) hugo-example
 	$(MAKE) browser-test
 
 # Builds lingo for every platform translators use, and type-checks every
@@ -44,6 +45,24 @@ cross:
 browser-test:
 	$(GO) vet -tags browser ./test/browser/
 	$(GO) test -tags browser -count=1 -timeout 10m -v ./test/browser/
+
+# The example Hugo site (examples/hugo/): lingo build on a copy of the
+# repo's project with profile = "hugo" (in examples/hugo/.build/project/),
+# then Debian's hugo, which the site's module mounts point at that output;
+# any WARN or ERROR line of hugo fails. The site lands in
+# examples/hugo/.build/public/. The browser test builds its own copy.
+HUGO_EXAMPLE := examples/hugo
+hugo-example: build
+	rm -rf $(HUGO_EXAMPLE)/.build
+	mkdir -p $(HUGO_EXAMPLE)/.build/project
+	cp -R content locales glossary.toml $(HUGO_EXAMPLE)/.build/project/
+	{ echo 'profile = "hugo"'; cat lingo.toml; } > $(HUGO_EXAMPLE)/.build/project/lingo.toml
+	./$(BIN) -C $(HUGO_EXAMPLE)/.build/project build
+	hugo version
+	hugo --noBuildLock --source $(HUGO_EXAMPLE) --destination .build/public > $(HUGO_EXAMPLE)/.build/hugo.log 2>&1 || { cat $(HUGO_EXAMPLE)/.build/hugo.log; exit 1; }
+	@cat $(HUGO_EXAMPLE)/.build/hugo.log
+	@! grep -E 'WARN|ERROR' $(HUGO_EXAMPLE)/.build/hugo.log || { echo "hugo printed warnings"; exit 1; }
+	@echo "Open $(HUGO_EXAMPLE)/.build/public/fr/ketamine-and-the-brain/index.html (or hugo server -s $(HUGO_EXAMPLE))"
 
 # Kills lingo sync and lingo build mid-write CRASHN times and checks that
 # every file is old or new, nothing is lost, and the next run works.
@@ -72,7 +91,7 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin out
+	rm -rf bin out examples/hugo/.build
 
 compare:
 	bash scripts/compare.sh $(COMPARE_OUT)

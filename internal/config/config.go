@@ -4,11 +4,11 @@
 // matter keys and Hugo shortcodes lingo treats as text or as code. Load
 // refuses unknown keys, invalid BCP 47 language tags (compared in their
 // canonical form, [lang.<tag>] keys included), duplicate languages, unknown
-// formats, content, locales and output folders that overlap or leave the
-// project, and a lang_key that is a translated front matter field, and
-// reports each problem as an *Error that points at the offending value
-// (path:line:col); Marshal writes the commented file that `lingo init`
-// creates.
+// formats and profiles, content, locales and output folders that overlap or
+// leave the project, and a lang_key that is a translated front matter
+// field, and reports each problem as an *Error that points at the
+// offending value (path:line:col); Marshal writes the commented file that
+// `lingo init` creates.
 package config
 
 import (
@@ -37,6 +37,10 @@ const FileName = "lingo.toml"
 
 // Formats are the catalog formats lingo writes.
 var Formats = []string{"toml", "json", "yaml"}
+
+// Profiles are the site generator profiles of lingo.toml's profile key: ""
+// (none) or "hugo".
+var Profiles = []string{"", "hugo"}
 
 // Config is a lingo project's configuration.
 type Config struct {
@@ -95,6 +99,9 @@ type Config struct {
 	// Shortcodes names the parameters of each Hugo shortcode that are
 	// text: [shortcodes.<name>], see shortcodes.go.
 	Shortcodes map[string]ShortcodeParams `toml:"shortcodes"`
+	// Profile adds the output of a site generator to build's: "" for none,
+	// "hugo" for a Hugo content tree, i18n and layouts in <output>/hugo/.
+	Profile string `toml:"profile"`
 
 	// Dir is the project root, absolute: the folder of the file.
 	Dir string `toml:"-"`
@@ -283,7 +290,7 @@ var kinds = map[string]string{
 	"source": "a string", "content": "a string", "locales": "a string", "output": "a string", "format": "a string",
 	"languages": "a list of strings", "front_matter": "a list of strings", "code_shortcodes": "a list of strings",
 	"glossary": "a string", "layout": "a string", "lang_key": "a string", "stale": "a string",
-	"min_complete": "a number", "fallback": "a string", "words": "a string", "site.title": "a string", "site.base_url": "a string",
+	"min_complete": "a number", "fallback": "a string", "words": "a string", "profile": "a string", "site.title": "a string", "site.base_url": "a string",
 	"check.vocabulary": "a string",
 	// [lang.<tag>] keys, by lang.<key>
 	"lang.require_review": "true or false", "lang.parent_review": "true or false", "lang.min_complete": "a number", "lang.gate": "a number", "lang.stale": "a string",
@@ -418,6 +425,9 @@ func parse(path string, data []byte) (*Config, error) {
 	}
 	if c.Fallback != "source" && c.Fallback != "none" {
 		v.fail("fallback", -1, fmt.Sprintf("invalid fallback %q (want source or none)", c.Fallback))
+	}
+	if !contains(Profiles, c.Profile) {
+		v.fail("profile", -1, fmt.Sprintf("invalid profile %q (want \"hugo\", or \"\" for none)", c.Profile))
 	}
 	if u := c.Site.BaseURL; u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
 		v.failTable(fmt.Sprintf("site.base_url = %q: want an absolute http(s) URL", u), "site")

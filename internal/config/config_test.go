@@ -37,6 +37,11 @@ format    = "toml"
 		{"canonical tags", `source = "EN"
 languages = ["pt-br", "zh-hant", "en-xa", "ar"]
 `, Default("en", []string{"pt-BR", "zh-Hant", "en-XA", "ar"})},
+		{"hugo profile", "languages = [\"fr\"]\nprofile = \"hugo\"\n", func() *Config {
+			c := Default("en", []string{"fr"})
+			c.Profile = "hugo"
+			return c
+		}()},
 		{"lang table in any case", `languages = ["zh-hans", "PT-br"]
 [lang.ZH-HANS]
 gate = 30
@@ -141,6 +146,9 @@ func TestLoadInvalid(t *testing.T) {
 			`lingo.toml:4:2: [lang.pt-br]: language pt-BR has settings already ([lang.pt-BR])`},
 		{"lang table not a tag", "languages = [\"fr\"]\n[lang.french]\ngate = 10\n",
 			`lingo.toml:2:2: [lang.french]: invalid language tag "french"`},
+		{"profile", "languages = [\"fr\"]\nprofile = \"jekyll\"\n", `lingo.toml:2:11: invalid profile "jekyll" (want "hugo", or "" for none)`},
+		{"profile in any case", "profile = \"Hugo\"\n", `lingo.toml:1:11: invalid profile "Hugo" (want "hugo", or "" for none)`},
+		{"profile not a string", "profile = true\n", `lingo.toml:1:11: profile must be a string`},
 		{"lang table value, any case", "languages = [\"zh-Hans\"]\n[lang.zh-hans]\ngate = 101\n",
 			`lingo.toml:2:2: [lang.zh-hans] gate = 101: want 0 to 100`},
 	}

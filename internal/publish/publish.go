@@ -197,6 +197,17 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 			}
 		}
 	}
+	if p.hugo() && slices.Contains(opts.Formats, "md") {
+		files, err := p.hugoSiteFiles(run.words, run.langs)
+		if err != nil {
+			return nil, written, err
+		}
+		w, err := p.WriteAll(files)
+		written = append(written, w...)
+		if err != nil {
+			return nil, written, err
+		}
+	}
 	f, err := workspace.JSONFile(filepath.Join(p.Config.OutputDir(), manifestFile), next)
 	if err == nil {
 		_, err = p.WriteAll([]workspace.Pending{f})
@@ -449,6 +460,9 @@ func (p Publisher) hasFormats(rec pageRecord, lang, slug string, formats []strin
 			return false
 		}
 	}
+	if p.hugo() && slices.Contains(formats, "md") && !slices.Contains(rec.Outputs, hugoRel(lang, slug)) {
+		return false
+	}
 	return true
 }
 
@@ -571,6 +585,9 @@ func (p Publisher) pageFiles(run *publishRun, ap *articlePages, lang string) ([]
 			}
 			files = append(files, workspace.Pending{Path: p.HTMLPath(lang, a.Slug), Data: page})
 		}
+	}
+	if p.hugo() && slices.Contains(run.opts.Formats, "md") {
+		files = append(files, p.hugoPage(ap, lang, texts, sum))
 	}
 	return files, sum, nil
 }
