@@ -121,32 +121,21 @@ func (p Publisher) hugoCanonical(slug string) string {
 // lang="en" dir="ltr">. Its lines are joined, so that no marker of the
 // block around it (a quote's ">") falls inside the shortcode.
 func (p Publisher) markHugo(a *workspace.Article, lookup func(string) (string, bool)) func(string) (string, bool) {
-	segs := make(map[string]*article.Segment, len(a.IDs))
-	for i, id := range a.IDs {
-		segs[id] = &a.Segs[i]
-	}
 	src, dir := p.Config.Source, htmlpage.Dir(p.Config.Source)
 	open := fmt.Sprintf(`{{< lingo-lang %q %q >}}`, src, dir)
 	openP := fmt.Sprintf(`{{< lingo-lang %q %q "p" >}}`, src, dir)
 	const closing = `{{< /lingo-lang >}}`
 	attrs := fmt.Sprintf(` {lang=%q dir=%q}`, src, dir)
-	return func(id string) (string, bool) {
-		if t, ok := lookup(id); ok {
-			return t, true
-		}
-		s := segs[id]
-		if s == nil || s.Escape != nil || s.Kind == article.KindHTML {
-			return "", false
-		}
+	return inSource(a, lookup, func(s *article.Segment) string {
 		text := strings.ReplaceAll(s.Text, "\n", " ")
 		switch s.Kind {
 		case article.KindHeading:
-			return text + attrs, true
+			return text + attrs
 		case article.KindParagraph, article.KindQuote, article.KindFootnote:
-			return openP + text + closing, true
+			return openP + text + closing
 		}
-		return open + text + closing, true
-	}
+		return open + text + closing
+	})
 }
 
 // withHugoKeys adds translationKey (unless the front matter has one) and
@@ -158,10 +147,7 @@ func withHugoKeys(md []byte, slug string, params hugoParams) []byte {
 	if err != nil {
 		return md
 	}
-	nl := "\n"
-	if i := bytes.IndexByte(md, '\n'); i > 0 && md[i-1] == '\r' {
-		nl = "\r\n"
-	}
+	nl := lineEnding(md)
 	addKey := true
 	if fm.Format != "" {
 		if fields, err := frontmatter.Fields(md, fm, []string{"translationKey"}); err == nil && len(fields) > 0 {

@@ -688,6 +688,15 @@ func (p Publisher) allExist(rels []string) bool {
 	return true
 }
 
+// lineEnding is the line ending of md's first line: what lingo writes in
+// the lines it adds.
+func lineEnding(md []byte) string {
+	if i := bytes.IndexByte(md, '\n'); i > 0 && md[i-1] == '\r' {
+		return "\r\n"
+	}
+	return "\n"
+}
+
 // withLangKey sets the front matter key that names the language of a
 // rendered article, keeping every other byte; an article without front
 // matter gets one.
@@ -699,10 +708,7 @@ func withLangKey(md []byte, key, lang string) []byte {
 	if err != nil {
 		return md
 	}
-	nl := "\n"
-	if i := bytes.IndexByte(md, '\n'); i > 0 && md[i-1] == '\r' {
-		nl = "\r\n"
-	}
+	nl := lineEnding(md)
 	if fm.Format == "" {
 		return slices.Concat(md[:fm.Body], []byte("---"+nl+key+": "+lang+nl+"---"+nl), md[fm.Body:])
 	}

@@ -22,11 +22,18 @@ import (
 // direction, so that screen readers switch voice and an English sentence in
 // an Arabic page keeps its punctuation where it belongs.
 func (p Publisher) markFallbacks(a *workspace.Article, lookup func(string) (string, bool)) func(string) (string, bool) {
+	open := fmt.Sprintf(`<span lang="%s" dir="%s">`, p.Config.Source, htmlpage.Dir(p.Config.Source))
+	return inSource(a, lookup, func(s *article.Segment) string { return open + s.Text + "</span>" })
+}
+
+// inSource extends lookup with the messages it has no text for that a page
+// shows in the source language marked (prose: not raw HTML, not a message
+// that is escaped in place): their source text, as mark writes it.
+func inSource(a *workspace.Article, lookup func(string) (string, bool), mark func(s *article.Segment) string) func(string) (string, bool) {
 	segs := make(map[string]*article.Segment, len(a.IDs))
 	for i, id := range a.IDs {
 		segs[id] = &a.Segs[i]
 	}
-	open := fmt.Sprintf(`<span lang="%s" dir="%s">`, p.Config.Source, htmlpage.Dir(p.Config.Source))
 	return func(id string) (string, bool) {
 		if t, ok := lookup(id); ok {
 			return t, true
@@ -35,7 +42,7 @@ func (p Publisher) markFallbacks(a *workspace.Article, lookup func(string) (stri
 		if s == nil || s.Escape != nil || s.Kind == article.KindHTML {
 			return "", false
 		}
-		return open + s.Text + "</span>", true
+		return mark(s), true
 	}
 }
 
