@@ -67,12 +67,18 @@ func printWritten(w io.Writer, verb string, paths []string, err error) {
 
 // parseLangs validates --lang values (each may be a comma-separated list).
 func parseLangs(values []string) ([]string, error) {
+	return parseTags("--lang", values)
+}
+
+// parseTags validates the language tags of a flag's values (each may be a
+// comma-separated list); an error names the flag.
+func parseTags(flag string, values []string) ([]string, error) {
 	var out []string
 	for _, v := range values {
 		for _, s := range strings.Split(v, ",") {
 			tag, err := config.ParseTag(strings.TrimSpace(s))
 			if err != nil {
-				return nil, usagef("--lang: %v", err)
+				return nil, usagef("%s: %v", flag, err)
 			}
 			out = append(out, tag)
 		}
@@ -106,9 +112,9 @@ func runInit(w io.Writer, opts initOptions) error {
 	if err != nil {
 		return usagef("--source: %v", err)
 	}
-	langs, err := parseLangs(opts.languages)
+	langs, err := parseTags("--languages", opts.languages)
 	if err != nil {
-		return usagef("--languages: %v", strings.TrimPrefix(err.Error(), "--lang: "))
+		return err
 	}
 	for i, l := range langs {
 		if l == src || slices.Contains(langs[:i], l) {
