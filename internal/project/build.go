@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/lingo-l10n/lingo/internal/bundle"
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/fingerprint"
 	"github.com/lingo-l10n/lingo/internal/workspace"
@@ -39,7 +40,8 @@ type stamp struct {
 
 // Build is the main job: sync every target catalog, check them, and
 // publish every article in every language as Markdown and HTML, skipping
-// articles whose inputs have not changed since the last build. Its report
+// articles whose inputs have not changed since the last build, and write
+// the runtime bundle for apps (package bundle). Its report
 // lists only the errors (its totals count every finding: lingo check lists
 // them). When no file of the project (articles, catalogs, config,
 // glossary, outputs) has changed since the last build, as their sizes and
@@ -72,7 +74,8 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 	return res, nil
 }
 
-// buildSteps syncs, publishes and checks, sharing one build graph.
+// buildSteps syncs, publishes, writes the runtime bundle and checks,
+// sharing one build graph.
 func (p *Project) buildSteps(prog Progress) (*BuildResult, error) {
 	warnings := p.publisher().ManifestWarnings()
 	synced, err := p.syncer().Sync(p.Config.Languages, SyncOptions{})
@@ -85,6 +88,15 @@ func (p *Project) buildSteps(prog Progress) (*BuildResult, error) {
 	if err != nil {
 		return nil, err
 	}
+	bundled, err := bundle.Bundler{Gate: p.gate()}.Write()
+	if err != nil {
+		return nil, err
+	}
+	written = append(written, bundled.Written...)
+	for _, r := range bundled.Removed {
+		written = append(written, r.String())
+	}
+	warnings = append(warnings, bundled.Warnings...)
 	rep, err := p.gate().CheckErrors()
 	if err != nil {
 		return nil, err
