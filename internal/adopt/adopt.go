@@ -170,8 +170,8 @@ func (p Adopter) Adopt(lang string, paths []string) (*AdoptResult, error) {
 	}
 	synced, err := p.Sync([]string{lang}, syncer.SyncOptions{})
 	for _, w := range synced {
-		if !slices.Contains(res.Written, w) {
-			res.Written = append(res.Written, w)
+		if !slices.Contains(res.Written, w.String()) {
+			res.Written = append(res.Written, w.String())
 		}
 	}
 	return res, err

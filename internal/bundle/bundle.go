@@ -60,22 +60,12 @@ func fileName(lang string) string { return "active." + lang + "." + format }
 
 // Result is what Write did.
 type Result struct {
-	Written []string  // the bundle files written, relative to the project
-	Removed []Removal // the bundle files removed
+	Written []string           // the bundle files written, relative to the project
+	Removed []workspace.Change // the bundle files removed, with why
 	// Warnings are the entries of the bundle's record that Write ignored,
 	// each at its line: it removes only files it writes.
 	Warnings []string
 }
-
-// Removal is a bundle file Write removed, and why.
-type Removal struct {
-	Path string // relative to the project
-	Why  string
-}
-
-// String is the path and why it went: "out/bundle/active.it.toml
-// (removed: it is not a language of lingo.toml)".
-func (r Removal) String() string { return r.Path + " (removed: " + r.Why + ")" }
 
 // Write makes the bundle file of the source and of every target language,
 // one language at a time, and writes those whose bytes changed; then it
@@ -141,7 +131,7 @@ func (b Bundler) Write() (*Result, error) {
 			return res, err
 		}
 		if removed {
-			res.Removed = append(res.Removed, Removal{Path: b.Rel(path), Why: b.whyGone(name)})
+			res.Removed = append(res.Removed, workspace.Change{Path: b.Rel(path), Removed: true, Why: b.whyGone(name)})
 		}
 	}
 	return res, b.writeRecord(names)

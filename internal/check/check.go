@@ -33,6 +33,9 @@ var Defaults = map[string]Severity{
 	"glossary": Error, "dnt": Error, "plural": Error,
 	"whitespace": Warning, "double-space": Warning, "length": Warning,
 	"unknown-lang": Warning, "orphan": Warning, "foreign": Warning, "unreviewed": Warning,
+
+	// Words of direction, comparison and route (issue 26).
+	"direction": Error, "route": Error, "direction-missing": Warning,
 }
 
 // Descriptions say what each check looks for, for help and SARIF rules.
@@ -67,6 +70,11 @@ var Descriptions = map[string]string{
 	"structure":     "spliced into its article, the translation would change the article's structure (a new block, raw HTML, a shortcode parameter)",
 	"control":       "a control character (C0 or C1, other than tab and line feed) in a translation, or a bidi control or mark (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) the source does not have at the same place (around the same text; marks: as many); LRM, RLM and ALM are allowed in a right-to-left language",
 	"input":         "a file lingo cannot read (syntax, encoding, unknown keys): nothing is checked until it is fixed",
+
+	// Words of direction, comparison and route (issue 26).
+	"direction":         "a word of direction or comparison of the source (before/after, above/below, at least/at most, increase/decrease, with/without food) is turned into its opposite in the translation",
+	"route":             "a route of administration of the source (oral, intravenous, intramuscular, subcutaneous, rectal, sublingual; PO, IV, IM, SC) is missing from its sentence's translation or changed to another",
+	"direction-missing": "a word of direction or comparison of the source (before, above, at least, increase, with food...) has no word of its class in its sentence's translation",
 }
 
 // InputFinding is the finding that puts bad input (a *diag.Error with a
@@ -194,6 +202,9 @@ func (c *Checker) Check(t Translation) []Finding {
 	}
 	if t.Lang != t.SourceLang && !IsPseudo(t.Lang) {
 		for _, is := range c.meaning(srcSeen, t.SourceLang, trSeen, t.Lang) {
+			add(is.check, is.msg)
+		}
+		for _, is := range c.direction(srcSeen, t.SourceLang, trSeen, t.Lang) {
 			add(is.check, is.msg)
 		}
 	}

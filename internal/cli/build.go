@@ -56,9 +56,9 @@ func runBuild(ctx context.Context, w, errw io.Writer, g globals) error {
 		}
 		fmt.Fprintln(w)
 	}
-	for _, path := range res.Written {
-		if strings.Contains(path, "(removed") {
-			fmt.Fprintln(w, filepath.ToSlash(path))
+	for _, c := range res.Written {
+		if c.Removed {
+			fmt.Fprintln(w, c)
 		}
 	}
 	fmt.Fprintf(w, "%-8s %9s %9s %9s %9s %9s %6s %8s %8s\n", "lang", "published", "pages", "partial", "as source", "fallbacks", "stale", "written", "removed")

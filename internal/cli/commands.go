@@ -57,10 +57,24 @@ func checkDir(dir string) error {
 // nothing it says so, unless err stopped it: a failed run has not found
 // everything up to date.
 func printWritten(w io.Writer, verb string, paths []string, err error) {
-	for _, p := range paths {
-		fmt.Fprintf(w, "%s %s\n", verb, filepath.ToSlash(p))
+	changes := make([]project.Change, len(paths))
+	for i, p := range paths {
+		changes[i] = project.Change{Path: filepath.ToSlash(p)}
 	}
-	if len(paths) == 0 && err == nil {
+	printChanges(w, verb, changes, err)
+}
+
+// printChanges prints each file written, after verb, and each file
+// removed with why; "nothing changed" when there is none.
+func printChanges(w io.Writer, verb string, changes []project.Change, err error) {
+	for _, c := range changes {
+		if c.Removed {
+			fmt.Fprintln(w, c)
+		} else {
+			fmt.Fprintf(w, "%s %s\n", verb, c.Path)
+		}
+	}
+	if len(changes) == 0 && err == nil {
 		fmt.Fprintln(w, "nothing changed")
 	}
 }
@@ -245,7 +259,7 @@ func runRender(ctx context.Context, w io.Writer, opts renderOptions) error {
 			fmt.Fprintf(opts.errw, "lingo: warning: %s\n", warning)
 		}
 		_, written, err := p.Publish(project.PublishOptions{Langs: langs, Formats: opts.formats}, project.NoProgress{})
-		printWritten(w, "wrote", written, err)
+		printChanges(w, "wrote", written, err)
 		return err
 	})
 }

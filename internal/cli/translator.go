@@ -82,7 +82,7 @@ func runSync(ctx context.Context, w io.Writer, opts syncOptions) error {
 	}
 	return withLock(ctx, p, func() error {
 		written, err := p.Sync(langs, project.SyncOptions{})
-		printWritten(w, "wrote", written, err)
+		printChanges(w, "wrote", written, err)
 		return err
 	})
 }
@@ -130,7 +130,7 @@ func runAccept(ctx context.Context, w io.Writer, opts syncOptions) error {
 			}
 		}
 		written, err := p.Sync(langs, project.SyncOptions{Accept: accept, AcceptAll: opts.all})
-		printWritten(w, "wrote", written, err)
+		printChanges(w, "wrote", written, err)
 		return err
 	})
 }

@@ -410,8 +410,8 @@ func (im *importer) write() error {
 	}
 	synced, err := im.p.Sync([]string{im.lang}, syncer.SyncOptions{})
 	for _, w := range synced {
-		if !contains(im.res.Written, w) {
-			im.res.Written = append(im.res.Written, w)
+		if !contains(im.res.Written, w.String()) {
+			im.res.Written = append(im.res.Written, w.String())
 		}
 	}
 	return err

@@ -15,10 +15,10 @@ import (
 
 // BuildResult is what lingo build did.
 type BuildResult struct {
-	Synced  []string      `json:"-"`         // catalogs written by sync
+	Synced  []Change      `json:"-"`         // catalogs written or removed by sync
 	Report  *check.Report `json:"report"`    // the check of every target language: its errors, and totals counting every finding
 	Langs   []LangResult  `json:"languages"` // per language: completeness, publishing, fallbacks, files
-	Written []string      `json:"-"`         // outputs written or removed
+	Written []Change      `json:"-"`         // outputs written or removed
 	// Warnings are the entries of the output's manifest that publishing
 	// ignored, each at its line (publish.ManifestWarnings).
 	Warnings []string `json:"-"`
@@ -92,10 +92,7 @@ func (p *Project) buildSteps(prog Progress) (*BuildResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	written = append(written, bundled.Written...)
-	for _, r := range bundled.Removed {
-		written = append(written, r.String())
-	}
+	written = append(append(written, workspace.Wrote(bundled.Written)...), bundled.Removed...)
 	warnings = append(warnings, bundled.Warnings...)
 	rep, err := p.gate().CheckErrors()
 	if err != nil {

@@ -55,6 +55,7 @@ func (p *Project) WithContext(ctx context.Context) *Project {
 // The types the stages share with lingo's commands.
 type (
 	Article        = workspace.Article
+	Change         = workspace.Change
 	Progress       = workspace.Progress
 	NoProgress     = workspace.NoProgress
 	SyncOptions    = syncer.SyncOptions
@@ -123,7 +124,7 @@ func (p *Project) Extract() ([]string, error) { return p.syncer().Extract() }
 func (p *Project) Pseudo(lang string) ([]string, error) { return p.syncer().Pseudo(lang) }
 
 // Sync brings the catalogs of langs up to date (syncer.Sync).
-func (p *Project) Sync(langs []string, opts SyncOptions) ([]string, error) {
+func (p *Project) Sync(langs []string, opts SyncOptions) ([]Change, error) {
 	return p.syncer().Sync(langs, opts)
 }
 
@@ -144,7 +145,7 @@ func (p *Project) Status(langs []string) ([]Stats, error) { return p.syncer().St
 func (p *Project) Check(langs []string) (*Checked, error) { return p.gate().Check(langs) }
 
 // Publish renders every article in each language of opts (publish.Publish).
-func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []string, error) {
+func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []Change, error) {
 	return p.publisher().Publish(opts, prog)
 }
 
@@ -153,7 +154,7 @@ func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []s
 func (p *Project) ManifestWarnings() []string { return p.publisher().ManifestWarnings() }
 
 // Render writes every article in each of langs as Markdown.
-func (p *Project) Render(langs []string) ([]string, error) { return p.publisher().Render(langs) }
+func (p *Project) Render(langs []string) ([]Change, error) { return p.publisher().Render(langs) }
 
 // Preview renders one article's HTML page in lang (publish.Preview).
 func (p *Project) Preview(lang, slug string, draft *Draft, mark string) ([]byte, error) {

@@ -2,6 +2,7 @@ package project_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -41,7 +42,7 @@ func genPublishProject(t *testing.T, articles int) *project.Project {
 
 // publishOn publishes every language of p as Markdown and HTML into out
 // with procs workers, and checks the progress it reports.
-func publishOn(t *testing.T, p *project.Project, procs int, out string, incremental bool) ([]project.LangResult, []string, error) {
+func publishOn(t *testing.T, p *project.Project, procs int, out string, incremental bool) ([]project.LangResult, []project.Change, error) {
 	t.Helper()
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 	p.Config.Output = out
@@ -75,7 +76,7 @@ func TestPublishParallel(t *testing.T) {
 	if !reflect.DeepEqual(res1, res4) {
 		t.Errorf("results differ:\n1 worker:  %+v\n4 workers: %+v", res1, res4)
 	}
-	if got, want := strings.Join(written4, "\n"), strings.ReplaceAll(strings.Join(written1, "\n"), "out1", "out4"); got != want {
+	if got, want := fmt.Sprint(written4), strings.ReplaceAll(fmt.Sprint(written1), "out1", "out4"); got != want {
 		t.Errorf("written differ:\n1 worker:\n%s\n4 workers:\n%s", want, got)
 	}
 	tree1, tree4 := testcorpus.Tree(t, filepath.Join(p.Config.Dir, "out1")), testcorpus.Tree(t, filepath.Join(p.Config.Dir, "out4"))

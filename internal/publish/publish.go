@@ -106,10 +106,10 @@ const manifestFile = ".lingo-build.json"
 // pages are removed in every language. Each language's index lists its
 // articles; the status page gives the numbers of lingo status.
 //
-// It returns one result per language and the paths written or removed.
+// It returns one result per language and the files written and removed.
 // Articles are published on every core, one at a time per core, so that
 // memory follows the largest article.
-func (p Publisher) Publish(opts PublishOptions, prog workspace.Progress) ([]LangResult, []string, error) {
+func (p Publisher) Publish(opts PublishOptions, prog workspace.Progress) ([]LangResult, []workspace.Change, error) {
 	slugs, err := p.Slugs()
 	if err != nil {
 		return nil, nil, err
@@ -119,7 +119,7 @@ func (p Publisher) Publish(opts PublishOptions, prog workspace.Progress) ([]Lang
 		return nil, nil, err
 	}
 	var results []LangResult
-	var written []string
+	var written []workspace.Change
 	err = p.WithGraph(func(g *workspace.Graph) error {
 		results, written, err = p.publish(g, run, slugs)
 		return err
@@ -127,7 +127,7 @@ func (p Publisher) Publish(opts PublishOptions, prog workspace.Progress) ([]Lang
 	return results, written, err
 }
 
-func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) ([]LangResult, []string, error) {
+func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) ([]LangResult, []workspace.Change, error) {
 	opts, prog := run.opts, run.prog
 	jobs, todo, err := p.upToDateArticles(run, g, slugs)
 	if err != nil {
@@ -161,7 +161,7 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 		outs[i] = jobs[i].outs
 	}
 	results := make([]LangResult, len(opts.Langs))
-	var written []string
+	var written []workspace.Change
 	var first error
 	for li, lang := range opts.Langs {
 		results[li].Lang = lang
@@ -169,7 +169,7 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 		for ai := range outs {
 			o := outs[ai][li]
 			first = cmp.Or(first, o.err)
-			written = append(written, o.written...)
+			written = append(written, workspace.Wrote(o.written)...)
 			tallyPage(&results[li], o)
 			own, total = own+o.summary.Own, total+o.summary.Total
 		}
@@ -191,7 +191,7 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 				return nil, written, err
 			}
 			w, err := p.WriteAll(pages)
-			written = append(written, w...)
+			written = append(written, workspace.Wrote(w)...)
 			if err != nil {
 				return nil, written, err
 			}
@@ -203,7 +203,7 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 			return nil, written, err
 		}
 		w, err := p.WriteAll(files)
-		written = append(written, w...)
+		written = append(written, workspace.Wrote(w)...)
 		if err != nil {
 			return nil, written, err
 		}
@@ -304,16 +304,16 @@ type removal struct {
 }
 
 // countRemoved counts the removed files of each language, and returns
-// their paths, each followed by why it was removed.
-func countRemoved(results []LangResult, removed []removal) []string {
-	var out []string
+// them as changes.
+func countRemoved(results []LangResult, removed []removal) []workspace.Change {
+	var out []workspace.Change
 	for _, r := range removed {
 		for i := range results {
 			if r.lang == results[i].Lang {
 				results[i].Removed++
 			}
 		}
-		out = append(out, r.path+" (removed: "+r.why+")")
+		out = append(out, workspace.Change{Path: r.path, Removed: true, Why: r.why})
 	}
 	return out
 }

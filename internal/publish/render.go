@@ -3,8 +3,8 @@ package publish
 import "github.com/lingo-l10n/lingo/internal/workspace"
 
 // Render writes every article in each of langs as Markdown, under the
-// publishing policy of Publish, and returns the paths written.
-func (p Publisher) Render(langs []string) ([]string, error) {
+// publishing policy of Publish, and returns the files written and removed.
+func (p Publisher) Render(langs []string) ([]workspace.Change, error) {
 	_, written, err := p.Publish(PublishOptions{Langs: langs, Formats: []string{"md"}}, workspace.NoProgress{})
 	return written, err
 }

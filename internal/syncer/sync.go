@@ -393,18 +393,18 @@ func EntrySources(a *workspace.Article, c *catalog.Catalog, st workspace.Records
 }
 
 // Sync extracts the source catalogs, then brings the catalogs of langs up
-// to date, and returns the paths written. Every language is read and
+// to date, and returns the files written and removed. Every language is read and
 // checked before the first file is written, so bad input anywhere changes
 // nothing; then each language is planned again and written article by
 // article, but for the articles the check found up to date. Articles are
 // read again for each pass rather than held, so that memory holds what
 // one article needs, not the corpus.
-func (p Syncer) Sync(langs []string, opts SyncOptions) ([]string, error) {
+func (p Syncer) Sync(langs []string, opts SyncOptions) ([]workspace.Change, error) {
 	slugs, err := p.Slugs()
 	if err != nil {
 		return nil, err
 	}
-	var written []string
+	var written []workspace.Change
 	err = p.WithGraph(func(g *workspace.Graph) error {
 		written, err = p.sync(g, langs, slugs, opts)
 		return err
@@ -412,7 +412,7 @@ func (p Syncer) Sync(langs []string, opts SyncOptions) ([]string, error) {
 	return written, err
 }
 
-func (p Syncer) sync(g *workspace.Graph, langs, slugs []string, opts SyncOptions) ([]string, error) {
+func (p Syncer) sync(g *workspace.Graph, langs, slugs []string, opts SyncOptions) ([]workspace.Change, error) {
 	clean, err := p.syncedUnits(g, langs, slugs, opts)
 	if err != nil {
 		return nil, err
@@ -429,15 +429,15 @@ func (p Syncer) sync(g *workspace.Graph, langs, slugs []string, opts SyncOptions
 }
 
 // syncWrite writes what checkLangs planned.
-func (p Syncer) syncWrite(langs, slugs []string, opts SyncOptions, checked []*LangPlan, sourceUpToDate []bool) ([]string, error) {
+func (p Syncer) syncWrite(langs, slugs []string, opts SyncOptions, checked []*LangPlan, sourceUpToDate []bool) ([]workspace.Change, error) {
 	// Write order is crash safety: each language's archive, then its
 	// articles' state and catalog, and the source catalogs last, since the
 	// next run recognizes the IDs of the last sync by them. A run killed at
 	// any point leaves files the next run accepts, and no translation lost.
-	var written []string
+	var written []workspace.Change
 	for _, lp := range checked {
 		w, err := p.syncLang(lp, slugs, opts)
-		written = append(written, w...)
+		written = append(written, workspace.Wrote(w)...)
 		if err != nil {
 			return written, err
 		}
@@ -453,7 +453,7 @@ func (p Syncer) syncWrite(langs, slugs []string, opts SyncOptions, checked []*La
 		f, err := p.CatalogFile(p.SourceCatalog(a))
 		return []workspace.Pending{f}, err
 	})
-	written = append(written, w...)
+	written = append(written, workspace.Wrote(w)...)
 	if err != nil {
 		return written, err
 	}
@@ -483,14 +483,14 @@ func (p Syncer) syncWrite(langs, slugs []string, opts SyncOptions, checked []*La
 		if removed, err := p.Remove(c[0]); err != nil {
 			return written, err
 		} else if removed {
-			written = append(written, fmt.Sprintf("%s (removed: converted to %s)", p.Rel(c[0]), p.Rel(c[1])))
+			written = append(written, workspace.Change{Path: p.Rel(c[0]), Removed: true, Why: "converted to " + p.Rel(c[1])})
 		}
 	}
 	for _, path := range gone {
 		if removed, err := p.Remove(path); err != nil {
 			return written, err
 		} else if removed {
-			written = append(written, p.Rel(path)+" (removed: article deleted; translations archived)")
+			written = append(written, workspace.Change{Path: p.Rel(path), Removed: true, Why: "article deleted; translations archived"})
 		}
 	}
 	return written, nil

@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -58,12 +59,20 @@ type file struct {
 	// Dimension gives each unit's size within what it measures, so that a
 	// change of unit with the same amount is reported as a conversion.
 	Dimension map[string]map[string]float64 `toml:"dimension"`
+	// Classes define the classes of meaning of the direction and route
+	// checks (common.toml): [class.before] check = "direction",
+	// opposite = ["after"].
+	Classes map[string]Class `toml:"class"`
+	// Terms are the spellings of each class in a language:
+	// before = ["before", "prior to"].
+	Terms map[string][]string `toml:"terms"`
 }
 
 // Vocabulary is lingo's own vocabulary, extended by a project's. It is safe
 // for concurrent use.
 type Vocabulary struct {
-	files map[string][]file // "common" or a language tag → its files, lingo's first
+	files map[string][]file   // "common" or a language tag → its files, lingo's first
+	paths map[string][]string // the path of each of files
 	mu    sync.Mutex
 	langs map[string]*Lang // compiled, by tag
 }
@@ -81,7 +90,7 @@ func Default() *Vocabulary {
 // ("" for none): common.toml and <lang>.toml, whose spellings are added to
 // lingo's. A problem in a file is a *diag.Error at its line and column.
 func Load(dir string) (*Vocabulary, error) {
-	v := &Vocabulary{files: map[string][]file{}, langs: map[string]*Lang{}}
+	v := &Vocabulary{files: map[string][]file{}, paths: map[string][]string{}, langs: map[string]*Lang{}}
 	names, err := fs.Glob(embedded, "data/*.toml")
 	if err != nil {
 		return nil, err
@@ -93,7 +102,7 @@ func Load(dir string) (*Vocabulary, error) {
 		}
 	}
 	if dir == "" {
-		return v, nil
+		return v, v.validateClasses()
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -112,7 +121,7 @@ func Load(dir string) (*Vocabulary, error) {
 			return nil, err
 		}
 	}
-	return v, nil
+	return v, v.validateClasses()
 }
 
 // add parses the vocabulary file at name (common.toml or <lang>.toml).
@@ -133,7 +142,7 @@ func (v *Vocabulary) add(name string, data []byte) error {
 		var sme *toml.StrictMissingError
 		if errors.As(err, &sme) && len(sme.Errors) > 0 {
 			line, col := sme.Errors[0].Position()
-			return &diag.Error{Path: name, Line: line, Col: col, Msg: fmt.Sprintf("unknown key %q (want units, per, per_unit, per_before, range, phrases, negation, dimension)", strings.Join(sme.Errors[0].Key(), "."))}
+			return &diag.Error{Path: name, Line: line, Col: col, Msg: fmt.Sprintf("unknown key %q (want units, per, per_unit, per_before, range, phrases, negation, dimension, class, terms)", strings.Join(sme.Errors[0].Key(), "."))}
 		}
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
@@ -148,6 +157,7 @@ func (v *Vocabulary) add(name string, data []byte) error {
 		}
 	}
 	v.files[key] = append(v.files[key], f)
+	v.paths[key] = append(v.paths[key], name)
 	return nil
 }
 
@@ -167,11 +177,16 @@ func (v *Vocabulary) For(tag string) *Lang {
 	if !slices.Contains(keys, tag) {
 		keys = append(keys, tag)
 	}
-	l := &Lang{tag: tag, scale: map[string]scale{}}
+	l := &Lang{tag: tag, scale: map[string]scale{}, classes: map[string]Class{}, ownTerms: map[string]bool{}}
 	for i, k := range keys {
 		for _, f := range v.files[k] {
 			l.add(f)
 			l.own = l.own || i > 0
+			for class := range f.Terms {
+				for _, c := range strings.Split(class, "+") {
+					l.ownTerms[c] = l.ownTerms[c] || i > 0
+				}
+			}
 		}
 	}
 	l.sort()
@@ -191,6 +206,9 @@ type Lang struct {
 	phrases   []token // unit holds the phrase's quantity, "2 times/day"
 	negation  []string
 	scale     map[string]scale
+	classes   map[string]Class // the direction and route classes, by name
+	terms     []token          // unit holds the term's class
+	ownTerms  map[string]bool  // the classes the language has words of its own for
 }
 
 // token is a spelling and what it stands for.
@@ -232,6 +250,8 @@ func (l *Lang) add(f file) {
 	for _, s := range f.Negation {
 		l.negation = append(l.negation, norm(s))
 	}
+	l.terms = append(l.terms, tokens(f.Terms)...)
+	maps.Copy(l.classes, f.Classes)
 	for dim, units := range f.Dimension {
 		for u, x := range units {
 			l.scale[u] = scale{dim, x}
@@ -249,7 +269,7 @@ func (l *Lang) sort() {
 		}
 		return strings.Compare(a.text+"\x00"+a.unit, b.text+"\x00"+b.unit)
 	}
-	for _, ts := range [][]token{l.units, l.perUnit, l.perBefore, l.phrases} {
+	for _, ts := range [][]token{l.units, l.perUnit, l.perBefore, l.phrases, l.terms} {
 		slices.SortFunc(ts, byLength)
 		for i := range ts {
 			ts[i].first = -1

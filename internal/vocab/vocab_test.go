@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/lingo-l10n/lingo/internal/diag"
@@ -85,5 +86,52 @@ func TestLoad(t *testing.T) {
 	var de *diag.Error
 	if !errors.As(err, &de) || de.Line != 2 {
 		t.Errorf("got %v, want an error at line 2", err)
+	}
+}
+
+// TestTerms reads the words of direction and route classes: the longest
+// spelling, a capital abbreviation as written, "#" a number, and a
+// comparison after a negation as the bound it sets.
+func TestTerms(t *testing.T) {
+	v := vocab.Default()
+	tests := []struct{ lang, text, want string }{
+		{"en", "Do not take more than 4 g.", "max"},
+		{"en", "Take not more than 4 g, at least 6 hours apart.", "max|min"},
+		{"en", "Give over 40 minutes.", ""},
+		{"en", "Not for children under 12 years.", "min"},
+		{"en", "Take with or without food.", "with-food|without-food"},
+		{"de", "Im Kühlschrank lagern, 1 g IM geben.", "intramuscular"},
+		{"de", "Nicht über 25 °C lagern.", "max"},
+		{"fr", "Injecter par voie sous-cutanée.", "subcutaneous"},
+		{"es", "No conservar a temperatura superior a 25 °C.", "max"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, term := range v.For(tt.lang).Terms(tt.text) {
+			got = append(got, term.Class)
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("%s %q: %q, want %q", tt.lang, tt.text, g, tt.want)
+		}
+	}
+}
+
+// TestLoadClasses reports a term of a class no file defines, at its file.
+func TestLoadClasses(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "fr.toml"), []byte("[terms]\nbefore = [\"préalablement\"]\n"), 0o644)
+	if _, err := vocab.Load(dir); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "fr.toml"), []byte("[terms]\nbefor = [\"avant\"]\n"), 0o644)
+	_, err := vocab.Load(dir)
+	var de *diag.Error
+	if !errors.As(err, &de) || !strings.Contains(de.Msg, `"befor"`) || filepath.Base(de.Path) != "fr.toml" {
+		t.Errorf("got %v, want an error in fr.toml naming class befor", err)
+	}
+	os.WriteFile(filepath.Join(dir, "common.toml"), []byte("[class.soon]\ncheck = \"timing\"\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "fr.toml"), []byte(""), 0o644)
+	if _, err := vocab.Load(dir); err == nil || !strings.Contains(err.Error(), "want direction or route") {
+		t.Errorf("got %v, want a check that is not direction or route refused", err)
 	}
 }

@@ -1,0 +1,256 @@
+package vocab
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/lingo-l10n/lingo/internal/diag"
+)
+
+// Class is a class of meaning a translation must keep (checks direction
+// and route): "before", "max", "oral". common.toml defines each class;
+// <lang>.toml lists its words ([terms]).
+type Class struct {
+	// Check is the check that judges the class: "direction" or "route".
+	Check string `toml:"check"`
+	// Opposite are the classes that say the contrary ("after" for
+	// "before"; every other route for a route).
+	Opposite []string `toml:"opposite"`
+	// Near are the classes whose words may stand for this one in a
+	// translation ("at most" for "do not take more than").
+	Near []string `toml:"near"`
+	// Negated is the class the words of this one fall in after a negation
+	// earlier in the text: "do not take more than" is at most (max).
+	Negated string `toml:"negated"`
+}
+
+// Term is a word of a class found in a text.
+type Term struct {
+	Class string
+	Text  string // as the text writes it
+}
+
+// Terms returns the words of l's classes in text, in text order, the
+// longest where two start at one place ("not more than" before "more
+// than"). A spelling matches whole words, without regard to case, except
+// an abbreviation in capitals ("IM", "IV"), matched as written; "*" at the
+// end of a spelling stands for the rest of a word ("intraven*"), "#" for a
+// number ("under #"). A spelling listed under "a+b" is a word of both
+// classes ("with or without food"). A word of a class with a negated class falls in
+// that class after a negation ("do not take more than").
+func (l *Lang) Terms(text string) []Term {
+	var out []Term
+	var starts []int
+	for i := 0; i < len(text); {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		for _, t := range l.terms {
+			if end, ok := matchTerm(text, i, t.text); ok {
+				for _, class := range strings.Split(t.unit, "+") {
+					out = append(out, Term{Class: class, Text: text[i:end]})
+					starts = append(starts, i)
+				}
+				size = end - i
+				break
+			}
+		}
+		i += size
+	}
+	for i, t := range out {
+		if c := l.classes[t.Class]; c.Negated != "" {
+			if _, neg := l.Negation(text[:starts[i]]); neg {
+				out[i].Class = c.Negated
+			}
+		}
+	}
+	return out
+}
+
+// Class returns the definition of class name, and whether there is one.
+func (l *Lang) Class(name string) (Class, bool) {
+	c, ok := l.classes[name]
+	return c, ok
+}
+
+// Contrary is a class of the source a translation does not keep.
+type Contrary struct {
+	Check string
+	Want  Term  // in the source
+	Got   *Term // the translation's word of the opposite class, if any
+}
+
+// Contrary compares the terms of a source with those of its translation
+// in l: each class of the source must be in the translation (itself or a
+// near class), and not replaced by an opposite class the source does not
+// have ("before or after meals" may say both). A translation that keeps
+// the class and adds its opposite ("augmentation... et réduire" for
+// "increased... and less") is not reported. A class is reported once; a
+// class l has no words of its own for (only the common abbreviations) is
+// not judged.
+func (l *Lang) Contrary(src, tr []Term) []Contrary {
+	has := func(ts []Term, class string) *Term {
+		for i := range ts {
+			if ts[i].Class == class {
+				return &ts[i]
+			}
+		}
+		return nil
+	}
+	var out []Contrary
+	seen := map[string]bool{}
+	for _, w := range src {
+		c, ok := l.classes[w.Class]
+		if !ok || seen[w.Class] || !l.ownTerms[w.Class] {
+			continue
+		}
+		seen[w.Class] = true
+		kept := has(tr, w.Class) != nil
+		for _, n := range c.Near {
+			kept = kept || has(tr, n) != nil
+		}
+		if kept {
+			continue
+		}
+		var got *Term
+		for _, o := range c.Opposite {
+			if g := has(tr, o); g != nil && has(src, o) == nil {
+				got = g
+				break
+			}
+		}
+		out = append(out, Contrary{Check: c.Check, Want: w, Got: got})
+	}
+	return out
+}
+
+// validateClasses checks that every class a file names is defined, with a
+// known check, once all files are read.
+func (v *Vocabulary) validateClasses() error {
+	defined := map[string]bool{}
+	for _, fs := range v.files {
+		for _, f := range fs {
+			for name := range f.Classes {
+				defined[name] = true
+			}
+		}
+	}
+	for _, key := range slices.Sorted(maps.Keys(v.files)) {
+		for i, f := range v.files[key] {
+			at := func(format string, a ...any) error {
+				return &diag.Error{Path: v.paths[key][i], Msg: fmt.Sprintf(format, a...)}
+			}
+			for _, name := range slices.Sorted(maps.Keys(f.Terms)) {
+				for _, class := range strings.Split(name, "+") {
+					if !defined[class] {
+						return at("terms: class %q is not defined (a [class.%s] table of common.toml)", class, class)
+					}
+				}
+				for _, s := range f.Terms[name] {
+					if strings.Trim(s, "*# ") == "" {
+						return at("terms: %q: a spelling needs a letter", s)
+					}
+				}
+			}
+			for _, name := range slices.Sorted(maps.Keys(f.Classes)) {
+				c := f.Classes[name]
+				if c.Check != "direction" && c.Check != "route" {
+					return at("class %q: check is %q, want direction or route", name, c.Check)
+				}
+				names := append(slices.Clone(c.Opposite), c.Near...)
+				if c.Negated != "" {
+					names = append(names, c.Negated)
+				}
+				for _, o := range names {
+					if !defined[o] {
+						return at("class %q names class %q, which is not defined", name, o)
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// matchTerm matches spelling tok at text[i], as Terms describes, and
+// returns the offset past it.
+func matchTerm(text string, i int, tok string) (int, bool) {
+	first, _ := utf8.DecodeRuneInString(tok)
+	if first != '#' && !boundaryBefore(text, i, tok) {
+		return 0, false
+	}
+	exact := isAbbreviation(tok)
+	j := i
+	rest := tok
+	for rest != "" {
+		want, wsize := utf8.DecodeRuneInString(rest)
+		rest = rest[wsize:]
+		switch {
+		case want == '*' && rest == "":
+			for j < len(text) {
+				r, size := utf8.DecodeRuneInString(text[j:])
+				if !unicode.IsLetter(r) && !unicode.IsMark(r) {
+					break
+				}
+				j += size
+			}
+			return j, true
+		case want == '#':
+			k := j
+			for k < len(text) {
+				r, size := utf8.DecodeRuneInString(text[k:])
+				if !unicode.IsDigit(r) && !(k > j && (r == '.' || r == ',') && k+size < len(text) && unicode.IsDigit(firstRune(text[k+size:]))) {
+					break
+				}
+				k += size
+			}
+			if k == j {
+				return 0, false
+			}
+			j = k
+			continue
+		}
+		if j >= len(text) {
+			return 0, false
+		}
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if r == '’' {
+			r = '\''
+		}
+		if want == ' ' && isSpace(r) {
+			j = skipSpace(text, j)
+			continue
+		}
+		if exact {
+			if r != want {
+				return 0, false
+			}
+		} else if r != want && foldKey(r) != foldKey(want) {
+			return 0, false
+		}
+		j += size
+	}
+	last, _ := utf8.DecodeLastRuneInString(tok)
+	next, _ := utf8.DecodeRuneInString(text[j:])
+	if j < len(text) && spaced(last) && (spaced(next) || unicode.IsMark(next)) {
+		return 0, false
+	}
+	return j, true
+}
+
+// isAbbreviation reports a spelling of two or more capitals and no small
+// letter ("IM", "SC", "I.V."), matched as written: "im" is a German word.
+func isAbbreviation(s string) bool {
+	upper := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return upper >= 2
+}
