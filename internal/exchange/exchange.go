@@ -30,11 +30,7 @@ func (p Exchange) Export(lang, format string) ([]byte, error) {
 	if !p.IsTarget(lang) {
 		return nil, fmt.Errorf("export: %q is not one of the languages in %s (%s)", lang, filepath.Base(p.Config.Path), strings.Join(p.Config.Languages, ", "))
 	}
-	arts, err := p.LoadAll()
-	if err != nil {
-		return nil, err
-	}
-	lp, err := p.Plan(lang, arts, syncer.SyncOptions{NoMemory: true})
+	arts, lp, err := p.plan(lang)
 	if err != nil {
 		return nil, err
 	}
@@ -60,6 +56,18 @@ func (p Exchange) Export(lang, format string) ([]byte, error) {
 		}
 	}
 	return interchange.Write(d, format)
+}
+
+// plan reads every article and plans lang's catalogs as they stand on
+// disk (translation memory left out): what an export writes and an import
+// takes translations into.
+func (p Exchange) plan(lang string) ([]*workspace.Article, *syncer.LangPlan, error) {
+	arts, err := p.LoadAll()
+	if err != nil {
+		return nil, nil, err
+	}
+	lp, err := p.Plan(lang, arts, syncer.SyncOptions{NoMemory: true})
+	return arts, lp, err
 }
 
 // keptHashes maps the IDs of lang's catalog of slug to the hash each entry
@@ -163,11 +171,7 @@ func (p Exchange) ImportWith(path string, data []byte, opts ImportOptions) (*Imp
 	if d.SourceLang != "" && !sameTag(d.SourceLang, p.Config.Source) {
 		return nil, &diag.Error{Path: path, Msg: fmt.Sprintf("source language %q is not the project's (%s)", d.SourceLang, p.Config.Source)}
 	}
-	arts, err := p.LoadAll()
-	if err != nil {
-		return nil, err
-	}
-	lp, err := p.Plan(lang, arts, syncer.SyncOptions{NoMemory: true})
+	arts, lp, err := p.plan(lang)
 	if err != nil {
 		return nil, err
 	}
