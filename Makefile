@@ -22,7 +22,7 @@ run: build
 # (the suite takes about 3 minutes there), so only a hang reaches it.
 # Then the browser tests (Chromium: Debian's chromium package).
 test: vet cross
-	@test -z "$$(gofmt -l cmd internal test)" || (echo "gofmt needed:"; gofmt -l cmd internal test; exit 1)
+	@test -z "$$(gofmt -l cmd internal test examples)" || (echo "gofmt needed:"; gofmt -l cmd internal test examples; exit 1)
 	$(GO) test -race -count=1 -timeout 30m $(PKGS)
 	$(MAKE) hugo-example
 	$(MAKE) browser-test
@@ -75,7 +75,7 @@ vet:
 	$(GO) vet $(PKGS)
 
 fmt:
-	gofmt -w cmd internal
+	gofmt -w cmd internal test examples
 
 # Each fuzz target for a bounded time (FUZZTIME each); what they find goes
 # into testdata/fuzz/ and runs in make test from then on.
