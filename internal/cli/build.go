@@ -20,7 +20,9 @@ func buildCommand() *cli.Command {
 		Usage: "sync, check and render every article in every language (the main job)",
 		UsageText: "lingo build\n\nExample:\n   lingo build && open out/index.html\n\n" +
 			"Writes out/<lang>/<slug>.md (or out/<slug>.<lang>.md with layout = \"suffix\") and\nout/<lang>/<slug>.html, " +
-			"each language's out/<lang>/index.html, out/index.html and out/status.html.\n" +
+			"each language's out/<lang>/index.html, out/index.html and out/status.html, the\n" +
+			"runtime bundle apps load with go-i18n (out/bundle/active.<lang>.toml: only what is\n" +
+			"published), and with profile = \"hugo\" a Hugo content tree (out/hugo/).\n" +
 			"Per entry, a translation is published when it is current and passes every check;\nany other passage shows the source text, " +
 			"and the page says so in the reader's language.\nPer page, an article is published as a translation when at least min_complete\n" +
 			"percent (80 by default) of its entries are; below, its address shows the source\narticle with a notice. " +
