@@ -136,7 +136,7 @@ func runInit(w io.Writer, opts initOptions) error {
 		}
 	}
 	cfg := config.Default(src, langs)
-	created, err := project.Init(opts.dir, opts.configPath(), cfg)
+	created, err := config.Init(opts.dir, opts.configPath(), cfg)
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package project
+package config
 
 import (
 	"errors"
@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 
 	"github.com/lingo-l10n/lingo/internal/atomicfile"
-	"github.com/lingo-l10n/lingo/internal/config"
 )
 
 // ErrExists is returned by Init when the project already has a lingo.toml.
@@ -17,7 +16,7 @@ var ErrExists = errors.New("already exists")
 // Init creates a project in dir: lingo.toml and the content and locales
 // folders. It never overwrites: an existing lingo.toml is an error, and
 // existing folders are left as they are. It returns the paths it created.
-func Init(dir, cfgPath string, cfg *config.Config) ([]string, error) {
+func Init(dir, cfgPath string, cfg *Config) ([]string, error) {
 	if _, err := os.Stat(cfgPath); err == nil {
 		return nil, fmt.Errorf("%s: %w; nothing written", cfgPath, ErrExists)
 	} else if !errors.Is(err, fs.ErrNotExist) {

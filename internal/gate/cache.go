@@ -4,15 +4,14 @@ import (
 	"slices"
 
 	"github.com/lingo-l10n/lingo/internal/check"
-	"github.com/lingo-l10n/lingo/internal/unitcache"
 	"github.com/lingo-l10n/lingo/internal/workspace"
 )
 
 // PutCheck queues what checking a unit found (a copy: the caller goes on
 // with its findings).
 func PutCheck(w *workspace.CacheWriter, unit, key string, u UnitCheck, found []check.Finding) {
-	w.Put(unitcache.Item{Bucket: checkBucket, Unit: unit, Key: key, Value: u},
-		unitcache.Item{Bucket: findingsBucket, Unit: unit, Key: key, Value: slices.Clone(found)})
+	w.PutValue(checkBucket, unit, key, u)
+	w.PutValue(findingsBucket, unit, key, slices.Clone(found))
 }
 
 // The "check" bucket keeps what lingo check found in each unit, counted,

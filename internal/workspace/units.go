@@ -246,6 +246,11 @@ func (g *Graph) Shared() string { return g.shared }
 // Writer is a CacheWriter on the graph's unit cache.
 func (g *Graph) Writer() *CacheWriter { return &CacheWriter{cache: g.Cache} }
 
+// PutValue queues the value of a unit under its key in bucket.
+func (w *CacheWriter) PutValue(bucket, unit, key string, value any) {
+	w.Put(unitcache.Item{Bucket: bucket, Unit: unit, Key: key, Value: value})
+}
+
 // Put queues items, and stores the batch when it is full.
 func (w *CacheWriter) Put(items ...unitcache.Item) {
 	w.mu.Lock()
