@@ -203,6 +203,13 @@ func match(text string, i int, tok string) (int, bool) {
 		}
 		j += size
 	}
+	return ended(text, tok, j)
+}
+
+// ended is j, the end of tok matched in text, when the match ends a word
+// there: a token ending in a letter of a script written with spaces
+// (spaced) may not run on into another letter or a combining mark.
+func ended(text, tok string, j int) (int, bool) {
 	last, _ := utf8.DecodeLastRuneInString(tok)
 	next, _ := utf8.DecodeRuneInString(text[j:])
 	if j < len(text) && spaced(last) && (spaced(next) || unicode.IsMark(next)) {

@@ -232,12 +232,7 @@ func matchTerm(text string, i int, tok string) (int, bool) {
 		}
 		j += size
 	}
-	last, _ := utf8.DecodeLastRuneInString(tok)
-	next, _ := utf8.DecodeRuneInString(text[j:])
-	if j < len(text) && spaced(last) && (spaced(next) || unicode.IsMark(next)) {
-		return 0, false
-	}
-	return j, true
+	return ended(text, tok, j)
 }
 
 // isAbbreviation reports a spelling of two or more capitals and no small
