@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/atomicfile"
 	"github.com/lingo-l10n/lingo/internal/check"
@@ -19,6 +21,7 @@ import (
 type exportOptions struct {
 	globals
 	lang, format, out string
+	formatSet         bool // --format was given; else the --out file's extension says
 }
 
 func exportCommand() *cli.Command {
@@ -27,7 +30,10 @@ func exportCommand() *cli.Command {
 		Usage: "write a language's messages as XLIFF 1.2, XLIFF 2.0 or gettext PO for a CAT tool",
 		UsageText: "lingo export --lang L --format xliff|xliff2|po [--out FILE]\n\nExamples:\n" +
 			"   lingo export --lang fr --format xliff --out fr.xlf     for OmegaT, Trados, memoQ\n" +
-			"   lingo export --lang de --format po > de.po             for Weblate, Poedit\n\n" +
+			"   lingo export --lang de --format po > de.po             for Weblate, Poedit\n" +
+			"   lingo export --lang es --out es.po                     the format from the extension\n\n" +
+			"Without --format, an --out file ending in .po or .pot is PO, any other XLIFF 1.2;\n" +
+			"a --format the extension contradicts (PO into .xlf, XLIFF into .po) is refused.\n" +
 			"Each unit carries its context and location as notes and its state (new, translated,\n" +
 			"stale as needing review); code, URLs, shortcodes and placeholders are protected.",
 		Flags: []cli.Flag{
@@ -36,7 +42,7 @@ func exportCommand() *cli.Command {
 			&cli.StringFlag{Name: "out", Usage: "write to `FILE` instead of standard output"},
 		},
 		Action: func(c *cli.Context) error {
-			return runExport(c.App.Writer, exportOptions{globalsFrom(c), c.String("lang"), c.String("format"), c.String("out")})
+			return runExport(c.App.Writer, exportOptions{globalsFrom(c), c.String("lang"), c.String("format"), c.String("out"), c.IsSet("format")})
 		},
 	}
 }
@@ -45,6 +51,11 @@ func runExport(w io.Writer, opts exportOptions) error {
 	if !slices.Contains(interchange.Formats, opts.format) {
 		return usagef("--format %q: want one of %v", opts.format, interchange.Formats)
 	}
+	format, err := exportFormat(opts)
+	if err != nil {
+		return err
+	}
+	opts.format = format
 	p, err := openProject(opts.globals)
 	if err != nil {
 		return err
@@ -136,4 +147,23 @@ func runImport(ctx context.Context, w io.Writer, g globals, path, by string) err
 		fmt.Fprintln(w)
 		return nil
 	})
+}
+
+// exportFormat is the format an export writes: --format, else the one the
+// --out file's extension names (.po and .pot PO, else XLIFF 1.2). A
+// --format its extension contradicts is refused: a .po file of XLIFF is
+// read by no tool.
+func exportFormat(opts exportOptions) (string, error) {
+	ext := strings.ToLower(filepath.Ext(opts.out))
+	po := ext == ".po" || ext == ".pot"
+	xliff := ext == ".xlf" || ext == ".xliff"
+	switch {
+	case !opts.formatSet && po:
+		return "po", nil
+	case !opts.formatSet:
+		return opts.format, nil
+	case po && opts.format != "po", xliff && opts.format == "po":
+		return "", usagef("--out %s: a %s file, but --format %s; name the file for its format, or leave --format out", opts.out, ext, opts.format)
+	}
+	return opts.format, nil
 }
