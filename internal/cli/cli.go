@@ -144,7 +144,7 @@ Examples:
 		Reader:          streams.In,
 		Writer:          streams.Out,
 		ErrWriter:       streams.Err,
-		HideHelpCommand: true,
+		HideHelpCommand: false,
 		ExitErrHandler:  func(*cli.Context, error) {},
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "C", Value: ".", Usage: "run in project folder `DIR`"},
