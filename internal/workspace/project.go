@@ -28,6 +28,9 @@ type Project struct {
 	shapes *structure.Parser // reads translations for the safety checks of publishing
 	graph  *Graph            // the build graph of the command running: a build's steps share it
 	ctx    context.Context   // the command's: Context
+	// folders is which folders writes may go to, resolved once for the
+	// project and every copy of it (WithContext)
+	folders *folders
 	// Progress hears how sync and check advance (Publish and Build take
 	// theirs); nil is none.
 	Progress Progress
@@ -75,7 +78,7 @@ func New(cfg *config.Config) *Project {
 		FrontMatter:    cfg.FrontMatter,
 		CodeShortcodes: cfg.CodeShortcodes,
 		Shortcodes:     texts,
-	}), shapes: structure.NewParser()}
+	}), shapes: structure.NewParser(), folders: &folders{}}
 }
 
 // Article is a source article with its segments and their message IDs.
