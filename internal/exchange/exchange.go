@@ -414,20 +414,11 @@ func (im *importer) write() error {
 	}
 	synced, err := im.p.Sync([]string{im.lang}, syncer.SyncOptions{})
 	for _, w := range synced {
-		if !contains(im.res.Written, w.String()) {
+		if !slices.Contains(im.res.Written, w.String()) {
 			im.res.Written = append(im.res.Written, w.String())
 		}
 	}
 	return err
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // ImportOptions says what ImportWith does with units a reviewer signed
@@ -494,7 +485,7 @@ func (im *importer) recordReviews() error {
 	}
 	written, err := im.p.WriteAll(files)
 	for _, w := range written {
-		if !contains(im.res.Written, w) {
+		if !slices.Contains(im.res.Written, w) {
 			im.res.Written = append(im.res.Written, w)
 		}
 	}
