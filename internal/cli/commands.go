@@ -255,11 +255,11 @@ func runRender(ctx context.Context, w io.Writer, opts renderOptions) error {
 		return err
 	}
 	return withLock(ctx, p, func() error {
-		for _, warning := range p.ManifestWarnings() {
+		res, err := p.Publish(project.PublishOptions{Langs: langs, Formats: opts.formats}, project.NoProgress{})
+		for _, warning := range res.Warnings {
 			fmt.Fprintf(opts.errw, "lingo: warning: %s\n", warning)
 		}
-		_, written, err := p.Publish(project.PublishOptions{Langs: langs, Formats: opts.formats}, project.NoProgress{})
-		printChanges(w, "wrote", written, err)
+		printChanges(w, "wrote", res.Changes, err)
 		return err
 	})
 }

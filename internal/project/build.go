@@ -20,7 +20,8 @@ type BuildResult struct {
 	Langs   []LangResult  `json:"languages"` // per language: completeness, publishing, fallbacks, files
 	Written []Change      `json:"-"`         // outputs written or removed
 	// Warnings are the entries of the output's manifest that publishing
-	// ignored, each at its line (publish.ManifestWarnings).
+	// ignored, each at its line (publish.Result.Warnings), and those of
+	// the bundle's record.
 	Warnings []string `json:"-"`
 }
 
@@ -77,14 +78,13 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 // buildSteps syncs, publishes, writes the runtime bundle and checks,
 // sharing one build graph.
 func (p *Project) buildSteps(prog Progress) (*BuildResult, error) {
-	warnings := p.publisher().ManifestWarnings()
 	synced, err := p.syncer().Sync(p.Config.Languages, SyncOptions{})
 	if err != nil {
 		return nil, err
 	}
 	// Sync read every input; publishing judges every translation it
 	// publishes as check does, and keeps what it found for the check.
-	results, written, err := p.publisher().Publish(PublishOptions{Langs: p.ProjectLangs(), Formats: Formats, Incremental: true, Read: true}, prog)
+	published, err := p.publisher().Publish(PublishOptions{Langs: p.ProjectLangs(), Formats: Formats, Incremental: true, Read: true}, prog)
 	if err != nil {
 		return nil, err
 	}
@@ -92,13 +92,13 @@ func (p *Project) buildSteps(prog Progress) (*BuildResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	written = append(append(written, workspace.Wrote(bundled.Written)...), bundled.Removed...)
-	warnings = append(warnings, bundled.Warnings...)
+	written := append(append(published.Changes, workspace.Wrote(bundled.Written)...), bundled.Removed...)
+	warnings := append(published.Warnings, bundled.Warnings...)
 	rep, err := p.gate().CheckErrors()
 	if err != nil {
 		return nil, err
 	}
-	return &BuildResult{Synced: synced, Report: rep, Langs: results, Written: written, Warnings: warnings}, nil
+	return &BuildResult{Synced: synced, Report: rep, Langs: published.Langs, Written: written, Warnings: warnings}, nil
 }
 
 // writeStamp records the fingerprint of the project as this build leaves

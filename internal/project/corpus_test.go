@@ -132,10 +132,11 @@ func TestCorpusPublishHTML(t *testing.T) {
 	if _, err := p.Pseudo("en-XA"); err != nil {
 		t.Fatal(err)
 	}
-	res, written, err := p.Publish(project.PublishOptions{Langs: []string{"en", "en-XA"}, Formats: project.Formats}, project.NoProgress{})
+	published, err := p.Publish(project.PublishOptions{Langs: []string{"en", "en-XA"}, Formats: project.Formats}, project.NoProgress{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	res, written := published.Langs, published.Changes
 	slugs, _ := p.Slugs()
 	if want := 2*2*len(slugs) + 3; len(written) < want || res[1].Published+res[1].Partial != len(slugs) {
 		t.Errorf("wrote %d files (want at least %d); en-XA pages published: %d of %d", len(written), want, res[1].Published+res[1].Partial, len(slugs))

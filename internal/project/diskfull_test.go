@@ -48,7 +48,7 @@ func TestDiskFull(t *testing.T) {
 
 	cfg.Output = smallDisk(t, "600k")
 	p := project.New(cfg)
-	_, _, err := p.Publish(project.PublishOptions{Langs: []string{"en", "fr"}, Formats: project.Formats}, project.NoProgress{})
+	_, err := p.Publish(project.PublishOptions{Langs: []string{"en", "fr"}, Formats: project.Formats}, project.NoProgress{})
 	if err == nil || !strings.Contains(err.Error(), "no space left") {
 		t.Fatalf("publish on a full disk: %v, want no space left", err)
 	}

@@ -68,6 +68,7 @@ type (
 	Draft          = gate.Draft
 	PublishOptions = publish.PublishOptions
 	LangResult     = publish.LangResult
+	PublishResult  = publish.Result
 	ReviewOptions  = review.ReviewOptions
 	ReviewEntry    = review.ReviewEntry
 	ReviewResult   = review.ReviewResult
@@ -145,13 +146,9 @@ func (p *Project) Status(langs []string) ([]Stats, error) { return p.syncer().St
 func (p *Project) Check(langs []string) (*Checked, error) { return p.gate().Check(langs) }
 
 // Publish renders every article in each language of opts (publish.Publish).
-func (p *Project) Publish(opts PublishOptions, prog Progress) ([]LangResult, []Change, error) {
+func (p *Project) Publish(opts PublishOptions, prog Progress) (*PublishResult, error) {
 	return p.publisher().Publish(opts, prog)
 }
-
-// ManifestWarnings says each entry of the output's manifest that
-// publishing ignores, at its line (publish.ManifestWarnings).
-func (p *Project) ManifestWarnings() []string { return p.publisher().ManifestWarnings() }
 
 // Render writes every article in each of langs as Markdown.
 func (p *Project) Render(langs []string) ([]Change, error) { return p.publisher().Render(langs) }

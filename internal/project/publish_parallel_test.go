@@ -52,11 +52,11 @@ func publishOn(t *testing.T, p *project.Project, procs int, out string, incremen
 		t.Fatal(err)
 	}
 	var prog stepCounter
-	res, written, err := p.Publish(project.PublishOptions{Langs: langs, Formats: project.Formats, Incremental: incremental}, &prog)
+	res, err := p.Publish(project.PublishOptions{Langs: langs, Formats: project.Formats, Incremental: incremental}, &prog)
 	if err == nil && (prog.starts != 1 || prog.steps != len(langs)*len(slugs) || prog.dones != 1) {
 		t.Errorf("progress: %d starts, %d steps, %d dones; want 1, %d, 1", prog.starts, prog.steps, prog.dones, len(langs)*len(slugs))
 	}
-	return res, written, err
+	return res.Langs, res.Changes, err
 }
 
 // TestPublishParallel publishes on one core and on four workers: the same

@@ -239,7 +239,7 @@ func BenchmarkPublish(b *testing.B) {
 						p.Config.Output = b.TempDir()
 						b.StartTimer()
 						peak = max(peak, peakHeap(func() {
-							if _, _, err := p.Publish(project.PublishOptions{Langs: langs, Formats: project.Formats}, project.NoProgress{}); err != nil {
+							if _, err := p.Publish(project.PublishOptions{Langs: langs, Formats: project.Formats}, project.NoProgress{}); err != nil {
 								b.Fatal(err)
 							}
 						}))
@@ -341,7 +341,7 @@ func BenchmarkScale(b *testing.B) {
 							checkCount(b, p, p.Config.Languages)
 							chk += time.Since(t)
 							t = time.Now()
-							if _, _, err := p.Publish(project.PublishOptions{Langs: langs, Formats: project.Formats}, project.NoProgress{}); err != nil {
+							if _, err := p.Publish(project.PublishOptions{Langs: langs, Formats: project.Formats}, project.NoProgress{}); err != nil {
 								b.Fatal(err)
 							}
 							pub += time.Since(t)

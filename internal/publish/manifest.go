@@ -19,21 +19,6 @@ import (
 // names a page lingo writes: a language tag as lingo spells it, a clean
 // article path, and outputs named as lingo names that page's files.
 
-// readManifest reads the manifest of the last runs, leaving out every
-// entry that does not name a page lingo writes and its files (a damaged
-// manifest only means a full build).
-func (p Publisher) readManifest() manifest {
-	m, _ := p.loadManifest()
-	return m
-}
-
-// ManifestWarnings says, at its line, each entry of the manifest that
-// publishing ignores.
-func (p Publisher) ManifestWarnings() []string {
-	_, warnings := p.loadManifest()
-	return warnings
-}
-
 // loadManifest reads the manifest, keeping only the pages and files lingo
 // writes, and a warning at its line for each entry left out.
 func (p Publisher) loadManifest() (manifest, []string) {

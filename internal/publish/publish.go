@@ -106,25 +106,34 @@ const manifestFile = ".lingo-build.json"
 // pages are removed in every language. Each language's index lists its
 // articles; the status page gives the numbers of lingo status.
 //
-// It returns one result per language and the files written and removed.
-// Articles are published on every core, one at a time per core, so that
-// memory follows the largest article.
-func (p Publisher) Publish(opts PublishOptions, prog workspace.Progress) ([]LangResult, []workspace.Change, error) {
+// It returns one result per language, the files written and removed (also
+// with an error: what was done before it) and the manifest entries it
+// ignored. Articles are published on every core, one at a time per core,
+// so that memory follows the largest article.
+func (p Publisher) Publish(opts PublishOptions, prog workspace.Progress) (*Result, error) {
 	slugs, err := p.Slugs()
 	if err != nil {
-		return nil, nil, err
+		return &Result{}, err
 	}
 	run, err := p.newPublishRun(opts, prog)
 	if err != nil {
-		return nil, nil, err
+		return &Result{}, err
 	}
-	var results []LangResult
-	var written []workspace.Change
+	res := &Result{Warnings: run.warnings}
 	err = p.WithGraph(func(g *workspace.Graph) error {
-		results, written, err = p.publish(g, run, slugs)
+		res.Langs, res.Changes, err = p.publish(g, run, slugs)
 		return err
 	})
-	return results, written, err
+	return res, err
+}
+
+// Result is what Publish did.
+type Result struct {
+	Langs   []LangResult       // per language: completeness, publishing, fallbacks, files
+	Changes []workspace.Change // files written and removed
+	// Warnings are the entries of the output's manifest that publishing
+	// ignored, each at its line: it removes only files it writes.
+	Warnings []string
 }
 
 func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) ([]LangResult, []workspace.Change, error) {
@@ -320,12 +329,14 @@ func countRemoved(results []LangResult, removed []removal) []workspace.Change {
 
 // publishRun is what the workers of one Publish share; they only read it.
 type publishRun struct {
-	opts    PublishOptions
-	langs   []string // every language an article's pages depend on: the project's, then those of opts
-	old     manifest // the pages of the last runs
-	checker *check.Checker
-	words   *pagewords.Words
-	prog    workspace.Progress // safe for concurrent use
+	opts  PublishOptions
+	langs []string // every language an article's pages depend on: the project's, then those of opts
+	old   manifest // the pages of the last runs
+	// warnings are the entries of the last runs' manifest left out of old
+	warnings []string
+	checker  *check.Checker
+	words    *pagewords.Words
+	prog     workspace.Progress // safe for concurrent use
 }
 
 func (p Publisher) newPublishRun(opts PublishOptions, prog workspace.Progress) (*publishRun, error) {
@@ -337,8 +348,9 @@ func (p Publisher) newPublishRun(opts PublishOptions, prog workspace.Progress) (
 	if err != nil {
 		return nil, fmt.Errorf("words: %w", err)
 	}
+	old, warnings := p.loadManifest()
 	return &publishRun{
-		opts: opts, langs: union(p.ProjectLangs(), opts.Langs), old: p.readManifest(),
+		opts: opts, langs: union(p.ProjectLangs(), opts.Langs), old: old, warnings: warnings,
 		checker: c, words: words, prog: &workspace.LockedProgress{Progress: prog},
 	}, nil
 }

@@ -156,7 +156,7 @@ func TestWorkbenchFrench(t *testing.T) {
 	if _, err := p.Sync(p.Config.Languages, project.SyncOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := p.Publish(project.PublishOptions{Langs: []string{"fr"}, Formats: []string{"html"}}, project.NoProgress{}); err != nil {
+	if _, err := p.Publish(project.PublishOptions{Langs: []string{"fr"}, Formats: []string{"html"}}, project.NoProgress{}); err != nil {
 		t.Fatal(err)
 	}
 	page := filepath.Join(dir, "out", "fr", slug+".html")
@@ -240,7 +240,7 @@ func TestWorkbenchFrench(t *testing.T) {
 		t.Errorf("stats after the workbench: %+v", v.Stats)
 	}
 	// The rendered page now has the French text where the English stood.
-	if _, _, err := p.Publish(project.PublishOptions{Langs: []string{"fr"}, Formats: []string{"html"}}, project.NoProgress{}); err != nil {
+	if _, err := p.Publish(project.PublishOptions{Langs: []string{"fr"}, Formats: []string{"html"}}, project.NoProgress{}); err != nil {
 		t.Fatal(err)
 	}
 	after, _ := os.ReadFile(page)
