@@ -1,0 +1,165 @@
+package readability
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// patterns is one level of Liang hyphenation patterns: for each letter
+// string, the values between and around its letters ("a1b" → "ab":
+// [0 1 0]).
+type patterns struct {
+	values map[string][]uint8
+	maxLen int // the longest letter string, in runes
+}
+
+// hyphenator holds the pattern levels of a libhyphen dictionary
+// (hyph_<lang>.dic, as Debian's hyphen-* packages install them): one
+// level, or two where the file has NEXTLEVEL (the first finds the parts of
+// compounds, the second hyphenates each part).
+type hyphenator struct {
+	levels []*patterns
+}
+
+// parseHyphen reads a libhyphen dictionary: a first line naming the
+// character set (UTF-8 or ISO8859-1), then one pattern per line, with
+// comments (% or #), directives (LEFTHYPHENMIN and the like, which a
+// syllable count does not need: it asks for every break) and NEXTLEVEL
+// between levels. Non-standard patterns (with "/", for spelling changes at
+// a break) are skipped: they say nothing a count needs.
+func parseHyphen(name string, data []byte) (*hyphenator, error) {
+	first, rest, _ := bytes.Cut(data, []byte("\n"))
+	switch cs := strings.TrimSpace(string(first)); cs {
+	case "UTF-8":
+	case "ISO8859-1":
+		dec, err := charmap.ISO8859_1.NewDecoder().Bytes(rest)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		rest = dec
+	default:
+		return nil, fmt.Errorf("%s:1: character set %q: want UTF-8 or ISO8859-1", name, cs)
+	}
+	h := &hyphenator{levels: []*patterns{newPatterns()}}
+	sc := bufio.NewScanner(bytes.NewReader(rest))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		switch {
+		case line == "" || line[0] == '%' || line[0] == '#':
+			continue
+		case line == "NEXTLEVEL":
+			h.levels = append(h.levels, newPatterns())
+			continue
+		case isDirective(line) || strings.Contains(line, "/"):
+			continue
+		}
+		h.levels[len(h.levels)-1].add(line)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return h, nil
+}
+
+// isDirective reports a libhyphen directive line (LEFTHYPHENMIN 2,
+// NOHYPHEN -): an upper-case keyword.
+func isDirective(line string) bool {
+	word, _, _ := strings.Cut(line, " ")
+	return len(word) > 1 && strings.ToUpper(word) == word && strings.ToLower(word) != word
+}
+
+func newPatterns() *patterns { return &patterns{values: map[string][]uint8{}} }
+
+// add stores one pattern such as ".ab1c2".
+func (p *patterns) add(pat string) {
+	var letters []rune
+	vals := []uint8{0}
+	for _, r := range strings.ToLower(pat) {
+		if r >= '0' && r <= '9' {
+			vals[len(vals)-1] = uint8(r - '0')
+			continue
+		}
+		letters = append(letters, r)
+		vals = append(vals, 0)
+	}
+	if len(letters) == 0 {
+		return
+	}
+	key := string(letters)
+	if old, ok := p.values[key]; ok { // the same letters twice: keep the larger values
+		for i := range old {
+			vals[i] = max(vals[i], old[i])
+		}
+	}
+	p.values[key] = vals
+	p.maxLen = max(p.maxLen, len(letters))
+}
+
+// breaks returns, for each position i in 1..len(word)-1, whether the
+// patterns allow a break before word[i]. word is lower case.
+func (p *patterns) breaks(word []rune) []bool {
+	w := make([]rune, 0, len(word)+2)
+	w = append(w, '.')
+	w = append(w, word...)
+	w = append(w, '.')
+	vals := make([]uint8, len(w)+1)
+	for i := range w {
+		for j := i + 1; j <= len(w) && j-i <= p.maxLen; j++ {
+			v, ok := p.values[string(w[i:j])]
+			if !ok {
+				continue
+			}
+			for k, x := range v {
+				vals[i+k] = max(vals[i+k], x)
+			}
+		}
+	}
+	out := make([]bool, len(word))
+	for i := 1; i < len(word); i++ {
+		out[i] = vals[i+1]%2 == 1 // vals[k] is before w[k]; word[i] is w[i+1]
+	}
+	return out
+}
+
+// Parts splits a lower-case word at every break its patterns allow (with
+// two levels: the compound's parts, then each part), with no minimum
+// length at either end.
+func (h *hyphenator) Parts(word string) []string {
+	rs := []rune(word)
+	cut := make([]bool, len(rs))
+	first := h.levels[0].breaks(rs)
+	if len(h.levels) == 1 {
+		cut = first
+	} else {
+		start := 0
+		for i := 1; i <= len(rs); i++ {
+			if i < len(rs) && !first[i] {
+				continue
+			}
+			cut[start] = start > 0
+			for k, b := range h.levels[1].breaks(rs[start:i]) {
+				if k > 0 && b {
+					cut[start+k] = true
+				}
+			}
+			start = i
+		}
+	}
+	var parts []string
+	last := 0
+	for i := 1; i < len(rs); i++ {
+		if cut[i] {
+			parts = append(parts, string(rs[last:i]))
+			last = i
+		}
+	}
+	return append(parts, string(rs[last:]))
+}
+
+// isLetter reports a rune that can be part of a word.
+func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }

@@ -1,0 +1,87 @@
+package readability
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// labelled reads testdata/syllables/<lang>.tsv: word, tab, syllables
+// counted by hand; # starts a comment.
+func labelled(t *testing.T, lang string) [][2]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "syllables", lang+".tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out [][2]string
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		text := sc.Text()
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		w, n, ok := strings.Cut(text, "\t")
+		if !ok {
+			t.Fatalf("%s.tsv:%d: want word<TAB>syllables", lang, line)
+		}
+		out = append(out, [2]string{w, n})
+	}
+	return out
+}
+
+// TestSyllables counts the syllables of 200 hand-labelled words per
+// language and wants at least 95% of them right; it prints the accuracy
+// and every miss.
+func TestSyllables(t *testing.T) {
+	for _, lang := range SyllableLangs {
+		s, ok, err := NewSyllables(lang)
+		if err != nil || !ok {
+			t.Fatalf("NewSyllables(%s) = %v, %v", lang, ok, err)
+		}
+		words := labelled(t, lang)
+		if len(words) < 200 {
+			t.Errorf("%s: %d labelled words, want 200", lang, len(words))
+		}
+		// what each half does alone: the patterns' parts, and the rules
+		// with no pattern breaks
+		partsOnly := func(w string) int {
+			n := 0
+			for _, piece := range strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return !isLetter(r) }) {
+				n += len(s.hyph.Parts(piece))
+			}
+			return n
+		}
+		rulesOnly := &Syllables{lang: s.lang, hyph: &hyphenator{levels: []*patterns{newPatterns()}}, rules: s.rules}
+		right, rightParts, rightRules := 0, 0, 0
+		var misses []string
+		for _, wn := range words {
+			want, err := strconv.Atoi(wn[1])
+			if err != nil {
+				t.Fatalf("%s: %s: %v", lang, wn[0], err)
+			}
+			if got := s.Count(wn[0]); got == want {
+				right++
+			} else {
+				misses = append(misses, wn[0]+" "+strconv.Itoa(got)+"≠"+wn[1])
+			}
+			if partsOnly(wn[0]) == want {
+				rightParts++
+			}
+			if rulesOnly.Count(wn[0]) == want {
+				rightRules++
+			}
+		}
+		pc := func(n int) float64 { return 100 * float64(n) / float64(len(words)) }
+		acc := pc(right)
+		t.Logf("%s: %d/%d right (%.1f%%); patterns alone %.1f%%, rules alone %.1f%%; missed: %s",
+			lang, right, len(words), acc, pc(rightParts), pc(rightRules), strings.Join(misses, ", "))
+		if acc < 95 {
+			t.Errorf("%s: %.1f%% right, want at least 95%%", lang, acc)
+		}
+	}
+}
