@@ -14,6 +14,7 @@ import (
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/diag"
 	"github.com/lingo-l10n/lingo/internal/glossary"
+	"github.com/lingo-l10n/lingo/internal/lang"
 	"github.com/lingo-l10n/lingo/internal/numbers"
 	"github.com/lingo-l10n/lingo/internal/structure"
 	"github.com/lingo-l10n/lingo/internal/vocab"
@@ -364,5 +365,6 @@ func withoutAddedLabels(src, tr string, refs map[string]string) string {
 // IsPseudo reports a pseudo-locale tag: region XA (accented) or XB
 // (right-to-left), as lingo pseudo writes them.
 func IsPseudo(tag string) bool {
-	return strings.HasSuffix(tag, "-XA") || strings.HasSuffix(tag, "-XB")
+	_, _, ok := lang.Pseudo(tag)
+	return ok
 }

@@ -168,6 +168,34 @@ func ContainsWord(text, word string) bool {
 	}
 }
 
+// FindWords returns the byte ranges of text where one of words occurs as a
+// whole word, ignoring case, as ContainsWord matches: in text order, not
+// overlapping (the longest word wins where two start at the same place).
+func FindWords(text string, words []string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		best := 0
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		for _, w := range words {
+			n := len(w)
+			if n == 0 || n <= best || i+n > len(text) || isWordRune(before) || !strings.EqualFold(text[i:i+n], w) {
+				continue
+			}
+			if after, _ := utf8.DecodeRuneInString(text[i+n:]); !isWordRune(after) {
+				best = n
+			}
+		}
+		if best > 0 {
+			out = append(out, [2]int{i, i + best})
+			i += best
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	return out
+}
+
 func isWordRune(r rune) bool {
 	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }

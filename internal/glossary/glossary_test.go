@@ -3,6 +3,7 @@ package glossary_test
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/lingo-l10n/lingo/internal/glossary"
@@ -65,5 +66,24 @@ func TestLoadBad(t *testing.T) {
 	os.WriteFile(path, []byte("[terms.x]\nfr = 3\n"), 0o644)
 	if _, err := glossary.Load(path); err == nil {
 		t.Error("a number as a translation was accepted")
+	}
+}
+
+func TestFindWords(t *testing.T) {
+	tests := []struct {
+		text  string
+		words []string
+		want  [][2]int
+	}{
+		{"BDNF and bdnf", []string{"BDNF"}, [][2]int{{0, 4}, {9, 13}}},
+		{"BDNFs, xBDNF", []string{"BDNF"}, nil},
+		{"COVID-19 now", []string{"COVID", "COVID-19"}, [][2]int{{0, 8}}},
+		{"é BDNF.", []string{"BDNF"}, [][2]int{{3, 7}}},
+		{"nothing", nil, nil},
+	}
+	for _, tt := range tests {
+		if got := glossary.FindWords(tt.text, tt.words); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("FindWords(%q, %q) = %v, want %v", tt.text, tt.words, got, tt.want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	langtag "github.com/lingo-l10n/lingo/internal/lang"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -55,6 +56,9 @@ func Dir(lang string) string {
 // running text). A tag that does not parse, or that CLDR has no native name
 // for, is returned as it was given.
 func NativeName(lang string) string {
+	if base, label, ok := langtag.Pseudo(lang); ok {
+		return NativeName(base) + " (" + label + ")"
+	}
 	tag, err := language.Parse(lang)
 	if err != nil {
 		return lang

@@ -8,6 +8,7 @@ package lang
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"golang.org/x/text/language"
 )
@@ -31,4 +32,19 @@ func Parse(s string) (string, error) {
 		return "", fmt.Errorf("invalid language tag %q: no language", s)
 	}
 	return t.String(), nil
+}
+
+// Pseudo reports whether tag is a pseudo-locale, region XA (accented) or XB
+// (right-to-left) as lingo pseudo writes them, and returns the tag of the
+// language it imitates ("en-XA" gives "en") and the label that tells it
+// apart in a language list ("pseudo", "pseudo-bidi"): CLDR has no name for
+// these regions, and "English" twice in a list would be wrong.
+func Pseudo(tag string) (base, label string, ok bool) {
+	switch {
+	case strings.HasSuffix(tag, "-XA"):
+		return strings.TrimSuffix(tag, "-XA"), "pseudo", true
+	case strings.HasSuffix(tag, "-XB"):
+		return strings.TrimSuffix(tag, "-XB"), "pseudo-bidi", true
+	}
+	return tag, "", false
 }

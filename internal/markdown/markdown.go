@@ -136,6 +136,13 @@ func (p *Parser) Parse(src []byte) (*Parsed, error) {
 	w.ctx = ctx
 	w.prepare(doc)
 	w.walk(doc)
+	for i := range w.segs {
+		// Text in raw HTML is read as Markdown by the checks (a link,
+		// a code span in it must stay): its prose is what they read as text.
+		if k := w.segs[i].Kind; k == article.KindHTML || k == article.KindAttribute {
+			w.segs[i].Spans = p.proseSpans(w.segs[i].Text)
+		}
+	}
 	segs = append(segs, w.segs...)
 	sort.SliceStable(segs, func(i, j int) bool { return segs[i].Start() < segs[j].Start() })
 	lines := diag.NewLines(src)
@@ -655,9 +662,10 @@ func invalidUTF8(src []byte) int {
 	return -1
 }
 
-// proseSpans are the ranges of a front matter value that are prose when it
-// is read as Markdown, as site generators render descriptions
-// (markdownify): its text outside code spans, autolinks and raw HTML.
+// proseSpans are the ranges of a front matter value or a text in raw HTML
+// that are prose when it is read as Markdown, as site generators render
+// descriptions (markdownify) and the checks read every message: its text
+// outside code spans, autolinks and raw HTML.
 func (p *Parser) proseSpans(value string) []article.Range {
 	src := []byte(value)
 	doc := p.md.Parser().Parse(text.NewReader(src))

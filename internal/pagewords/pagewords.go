@@ -22,6 +22,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/lingo-l10n/lingo/internal/lang"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/pelletier/go-toml/v2"
 	"go.yaml.in/yaml/v3"
@@ -246,6 +247,9 @@ func (p *Page) Requested() string { return p.requested }
 // (For("fr").LanguageName("en") is "anglais"), else that language's own
 // name for itself, else tag itself.
 func (p *Page) LanguageName(tag string) string {
+	if base, label, ok := lang.Pseudo(tag); ok {
+		return p.LanguageName(base) + " (" + label + ")"
+	}
 	t, err := language.Parse(tag)
 	if err != nil {
 		return tag

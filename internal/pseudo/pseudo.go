@@ -3,7 +3,9 @@
 // sees at a glance what was not translated, what gets cut off and what breaks
 // with longer text. Only the prose spans of a segment change: code, URLs,
 // HTML tags, shortcodes, placeholders, entities and numbers stay
-// byte-identical, so the rendered article keeps its structure.
+// byte-identical, so the rendered article keeps its structure; so do the
+// terms a caller names to keep (a glossary's do-not-translate terms), so a
+// pseudo-translation passes every check a careful translator's would.
 package pseudo
 
 import (
@@ -11,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/glossary"
 )
 
 // Open and Close bracket every pseudo-translation; Pad lengthens it.
@@ -32,8 +35,10 @@ var accents = map[rune]rune{
 	'S': 'Š', 'T': 'Ţ', 'U': 'Û', 'V': 'Ṽ', 'W': 'Ŵ', 'X': 'Ẋ', 'Y': 'Ý', 'Z': 'Ž',
 }
 
-// Translate returns the pseudo-translation of a segment.
-func Translate(seg *article.Segment) string {
+// Translate returns the pseudo-translation of a segment. Each of the keep
+// terms found as a whole word (ignoring case, as glossary.ContainsWord
+// matches) stays as it is.
+func Translate(seg *article.Segment, keep ...string) string {
 	text := seg.Text
 	var b strings.Builder
 	b.WriteString(Open)
@@ -41,7 +46,14 @@ func Translate(seg *article.Segment) string {
 	for _, sp := range seg.Spans {
 		ref = writeRefs(&b, text, seg.Refs, ref, &pos, sp.Start)
 		b.WriteString(text[pos:sp.Start])
-		accent(&b, text[sp.Start:sp.End])
+		prose := text[sp.Start:sp.End]
+		at := 0
+		for _, w := range glossary.FindWords(prose, keep) {
+			accent(&b, prose[at:w[0]])
+			b.WriteString(prose[w[0]:w[1]])
+			at = w[1]
+		}
+		accent(&b, prose[at:])
 		pos = sp.End
 	}
 	ref = writeRefs(&b, text, seg.Refs, ref, &pos, len(text))

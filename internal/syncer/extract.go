@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/lingo-l10n/lingo/internal/catalog"
+	"github.com/lingo-l10n/lingo/internal/glossary"
 	"github.com/lingo-l10n/lingo/internal/pseudo"
 	"github.com/lingo-l10n/lingo/internal/workspace"
 )
@@ -27,8 +28,17 @@ func (p Syncer) Extract() ([]string, error) {
 }
 
 // Pseudo writes a pseudo-locale catalog in lang for every article: each
-// message accented, lengthened and bracketed.
+// message accented, lengthened and bracketed, the glossary's
+// do-not-translate terms kept as they are.
 func (p Syncer) Pseudo(lang string) ([]string, error) {
+	var keep []string
+	if p.Config.Glossary != "" {
+		g, err := glossary.Load(p.GlossaryPath())
+		if err != nil {
+			return nil, fmt.Errorf("glossary: %w", err)
+		}
+		keep = g.DoNotTranslate
+	}
 	arts, err := p.LoadAll()
 	if err != nil {
 		return nil, err
@@ -38,7 +48,7 @@ func (p Syncer) Pseudo(lang string) ([]string, error) {
 		c := p.SourceCatalog(a)
 		c.Lang = lang
 		for i := range c.Entries {
-			c.Entries[i].Other = pseudo.Translate(&a.Segs[i])
+			c.Entries[i].Other = pseudo.Translate(&a.Segs[i], keep...)
 		}
 		f, err := p.CatalogFile(c)
 		if err != nil {
