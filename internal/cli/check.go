@@ -29,7 +29,9 @@ func checkCommand() *cli.Command {
 			"                                  the most important first, and a job summary\n" +
 			"   lingo check --format sarif > lingo.sarif\n\n" +
 			"Exit status: 0 clean (warnings allowed), 1 findings at error level,\n2 bad usage or unreadable input. Missing and stale entries are work not yet\n" +
-			"done: warnings, unless a language is below its gate ([lang.<tag>] gate in\nlingo.toml) or [check.severity] makes them errors.",
+			"done: warnings, unless a language is below its gate ([lang.<tag>] gate in\nlingo.toml) or [check.severity] makes them errors. With [check] reading_grade = 8,\n" +
+			"a source article that reads above 8th grade is a reading-grade warning naming its\n" +
+			"longest sentences, and a translation much harder than its source reading-harder.",
 		Flags: []cli.Flag{
 			langFlag(),
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "`FORMAT`: text, json, github or sarif"},

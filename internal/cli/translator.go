@@ -155,9 +155,12 @@ type statusOptions struct {
 func statusCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "status",
-		Usage: "per language: translated, stale, missing, words left, percent",
+		Usage: "per language: translated, stale, missing, words left, percent; each article's reading level",
 		UsageText: "lingo status [--lang L]... [--format text|json]\n\nExamples:\n   lingo status\n   lingo status --lang ar --format json\n\n" +
-			"Counts what `lingo sync` would write; it writes nothing.",
+			"Counts what `lingo sync` would write; it writes nothing. Then, per article, the\n" +
+			"source's reading level by its language's formula (Flesch–Kincaid grade in en;\n" +
+			"Szigriszt–Pazos, Kandel–Moles, Amstad and Wiener Sachtextformel in es, fr, de;\n" +
+			"sentence and word lengths elsewhere) and each translation's over its current entries.",
 		Flags: []cli.Flag{langFlag(), &cli.StringFlag{Name: "format", Value: "text", Usage: "`text` or json"}},
 		Action: func(c *cli.Context) error {
 			return runStatus(c.App.Writer, statusOptions{globalsFrom(c), c.StringSlice("lang"), c.String("format")})
@@ -181,20 +184,55 @@ func runStatus(w io.Writer, opts statusOptions) error {
 	if err != nil {
 		return err
 	}
+	levels, err := p.ReadingLevels(langs)
+	if err != nil {
+		return err
+	}
 	if opts.format == "json" {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(struct {
-			Source    string          `json:"source"`
-			Languages []project.Stats `json:"languages"`
-		}{p.Config.Source, stats})
+			Source    string                 `json:"source"`
+			Languages []project.Stats        `json:"languages"`
+			Articles  []project.ReadingLevel `json:"articles"`
+		}{p.Config.Source, stats, levels})
 	}
 	fmt.Fprintf(w, "%-8s %10s %6s %8s %10s %9s %21s %9s\n", "lang", "translated", "stale", "missing", "words left", "complete", "", "reviewed")
 	for _, s := range stats {
 		fmt.Fprintf(w, "%-8s %10s %6d %8d %10d %8s%%  %s %9s\n", s.Lang, fmt.Sprintf("%d/%d", s.Translated, s.Messages),
 			s.Stale, s.Missing, s.WordsLeft, strconv.FormatFloat(s.Percent, 'f', -1, 64), bar(s.Percent, 20), fmt.Sprintf("%d/%d", s.Reviewed, s.Messages))
 	}
+	printReading(w, levels)
 	return nil
+}
+
+// printReading prints each article's reading level: the source's grade,
+// and each translation's score over its current entries.
+func printReading(w io.Writer, levels []project.ReadingLevel) {
+	if len(levels) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nreading level (grade: school year; ease: 0-100, higher is easier)\n")
+	fmt.Fprintf(w, "%-28s %-8s %6s %6s %8s %8s  %s\n", "article", "lang", "grade", "ease", "words/s.", "entries", "formula")
+	for _, a := range levels {
+		name := a.Slug
+		for _, l := range append([]project.ReadingScore{a.Source}, a.Langs...) {
+			sc, grade, ease, formula := l.Score, "-", "-", l.Score.Formula
+			if sc.HasGrade && sc.Words > 0 {
+				grade, ease = fmt.Sprintf("%.1f", sc.Grade), fmt.Sprintf("%.1f", sc.Ease)
+			}
+			if formula == "" {
+				formula = "none: lengths only"
+				if !sc.Chars {
+					formula += fmt.Sprintf(", %.1f letters a word", sc.LettersPerWord())
+				} else {
+					formula += " (characters)"
+				}
+			}
+			fmt.Fprintf(w, "%-28s %-8s %6s %6s %8.1f %8s  %s\n", name, l.Lang, grade, ease, sc.WordsPerSentence(), fmt.Sprintf("%d/%d", l.Entries, l.Of), formula)
+			name = ""
+		}
+	}
 }
 
 // bar draws percent as a bar of width cells.

@@ -127,6 +127,10 @@ type Check struct {
 	// Vocab is lingo's vocabulary extended by the folder, loaded by Load;
 	// nil when the folder is "".
 	Vocab *vocab.Vocabulary `toml:"-"`
+	// ReadingGrade is the highest school grade a source article may read
+	// at (reading-grade), and turns on the comparison of each translation
+	// with its source (reading-harder); 0 for neither.
+	ReadingGrade float64 `toml:"reading_grade"`
 }
 
 // Site names the published site: [site] in lingo.toml.
@@ -291,7 +295,7 @@ var kinds = map[string]string{
 	"languages": "a list of strings", "front_matter": "a list of strings", "code_shortcodes": "a list of strings",
 	"glossary": "a string", "layout": "a string", "lang_key": "a string", "stale": "a string",
 	"min_complete": "a number", "fallback": "a string", "words": "a string", "profile": "a string", "site.title": "a string", "site.base_url": "a string",
-	"check.vocabulary": "a string",
+	"check.vocabulary": "a string", "check.reading_grade": "a number",
 	// [lang.<tag>] keys, by lang.<key>
 	"lang.require_review": "true or false", "lang.parent_review": "true or false", "lang.min_complete": "a number", "lang.gate": "a number", "lang.stale": "a string",
 }
@@ -437,6 +441,9 @@ func parse(path string, data []byte) (*Config, error) {
 	}
 	if len(c.Check.Length) != 0 && len(c.Check.Length) != 2 {
 		v.failTable("check.length: want [min, max]", "check")
+	}
+	if g := c.Check.ReadingGrade; g < 0 || g > 20 {
+		v.failKey(fmt.Sprintf("check.reading_grade = %v: want a school grade from 1 to 20 (NIH asks for patient material below 8), or 0 for no reading-level check", g), "check", "reading_grade")
 	}
 	v.shortcodes(c)
 	if v.err != nil {
@@ -631,6 +638,46 @@ func (v *validator) failTable(msg string, parts ...string) {
 	}
 	line, col := locateTable(v.data, parts...)
 	v.err = &Error{Path: v.path, Line: line, Col: col, Msg: msg}
+}
+
+// failKey records msg at the value of key in the table [table], or at the
+// table's header where the key is written another way (dotted).
+func (v *validator) failKey(msg, table, key string) {
+	if v.err != nil {
+		return
+	}
+	line, col := locateKey(v.data, table, key)
+	if line == 0 {
+		line, col = locateTable(v.data, table)
+	}
+	v.err = &Error{Path: v.path, Line: line, Col: col, Msg: msg}
+}
+
+// locateKey returns the position of the value of key in the table
+// [table] of data, or 0, 0.
+func locateKey(data []byte, table, key string) (line, col int) {
+	var p unstable.Parser
+	p.Reset(data)
+	in := false
+	for p.NextExpression() {
+		e := p.Expression()
+		switch e.Kind {
+		case unstable.Table, unstable.ArrayTable:
+			var got []string
+			for it := e.Key(); it.Next(); {
+				got = append(got, string(it.Node().Data))
+			}
+			in = e.Kind == unstable.Table && strings.Join(got, ".") == table
+		case unstable.KeyValue:
+			it := e.Key()
+			if !in || !it.Next() || string(it.Node().Data) != key || it.Next() {
+				continue
+			}
+			at := p.Shape(e.Value().Raw).Start
+			return at.Line, at.Column
+		}
+	}
+	return 0, 0
 }
 
 func locate(data []byte, key string, elem int) (line, col int) {

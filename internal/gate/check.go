@@ -234,6 +234,26 @@ func (r *Checked) finish(others []check.Finding) {
 	r.Checks = slices.Sorted(maps.Keys(r.checks))
 }
 
+// Add lists findings made apart from the checks of each catalog (the
+// reading levels of articles), counted in their language's totals.
+func (r *Checked) Add(fs []check.Finding) {
+	for _, f := range fs {
+		r.others = append(r.others, f)
+		r.checks[f.Check] = true
+		for i := range r.Totals {
+			switch t := &r.Totals[i]; {
+			case t.Lang != f.Lang:
+			case f.Severity == check.Error:
+				t.Errors++
+			default:
+				t.Warnings++
+			}
+		}
+	}
+	check.Sort(r.others)
+	r.Checks = slices.Sorted(maps.Keys(r.checks))
+}
+
 // Errors counts the findings at error level.
 func (r *Checked) Errors() int {
 	n := 0
