@@ -23,7 +23,6 @@ import (
 	"github.com/lingo-l10n/lingo/internal/exchange"
 	"github.com/lingo-l10n/lingo/internal/gate"
 	"github.com/lingo-l10n/lingo/internal/publish"
-	"github.com/lingo-l10n/lingo/internal/readinglevel"
 	"github.com/lingo-l10n/lingo/internal/review"
 	"github.com/lingo-l10n/lingo/internal/syncer"
 	"github.com/lingo-l10n/lingo/internal/workbench/views"
@@ -80,8 +79,8 @@ type (
 	AdoptResult    = adopt.AdoptResult
 	AdoptGap       = adopt.AdoptGap
 	ArticleStats   = views.ArticleStats
-	ReadingLevel   = readinglevel.Article
-	ReadingScore   = readinglevel.Level
+	ReadingLevel   = views.ReadingLevel
+	ReadingScore   = views.ReadingScore
 	ArticleView    = views.ArticleView
 	EntryView      = views.EntryView
 	DiffOp         = views.DiffOp
@@ -145,50 +144,27 @@ func (p *Project) Plans(langs []string, opts SyncOptions) ([]*LangPlan, error) {
 // Status counts where each of langs stands (syncer.Status).
 func (p *Project) Status(langs []string) ([]Stats, error) { return p.syncer().Status(langs) }
 
-// Check runs lingo check on langs (gate.Check), and with [check]
-// reading_grade set, adds the reading levels' findings (readinglevel);
-// Close the result.
+// Check runs lingo check on langs (gate.Check), with the findings of the
+// articles' reading levels where [check] reading_grade is set
+// (views.ReadingFindings); Close the result.
 func (p *Project) Check(langs []string) (*Checked, error) {
 	res, err := p.gate().Check(langs)
-	grade := p.Config.Check.ReadingGrade
-	if err != nil || grade == 0 {
-		return res, err
-	}
-	levels, err := p.ReadingLevels(langs)
-	if err == nil {
-		var c *check.Checker
-		if c, err = p.gate().NewChecker(); err == nil {
-			var fs []check.Finding
-			for _, a := range levels {
-				fs = append(fs, readinglevel.Findings(c, a, grade, p.Rel)...)
-			}
-			res.Add(fs)
-			return res, nil
-		}
-	}
-	res.Close()
-	return nil, err
-}
-
-// ReadingLevels scores every article in the source language and in each
-// of langs but pseudo-locales (readinglevel).
-func (p *Project) ReadingLevels(langs []string) ([]ReadingLevel, error) {
-	arts, err := p.LoadAll()
 	if err != nil {
 		return nil, err
 	}
-	var plans []*LangPlan
-	for _, lang := range langs {
-		if check.IsPseudo(lang) {
-			continue
-		}
-		lp, err := p.Plan(lang, arts, SyncOptions{Lenient: true})
-		if err != nil {
-			return nil, err
-		}
-		plans = append(plans, lp)
+	fs, err := p.views().ReadingFindings(langs)
+	if err != nil {
+		res.Close()
+		return nil, err
 	}
-	return readinglevel.NewReader().Articles(p.Config.Source, arts, plans)
+	res.Add(fs)
+	return res, nil
+}
+
+// ReadingLevels scores every article in the source language and in each
+// of langs (views.ReadingLevels).
+func (p *Project) ReadingLevels(langs []string) ([]ReadingLevel, error) {
+	return p.views().ReadingLevels(langs)
 }
 
 // Publish renders every article in each language of opts (publish.Publish).
