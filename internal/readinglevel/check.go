@@ -40,6 +40,20 @@ type Article struct {
 	Files  []string `json:"-"` // per language of Langs, its catalog's path
 }
 
+// In is a's level in lang: the source's or a translation's; the zero
+// Level (no text) for a language not scored.
+func (a Article) In(lang string) Level {
+	if a.Source.Lang == lang {
+		return a.Source
+	}
+	for _, l := range a.Langs {
+		if l.Lang == lang {
+			return l
+		}
+	}
+	return Level{Lang: lang}
+}
+
 // Articles scores every article of arts in the source language, and in
 // each language of plans (as sync planned it, its articles in the order of
 // arts).

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -150,6 +151,24 @@ func TestOverview(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("overview lacks %s", want)
 		}
+	}
+	// Beside each article, its reading level: the source's grade, and
+	// each translation's over its current entries, as lingo status has them.
+	levels, err := p.ReadingLevels([]string{"fr", "ar"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<small class="reading" data-lang="en">en: ` + html.EscapeString(levels[0].Source.Summary()) + `</small>`,
+		`<small class="reading" data-lang="fr">` + html.EscapeString(levels[0].In("fr").Summary()) + `, over 2/3 entries</small>`,
+		`<small class="reading" data-lang="ar">no text, over 0/3 entries</small>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("overview lacks %s", want)
+		}
+	}
+	if !strings.HasPrefix(levels[0].Source.Summary(), "grade ") {
+		t.Errorf("source level %q, want a grade", levels[0].Source.Summary())
 	}
 	// The same numbers as lingo status, article by article and in all.
 	status, err := p.Status([]string{"fr", "ar"})

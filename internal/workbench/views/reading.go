@@ -4,6 +4,7 @@ import (
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/readinglevel"
 	"github.com/lingo-l10n/lingo/internal/syncer"
+	"github.com/lingo-l10n/lingo/internal/workspace"
 )
 
 // ReadingLevel is one article's reading level in the source language and
@@ -14,25 +15,49 @@ type (
 )
 
 // ReadingLevels scores every article in the source language and in each
-// of langs but pseudo-locales, as lingo status shows them and the
-// workbench beside each article.
+// of langs but pseudo-locales, as lingo status shows them and lingo check
+// reads them.
 func (p Views) ReadingLevels(langs []string) ([]ReadingLevel, error) {
-	arts, err := p.LoadAll()
+	return p.readingLevels(langs, syncer.SyncOptions{})
+}
+
+// readingLevels is ReadingLevels with plans made with opts.
+func (p Views) readingLevels(langs []string, opts syncer.SyncOptions) ([]ReadingLevel, error) {
+	arts, plans, err := p.plans(langs, opts)
 	if err != nil {
 		return nil, err
 	}
-	var plans []*syncer.LangPlan
+	return p.levels(arts, plans)
+}
+
+// plans reads the articles and plans each of langs, as sync would with
+// opts.
+func (p Views) plans(langs []string, opts syncer.SyncOptions) ([]*workspace.Article, []*syncer.LangPlan, error) {
+	arts, err := p.LoadAll()
+	if err != nil {
+		return nil, nil, err
+	}
+	plans := make([]*syncer.LangPlan, 0, len(langs))
 	for _, lang := range langs {
-		if check.IsPseudo(lang) {
-			continue
-		}
-		lp, err := p.Plan(lang, arts, syncer.SyncOptions{Lenient: true})
+		lp, err := p.Plan(lang, arts, opts)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		plans = append(plans, lp)
 	}
-	return readinglevel.NewReader().Articles(p.Config.Source, arts, plans)
+	return arts, plans, nil
+}
+
+// levels scores arts in the source language and in each language of
+// plans but pseudo-locales.
+func (p Views) levels(arts []*workspace.Article, plans []*syncer.LangPlan) ([]ReadingLevel, error) {
+	real := make([]*syncer.LangPlan, 0, len(plans))
+	for _, lp := range plans {
+		if !check.IsPseudo(lp.Lang) {
+			real = append(real, lp)
+		}
+	}
+	return readinglevel.NewReader().Articles(p.Config.Source, arts, real)
 }
 
 // ReadingFindings are lingo check's findings of the reading levels of
@@ -42,7 +67,9 @@ func (p Views) ReadingFindings(langs []string) ([]check.Finding, error) {
 	if grade == 0 {
 		return nil, nil
 	}
-	levels, err := p.ReadingLevels(langs)
+	// as check reads catalogs: an entry the source lacks is an orphan
+	// finding of its own, not an error
+	levels, err := p.readingLevels(langs, syncer.SyncOptions{Lenient: true})
 	if err != nil {
 		return nil, err
 	}

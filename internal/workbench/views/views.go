@@ -29,27 +29,31 @@ import (
 // takes: judge for check, Sync for saving, pageFiles for rendering.
 
 // ArticleStats is where one article stands in each language: the numbers
-// of lingo status, counted article by article.
+// of lingo status, counted article by article, and its reading level in
+// the source language and in each language (but pseudo-locales).
 type ArticleStats struct {
-	Slug  string         `json:"slug"`
-	Langs []syncer.Stats `json:"langs"`
+	Slug    string         `json:"slug"`
+	Langs   []syncer.Stats `json:"langs"`
+	Reading ReadingLevel   `json:"reading"`
 }
 
 // ArticleStatus plans langs as Status does and counts each article's
-// messages, and returns them with Status's totals, from one plan.
+// messages, and scores each article's reading level.
 func (p Views) ArticleStatus(langs []string) ([]ArticleStats, []syncer.Stats, error) {
-	plans, err := p.Plans(langs, syncer.SyncOptions{})
+	arts, plans, err := p.plans(langs, syncer.SyncOptions{})
 	if err != nil {
 		return nil, nil, err
 	}
-	var out []ArticleStats
-	for li, lp := range plans {
-		for ai, ap := range lp.Articles {
-			if li == 0 {
-				out = append(out, ArticleStats{Slug: ap.Slug})
-			}
+	levels, err := p.levels(arts, plans)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]ArticleStats, len(arts))
+	for ai, a := range arts {
+		out[ai] = ArticleStats{Slug: a.Slug, Reading: levels[ai]}
+		for _, lp := range plans {
 			s := syncer.Stats{Lang: lp.Lang, Percent: 100}
-			s.Count(ap.Messages)
+			s.Count(lp.Articles[ai].Messages)
 			out[ai].Langs = append(out[ai].Langs, s)
 		}
 	}
