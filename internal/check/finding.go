@@ -12,6 +12,9 @@ type Severity string
 const (
 	Error   Severity = "error"
 	Warning Severity = "warning"
+	// Waived is a finding a person waived on its entry (lingo accept
+	// --check): shown, with its Waiver, but neither an error nor a warning.
+	Waived Severity = "waived"
 )
 
 // Finding is one problem with one entry (or one file) of a locale.
@@ -24,6 +27,14 @@ type Finding struct {
 	Check    string   `json:"check"`
 	Severity Severity `json:"severity"`
 	Message  string   `json:"message"`
+	Waiver   *Waiver  `json:"waiver,omitempty"` // who waived it, for a Waived finding
+}
+
+// Waiver says who waived a finding, why and when (RFC 3339).
+type Waiver struct {
+	By  string `json:"by"`
+	Why string `json:"why,omitempty"`
+	At  string `json:"at"`
 }
 
 // Totals counts one language's messages and findings.

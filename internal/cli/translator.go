@@ -89,11 +89,23 @@ func runSync(ctx context.Context, w io.Writer, opts syncOptions) error {
 
 func acceptCommand() *cli.Command {
 	return &cli.Command{
-		Name:      "accept",
-		Usage:     "confirm stale translations that need no change",
-		UsageText: "lingo accept --lang L [ID]...\n\nExamples:\n   lingo accept --lang fr ketamine-and-the-brain.p-be7014de\n   lingo accept --lang fr          every stale entry of French",
-		Flags:     []cli.Flag{&cli.StringFlag{Name: "lang", Required: true, Usage: "language `L`"}},
+		Name:  "accept",
+		Usage: "confirm stale translations that need no change",
+		UsageText: "lingo accept --lang L [ID]...\nlingo accept --lang L --check NAME [--by NAME] [--why TEXT] ID...\n\nExamples:\n   lingo accept --lang fr ketamine-and-the-brain.p-be7014de\n   lingo accept --lang fr          every stale entry of French\n" +
+			"   lingo accept --lang fr --check negation --by \"Dr A\" --why \"« sans » keeps it\" ketamine-and-the-brain.p-1a2b3c4d\n" +
+			"   lingo accept --lang fr --same-as-source --by \"Ana\" ketamine-and-the-brain.td-5e6f7a8b\n\n" +
+			"With --check, a person waives check NAME's finding on each entry named: lingo records who\n" +
+			"(--by, else git config user.name), why and when, with the exact source text and translation,\n" +
+			"in locales/<lang>/.lingo/. While both stay as they are, lingo check lists the finding as\n" +
+			"waived and the entry is published; any change to either undoes the waiver.\n" +
+			"--same-as-source is --check untranslated: the translation is rightly the source text.",
+		Flags: append([]cli.Flag{&cli.StringFlag{Name: "lang", Required: true, Usage: "language `L`"}}, waiveFlags()...),
 		Action: func(c *cli.Context) error {
+			if wo, err := waiving(c); err != nil {
+				return err
+			} else if wo != nil {
+				return runWaive(c.Context, c.App.Writer, *wo)
+			}
 			ids := c.Args().Slice()
 			return runAccept(c.Context, c.App.Writer, syncOptions{globals: globalsFrom(c), langs: []string{c.String("lang")}, ids: ids, all: len(ids) == 0})
 		},
@@ -180,7 +192,7 @@ func runStatus(w io.Writer, opts statusOptions) error {
 	if err != nil {
 		return err
 	}
-	stats, err := p.Status(langs)
+	stats, waivers, err := p.StatusWaivers(langs)
 	if err != nil {
 		return err
 	}
@@ -193,15 +205,16 @@ func runStatus(w io.Writer, opts statusOptions) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(struct {
 			Source    string                 `json:"source"`
-			Languages []project.Stats        `json:"languages"`
+			Languages []langStatus           `json:"languages"`
 			Articles  []project.ReadingLevel `json:"articles"`
-		}{p.Config.Source, stats, levels})
+		}{p.Config.Source, withWaivers(stats, waivers), levels})
 	}
 	fmt.Fprintf(w, "%-8s %10s %6s %8s %10s %9s %21s %9s\n", "lang", "translated", "stale", "missing", "words left", "complete", "", "reviewed")
 	for _, s := range stats {
 		fmt.Fprintf(w, "%-8s %10s %6d %8d %10d %8s%%  %s %9s\n", s.Lang, fmt.Sprintf("%d/%d", s.Translated, s.Messages),
 			s.Stale, s.Missing, s.WordsLeft, strconv.FormatFloat(s.Percent, 'f', -1, 64), bar(s.Percent, 20), fmt.Sprintf("%d/%d", s.Reviewed, s.Messages))
 	}
+	printWaivers(w, withWaivers(stats, waivers))
 	printReading(w, levels)
 	return nil
 }

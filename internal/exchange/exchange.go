@@ -16,6 +16,7 @@ import (
 	"github.com/lingo-l10n/lingo/internal/interchange"
 	"github.com/lingo-l10n/lingo/internal/review"
 	"github.com/lingo-l10n/lingo/internal/syncer"
+	"github.com/lingo-l10n/lingo/internal/translation"
 	"github.com/lingo-l10n/lingo/internal/workspace"
 	"golang.org/x/text/language"
 )
@@ -49,6 +50,7 @@ func (p Exchange) Export(lang, format string) ([]byte, error) {
 			switch m.State {
 			case syncer.Current:
 				u.State, u.Target = p.exportState(lang, format, m), m.Translation
+				u.Context += waiverNotes(m.Waivers)
 			case syncer.Stale:
 				u.State, u.Target, u.Previous, u.Hash = interchange.NeedsReview, m.Translation, m.Old, kept[m.ID]
 			}
@@ -56,6 +58,21 @@ func (p Exchange) Export(lang, format string) ([]byte, error) {
 		}
 	}
 	return interchange.Write(d, format)
+}
+
+// waiverNotes are the lines the context of an exported unit gains for the
+// waivers its entry keeps, so that the translator sees who judged which
+// finding wrong, and why: "\nwaived negation by Dr A (2026-12-06): why".
+func waiverNotes(ws []translation.Waiver) string {
+	var b strings.Builder
+	for _, w := range ws {
+		day, _, _ := strings.Cut(w.At, "T")
+		fmt.Fprintf(&b, "\nwaived %s by %s (%s)", w.Check, w.By, day)
+		if w.Why != "" {
+			b.WriteString(": " + strings.Join(strings.Fields(w.Why), " "))
+		}
+	}
+	return b.String()
 }
 
 // plan reads every article and plans lang's catalogs as they stand on

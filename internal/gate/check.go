@@ -197,6 +197,7 @@ func (p Gate) Summarize(cc CatalogCheck) UnitCheck {
 		case f.Severity == check.Error:
 			u.Errors++
 			u.Failing = append(u.Failing, f)
+		case f.Severity == check.Waived:
 		default:
 			u.Warnings++
 			if IsNotable(f) {
@@ -457,8 +458,9 @@ func (p Gate) Assess(c *check.Checker, a *workspace.Article, lang string, ap syn
 		if m.State == syncer.Current || m.State == syncer.Stale && publishStale {
 			found := c.Check(check.Translation{Lang: lang, File: cc.File, Line: m.Line, ID: m.ID,
 				Source: m.Source, SourceLang: p.Config.Source, Text: m.Translation, Plural: m.Plural, Refs: a.Refs})
-			for _, f := range found {
-				if f.Severity == check.Error {
+			for k := range found {
+				waive(&found[k], m.Waivers)
+				if found[k].Severity == check.Error {
 					msgs[i].Errors++
 				}
 			}
@@ -489,6 +491,14 @@ func (p Gate) Assess(c *check.Checker, a *workspace.Article, lang string, ap syn
 	}
 	j.Current, j.Msgs = cc.Current, msgs
 	return j
+}
+
+// waive marks f waived when ws, the waivers its entry keeps, waive its
+// check: a person judged it wrong on exactly this source and translation.
+func waive(f *check.Finding, ws []translation.Waiver) {
+	if w := translation.Waived(ws, f.Check); w != nil {
+		f.Severity, f.Waiver = check.Waived, &check.Waiver{By: w.By, Why: w.Why, At: w.At}
+	}
 }
 
 // BreaksStructure checks what a reader would get: the article with the
@@ -671,4 +681,43 @@ func (p Gate) glossary() (*glossary.Glossary, error) {
 		return nil, fmt.Errorf("glossary: %w", err)
 	}
 	return g, nil
+}
+
+// Waivable says whether a person may waive the findings of check name on
+// an entry (lingo accept --check): any check on what a translation says,
+// but not where an entry stands (missing, stale, unreviewed: translate,
+// accept or review it), a file's findings, or what keeps a translation
+// from being published whatever lingo.toml says (unsafe HTML and URLs,
+// hidden controls, a broken structure). Otherwise a *WaiveCheckError.
+func Waivable(name string) error {
+	switch name {
+	case "missing", "stale", "unreviewed", "orphan", "foreign", "unknown-lang", "input",
+		"structure", "control", "unsafe-html", "unsafe-url", "event-handler", "foreign-host":
+		return &WaiveCheckError{Check: name, Known: true}
+	}
+	if _, known := check.Defaults[name]; !known {
+		return &WaiveCheckError{Check: name}
+	}
+	return nil
+}
+
+// WaiveCheckError is a check Waivable refuses: unknown, or one a waiver
+// cannot answer.
+type WaiveCheckError struct {
+	Check string
+	Known bool
+}
+
+func (e *WaiveCheckError) Error() string {
+	if !e.Known {
+		var names []string
+		for name := range check.Defaults {
+			if Waivable(name) == nil {
+				names = append(names, name)
+			}
+		}
+		slices.Sort(names)
+		return fmt.Sprintf("--check %s: no such check (a waiver is for one of: %s)", e.Check, strings.Join(names, ", "))
+	}
+	return fmt.Sprintf("--check %s: not a finding a person can waive (a missing or stale entry is translated or accepted, an unreviewed one reviewed; unsafe content, hidden controls and a broken structure are never published)", e.Check)
 }

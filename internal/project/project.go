@@ -64,6 +64,7 @@ type (
 	Message        = syncer.Message
 	State          = syncer.State
 	Stats          = syncer.Stats
+	Waived         = syncer.Waived
 	Checked        = gate.Checked
 	Draft          = gate.Draft
 	PublishOptions = publish.PublishOptions
@@ -73,6 +74,9 @@ type (
 	ReviewEntry    = review.ReviewEntry
 	ReviewResult   = review.ReviewResult
 	ReviewError    = review.ReviewError
+	WaiveOptions   = review.WaiveOptions
+	WaiveResult    = review.WaiveResult
+	WaiveError     = review.WaiveError
 	ImportOptions  = exchange.ImportOptions
 	ImportResult   = exchange.ImportResult
 	ImportError    = exchange.ImportError
@@ -144,6 +148,11 @@ func (p *Project) Plans(langs []string, opts SyncOptions) ([]*LangPlan, error) {
 // Status counts where each of langs stands (syncer.Status).
 func (p *Project) Status(langs []string) ([]Stats, error) { return p.syncer().Status(langs) }
 
+// StatusWaivers is Status with each language's waivers (syncer.StatusWaivers).
+func (p *Project) StatusWaivers(langs []string) ([]Stats, [][]Waived, error) {
+	return p.syncer().StatusWaivers(langs)
+}
+
 // Check runs lingo check on langs (gate.Check), with the findings of the
 // articles' reading levels where [check] reading_grade is set
 // (views.ReadingFindings); Close the result.
@@ -191,6 +200,12 @@ func (p *Project) Review(lang string, ids []string, by string) ([]string, error)
 // ReviewWith is Review with options (review.ReviewWith).
 func (p *Project) ReviewWith(opts ReviewOptions) (*ReviewResult, error) {
 	return p.reviews().ReviewWith(opts)
+}
+
+// Waive records a person's waiver of one check's finding on entries
+// (review.Waive).
+func (p *Project) Waive(opts WaiveOptions) (*WaiveResult, error) {
+	return p.reviews().Waive(opts)
 }
 
 // Export writes every message of lang as an exchange file (exchange.Export).

@@ -287,8 +287,9 @@ func TestSummaryCells(t *testing.T) {
 			t.Errorf("%d cell borders in %q", cells, line)
 		}
 	}
-	if rows != len(r.Findings) {
-		t.Errorf("%d rows for %d findings:\n%s", rows, len(r.Findings), summary)
+	listed := len(r.Findings) - 1 // the waived one is not a problem to list
+	if rows != listed {
+		t.Errorf("%d rows for %d findings:\n%s", rows, listed, summary)
 	}
 	for _, want := range []string{
 		"| error | locales/fr/a\\|b.fr.toml:2 | a\\|b.p-1 | numbers | a \\| b \\`code\\` \\*em\\* \\_em\\_ \\[link\\](http://x) \\!\\[img\\](y) \\<b\\>bold\\</b\\> \\&amp; \\~\\~del\\~\\~ \\$x\\$ \\\\ end |",

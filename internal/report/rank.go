@@ -57,10 +57,12 @@ func selectFindings(s Stream, n int) (selection, error) {
 		if err != nil {
 			return selection{}, err
 		}
-		if f.Severity == check.Error {
+		switch f.Severity {
+		case check.Waived: // a person's judgement, not a problem: annotated nowhere
+		case check.Error:
 			sel.errorCount++
 			errs.add(f)
-		} else {
+		default:
 			sel.warningCount++
 			warns.add(f)
 		}

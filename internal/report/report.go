@@ -123,7 +123,8 @@ func byFile(fs []check.Finding) []check.Finding {
 }
 
 // level maps a severity to "error" or "warning": anything that is not an
-// error is reported as a warning, so that a finding never goes unseen.
+// error is reported as a warning, so that a finding never goes unseen
+// (a waived finding is one, in formats that have no level for it).
 func level(s check.Severity) string {
 	if s == check.Error {
 		return "error"
@@ -133,8 +134,16 @@ func level(s check.Severity) string {
 
 // label is what a finding says first: its message ID, then its message.
 func label(f check.Finding) string {
-	if f.ID == "" {
-		return f.Message
+	s := f.Message
+	if f.ID != "" {
+		s = f.ID + ": " + s
 	}
-	return f.ID + ": " + f.Message
+	if w := f.Waiver; w != nil {
+		s += " (waived by " + w.By
+		if w.Why != "" {
+			s += ": " + w.Why
+		}
+		s += ")"
+	}
+	return s
 }

@@ -21,7 +21,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // sampleReport has a bit of everything: several languages and files, both
-// severities, a file-level finding, and messages and paths with the
+// severities and a waived finding, a file-level finding, and messages and paths with the
 // characters each format must escape (%, :, ",", line breaks, quotes,
 // HTML, an ANSI escape, a space).
 func sampleReport() *check.Report {
@@ -37,6 +37,9 @@ func sampleReport() *check.Report {
 				Message: "the source says 50-80%, the translation 50-8% (45%25 is not %0A a newline)"},
 			{Lang: "fr", File: "locales/fr/ketamine.fr.toml", Line: 41, ID: "ketamine.p-00ff00ff", Check: "length", Severity: check.Warning,
 				Message: "the translation is 2.4 times as long as the source"},
+			{Lang: "fr", File: "locales/fr/ketamine.fr.toml", Line: 50, ID: "ketamine.p-0a0b0c0d", Check: "negation", Severity: check.Waived,
+				Message: `the source says "Never" and the translation has no negation`,
+				Waiver:  &check.Waiver{By: "Dr. A", Why: `"sans" keeps it`, At: "2026-12-06T07:00:00Z"}},
 			{Lang: "pt-BR", File: "locales/pt-BR/guides/a, b: c.pt-BR.toml", Line: 7, ID: "guides/a, b: c.h-5", Check: "whitespace", Severity: check.Warning,
 				Message: "trailing white space differs:\r\n\"fim \" vs \"fim\"\n"},
 			{Lang: "pt-BR", File: "locales/pt-BR/guides/a, b: c.pt-BR.toml", Line: 9, ID: "guides/a, b: c.p-6", Check: "untranslated", Severity: check.Warning,
@@ -259,6 +262,12 @@ func TestGitHubRunnerRoundTrip(t *testing.T) {
 	}
 	for i, f := range fs {
 		out := string(write(t, &check.Report{Findings: []check.Finding{f}}, "github", false))
+		if f.Severity == check.Waived {
+			if out != "" {
+				t.Errorf("finding %d, waived, is annotated: %s", i, out)
+			}
+			continue
+		}
 		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 		if len(lines) != 1 {
 			t.Fatalf("finding %d: got %d lines:\n%s", i, len(lines), out)
@@ -393,7 +402,7 @@ func TestSARIFContent(t *testing.T) {
 			t.Errorf("rule %s has no description", r.ID)
 		}
 	}
-	if want := []string{"length", "missing", "numbers", "unsafe-html", "untranslated", "whitespace"}; !reflect.DeepEqual(ids, want) {
+	if want := []string{"length", "missing", "negation", "numbers", "unsafe-html", "untranslated", "whitespace"}; !reflect.DeepEqual(ids, want) {
 		t.Errorf("rules %v, want %v", ids, want)
 	}
 	fps := map[string]bool{}
@@ -415,7 +424,7 @@ func TestSARIFContent(t *testing.T) {
 		}
 		fps[fp] = true
 	}
-	if got := run.Results[5].Locations[0].PhysicalLocation.ArtifactLocation.URI; got != "locales/pt-BR/guides/a,%20b:%20c.pt-BR.toml" {
+	if got := run.Results[6].Locations[0].PhysicalLocation.ArtifactLocation.URI; got != "locales/pt-BR/guides/a,%20b:%20c.pt-BR.toml" {
 		t.Errorf("uri %q", got)
 	}
 	if got := fileURI("a:b/c.toml"); got != "./a:b/c.toml" {

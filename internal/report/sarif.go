@@ -129,7 +129,7 @@ func sarifResultOf(f check.Finding, index map[string]int) sarifResult {
 	res := sarifResult{
 		RuleID:              f.Check,
 		RuleIndex:           index[f.Check],
-		Level:               level(f.Severity),
+		Level:               sarifLevel(f.Severity),
 		Message:             sarifMessage{Text: label(f)},
 		PartialFingerprints: map[string]string{fingerprintKey: fingerprint(f)},
 		Properties:          sarifProperties{Lang: f.Lang, MessageID: f.ID},
@@ -163,4 +163,12 @@ func fingerprint(f check.Finding) string {
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// sarifLevel is a severity's SARIF level: a waived finding is a note.
+func sarifLevel(s check.Severity) string {
+	if s == check.Waived {
+		return "note"
+	}
+	return level(s)
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"unicode"
+
+	"github.com/lingo-l10n/lingo/internal/check"
 )
 
 // ANSI escape sequences used when colour is on.
@@ -22,13 +24,13 @@ const (
 // table of per-language totals and a count.
 func writeText(w *bufio.Writer, s Stream, color bool) error {
 	paint := func(code, s string) string {
-		if !color {
+		if !color || code == "" {
 			return s
 		}
 		return code + s + ansiReset
 	}
 	inTotals := map[string]bool{}
-	errors, warnings := 0, 0
+	errors, warnings, waived := 0, 0, 0
 	for _, t := range s.Totals {
 		inTotals[t.Lang] = true
 		errors, warnings = errors+t.Errors, warnings+t.Warnings
@@ -52,13 +54,17 @@ func writeText(w *bufio.Writer, s Stream, color bool) error {
 		}
 		sev := level(f.Severity)
 		code := ansiYellow
-		if sev == "error" {
+		switch {
+		case sev == "error":
 			code = ansiRed
+		case f.Severity == check.Waived:
+			sev, code = string(check.Waived), ""
+			waived++
 		}
 		if !inTotals[f.Lang] { // the totals count the others, listed or not
 			if sev == "error" {
 				errors++
-			} else {
+			} else if f.Severity != check.Waived {
 				warnings++
 			}
 		}
@@ -89,11 +95,14 @@ func writeText(w *bufio.Writer, s Stream, color bool) error {
 	if listed || len(s.Totals) > 0 {
 		w.WriteByte('\n')
 	}
-	if errors+warnings == 0 {
+	switch {
+	case waived > 0:
+		fmt.Fprintf(w, "%s, %s, %d waived\n", plural(errors, "error"), plural(warnings, "warning"), waived)
+	case errors+warnings == 0:
 		w.WriteString("no findings\n")
-		return nil
+	default:
+		fmt.Fprintf(w, "%s, %s\n", plural(errors, "error"), plural(warnings, "warning"))
 	}
-	fmt.Fprintf(w, "%s, %s\n", plural(errors, "error"), plural(warnings, "warning"))
 	return nil
 }
 

@@ -45,13 +45,17 @@ type ReviewEntry struct {
 	ID   string
 	File string // its catalog, relative to the project; "" for an unknown ID
 	Line int    // its line there, 0 if not known
+	Col  int    // its column there, 0 if not given
 	Why  string // why it was not reviewed; "" for a reviewed entry
 }
 
-// String is "file:line: ID", then ": why" when there is a reason.
+// String is "file:line: ID" (file:line:col where a column is given), then
+// ": why" when there is a reason.
 func (e ReviewEntry) String() string {
 	s := e.ID
 	switch {
+	case e.File != "" && e.Line > 0 && e.Col > 0:
+		s = fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.ID)
 	case e.File != "" && e.Line > 0:
 		s = fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.ID)
 	case e.File != "":
@@ -305,6 +309,7 @@ func (p Reviews) reviewArticle(c *check.Checker, lang, slug string, ids map[stri
 		default:
 			r := translation.RecordOf(m.Source, m.Translation, translation.Verdict{State: syncer.Current, Hash: article.Hash(m.Source)})
 			r.Review = &translation.Review{By: by, Source: m.Source, Translation: m.Translation, Plural: maps.Clone(m.Plural)}
+			r.Waivers = m.Waivers
 			if st == nil {
 				st = workspace.Records{}
 			}

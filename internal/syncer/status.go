@@ -1,6 +1,7 @@
 package syncer
 
 import (
+	"path/filepath"
 	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/article"
@@ -20,14 +21,43 @@ type Stats struct {
 	Percent    float64 `json:"percent"`
 }
 
+// Waived is a waiver an entry keeps, as status lists it.
+type Waived struct {
+	ID    string `json:"id"`
+	File  string `json:"file"` // the catalog, relative to the project
+	Line  int    `json:"line"` // the entry's line there
+	Check string `json:"check"`
+	By    string `json:"by"`
+	Why   string `json:"why,omitempty"`
+	At    string `json:"at"` // RFC 3339
+}
+
 // Status plans each of langs as sync would, without writing, and counts its
 // messages.
 func (p Syncer) Status(langs []string) ([]Stats, error) {
+	stats, _, err := p.StatusWaivers(langs)
+	return stats, err
+}
+
+// StatusWaivers is Status with, per language, the waivers its entries
+// keep (lingo accept --check), in document order.
+func (p Syncer) StatusWaivers(langs []string) ([]Stats, [][]Waived, error) {
 	plans, err := p.Plans(langs, SyncOptions{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return StatsOf(plans), nil
+	waivers := make([][]Waived, len(plans))
+	for k, lp := range plans {
+		for _, ap := range lp.Articles {
+			for _, m := range ap.Messages {
+				for _, w := range m.Waivers {
+					waivers[k] = append(waivers[k], Waived{ID: m.ID, File: filepath.ToSlash(p.Rel(ap.Path)), Line: m.Line,
+						Check: w.Check, By: w.By, Why: w.Why, At: w.At})
+				}
+			}
+		}
+	}
+	return StatsOf(plans), waivers, nil
 }
 
 // StatsOf counts the messages of each language's plan.

@@ -43,6 +43,9 @@ type Message struct {
 	// translation (lingo review); ReviewedBy names them.
 	Reviewed   bool
 	ReviewedBy string
+	// Waivers are the waivers of check findings (lingo accept --check)
+	// that hold for exactly this source text and translation.
+	Waivers []translation.Waiver
 }
 
 // LangPlan is what sync would make of one target language.
@@ -227,6 +230,7 @@ func (p Syncer) planArticle(lang string, a *workspace.Article, old *catalog.Cata
 		}
 		rv := ReviewOf(m, e, rec)
 		m.Reviewed, m.ReviewedBy = rv != nil, reviewer(rv)
+		m.Waivers = WaiversOf(m, e, rec)
 		plan.Messages = append(plan.Messages, m)
 		if !opts.files {
 			continue
@@ -234,7 +238,7 @@ func (p Syncer) planArticle(lang string, a *workspace.Article, old *catalog.Cata
 		out.Entries = append(out.Entries, p.entry(lang, a, i, m, hash))
 		if m.Translation != "" {
 			r := translation.RecordOf(m.Source, m.Translation, translation.Verdict{State: m.State, Old: m.Old, Hash: hash})
-			r.Review = rv
+			r.Review, r.Waivers = rv, m.Waivers
 			newState[id] = r
 		}
 	}
@@ -743,6 +747,16 @@ func ReviewOf(m Message, e catalog.Entry, rec workspace.Record) *translation.Rev
 		return nil
 	}
 	return rec.Review
+}
+
+// WaiversOf is the waivers an entry keeps: those recorded that cover its
+// current source text and the translation the catalog holds; nil when
+// none does.
+func WaiversOf(m Message, e catalog.Entry, rec workspace.Record) []translation.Waiver {
+	if m.State != Current || m.Translation == "" || m.Translation != e.Other {
+		return nil
+	}
+	return translation.Holding(rec.Waivers, m.Source, m.Translation, m.Plural)
 }
 
 // reviewer is the name of a review's reviewer; "" for no review.

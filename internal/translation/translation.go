@@ -55,6 +55,9 @@ type Record struct {
 	Shown string `json:"shown,omitempty"`
 	// Review is the reviewer's sign-off of the entry, nil when none.
 	Review *Review `json:"review,omitempty"`
+	// Waivers are people's waivers of check findings on the entry, one
+	// per check, in the order given.
+	Waivers []Waiver `json:"waivers,omitempty"`
 }
 
 // Review is a reviewer's sign-off of an entry: who approved it, and the
@@ -72,6 +75,60 @@ type Review struct {
 // either undoes it.
 func (r *Review) Covers(source, text string, plural map[string]string) bool {
 	return r != nil && r.Source == source && r.Translation == text && maps.Equal(r.Plural, plural)
+}
+
+// Waiver is a person's waiver of one check's finding on one entry (lingo
+// accept --check): who, why and when, and the exact source text and
+// translation it was given for. Like a Review, it holds only while both
+// are still what the entry has (Covers); while it holds, the gate counts
+// the check's findings on the entry as waived, not as errors or warnings.
+type Waiver struct {
+	Check       string            `json:"check"` // the check's ID: "negation", "untranslated"...
+	By          string            `json:"by"`
+	Why         string            `json:"why,omitempty"`
+	At          string            `json:"at"` // when, in RFC 3339 UTC
+	Source      string            `json:"source"`
+	Translation string            `json:"translation"`
+	Plural      map[string]string `json:"plural,omitempty"` // plural forms besides other
+}
+
+// Covers reports whether the waiver was given for exactly this source
+// text and translation (and plural forms).
+func (w *Waiver) Covers(source, text string, plural map[string]string) bool {
+	return w != nil && w.Source == source && w.Translation == text && maps.Equal(w.Plural, plural)
+}
+
+// Waived is the waiver of check among ws, nil when none.
+func Waived(ws []Waiver, check string) *Waiver {
+	for i := range ws {
+		if ws[i].Check == check {
+			return &ws[i]
+		}
+	}
+	return nil
+}
+
+// Holding is the waivers of ws that cover this source text and
+// translation: those an entry keeps. It is nil when none does.
+func Holding(ws []Waiver, source, text string, plural map[string]string) []Waiver {
+	var out []Waiver
+	for i := range ws {
+		if ws[i].Covers(source, text, plural) {
+			out = append(out, ws[i])
+		}
+	}
+	return out
+}
+
+// WithWaiver is ws with w in place of any waiver of the same check.
+func WithWaiver(ws []Waiver, w Waiver) []Waiver {
+	out := make([]Waiver, 0, len(ws)+1)
+	for _, x := range ws {
+		if x.Check != w.Check {
+			out = append(out, x)
+		}
+	}
+	return append(out, w)
 }
 
 // Verdict is what Classify decided.
