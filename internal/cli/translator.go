@@ -89,17 +89,10 @@ func runSync(ctx context.Context, w io.Writer, opts syncOptions) error {
 
 func acceptCommand() *cli.Command {
 	return &cli.Command{
-		Name:  "accept",
-		Usage: "confirm stale translations that need no change",
-		UsageText: "lingo accept --lang L [ID]...\nlingo accept --lang L --check NAME [--by NAME] [--why TEXT] ID...\n\nExamples:\n   lingo accept --lang fr ketamine-and-the-brain.p-be7014de\n   lingo accept --lang fr          every stale entry of French\n" +
-			"   lingo accept --lang fr --check negation --by \"Dr A\" --why \"« sans » keeps it\" ketamine-and-the-brain.p-1a2b3c4d\n" +
-			"   lingo accept --lang fr --same-as-source --by \"Ana\" ketamine-and-the-brain.td-5e6f7a8b\n\n" +
-			"With --check, a person waives check NAME's finding on each entry named: lingo records who\n" +
-			"(--by, else git config user.name), why and when, with the exact source text and translation,\n" +
-			"in locales/<lang>/.lingo/. While both stay as they are, lingo check lists the finding as\n" +
-			"waived and the entry is published; any change to either undoes the waiver.\n" +
-			"--same-as-source is --check untranslated: the translation is rightly the source text.",
-		Flags: append([]cli.Flag{&cli.StringFlag{Name: "lang", Required: true, Usage: "language `L`"}}, waiveFlags()...),
+		Name:      "accept",
+		Usage:     "confirm stale translations that need no change",
+		UsageText: "lingo accept --lang L [ID]...\n\nExamples:\n   lingo accept --lang fr ketamine-and-the-brain.p-be7014de\n   lingo accept --lang fr          every stale entry of French" + waiveUsage,
+		Flags:     append([]cli.Flag{&cli.StringFlag{Name: "lang", Required: true, Usage: "language `L`"}}, waiveFlags()...),
 		Action: func(c *cli.Context) error {
 			if wo, err := waiving(c); err != nil {
 				return err

@@ -13,6 +13,16 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
+// waiveUsage is accept's help on waivers.
+const waiveUsage = "\n\nA waiver: lingo accept --lang L --check NAME [--by NAME] [--why TEXT] ID...\n" +
+	"   lingo accept --lang fr --check negation --by \"Dr A\" --why \"« sans » keeps it\" ketamine-and-the-brain.p-1a2b3c4d\n" +
+	"   lingo accept --lang fr --same-as-source --by \"Ana\" ketamine-and-the-brain.td-5e6f7a8b\n\n" +
+	"With --check, a person waives check NAME's finding on each entry named: lingo records who\n" +
+	"(--by, else git config user.name), why and when, with the exact source text and translation,\n" +
+	"in locales/<lang>/.lingo/. While both stay as they are, lingo check lists the finding as\n" +
+	"waived and the entry is published; any change to either undoes the waiver.\n" +
+	"--same-as-source is --check untranslated: the translation is rightly the source text."
+
 // waiveFlags are accept's flags for a waiver: accept --check NAME waives
 // that check's finding on the entries named, instead of accepting them.
 func waiveFlags() []cli.Flag {
