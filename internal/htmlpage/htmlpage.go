@@ -105,6 +105,7 @@ type IndexEntry struct {
 	// Published entries are linked; the others only show their percent.
 	Published bool
 	Note      string // shown under the percent ("stale", "below threshold")
+	Reading   string // how hard the page reads, shown under the note
 }
 
 // Index is a table of articles (rows) by languages (columns).
@@ -337,7 +338,7 @@ type row struct {
 type cell struct {
 	Present, Published         bool
 	Href, Lang, Title, Percent string
-	Note, Class                string
+	Note, Class, Reading       string
 }
 
 // alternates validates the alternates and fills in their names and
@@ -525,7 +526,7 @@ func table(indexLang string, entries []IndexEntry) ([]column, []row, error) {
 			pct := percent(e.Percent)
 			*c = cell{
 				Present: true, Published: e.Published && e.Href != "",
-				Href: e.Href, Lang: e.Lang, Title: e.Title, Note: e.Note,
+				Href: e.Href, Lang: e.Lang, Title: e.Title, Note: e.Note, Reading: e.Reading,
 				Percent: printer.Sprint(number.Percent(pct/100, number.MaxFractionDigits(1))),
 			}
 			if pct == 100 {

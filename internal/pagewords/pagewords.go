@@ -38,6 +38,8 @@ const (
 	idLanguages     = "Languages"
 	idInSource      = "InSource"
 	idStatus        = "Status"
+	idReading       = "Reading"
+	idSentences     = "SentenceLength"
 )
 
 //go:embed locales/*.toml
@@ -302,6 +304,24 @@ func (p *Page) InSource(source string) string {
 // Status returns the heading of the translation status page: "Translation
 // status".
 func (p *Page) Status() string { return p.localize(idStatus, p.data(""), nil) }
+
+// Reading returns how hard a page reads, on the status page: "grade 15.3,
+// reading ease 19.5 (Flesch–Kincaid grade, Flesch reading ease)". Its
+// message gets {{.Grade}}, {{.Ease}} and {{.Formula}}, as given.
+func (p *Page) Reading(grade, ease, formula string) string {
+	data := p.data("")
+	data["Grade"], data["Ease"], data["Formula"] = grade, ease, formula
+	return p.localize(idReading, data, nil)
+}
+
+// SentenceLength returns the mean sentence length of a page in a language
+// without a reading formula, on the status page: "18.2 words a sentence".
+// Its message gets {{.Words}}, as given.
+func (p *Page) SentenceLength(words string) string {
+	data := p.data("")
+	data["Words"] = words
+	return p.localize(idSentences, data, nil)
+}
 
 // data is the template data that every message gets.
 func (p *Page) data(source string) map[string]any {

@@ -34,6 +34,8 @@ var messages = []struct {
 	{idLanguages, (*Page).Languages},
 	{idInSource, func(p *Page) string { return p.InSource("en") }},
 	{idStatus, (*Page).Status},
+	{idReading, func(p *Page) string { return p.Reading("8.1", "64.2", "Flesch–Kincaid") }},
+	{idSentences, func(p *Page) string { return p.SentenceLength("17.1") }},
 }
 
 // sameAsEnglish are the words that are rightly spelt as in English.

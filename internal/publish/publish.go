@@ -16,6 +16,7 @@ import (
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"github.com/lingo-l10n/lingo/internal/gate"
 	"github.com/lingo-l10n/lingo/internal/pagewords"
+	"github.com/lingo-l10n/lingo/internal/readinglevel"
 	"github.com/lingo-l10n/lingo/internal/translation"
 	"github.com/lingo-l10n/lingo/internal/workers"
 	"github.com/lingo-l10n/lingo/internal/workspace"
@@ -81,6 +82,30 @@ type pageSummary struct {
 	Fallbacks int    `json:"fallbacks"` // shown in another language (translated pages)
 	InSource  int    `json:"in_source"` // shown in the source language (translated pages)
 	Stale     int    `json:"stale"`     // stale messages
+	// Reading is how hard the page's own text reads: the source's, or the
+	// translation's current entries (none for a pseudo-locale).
+	Reading *readinglevel.Brief `json:"reading,omitempty"`
+}
+
+// reading scores the text of article a in lang: the source's, or the
+// current translations of j.
+func (p Publisher) reading(run *publishRun, a *workspace.Article, lang string, j *gate.Judgement) (*readinglevel.Brief, error) {
+	var l readinglevel.Level
+	var err error
+	switch {
+	case check.IsPseudo(lang):
+		return nil, nil
+	case lang == p.Config.Source:
+		l, err = run.reading.Source(p.Config.Source, a.Segs)
+	case j == nil:
+		return nil, nil
+	default:
+		l, err = run.reading.Translation(p.Config.Source, lang, a.Segs, j.Plan.Messages)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return l.Brief(), nil
 }
 
 // manifest records every page of the last runs, by "<lang> <slug>".
@@ -336,6 +361,7 @@ type publishRun struct {
 	warnings []string
 	checker  *check.Checker
 	words    *pagewords.Words
+	reading  *readinglevel.Reader
 	prog     workspace.Progress // safe for concurrent use
 }
 
@@ -351,7 +377,7 @@ func (p Publisher) newPublishRun(opts PublishOptions, prog workspace.Progress) (
 	old, warnings := p.loadManifest()
 	return &publishRun{
 		opts: opts, langs: union(p.ProjectLangs(), opts.Langs), old: old, warnings: warnings,
-		checker: c, words: words, prog: &workspace.LockedProgress{Progress: prog},
+		checker: c, words: words, reading: readinglevel.NewReader(), prog: &workspace.LockedProgress{Progress: prog},
 	}, nil
 }
 
@@ -557,6 +583,11 @@ func (p Publisher) pageFiles(run *publishRun, ap *articlePages, lang string) ([]
 	} else {
 		sum.Current, sum.Own = sum.Total, sum.Total
 	}
+	r, err := p.reading(run, a, lang, ap.judged[lang])
+	if err != nil {
+		return nil, sum, err
+	}
+	sum.Reading = r
 	var texts map[string]string
 	var notice string
 	words := run.words.For(lang)

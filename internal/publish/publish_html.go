@@ -8,11 +8,14 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"github.com/lingo-l10n/lingo/internal/htmlpage"
+	"github.com/lingo-l10n/lingo/internal/pagewords"
+	"github.com/lingo-l10n/lingo/internal/readinglevel"
 	"github.com/lingo-l10n/lingo/internal/translation"
 	"github.com/lingo-l10n/lingo/internal/workspace"
 )
@@ -208,6 +211,19 @@ func (p Publisher) indexPagesExist(run *publishRun, m manifest) bool {
 	return p.allExist(rels)
 }
 
+// readingNote says how hard a page reads, in the status page's words:
+// its grade and ease by its language's formula, or its sentence length.
+func readingNote(words *pagewords.Page, r *readinglevel.Brief) string {
+	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
+	switch {
+	case r == nil:
+		return ""
+	case r.Formula == "":
+		return words.SentenceLength(f(r.WordsPerSentence))
+	}
+	return words.Reading(f(r.Grade), f(r.Ease), r.Formula)
+}
+
 // statusPage renders <output>/status.html: per article and language, the
 // share of messages translated and current, and a last row per language
 // over every article, as lingo status and lingo check count them.
@@ -234,6 +250,7 @@ func (p Publisher) statusPage(run *publishRun, slugs []string, m manifest, langs
 			case s.InSource > 0:
 				e.Note = words.Passages(s.InSource, src)
 			}
+			e.Reading = readingNote(words, s.Reading)
 			ix.Entries = append(ix.Entries, e)
 		}
 	}

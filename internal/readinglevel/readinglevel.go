@@ -131,6 +131,30 @@ func (r *Reader) Translation(srcLang, lang string, segs []article.Segment, msgs 
 	return l, nil
 }
 
+// Brief is a level in the few numbers a page's record keeps (the status
+// page shows them).
+type Brief struct {
+	Formula          string  `json:"formula,omitempty"`
+	Grade            float64 `json:"grade,omitempty"` // with a formula: rounded to one decimal, as the ease
+	Ease             float64 `json:"ease,omitempty"`
+	WordsPerSentence float64 `json:"words_per_sentence"`
+	Words            int     `json:"words"`
+	Chars            bool    `json:"chars,omitempty"` // Words counts characters (zh, ja)
+}
+
+// Brief is l in a few numbers; nil for a level with no text.
+func (l Level) Brief() *Brief {
+	s := l.Score
+	if s.Words == 0 {
+		return nil
+	}
+	b := &Brief{Formula: s.Formula, WordsPerSentence: readability.Round1(s.WordsPerSentence()), Words: s.Words, Chars: s.Chars}
+	if s.HasGrade {
+		b.Grade, b.Ease = readability.Round1(s.Grade), readability.Round1(s.Ease)
+	}
+	return b
+}
+
 // Summary is a level in a few words: "grade 14.2 (Flesch–Kincaid grade,
 // Flesch reading ease 31.5)", or the lengths where the language has no
 // formula.
