@@ -16,7 +16,13 @@ import (
 type patterns struct {
 	values map[string][]uint8
 	maxLen int // the longest letter string, in runes
+	// heads are the first prefixLen runes of every pattern (or all of a
+	// shorter one): no longer string that starts otherwise is a pattern.
+	heads map[string]bool
 }
+
+// prefixLen is the length of the heads of patterns.
+const prefixLen = 3
 
 // hyphenator holds the pattern levels of a libhyphen dictionary
 // (hyph_<lang>.dic, as Debian's hyphen-* packages install them): one
@@ -45,7 +51,7 @@ func parseHyphen(name string, data []byte) (*hyphenator, error) {
 	default:
 		return nil, fmt.Errorf("%s:1: character set %q: want UTF-8 or ISO8859-1", name, cs)
 	}
-	h := &hyphenator{levels: []*patterns{newPatterns()}}
+	h := &hyphenator{levels: []*patterns{newPatterns(bytes.Count(rest, []byte("\n")))}}
 	sc := bufio.NewScanner(bytes.NewReader(rest))
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
@@ -53,9 +59,9 @@ func parseHyphen(name string, data []byte) (*hyphenator, error) {
 		case line == "" || line[0] == '%' || line[0] == '#':
 			continue
 		case line == "NEXTLEVEL":
-			h.levels = append(h.levels, newPatterns())
+			h.levels = append(h.levels, newPatterns(0))
 			continue
-		case isDirective(line) || strings.Contains(line, "/"):
+		case line[0] >= 'A' && line[0] <= 'Z' && isDirective(line), strings.Contains(line, "/"):
 			continue
 		}
 		h.levels[len(h.levels)-1].add(line)
@@ -73,18 +79,21 @@ func isDirective(line string) bool {
 	return len(word) > 1 && strings.ToUpper(word) == word && strings.ToLower(word) != word
 }
 
-func newPatterns() *patterns { return &patterns{values: map[string][]uint8{}} }
+// newPatterns returns an empty level with room for size patterns.
+func newPatterns(size int) *patterns {
+	return &patterns{values: make(map[string][]uint8, size), heads: map[string]bool{}}
+}
 
 // add stores one pattern such as ".ab1c2".
 func (p *patterns) add(pat string) {
-	var letters []rune
-	vals := []uint8{0}
-	for _, r := range strings.ToLower(pat) {
+	letters := make([]rune, 0, len(pat))
+	vals := make([]uint8, 1, len(pat)+1)
+	for _, r := range pat {
 		if r >= '0' && r <= '9' {
 			vals[len(vals)-1] = uint8(r - '0')
 			continue
 		}
-		letters = append(letters, r)
+		letters = append(letters, unicode.ToLower(r))
 		vals = append(vals, 0)
 	}
 	if len(letters) == 0 {
@@ -97,20 +106,31 @@ func (p *patterns) add(pat string) {
 		}
 	}
 	p.values[key] = vals
+	p.heads[string(letters[:min(len(letters), prefixLen)])] = true
 	p.maxLen = max(p.maxLen, len(letters))
 }
 
 // breaks returns, for each position i in 1..len(word)-1, whether the
 // patterns allow a break before word[i]. word is lower case.
 func (p *patterns) breaks(word []rune) []bool {
-	w := make([]rune, 0, len(word)+2)
-	w = append(w, '.')
-	w = append(w, word...)
-	w = append(w, '.')
-	vals := make([]uint8, len(w)+1)
+	var b strings.Builder
+	b.WriteByte('.')
+	b.WriteString(string(word))
+	b.WriteByte('.')
+	w := b.String()
+	offs := make([]int, 0, len(word)+3) // the byte offset of each rune of w, and its end
 	for i := range w {
-		for j := i + 1; j <= len(w) && j-i <= p.maxLen; j++ {
-			v, ok := p.values[string(w[i:j])]
+		offs = append(offs, i)
+	}
+	n := len(offs)
+	offs = append(offs, len(w))
+	vals := make([]uint8, n+1)
+	for i := 0; i < n; i++ {
+		for j := i + 1; j <= n && j-i <= p.maxLen; j++ {
+			if j-i > prefixLen && !p.heads[w[offs[i]:offs[i+prefixLen]]] {
+				break
+			}
+			v, ok := p.values[w[offs[i]:offs[j]]]
 			if !ok {
 				continue
 			}
@@ -121,7 +141,7 @@ func (p *patterns) breaks(word []rune) []bool {
 	}
 	out := make([]bool, len(word))
 	for i := 1; i < len(word); i++ {
-		out[i] = vals[i+1]%2 == 1 // vals[k] is before w[k]; word[i] is w[i+1]
+		out[i] = vals[i+1]%2 == 1 // vals[k] is before w's rune k; word[i] is rune i+1
 	}
 	return out
 }

@@ -107,3 +107,45 @@ func TestGradeOfEase(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkScore scores the fixture text of each language, ten times over
+// (about 350 to 530 words, the size of a short article).
+func BenchmarkScore(b *testing.B) {
+	for _, lang := range []string{"en", "es", "fr", "de", "ar"} {
+		ar, err := txtar.ParseFile(filepath.Join("testdata", "fixtures", lang+".txtar"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		var blocks []string
+		for i := 0; i < 10; i++ {
+			blocks = append(blocks, strings.Split(strings.TrimSpace(string(ar.Files[0].Data)), "\n\n")...)
+		}
+		sc, err := NewScorer(lang)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(lang, func(b *testing.B) {
+			for b.Loop() {
+				sc.Score(blocks)
+			}
+		})
+	}
+}
+
+// BenchmarkPatterns reads each language's hyphenation patterns, as the
+// first score in a language does once per run.
+func BenchmarkPatterns(b *testing.B) {
+	for _, lang := range SyllableLangs {
+		data, err := patternFiles.ReadFile("patterns/hyph_" + lang + ".dic")
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(lang, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := parseHyphen(lang, data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

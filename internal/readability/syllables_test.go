@@ -56,7 +56,7 @@ func TestSyllables(t *testing.T) {
 			}
 			return n
 		}
-		rulesOnly := &Syllables{lang: s.lang, hyph: &hyphenator{levels: []*patterns{newPatterns()}}, rules: s.rules}
+		rulesOnly := &Syllables{lang: s.lang, hyph: &hyphenator{levels: []*patterns{newPatterns(0)}}, rules: s.rules}
 		right, rightParts, rightRules := 0, 0, 0
 		var misses []string
 		for _, wn := range words {
