@@ -41,6 +41,7 @@ func TestScript(t *testing.T) {
 			"subst": cmdSubst,
 			"gen":   cmdGen,
 			"ls":    cmdLs,
+			"repo":  cmdRepo,
 		},
 	})
 }
@@ -170,5 +171,22 @@ func cmdLs(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 	for _, e := range entries {
 		fmt.Fprintln(ts.Stdout(), e.Name())
+	}
+}
+
+// cmdRepo copies this repository's own project (lingo.toml, glossary.toml,
+// content/ and locales/) into the script's work directory: repo.
+func cmdRepo(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: repo")
+	}
+	root := filepath.Join("..", "..")
+	for _, name := range []string{"lingo.toml", "glossary.toml"} {
+		data, err := os.ReadFile(filepath.Join(root, name))
+		ts.Check(err)
+		ts.Check(os.WriteFile(ts.MkAbs(name), data, 0o644))
+	}
+	for _, name := range []string{"content", "locales"} {
+		ts.Check(os.CopyFS(ts.MkAbs(name), os.DirFS(filepath.Join(root, name))))
 	}
 }

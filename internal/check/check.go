@@ -40,6 +40,9 @@ var Defaults = map[string]Severity{
 
 	// Reading level, with [check] reading_grade (issue 28).
 	"reading-grade": Warning, "reading-harder": Warning,
+
+	// Machine drafts (issue 27): work to do, as missing entries are.
+	"machine": Error, "machine-unknown": Warning, "machine-generation": Warning, "machine-transfer": Warning,
 }
 
 // Descriptions say what each check looks for, for help and SARIF rules.
@@ -81,6 +84,12 @@ var Descriptions = map[string]string{
 	"direction":         "a word of direction or comparison of the source (before/after, above/below, at least/at most, increase/decrease, with/without food) is turned into its opposite in the translation",
 	"route":             "a route of administration of the source (oral, intravenous, intramuscular, subcutaneous, rectal, sublingual; PO, IV, IM, SC) is missing from its sentence's translation or changed to another",
 	"direction-missing": "a word of direction or comparison of the source (before, above, at least, increase, with food...) has no word of its class in its sentence's translation",
+
+	// Machine drafts (issue 27).
+	"machine":            "a machine draft (lingo draft) no person has edited or reviewed yet: never published until then",
+	"machine-unknown":    "a word the machine translation engine did not know (Apertium's *), left untranslated in the draft",
+	"machine-generation": "a word the engine could not inflect (Apertium's #) in the draft",
+	"machine-transfer":   "a word the engine could not transfer (Apertium's @) in the draft",
 }
 
 // InputFinding is the finding that puts bad input (a *diag.Error with a

@@ -150,7 +150,7 @@ Examples:
 			&cli.StringFlag{Name: "C", Value: ".", Usage: "run in project folder `DIR`"},
 			&cli.StringFlag{Name: "config", Value: "lingo.toml", Usage: "read the config from `FILE` (relative to DIR)"},
 		},
-		Commands: []*cli.Command{initCommand(), extractCommand(), syncCommand(), statusCommand(), diffCommand(), acceptCommand(), checkCommand(), buildCommand(), adoptCommand(), exportCommand(), importCommand(), reviewCommand(), pseudoCommand(), renderCommand(), serveCommand()},
+		Commands: []*cli.Command{initCommand(), extractCommand(), syncCommand(), statusCommand(), diffCommand(), acceptCommand(), checkCommand(), buildCommand(), adoptCommand(), exportCommand(), importCommand(), reviewCommand(), draftCommand(), pseudoCommand(), renderCommand(), serveCommand()},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usagef("%v", err)
 		},

@@ -31,7 +31,9 @@ func reviewCommand() *cli.Command {
 			"either makes the entry unreviewed again. Only a translated, current entry without\n" +
 			"error-level findings of lingo check can be reviewed: naming another refuses the whole\n" +
 			"review (exit 2); with no ID, such entries are left out and listed (exit 1).\n" +
-			"With [lang.L] require_review = true in lingo.toml, only reviewed entries are published.",
+			"With [lang.L] require_review = true in lingo.toml, only reviewed entries are published.\n" +
+			"A machine draft (lingo draft) is reviewed only when named by its ID, after reading:\n" +
+			"the review makes it a translation that may be published.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "lang", Required: true, Usage: "language `L`"},
 			&cli.StringFlag{Name: "by", Usage: "the reviewer's `NAME` (default: git config user.name)"},
@@ -77,6 +79,9 @@ func runReview(ctx context.Context, w io.Writer, opts reviewOptions) error {
 		}
 		if len(res.Skipped) > 0 {
 			fmt.Fprintf(w, ", %d not reviewed (error-level findings)", len(res.Skipped))
+		}
+		if res.Drafts > 0 {
+			fmt.Fprintf(w, ", %d machine %s left out (read each, then review it by its ID)", res.Drafts, plural(res.Drafts, "draft", "drafts"))
 		}
 		fmt.Fprintln(w)
 		if len(res.Skipped) > 0 {

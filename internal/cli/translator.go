@@ -160,7 +160,7 @@ type statusOptions struct {
 func statusCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "status",
-		Usage: "per language: translated, stale, missing, words left, percent; each article's reading level",
+		Usage: "per language: translated, stale, missing, words left, percent, machine drafts, reviewed; each article's reading level",
 		UsageText: "lingo status [--lang L]... [--format text|json]\n\nExamples:\n   lingo status\n   lingo status --lang ar --format json\n\n" +
 			"Counts what `lingo sync` would write; it writes nothing. Then, per article, the\n" +
 			"source's reading level by its language's formula (Flesch–Kincaid grade in en;\n" +
@@ -202,10 +202,10 @@ func runStatus(w io.Writer, opts statusOptions) error {
 			Articles  []project.ReadingLevel `json:"articles"`
 		}{p.Config.Source, withWaivers(stats, waivers), levels})
 	}
-	fmt.Fprintf(w, "%-8s %10s %6s %8s %10s %9s %21s %9s\n", "lang", "translated", "stale", "missing", "words left", "complete", "", "reviewed")
+	fmt.Fprintf(w, "%-8s %10s %6s %8s %10s %9s %21s %7s %9s\n", "lang", "translated", "stale", "missing", "words left", "complete", "", "drafts", "reviewed")
 	for _, s := range stats {
-		fmt.Fprintf(w, "%-8s %10s %6d %8d %10d %8s%%  %s %9s\n", s.Lang, fmt.Sprintf("%d/%d", s.Translated, s.Messages),
-			s.Stale, s.Missing, s.WordsLeft, strconv.FormatFloat(s.Percent, 'f', -1, 64), bar(s.Percent, 20), fmt.Sprintf("%d/%d", s.Reviewed, s.Messages))
+		fmt.Fprintf(w, "%-8s %10s %6d %8d %10d %8s%%  %s %7d %9s\n", s.Lang, fmt.Sprintf("%d/%d", s.Translated, s.Messages),
+			s.Stale, s.Missing, s.WordsLeft, strconv.FormatFloat(s.Percent, 'f', -1, 64), bar(s.Percent, 20), s.Machine, fmt.Sprintf("%d/%d", s.Reviewed, s.Messages))
 	}
 	printWaivers(w, withWaivers(stats, waivers))
 	printReading(w, levels)

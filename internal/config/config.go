@@ -99,6 +99,8 @@ type Config struct {
 	// Shortcodes names the parameters of each Hugo shortcode that are
 	// text: [shortcodes.<name>], see shortcodes.go.
 	Shortcodes map[string]ShortcodeParams `toml:"shortcodes"`
+	// Draft configures lingo draft's machine translation engine: [draft].
+	Draft Draft `toml:"draft"`
 	// Profile adds the output of a site generator to build's: "" for none,
 	// "hugo" for a Hugo content tree, i18n and layouts in <output>/hugo/.
 	Profile string `toml:"profile"`
@@ -296,6 +298,7 @@ var kinds = map[string]string{
 	"glossary": "a string", "layout": "a string", "lang_key": "a string", "stale": "a string",
 	"min_complete": "a number", "fallback": "a string", "words": "a string", "profile": "a string", "site.title": "a string", "site.base_url": "a string",
 	"check.vocabulary": "a string", "check.reading_grade": "a number",
+	"draft.engine": "a string", "draft.url": "a string", "draft.key_env": "a string", "draft.timeout": "a number", "draft.retries": "a whole number",
 	// [lang.<tag>] keys, by lang.<key>
 	"lang.require_review": "true or false", "lang.parent_review": "true or false", "lang.min_complete": "a number", "lang.gate": "a number", "lang.stale": "a string",
 }
@@ -446,6 +449,7 @@ func parse(path string, data []byte) (*Config, error) {
 		v.failKey(fmt.Sprintf("check.reading_grade = %v: want a school grade from 1 to 20 (NIH asks for patient material below 8), or 0 for no reading-level check", g), "check", "reading_grade")
 	}
 	v.shortcodes(c)
+	v.draft(c)
 	if v.err != nil {
 		return nil, v.err
 	}

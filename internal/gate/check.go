@@ -330,7 +330,7 @@ func (r *Checked) Close() error {
 // not set: its language's completeness sets it.
 func (p Gate) isGap(f check.Finding) bool {
 	_, set := p.Config.Check.Severity[f.Check]
-	return !set && (f.Check == "missing" || f.Check == "stale")
+	return !set && (f.Check == "missing" || f.Check == "stale" || f.Check == "machine")
 }
 
 // CatalogCheck is what checking one article's catalog in one language
@@ -454,6 +454,8 @@ func (p Gate) Assess(c *check.Checker, a *workspace.Article, lang string, ap syn
 			add(m.Line, m.ID, "stale", fmt.Sprintf("the %s text changed since this was translated (lingo diff --lang %s)", p.Config.Source, lang))
 		case syncer.Current:
 			cc.Current++
+		case syncer.Machine:
+			p.assessDraft(c, a, lang, m, &msgs[i], cc, add)
 		}
 		if m.State == syncer.Current || m.State == syncer.Stale && publishStale {
 			found := c.Check(check.Translation{Lang: lang, File: cc.File, Line: m.Line, ID: m.ID,
@@ -470,6 +472,7 @@ func (p Gate) Assess(c *check.Checker, a *workspace.Article, lang string, ap syn
 			cc.Found = append(cc.Found, found...)
 		}
 	}
+	p.draftStructure(a, lang, ap.Messages, msgs, cc, c)
 	for _, i := range p.BreaksStructure(a, ap.Messages, msgs) {
 		m := ap.Messages[i]
 		msgs[i].Errors++
@@ -510,7 +513,7 @@ func waive(f *check.Finding, ws []translation.Waiver) {
 func (p Gate) BreaksStructure(a *workspace.Article, ms []syncer.Message, msgs []translation.Message) []int {
 	var cands []int
 	for i, m := range ms {
-		if m.Translation != "" && msgs[i].Errors == 0 && msgs[i].State != syncer.Missing {
+		if m.Translation != "" && msgs[i].Errors == 0 && (msgs[i].State == syncer.Current || msgs[i].State == syncer.Stale) {
 			cands = append(cands, i)
 		}
 	}
@@ -667,6 +670,9 @@ func IsNotable(f check.Finding) bool {
 	switch f.Check {
 	case "missing", "stale", "unreviewed", "orphan", "foreign", "unknown-lang", "whitespace", "double-space", "length":
 		return false
+	}
+	if OnDraft(f) {
+		return false // a machine draft is never published: nothing it says reaches a reader
 	}
 	return f.Severity == check.Warning
 }

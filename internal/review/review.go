@@ -72,6 +72,7 @@ type ReviewResult struct {
 	Lang     string
 	Reviewed []ReviewEntry // the entries whose review it recorded, in document order
 	Already  int           // (every entry) entries already reviewed for their current text
+	Drafts   int           // (every entry) machine drafts left out: a draft is reviewed only by its ID
 	Skipped  []ReviewEntry // (every entry) current entries with error-level findings: not reviewed
 	Written  []string      // state files written, relative to the project
 }
@@ -231,6 +232,7 @@ func (p Reviews) ReviewArticles(lang string, wanted map[string]map[string]string
 		res.Reviewed = append(res.Reviewed, u.reviewed...)
 		res.Skipped = append(res.Skipped, u.skipped...)
 		res.Already += u.already
+		res.Drafts += u.drafts
 		if u.file != nil {
 			files = append(files, *u.file)
 		}
@@ -252,6 +254,7 @@ type reviewUnit struct {
 	slug                       string
 	reviewed, refused, skipped []ReviewEntry
 	already                    int
+	drafts                     int                // (every entry) machine drafts left out: reviewed only when named
 	state                      workspace.Records  // the article's state, with the reviews
 	file                       *workspace.Pending // its state file to write; nil when none
 }
@@ -295,6 +298,15 @@ func (p Reviews) reviewArticle(c *check.Checker, lang, slug string, ids map[stri
 			e.Why = "not translated yet"
 		case m.State == syncer.Stale:
 			e.Why = fmt.Sprintf("stale: the %s text changed since this was translated (update it, or lingo accept --lang %s %s)", p.Config.Source, lang, m.ID)
+		case m.State == syncer.Machine && m.Old != "":
+			e.Why = fmt.Sprintf("a machine draft of an older %s text (lingo draft --lang %s --stale drafts it again)", p.Config.Source, lang)
+		case m.State == syncer.Machine && ids == nil:
+			// A machine draft is reviewed only when named: a review of
+			// everything never signs off text no one read.
+			u.drafts++
+			continue
+		case j.Msgs[i].Errors > 0 && m.State == syncer.Machine:
+			e.Why = fmt.Sprintf("the machine draft fails lingo check: %s (edit it first)", failedDraft(j.Result.Found, m.ID))
 		case j.Msgs[i].Errors > 0:
 			e.Why = fmt.Sprintf("fails lingo check at error level: %s (lingo check --lang %s)", failed(j.Result.Found, m.ID), lang)
 		}
@@ -340,6 +352,22 @@ func failed(found []check.Finding, id string) string {
 	var names []string
 	for _, f := range found {
 		if f.ID == id && f.Severity == check.Error {
+			names = append(names, f.Check)
+		}
+	}
+	slices.Sort(names)
+	if names = slices.Compact(names); len(names) == 0 {
+		return "unsafe"
+	}
+	return strings.Join(names, ", ")
+}
+
+// failedDraft lists the checks that found something in machine draft id
+// (lingo check reports them as warnings: a draft is not published).
+func failedDraft(found []check.Finding, id string) string {
+	var names []string
+	for _, f := range found {
+		if f.ID == id && f.Check != "machine" && !strings.HasPrefix(f.Check, "machine-") {
 			names = append(names, f.Check)
 		}
 	}

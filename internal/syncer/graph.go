@@ -74,7 +74,7 @@ func (s *synced) article(i int) bool {
 // sync of its own unit. Only a plain sync uses the cache: accepting stale
 // translations, or leaving translation memory out, is worked out again.
 func (p Syncer) syncedUnits(g *workspace.Graph, langs, slugs []string, opts SyncOptions) (*synced, error) {
-	if opts.Accept != nil || opts.AcceptAll || opts.NoMemory || opts.Lenient {
+	if opts.Accept != nil || opts.AcceptAll || opts.NoMemory || opts.Lenient || opts.Drafts != nil || opts.Own != nil {
 		return nil, nil
 	}
 	s := &synced{units: make([][]bool, len(langs)), source: make([]bool, len(slugs)), articleKeys: make([]string, len(slugs)),

@@ -16,6 +16,7 @@ type Stats struct {
 	Translated int     `json:"translated"`
 	Reviewed   int     `json:"reviewed"` // translated, current and signed off by a reviewer
 	Stale      int     `json:"stale"`
+	Machine    int     `json:"machine"` // machine drafts no person has edited or reviewed: work to do
 	Missing    int     `json:"missing"`
 	WordsLeft  int     `json:"words_left"`
 	Percent    float64 `json:"percent"`
@@ -85,6 +86,9 @@ func (s *Stats) Count(msgs []Message) {
 			}
 		case Stale:
 			s.Stale++
+			s.WordsLeft += len(strings.Fields(article.Normalize(m.Source)))
+		case Machine:
+			s.Machine++
 			s.WordsLeft += len(strings.Fields(article.Normalize(m.Source)))
 		case Missing:
 			s.Missing++

@@ -28,6 +28,7 @@ const (
 	Missing = translation.Missing
 	Stale   = translation.Stale
 	Current = translation.Current
+	Machine = translation.Machine
 )
 
 // Message is one message of an article as it stands in a target language.
@@ -46,6 +47,8 @@ type Message struct {
 	// Waivers are the waivers of check findings (lingo accept --check)
 	// that hold for exactly this source text and translation.
 	Waivers []translation.Waiver
+	// Machine is, for a machine draft (State Machine), the engine's draft.
+	Machine *translation.Draft
 }
 
 // LangPlan is what sync would make of one target language.
@@ -86,6 +89,15 @@ type SyncOptions struct {
 	// NoMemory leaves missing entries missing instead of filling them from
 	// translation memory: check reports the files as they are.
 	NoMemory bool
+	// Drafts fills entries that are still missing once translation memory
+	// had its say with machine drafts, by message ID (lingo draft); with
+	// Redraft, also machine drafts made for an older source text. Nothing
+	// a person wrote is ever replaced.
+	Drafts  map[string]translation.Draft
+	Redraft bool
+	// Own takes the machine drafts of these IDs as their translator's own
+	// (the workbench's accept key): they are current, no longer drafts.
+	Own map[string]bool
 	// files makes planArticle write the files sync writes (syncLang);
 	// otherwise it works out the messages only.
 	files bool
@@ -203,7 +215,7 @@ func (p Syncer) planArticle(lang string, a *workspace.Article, old *catalog.Cata
 				plan.Orphans = append(plan.Orphans, e)
 				continue
 			}
-			if e.Other != "" {
+			if e.Other != "" && !workspace.IsDraft(e.Other, st[e.ID]) {
 				plan.archive = append(plan.archive, workspace.Archived{Source: workspace.SourceOf(e, st[e.ID], from), Translation: e.Other, Slug: a.Slug, ID: e.ID})
 			}
 			continue
@@ -238,7 +250,10 @@ func (p Syncer) planArticle(lang string, a *workspace.Article, old *catalog.Cata
 		out.Entries = append(out.Entries, p.entry(lang, a, i, m, hash))
 		if m.Translation != "" {
 			r := translation.RecordOf(m.Source, m.Translation, translation.Verdict{State: m.State, Old: m.Old, Hash: hash})
-			r.Review, r.Waivers = rv, m.Waivers
+			r.Review, r.Waivers, r.Machine = rv, m.Waivers, m.Machine
+			if m.State == Machine && m.Old != "" {
+				r.Source = m.Old
+			}
 			newState[id] = r
 		}
 	}
@@ -285,8 +300,18 @@ func (p Syncer) classify(id, src string, e catalog.Entry, rec workspace.Record, 
 			return m, article.Hash(from)
 		}
 	}
+	if opts.Own[id] {
+		rec.Machine = nil
+	}
 	v := translation.Classify(src, translation.Entry{Text: e.Other, Hash: e.Hash}, rec, opts.AcceptAll || opts.Accept[id])
 	m.State, m.Old = v.State, v.Old
+	if v.State == Machine {
+		m.Machine = rec.Machine
+	}
+	if d, ok := opts.Drafts[id]; ok && (v.State == Missing || v.State == Machine && v.Hash != article.Hash(src) && opts.Redraft) {
+		m.Translation, m.State, m.Old, m.Machine = d.Text, Machine, "", &d
+		return m, article.Hash(src)
+	}
 	return m, v.Hash
 }
 
@@ -295,6 +320,13 @@ func (p Syncer) classify(id, src string, e catalog.Entry, rec workspace.Record, 
 func (p Syncer) entry(lang string, a *workspace.Article, i int, m Message, hash string) catalog.Entry {
 	src := p.Config.Source
 	comment := src + ": " + m.Source
+	if m.State == Machine {
+		comment = fmt.Sprintf("MACHINE DRAFT (%s), not published: read it, then edit it or run `lingo review --lang %s %s`.\n%s: %s",
+			m.Machine.Name(), lang, m.ID, src, m.Source)
+		if m.Old != "" {
+			comment += fmt.Sprintf("\ndrafted from: %s", m.Old)
+		}
+	}
 	if m.State == Stale {
 		was := m.Old
 		if was == "" {
@@ -380,7 +412,9 @@ func (p Syncer) recall(lo, hi, n int, read target, skip []bool, looked []map[uin
 
 // EntrySources is the source text each entry of c, article a's catalog in
 // a language with state st, was translated from, where known ("" where
-// not): what translation memory offers its translation for.
+// not): what translation memory offers its translation for. A machine
+// draft no person has edited or reviewed is offered for nothing: memory
+// never turns a draft into a person's translation.
 func EntrySources(a *workspace.Article, c *catalog.Catalog, st workspace.Records) []string {
 	source := make(map[string]string, len(a.IDs))
 	for j, id := range a.IDs {
@@ -388,6 +422,9 @@ func EntrySources(a *workspace.Article, c *catalog.Catalog, st workspace.Records
 	}
 	srcs := make([]string, len(c.Entries))
 	for j, e := range c.Entries {
+		if workspace.IsDraft(e.Other, st[e.ID]) {
+			continue
+		}
 		srcs[j] = st[e.ID].Source
 		if srcs[j] == "" && e.Hash != "" && e.Hash == article.Hash(source[e.ID]) {
 			srcs[j] = source[e.ID]
@@ -570,7 +607,7 @@ func (p Syncer) checkLangs(langs, slugs []string, opts SyncOptions, clean *synce
 	}
 	// Sync's own plan, but for translation memory: the same files for an
 	// article with no message to look up.
-	plan := SyncOptions{Accept: opts.Accept, AcceptAll: opts.AcceptAll, NoMemory: true}
+	plan := SyncOptions{Accept: opts.Accept, AcceptAll: opts.AcceptAll, Drafts: opts.Drafts, Redraft: opts.Redraft, Own: opts.Own, NoMemory: true}
 	sourceUpToDate := make([]bool, len(slugs))
 	var mu sync.Mutex
 	prog := p.Steps()

@@ -14,6 +14,7 @@
 package translation
 
 import (
+	"cmp"
 	"maps"
 	"math"
 
@@ -23,14 +24,16 @@ import (
 // State is where an entry stands in its language.
 type State int
 
-// The states of an entry, from worst to best.
+// The states of an entry, from worst to best (Machine aside: a draft no
+// person has edited or reviewed yet, work to do as a missing entry is).
 const (
 	Missing State = iota // no translation
 	Stale                // translated for a source text that has changed since
 	Current              // translated for the current source text
+	Machine              // a machine draft, untouched by a person: never published
 )
 
-func (s State) String() string { return [...]string{"missing", "stale", "current"}[s] }
+func (s State) String() string { return [...]string{"missing", "stale", "current", "machine"}[s] }
 
 // Entry is a target catalog entry as it is on disk.
 type Entry struct {
@@ -58,6 +61,41 @@ type Record struct {
 	// Waivers are people's waivers of check findings on the entry, one
 	// per check, in the order given.
 	Waivers []Waiver `json:"waivers,omitempty"`
+	// Machine is the machine draft lingo draft wrote in the entry, kept
+	// while the entry's text is that draft; nil when a person wrote it.
+	Machine *Draft `json:"machine,omitempty"`
+}
+
+// Draft is a machine translation lingo draft wrote in an entry: the engine
+// and its version, the exact text it wrote, and the engine's marks on it
+// (unknown words, generation and transfer errors). The entry is a machine
+// draft while its text is still Text and no review covers it.
+type Draft struct {
+	Engine  string `json:"engine"`
+	Version string `json:"version,omitempty"`
+	Text    string `json:"text"`
+	Marks   []Mark `json:"marks,omitempty"`
+}
+
+// Mark is one word an engine marked on a draft: Apertium's * (unknown
+// word), # (generation error) or @ (transfer error), and the word.
+type Mark struct {
+	Kind string `json:"kind"` // "unknown", "generation" or "transfer"
+	Word string `json:"word"`
+}
+
+// Untouched reports whether text is still the machine draft d, which no
+// review covers: no person edited or signed it off.
+func (d *Draft) Untouched(source, text string, rv *Review) bool {
+	return d != nil && d.Text == text && !(rv != nil && rv.Source == source && rv.Translation == text)
+}
+
+// Name is the engine and its version, as a person reads it.
+func (d *Draft) Name() string {
+	if d.Version == "" {
+		return d.Engine
+	}
+	return d.Engine + " " + d.Version
 }
 
 // Review is a reviewer's sign-off of an entry: who approved it, and the
@@ -143,12 +181,20 @@ type Verdict struct {
 }
 
 // Classify decides where an entry stands against today's source text.
-// accept confirms a stale translation as current (lingo accept).
+// accept confirms a stale translation as current (lingo accept). A
+// machine draft no person has edited or reviewed is Machine whatever its
+// hash (Old is the source it was drafted from, when that changed).
 func Classify(source string, e Entry, rec Record, accept bool) Verdict {
 	h := article.Hash(source)
 	switch {
 	case e.Text == "":
 		return Verdict{State: Missing, Hash: h}
+	case rec.Machine.Untouched(source, e.Text, rec.Review):
+		v := Verdict{State: Machine, Hash: cmp.Or(e.Hash, h)}
+		if v.Hash != h {
+			v.Old = rec.Source
+		}
+		return v
 	case accept, e.Hash == "", e.Hash == h:
 		return Verdict{State: Current, Hash: h}
 	case rec.Seen != "" && rec.Seen != article.Hash(e.Text):
@@ -223,20 +269,25 @@ type Page struct {
 	Own, Total int     // messages published in their translation; all messages
 	Stale      int     // stale messages (published only under PublishStale)
 	Unreviewed int     // current, clean messages not published for want of a review (RequireReview)
+	Machine    int     // machine drafts: never published until a person edits or reviews them
 	Percent    float64 // Own of Total (Percent)
 	Translated bool    // Percent reaches MinComplete: the page is published as a translation
 }
 
 // Decide publishes, per entry, each translation that is current (or stale,
 // where the policy allows), has no error-level finding and, where the
-// policy requires it, is reviewed; and per page,
+// policy requires it, is reviewed (a machine draft never is, whatever the
+// policy); and per page,
 // the translation when the share of entries so published reaches the
 // policy's MinComplete.
 func Decide(msgs []Message, pol Policy) Page {
 	pg := Page{Published: make([]bool, len(msgs)), Total: len(msgs)}
 	for i, m := range msgs {
-		if m.State == Stale {
+		switch m.State {
+		case Stale:
 			pg.Stale++
+		case Machine:
+			pg.Machine++ // never published: ok stays false
 		}
 		ok := m.State == Current || m.State == Stale && pol.PublishStale
 		if ok && m.Errors == 0 && pol.RequireReview && !m.Reviewed {

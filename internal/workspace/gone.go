@@ -91,7 +91,7 @@ func (p *Project) CollectOrphans(lang string, in *Gone, articles []string) error
 		from := p.Origins(lang, slug, nil)
 		from.file = path
 		for _, e := range c.Entries {
-			if e.Other != "" {
+			if e.Other != "" && !IsDraft(e.Other, st[e.ID]) {
 				a := Archived{Source: SourceOf(e, st[e.ID], from), Translation: e.Other, Slug: slug, ID: e.ID}
 				if a.Source == "" {
 					// Made for a text of another article, maybe: the
@@ -166,4 +166,11 @@ func (w *Wanted) Resolve(a *Article) {
 			w.mu.Unlock()
 		}
 	}
+}
+
+// IsDraft reports whether text, an entry's translation with record rec, is
+// the machine draft lingo draft wrote there, untouched: memory and the
+// archive never keep it as a translation.
+func IsDraft(text string, rec Record) bool {
+	return rec.Machine != nil && rec.Machine.Text == text
 }
