@@ -20,6 +20,7 @@ const (
 type apertiumEngine struct {
 	bin, pair, version string
 	opts               Options
+	runs               int // apertium processes run so far
 }
 
 func newApertium(ctx context.Context, opts Options) (*apertiumEngine, error) {
@@ -81,6 +82,7 @@ func (e *apertiumEngine) Translate(ctx context.Context, texts []string) ([]strin
 func (e *apertiumEngine) run(ctx context.Context, in string) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, e.opts.Timeout)
 	defer cancel()
+	e.runs++
 	cmd := exec.CommandContext(ctx, e.bin, "-f", "html", e.pair)
 	cmd.Stdin = strings.NewReader(in)
 	var stdout, stderr bytes.Buffer

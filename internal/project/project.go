@@ -97,6 +97,7 @@ const (
 	Missing = syncer.Missing
 	Stale   = syncer.Stale
 	Current = syncer.Current
+	Machine = syncer.Machine // a machine draft no person edited or reviewed (lingo draft)
 )
 
 // Version is lingo's version; LockFile the project's lock.
