@@ -25,7 +25,8 @@ import (
 // (xliff, xliff2 or po), as the catalogs on disk stand (translation memory
 // left out): a missing message is new, a stale one needs review (with the
 // source text it was translated from as Previous), a current one is
-// translated, or reviewed when a reviewer signed it off (exportState). Each unit carries the hash its catalog entry keeps, so that
+// translated, or reviewed when a reviewer signed it off (exportState), a
+// machine draft a machine unit naming its engine. Each unit carries the hash its catalog entry keeps, so that
 // Import can tell whether the source changed since.
 func (p Exchange) Export(lang, format string) ([]byte, error) {
 	if !p.IsTarget(lang) {
@@ -53,6 +54,11 @@ func (p Exchange) Export(lang, format string) ([]byte, error) {
 				u.Context += waiverNotes(m.Waivers)
 			case syncer.Stale:
 				u.State, u.Target, u.Previous, u.Hash = interchange.NeedsReview, m.Translation, m.Old, kept[m.ID]
+			case syncer.Machine:
+				u.State, u.Target, u.Previous, u.Hash = interchange.Machine, m.Translation, m.Old, kept[m.ID]
+				if m.Machine != nil {
+					u.Engine = m.Machine.Name()
+				}
 			}
 			d.Units = append(d.Units, u)
 		}
@@ -273,6 +279,11 @@ func (im *importer) take(u interchange.Unit, seen map[string]bool) (string, erro
 		return "no translation", nil
 	}
 	m := im.lp.Articles[at[0]].Messages[at[1]]
+	if u.State == interchange.Machine && m.State != syncer.Machine && u.Target != m.Translation {
+		// Only a person's change makes a draft a translation: the file's
+		// draft never replaces what the catalog has now.
+		return "a machine draft in the file, where the catalog no longer has that draft: export again", nil
+	}
 	cur := article.Hash(m.Source)
 	c, err := im.catalog(at[0])
 	if err != nil {

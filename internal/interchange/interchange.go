@@ -36,6 +36,13 @@ const (
 	// 2.0 final. PO has no such state: it writes a reviewed unit as
 	// translated (no fuzzy flag) and never reads one.
 	Reviewed State = "reviewed"
+	// Machine is a machine draft (lingo draft) no person has edited or
+	// reviewed: Target is the engine's text, Engine names the engine.
+	// XLIFF 2.0 writes it as state initial with the text as a target and a
+	// match candidate (type mt), XLIFF 1.2 as needs-review-translation
+	// with state-qualifier mt-suggestion, PO as fuzzy with a translator
+	// comment naming the engine.
+	Machine State = "machine"
 )
 
 // Unit is one message to translate.
@@ -48,6 +55,7 @@ type Unit struct {
 	Context  string // description for the translator: kind, section, article
 	Location string // where the source text is: "content/slug.md:12"
 	Hash     string // hash of the source text the Target answers to ("sha1-…")
+	Engine   string // for a machine draft: the engine and its version
 }
 
 // Document is the units of one exchange between a source and a target
@@ -97,12 +105,12 @@ func validate(d *Document) error {
 		}
 		seen[u.ID] = true
 		switch {
-		case u.State != New && u.State != Translated && u.State != NeedsReview && u.State != Reviewed:
+		case u.State != New && u.State != Translated && u.State != NeedsReview && u.State != Reviewed && u.State != Machine:
 			return fmt.Errorf("interchange: unit %q: unknown state %q", u.ID, u.State)
 		case (u.State == New) != (u.Target == ""):
 			return fmt.Errorf("interchange: unit %q: state %s with %s target", u.ID, u.State, map[bool]string{true: "an empty", false: "a"}[u.Target == ""])
 		}
-		for _, s := range []string{d.SourceLang, d.TargetLang, u.ID, u.Source, u.Target, u.Previous, u.Context, u.Location, u.Hash} {
+		for _, s := range []string{d.SourceLang, d.TargetLang, u.ID, u.Source, u.Target, u.Previous, u.Context, u.Location, u.Hash, u.Engine} {
 			if !utf8.ValidString(s) {
 				return fmt.Errorf("interchange: unit %q: text is not valid UTF-8", u.ID)
 			}

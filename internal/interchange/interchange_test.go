@@ -178,7 +178,7 @@ func TestInterchangeRoundTripRandom(t *testing.T) {
 				Context:  strings.ReplaceAll(randomText(r, 4), "\r", ""),
 				Location: fmt.Sprintf("content/guides/x%d.md:%d", r.IntN(2), r.IntN(200)+1),
 				Hash:     fmt.Sprintf("sha1-%040x", r.Uint64()),
-				State:    []State{New, Translated, NeedsReview}[r.IntN(3)],
+				State:    []State{New, Translated, NeedsReview, Machine}[r.IntN(4)],
 			}
 			if r.IntN(3) == 0 {
 				u.Context = ""
@@ -191,6 +191,9 @@ func TestInterchangeRoundTripRandom(t *testing.T) {
 			}
 			if u.State == NeedsReview {
 				u.Previous = randomText(r, 6)
+			}
+			if u.State == Machine {
+				u.Engine = "apertium eng-spa 0.8.1-2"
 			}
 			d.Units = append(d.Units, u)
 		}

@@ -11,6 +11,13 @@ import (
 	"golang.org/x/text/language"
 )
 
+// machinePrefix and machineSuffix frame the translator comment that
+// names a machine draft's engine.
+const (
+	machinePrefix = "# machine draft ("
+	machineSuffix = "): not published until a person edits or reviews it"
+)
+
 // hashPrefix starts the extracted comment that carries a unit's hash; it
 // is always the first "#." line of an entry lingo writes.
 const hashPrefix = "lingo-hash: "
@@ -83,7 +90,14 @@ func writePO(d *Document) ([]byte, error) {
 				return nil, fmt.Errorf("interchange: unit %q: a comment cannot hold %q in PO", u.ID, s)
 			}
 		}
-		b.WriteString("\n#. " + hashPrefix + u.Hash + "\n")
+		b.WriteString("\n")
+		if u.State == Machine {
+			if strings.ContainsAny(u.Engine, "\r\n\x00") {
+				return nil, fmt.Errorf("interchange: unit %q: a comment cannot hold %q in PO", u.ID, u.Engine)
+			}
+			b.WriteString(machinePrefix + u.Engine + machineSuffix + "\n")
+		}
+		b.WriteString("#. " + hashPrefix + u.Hash + "\n")
 		if u.Context != "" {
 			for _, line := range strings.Split(u.Context, "\n") {
 				b.WriteString("#. " + line + "\n")
@@ -92,7 +106,7 @@ func writePO(d *Document) ([]byte, error) {
 		if u.Location != "" {
 			b.WriteString("#: " + u.Location + "\n")
 		}
-		if u.State == NeedsReview {
+		if u.State == NeedsReview || u.State == Machine {
 			b.WriteString("#, fuzzy\n")
 		}
 		if u.Previous != "" {
@@ -183,6 +197,7 @@ type poEntry struct {
 	ctxt, id, idPlural, str *string
 	strN                    map[int]string
 	obsolete                bool
+	engine                  string // a machine draft's engine (its translator comment)
 }
 
 // readPO reads a PO file. Obsolete entries (#~) are left out; plural
@@ -226,7 +241,10 @@ func readPO(data []byte) (*Document, error) {
 		if e.prevID != nil {
 			u.Previous = *e.prevID
 		}
+		u.Engine = e.engine
 		switch {
+		case hasFlag(e.flags, "fuzzy") && u.Engine != "" && u.Target != "":
+			u.State = Machine
 		case hasFlag(e.flags, "fuzzy"):
 			u.State = NeedsReview
 		case u.Target != "":
@@ -363,6 +381,8 @@ func (p *poParser) entries() ([]*poEntry, error) {
 				cur.extracted = append(cur.extracted, strings.TrimPrefix(line[strings.Index(line, "#.")+2:], " "))
 			case strings.HasPrefix(text, ":"):
 				cur.refs = append(cur.refs, strings.TrimSpace(text[1:]))
+			case strings.HasPrefix(trimmed, machinePrefix) && strings.HasSuffix(trimmed, machineSuffix):
+				cur.engine = strings.TrimSuffix(strings.TrimPrefix(trimmed, machinePrefix), machineSuffix)
 			case strings.HasPrefix(text, ","):
 				for _, f := range strings.Split(text[1:], ",") {
 					cur.flags = append(cur.flags, strings.TrimSpace(f))

@@ -5,7 +5,11 @@ import (
 )
 
 // states12 maps unit states to XLIFF 1.2 target states.
-var states12 = map[State]string{New: "new", Translated: "translated", NeedsReview: "needs-review-translation", Reviewed: "signed-off"}
+var states12 = map[State]string{New: "new", Translated: "translated", NeedsReview: "needs-review-translation", Reviewed: "signed-off",
+	Machine: "needs-review-translation"}
+
+// mtSuggestion is the state-qualifier of a machine draft's target.
+const mtSuggestion = "mt-suggestion"
 
 // writeXLIFF12 writes XLIFF 1.2: one <file> per run of units from the
 // same article (original = the location's file), a <trans-unit> per unit
@@ -42,7 +46,11 @@ func writeXLIFF12(d *Document) ([]byte, error) {
 			}
 			w.raw("</source>\n")
 			if u.State != New || u.Target != "" {
-				w.raw(`        <target state="` + states12[u.State] + `">`)
+				w.raw(`        <target state="` + states12[u.State] + `"`)
+				if u.State == Machine {
+					w.attr("state-qualifier", mtSuggestion)
+				}
+				w.raw(">")
 				for _, pc := range sp.split(u.Target) {
 					w.ph12(pc, p.target)
 				}
@@ -72,7 +80,7 @@ func (w *xmlWriter) ph12(pc piece, id func(string) int) {
 // notes are the notes of a unit that are set, as (name, text) pairs.
 func notes(u Unit) [][2]string {
 	var out [][2]string
-	for _, n := range [][2]string{{noteContext, u.Context}, {noteLocation, u.Location}, {notePrevious, u.Previous}, {noteHash, u.Hash}} {
+	for _, n := range [][2]string{{noteContext, u.Context}, {noteLocation, u.Location}, {notePrevious, u.Previous}, {noteHash, u.Hash}, {noteMachine, u.Engine}} {
 		if n[1] != "" {
 			out = append(out, n)
 		}
@@ -171,6 +179,9 @@ func unit12(n *xnode) (Unit, error) {
 				return u, err
 			}
 			u.State = state12(k.attr("state"), u.Target)
+			if u.State == NeedsReview && k.attr("state-qualifier") == mtSuggestion {
+				u.State = Machine
+			}
 		case "note":
 			text, err := plain(k)
 			if err != nil {
@@ -185,6 +196,8 @@ func unit12(n *xnode) (Unit, error) {
 				u.Previous = text
 			case noteHash:
 				u.Hash = text
+			case noteMachine:
+				u.Engine = text
 			}
 		}
 		if err != nil {

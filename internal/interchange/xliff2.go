@@ -8,12 +8,17 @@ import (
 // subStateStale marks a translated segment whose source has changed since.
 const subStateStale = "lingo:stale"
 
+// nsMatches is the namespace of XLIFF 2.0's translation candidates module.
+const nsMatches = "urn:oasis:names:tc:xliff:matches:2.0"
+
 // writeXLIFF2 writes XLIFF 2.0: one <file> per run of units from the same
 // article, a <unit> per unit (id u1, u2, …; the lingo ID in name) with its
 // notes, the original text of its protected pieces in <originalData>, and
 // one <segment>. A new unit is state initial without a target; a
 // needs-review unit is translated with subState lingo:stale; a reviewed
-// one is final (read back as reviewed only when every segment is).
+// one is final (read back as reviewed only when every segment is); a
+// machine draft is initial with its text as the target and as a match
+// candidate of the matches module (type mt, origin its engine).
 func writeXLIFF2(d *Document) ([]byte, error) {
 	w := &xmlWriter{cp: true}
 	sp := newSplitter()
@@ -48,6 +53,15 @@ func (w *xmlWriter) unit2(sp *splitter, u Unit, n int) {
 	w.attr("name", u.ID)
 	w.attr("xml:space", "preserve")
 	w.raw(">\n")
+	if u.State == Machine {
+		w.raw(`      <mtc:matches xmlns:mtc="` + nsMatches + `">` + "\n")
+		w.raw(`        <mtc:match ref="#s1" type="mt"`)
+		w.attr("origin", u.Engine)
+		w.raw(">\n")
+		w.element("          ", "source", nil, u.Source)
+		w.element("          ", "target", nil, u.Target)
+		w.raw("        </mtc:match>\n      </mtc:matches>\n")
+	}
 	if ns := notes(u); len(ns) > 0 {
 		w.raw("      <notes>\n")
 		for _, n := range ns {
@@ -82,8 +96,11 @@ func (w *xmlWriter) unit2(sp *splitter, u Unit, n int) {
 		w.raw("      </originalData>\n")
 	}
 	w.raw("      <segment")
+	if u.State == Machine {
+		w.attr("id", "s1")
+	}
 	switch u.State {
-	case New:
+	case New, Machine:
 		w.attr("state", "initial")
 	case Translated:
 		w.attr("state", "translated")
@@ -169,6 +186,8 @@ func unit2(n *xnode) (Unit, error) {
 					u.Previous = text
 				case noteHash:
 					u.Hash = text
+				case noteMachine:
+					u.Engine = text
 				}
 			}
 		case "originalData":
@@ -228,6 +247,8 @@ func unit2(n *xnode) (Unit, error) {
 		u.Target = ""
 	}
 	switch {
+	case u.Engine != "" && !translated && hasTarget:
+		u.State = Machine
 	case stale:
 		u.State = NeedsReview
 	case translated && final && hasTarget:

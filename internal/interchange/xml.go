@@ -24,6 +24,7 @@ const (
 	noteLocation = "lingo-location"
 	notePrevious = "lingo-previous"
 	noteHash     = "lingo-hash"
+	noteMachine  = "lingo-machine" // a machine draft's engine
 )
 
 // xmlWriter writes indented XML by hand, so that the bytes are lingo's to
