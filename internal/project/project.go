@@ -247,6 +247,12 @@ func (p *Project) SaveEntry(ctx context.Context, lang, slug string, draft Draft,
 	return p.views().SaveEntry(ctx, lang, slug, draft, fileHash, sourceHash)
 }
 
+// AcceptDraft takes a machine draft as its translator's own, from the
+// workbench (views.AcceptDraft).
+func (p *Project) AcceptDraft(ctx context.Context, lang, slug, id, fileHash, sourceHash string) error {
+	return p.views().AcceptDraft(ctx, lang, slug, id, fileHash, sourceHash)
+}
+
 // ReviewEntries records reviews from the workbench (views.ReviewEntries).
 func (p *Project) ReviewEntries(ctx context.Context, lang, slug string, ids []string, by, fileHash string) error {
 	return p.views().ReviewEntries(ctx, lang, slug, ids, by, fileHash)

@@ -155,6 +155,7 @@ func New(p *project.Project, opts Options) (*Server, error) {
 	s.mux.HandleFunc("POST /api/preview/{lang}/{slug...}", s.preview)
 	s.mux.HandleFunc("POST /api/save/{lang}/{slug...}", s.save)
 	s.mux.HandleFunc("POST /api/review/{lang}/{slug...}", s.review)
+	s.mux.HandleFunc("POST /api/accept/{lang}/{slug...}", s.accept)
 	return s, nil
 }
 
@@ -476,6 +477,24 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.at(r).ReviewEntries(ctx, lang, slug, ids, s.opts.Reviewer, d.FileHash); err != nil {
+		fail(w, err)
+		return
+	}
+	s.answerEntry(w, lang, slug, d.ID)
+}
+
+// accept takes a machine draft as its translator's own, after reading.
+func (s *Server) accept(w http.ResponseWriter, r *http.Request) {
+	lang, d, ok := s.edit(w, r, false)
+	if !ok {
+		return
+	}
+	slug := r.PathValue("slug")
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.LockWait)
+	defer cancel()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.at(r).AcceptDraft(ctx, lang, slug, d.ID, d.FileHash, d.SourceHash); err != nil {
 		fail(w, err)
 		return
 	}

@@ -99,6 +99,8 @@
     sec.dataset.saved = e.translation;
     sec.dataset.sourceHash = e.source_hash;
     sec.querySelector(".id").textContent = e.id + (e.line ? " · line " + e.line : "");
+    var mb = sec.querySelector(".b-machine");
+    mb.textContent = "machine draft" + (e.machine ? " · " + e.machine : "");
     var rb = sec.querySelector(".b-reviewed");
     rb.textContent = e.reviewed ? "reviewed" + (e.reviewed_by ? " by " + e.reviewed_by : "") : "reviewed";
     if (e.state !== "stale") {
@@ -111,13 +113,13 @@
   function summary(j) {
     var s = j.stats;
     document.getElementById("stats").textContent = s.translated + "/" + s.messages + " translated · " + s.reviewed + " reviewed · " + s.missing +
-      " missing · " + s.stale + " stale · " + s.words_left + " words left";
+      " missing · " + s.stale + " stale · " + s.machine + " machine drafts · " + s.words_left + " words left";
     var pg = document.getElementById("page");
     pg.textContent = "page published as " + j.page_kind + " (" + j.published_percent + "% of entries published; min_complete " + pg.dataset.min + ")";
   }
   function after(sec, kind, data, done) {
     var msg = sec.querySelector(".msg");
-    msg.textContent = kind === "save" ? "saving…" : "recording…";
+    msg.textContent = kind === "save" || kind === "accept" ? "saving…" : "recording…";
     data.file_hash = body.dataset.fileHash;
     return api(kind, data).then(function (r) {
       return r.json().then(function (j) { return {status: r.status, j: j}; });
@@ -141,6 +143,13 @@
   function save(sec) {
     return after(sec, "save", {id: sec.dataset.id, text: field(sec).value, source_hash: sec.dataset.sourceHash}, "saved");
   }
+  // accept takes a machine draft, read and left as it is, as the
+  // translator's own; an edited draft is theirs once saved.
+  function accept(sec) {
+    if (sec.dataset.state !== "machine") return Promise.resolve(false);
+    if (dirty(sec)) { show("You edited this draft: save it (Ctrl+S), and it is your translation."); return Promise.resolve(false); }
+    return after(sec, "accept", {id: sec.dataset.id, source_hash: sec.dataset.sourceHash}, "accepted as yours");
+  }
   function review(sec) {
     if (dirty(sec)) { show("Save the translation before you mark it reviewed."); return Promise.resolve(false); }
     return after(sec, "review", {id: sec.dataset.id, ids: [sec.dataset.id]}, "reviewed");
@@ -151,7 +160,7 @@
     var st = sec.dataset.state, failing = sec.dataset.failing === "true", reviewed = sec.dataset.reviewed === "true";
     switch (f) {
       case "todo": return st !== "current" || failing;
-      case "missing": case "stale": return st === f;
+      case "missing": case "stale": case "machine": return st === f;
       case "failing": return failing;
       case "reviewed": return reviewed;
       case "unreviewed": return !reviewed;
@@ -192,6 +201,9 @@
       ev.preventDefault();
       var want = {KeyN: "missing", KeyS: "stale", KeyF: "failing"}[ev.code];
       focus(next(current, function (s) { return matches(s, want); }, ev.shiftKey ? -1 : 1));
+    } else if (ev.altKey && ev.code === "KeyA") {
+      ev.preventDefault();
+      if (current) accept(current);
     } else if (!typing && !ev.ctrlKey && !ev.altKey && !ev.metaKey && (k === "j" || k === "k")) {
       ev.preventDefault();
       focus(next(current, function (s) { return !s.hidden; }, k === "j" ? 1 : -1));
@@ -215,6 +227,7 @@
     });
     sec.querySelector(".save").addEventListener("click", function () { save(sec); });
     sec.querySelector(".review").addEventListener("click", function () { review(sec); });
+    sec.querySelector(".accept").addEventListener("click", function () { accept(sec); });
   });
   window.addEventListener("beforeunload", function (ev) {
     if (entries.some(dirty)) { ev.preventDefault(); ev.returnValue = ""; }

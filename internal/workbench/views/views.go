@@ -66,7 +66,7 @@ type EntryView struct {
 	ID      string `json:"id"`
 	Kind    string `json:"kind"`    // Segment.KindName
 	Section string `json:"section"` // the nearest heading before it
-	State   string `json:"state"`   // missing, stale or current
+	State   string `json:"state"`   // missing, stale, current or machine (a machine draft)
 	Source  string `json:"source"`
 	// SourceHash is the hash of Source: a save names the source text the
 	// translator was shown, and is refused when it has changed since.
@@ -83,6 +83,9 @@ type EntryView struct {
 	Published   bool            `json:"published"`
 	Reviewed    bool            `json:"reviewed"`
 	ReviewedBy  string          `json:"reviewed_by,omitempty"`
+	// Machine names the engine of a machine draft (state machine): the
+	// translation is the engine's, not yet read by a person.
+	Machine string `json:"machine,omitempty"`
 }
 
 // DiffOp is one step of a word diff (worddiff.Op): Op is "=" for words
@@ -160,6 +163,9 @@ func (p Views) View(lang, slug string) (*ArticleView, error) {
 		if e.Findings == nil {
 			e.Findings = []check.Finding{}
 		}
+		if m.State == syncer.Machine && m.Machine != nil {
+			e.Machine = m.Machine.Name()
+		}
 		if m.State == syncer.Stale && m.Old != "" {
 			e.Old = m.Old
 			for _, op := range worddiff.Diff(m.Old, m.Source) {
@@ -178,7 +184,7 @@ func (p Views) View(lang, slug string) (*ArticleView, error) {
 // entry stands (missing, stale, unreviewed), which the workbench shows as
 // the entry's state.
 func isStateFinding(f check.Finding) bool {
-	return f.Check == "missing" || f.Check == "stale" || f.Check == "unreviewed"
+	return f.Check == "missing" || f.Check == "stale" || f.Check == "unreviewed" || f.Check == "machine"
 }
 
 // fileHash is the SHA-256 of the file at path, "" when there is none.
@@ -361,6 +367,55 @@ func (p Views) sameFile(path string, data []byte, err error, fileHash string) er
 	}
 	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != fileHash {
 		return &ConflictError{fmt.Sprintf("%s changed on disk since the page was loaded (an editor, or another lingo command): reload, and type the translation again", p.Rel(path))}
+	}
+	return nil
+}
+
+// AcceptDraft takes the machine draft of entry id of article slug in lang
+// as its translator's own, after reading it (the workbench's accept key):
+// sync records it as a translation like any a person typed, current, no
+// longer a draft. fileHash and sourceHash are those the translator was
+// shown: when either changed, or the entry is not a machine draft of
+// today's source text, nothing is written and the error is a
+// *ConflictError.
+func (p Views) AcceptDraft(ctx context.Context, lang, slug, id, fileHash, sourceHash string) error {
+	unlock, err := p.Lock(ctx)
+	if err != nil {
+		return &LockedError{err}
+	}
+	defer unlock()
+	a, err := p.LoadArticle(slug)
+	if err != nil {
+		return err
+	}
+	i := slices.Index(a.IDs, id)
+	if i < 0 {
+		return &ConflictError{fmt.Sprintf("%s has no message %s any more: reload", slug, id)}
+	}
+	if article.Hash(a.Segs[i].Text) != sourceHash {
+		return &ConflictError{fmt.Sprintf("the %s text of this entry changed since the page was loaded: reload", p.Config.Source)}
+	}
+	path := p.CatalogPath(lang, slug)
+	data, err := os.ReadFile(path)
+	if err := p.sameFile(path, data, err, fileHash); err != nil {
+		return err
+	}
+	cat, st, err := p.ReadTarget(lang, slug)
+	if err != nil {
+		return err
+	}
+	ap, err := p.PlanArticle(lang, a, cat, st, syncer.SyncOptions{NoMemory: true, Lenient: true})
+	if err != nil {
+		return err
+	}
+	if m := ap.Messages[i]; m.State != syncer.Machine || m.Old != "" {
+		return &ConflictError{fmt.Sprintf("%s is not a machine draft of today's %s text (it is %s): save it instead", id, p.Config.Source, m.State)}
+	}
+	if _, err := p.Sync([]string{lang}, syncer.SyncOptions{Own: map[string]bool{id: true}}); err != nil {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return err
+		}
+		return &ConflictError{fmt.Sprintf("lingo sync for %s fails: %v; fix that, then accept again", lang, err)}
 	}
 	return nil
 }
