@@ -260,12 +260,18 @@ func sentences(block string) []string {
 }
 
 // abbreviated reports text that ends in an abbreviation or an initial.
+// It reads the last word alone (from the last space), so that a long
+// block without a sentence end costs linear time.
 func abbreviated(text string) bool {
-	fields := strings.Fields(text)
-	if len(fields) == 0 {
+	last := text
+	if i := strings.LastIndexFunc(text, unicode.IsSpace); i >= 0 {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		last = text[i+size:]
+	}
+	last = strings.ToLower(last)
+	if last == "" {
 		return false
 	}
-	last := strings.ToLower(fields[len(fields)-1])
 	if slices.Contains(abbreviations, last) {
 		return true
 	}

@@ -149,3 +149,30 @@ func BenchmarkPatterns(b *testing.B) {
 		})
 	}
 }
+
+// FuzzScore scores any text as blocks in every language: no panic, and
+// counts that hold together.
+func FuzzScore(f *testing.F) {
+	for _, seed := range []string{"One. Two!", "**bold** [link](x) `code`", "l'hôpital, aujourd'hui…", "一。二！", "e.g. 2.5 mg\n\nJ. R.", "'-'", "\u0301a"} {
+		f.Add(seed)
+	}
+	scorers := map[string]*Scorer{}
+	for _, lang := range []string{"en", "es", "fr", "de", "ar", "zh"} {
+		sc, err := NewScorer(lang)
+		if err != nil {
+			f.Fatal(err)
+		}
+		scorers[lang] = sc
+	}
+	prose := NewProse()
+	f.Fuzz(func(t *testing.T, text string) {
+		blocks := []string{prose.Text(text), text}
+		for lang, sc := range scorers {
+			s := sc.Score(blocks)
+			if s.Sentences > s.Words || len(s.Longest) > 3 || s.Polysyllables+s.Monosyllables > s.Words ||
+				(s.Syllables > 0 && s.Syllables < s.Words) || math.IsNaN(s.Ease) || math.IsNaN(s.Grade) {
+				t.Errorf("%s: %q: inconsistent %+v", lang, text, s)
+			}
+		}
+	})
+}

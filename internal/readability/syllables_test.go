@@ -9,11 +9,12 @@ import (
 	"testing"
 )
 
-// labelled reads testdata/syllables/<lang>.tsv: word, tab, syllables
+// labelled reads testdata/syllables/<name>.tsv: word, tab, syllables
 // counted by hand; # starts a comment.
-func labelled(t *testing.T, lang string) [][2]string {
+func labelled(t *testing.T, name string) [][2]string {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "syllables", lang+".tsv"))
+	lang := name
+	f, err := os.Open(filepath.Join("testdata", "syllables", name+".tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,6 +83,22 @@ func TestSyllables(t *testing.T) {
 			lang, right, len(words), acc, pc(rightParts), pc(rightRules), strings.Join(misses, ", "))
 		if acc < 95 {
 			t.Errorf("%s: %.1f%% right, want at least 95%%", lang, acc)
+		}
+		// Words labelled after the rules were written and never used to
+		// tune them: how the counter does on words it was not fitted to.
+		held := labelled(t, lang+".holdout")
+		right, misses = 0, nil
+		for _, wn := range held {
+			if got := strconv.Itoa(s.Count(wn[0])); got == wn[1] {
+				right++
+			} else {
+				misses = append(misses, wn[0]+" "+got+"≠"+wn[1])
+			}
+		}
+		acc = 100 * float64(right) / float64(len(held))
+		t.Logf("%s held out: %d/%d right (%.1f%%); missed: %s", lang, right, len(held), acc, strings.Join(misses, ", "))
+		if acc < 90 {
+			t.Errorf("%s held out: %.1f%% right, want at least 90%%", lang, acc)
 		}
 	}
 }
