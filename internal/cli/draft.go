@@ -37,14 +37,15 @@ func draftCommand() *cli.Command {
 			"person edits it or reviews it (lingo review --lang L ID, or the workbench). Words the\n" +
 			"engine marked (unknown *, # and @) are findings on the draft.\n" +
 			"A translation a person wrote is never replaced: running draft again fills only what is\n" +
-			"still missing. --stale also drafts again the machine drafts made for an older source\n" +
-			"text; a stale entry a person translated keeps its translation and is not drafted (its\n" +
-			"word diff is in lingo diff). Nothing is written when the engine fails.",
+			"still missing. A stale entry a person translated keeps its translation: with --stale,\n" +
+			"a draft of the new source text goes beside it, in the entry's STALE notice (\"machine\n" +
+			"draft of the now text\"), never in its place; --stale also drafts again any machine\n" +
+			"draft made for an older source text. Nothing is written when the engine fails.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "lang", Required: true, Usage: "language `L`"},
 			&cli.StringSliceFlag{Name: "article", Usage: "only article `SLUG` (repeatable)"},
 			&cli.StringFlag{Name: "engine", Usage: "`NAME`: apertium, apertium-apy or libretranslate (default: lingo.toml's [draft] engine, else apertium)"},
-			&cli.BoolFlag{Name: "stale", Usage: "also draft again machine drafts made for an older source text"},
+			&cli.BoolFlag{Name: "stale", Usage: "also draft the new text of stale entries, beside (never in place of) a person's translation"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
@@ -91,7 +92,11 @@ func runDraft(ctx context.Context, w io.Writer, opts draftOptions) error {
 			fmt.Fprintf(w, ", %d from translation memory", res.Memory)
 		}
 		if res.Kept > 0 {
-			fmt.Fprintf(w, ", %d stale %s a person translated kept", res.Kept, plural(res.Kept, "entry", "entries"))
+			fmt.Fprintf(w, ", %d stale %s a person translated kept as %s (--stale drafts the new text beside it)", res.Kept,
+				plural(res.Kept, "entry", "entries"), plural(res.Kept, "it is", "they are"))
+		}
+		if res.Beside > 0 {
+			fmt.Fprintf(w, ", %d stale %s a person translated with a draft of the new text beside the translation", res.Beside, plural(res.Beside, "entry", "entries"))
 		}
 		fmt.Fprintln(w)
 		if res.Drafted > 0 {

@@ -28,8 +28,9 @@ type Options struct {
 	Lang     string
 	Articles []string // slugs; none for every article
 	// Stale also drafts again the machine drafts made for an older source
-	// text. A stale entry a person translated is never drafted: its
-	// translation stays, with lingo diff's word diff of the change.
+	// text, and drafts the new text of each stale entry a person
+	// translated into its STALE notice, beside the translation, which
+	// stays as it is.
 	Stale bool
 }
 
@@ -42,6 +43,7 @@ type Result struct {
 	Lost    int    // of them, drafts whose markup the engine did not keep whole
 	Memory  int    // missing entries translation memory fills instead
 	Kept    int    // stale entries a person translated: kept, not drafted
+	Beside  int    // (Stale) of the drafted, stale entries a person translated: the draft beside their translation
 	Written []workspace.Change
 }
 
@@ -74,6 +76,7 @@ func (p Drafter) Draft(ctx context.Context, e mt.Engine, opts Options) (*Result,
 	}
 	var ids []string
 	var msgs []mt.Message
+	beside := map[string]bool{} // stale entries a person translated
 	for k, ap := range lp.Articles {
 		a := arts[k]
 		for i, m := range ap.Messages {
@@ -83,6 +86,10 @@ func (p Drafter) Draft(ctx context.Context, e mt.Engine, opts Options) (*Result,
 				msgs = append(msgs, mt.Encode(&a.Segs[i]))
 			case bare.Articles[k].Messages[i].State == syncer.Missing:
 				res.Memory++
+			case m.State == syncer.Stale && opts.Stale:
+				ids = append(ids, m.ID)
+				msgs = append(msgs, mt.Encode(&a.Segs[i]))
+				beside[m.ID] = true
 			case m.State == syncer.Stale:
 				res.Kept++
 			}
@@ -102,6 +109,10 @@ func (p Drafter) Draft(ctx context.Context, e mt.Engine, opts Options) (*Result,
 			td.Marks = append(td.Marks, translation.Mark{Kind: mk.Kind, Word: mk.Word})
 		}
 		fill[ids[k]] = td
+		if beside[ids[k]] {
+			res.Beside++
+			continue
+		}
 		res.Drafted++
 		if len(d.Marks) > 0 {
 			res.Marked++

@@ -47,7 +47,9 @@ type Message struct {
 	// Waivers are the waivers of check findings (lingo accept --check)
 	// that hold for exactly this source text and translation.
 	Waivers []translation.Waiver
-	// Machine is, for a machine draft (State Machine), the engine's draft.
+	// Machine is, for a machine draft (State Machine), the engine's draft;
+	// for a stale entry, a draft of the new source text lingo draft
+	// --stale put beside the person's translation, if any.
 	Machine *translation.Draft
 }
 
@@ -91,8 +93,9 @@ type SyncOptions struct {
 	NoMemory bool
 	// Drafts fills entries that are still missing once translation memory
 	// had its say with machine drafts, by message ID (lingo draft); with
-	// Redraft, also machine drafts made for an older source text. Nothing
-	// a person wrote is ever replaced.
+	// Redraft, also machine drafts made for an older source text, and a
+	// stale entry a person translated gets its draft beside it (in its
+	// STALE notice), never in place of the translation.
 	Drafts  map[string]translation.Draft
 	Redraft bool
 	// Own takes the machine drafts of these IDs as their translator's own
@@ -288,6 +291,21 @@ func (p Syncer) planArticle(lang string, a *workspace.Article, old *catalog.Cata
 // classify decides where one message stands, and the hash its entry keeps:
 // the hash of the source text its translation was made from.
 func (p Syncer) classify(id, src string, e catalog.Entry, rec workspace.Record, mem *tm.Recall, opts SyncOptions) (Message, string) {
+	m, hash := p.classifyEntry(id, src, e, rec, mem, opts)
+	if m.State == Stale {
+		// A person's stale translation stays; a machine draft of the new
+		// text (lingo draft --stale) goes beside it, never in its place.
+		if d, ok := opts.Drafts[id]; ok && opts.Redraft {
+			m.Machine = &d
+		} else if rec.Machine != nil && rec.Machine.Text != m.Translation {
+			m.Machine = rec.Machine
+		}
+	}
+	return m, hash
+}
+
+// classifyEntry is classify but for the drafts beside stale entries.
+func (p Syncer) classifyEntry(id, src string, e catalog.Entry, rec workspace.Record, mem *tm.Recall, opts SyncOptions) (Message, string) {
 	m := Message{ID: id, Source: src, Translation: e.Other, Plural: e.Plural}
 	if e.Other == "" && !opts.NoMemory {
 		if t, from, ok := mem.Lookup(src); ok {
@@ -334,6 +352,9 @@ func (p Syncer) entry(lang string, a *workspace.Article, i int, m Message, hash 
 		}
 		comment = fmt.Sprintf("STALE: the %s text changed since this was translated. Update the translation, or run `lingo accept --lang %s %s`.\nwas: %s\nnow: %s",
 			src, lang, m.ID, was, m.Source)
+		if m.Machine != nil {
+			comment += fmt.Sprintf("\nmachine draft of the now text (%s): %s", m.Machine.Name(), m.Machine.Text)
+		}
 	}
 	e := catalog.Entry{ID: m.ID, Description: a.Segs[i].Describe(a.Slug), Hash: hash, Other: m.Translation, Plural: m.Plural, Comment: comment}
 	if p.Config.Format == "json" {

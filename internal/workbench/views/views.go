@@ -86,6 +86,10 @@ type EntryView struct {
 	// Machine names the engine of a machine draft (state machine): the
 	// translation is the engine's, not yet read by a person.
 	Machine string `json:"machine,omitempty"`
+	// Suggestion is, for a stale entry, a machine draft of the new source
+	// text (lingo draft --stale), shown beside the translation; Machine
+	// names its engine.
+	Suggestion string `json:"suggestion,omitempty"`
 }
 
 // DiffOp is one step of a word diff (worddiff.Op): Op is "=" for words
@@ -163,8 +167,11 @@ func (p Views) View(lang, slug string) (*ArticleView, error) {
 		if e.Findings == nil {
 			e.Findings = []check.Finding{}
 		}
-		if m.State == syncer.Machine && m.Machine != nil {
+		if m.Machine != nil && (m.State == syncer.Machine || m.State == syncer.Stale) {
 			e.Machine = m.Machine.Name()
+		}
+		if m.State == syncer.Stale && m.Machine != nil {
+			e.Suggestion = m.Machine.Text
 		}
 		if m.State == syncer.Stale && m.Old != "" {
 			e.Old = m.Old
