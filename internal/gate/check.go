@@ -691,13 +691,13 @@ func (p Gate) glossary() (*glossary.Glossary, error) {
 
 // Waivable says whether a person may waive the findings of check name on
 // an entry (lingo accept --check): any check on what a translation says,
-// but not where an entry stands (missing, stale, unreviewed: translate,
+// but not where an entry stands (missing, stale, unreviewed, machine: translate,
 // accept or review it), a file's findings, or what keeps a translation
 // from being published whatever lingo.toml says (unsafe HTML and URLs,
 // hidden controls, a broken structure). Otherwise a *WaiveCheckError.
 func Waivable(name string) error {
 	switch name {
-	case "missing", "stale", "unreviewed", "orphan", "foreign", "unknown-lang", "input",
+	case "missing", "stale", "unreviewed", "machine", "orphan", "foreign", "unknown-lang", "input",
 		"structure", "control", "unsafe-html", "unsafe-url", "event-handler", "foreign-host":
 		return &WaiveCheckError{Check: name, Known: true}
 	}

@@ -13,7 +13,7 @@ import (
 //	1  meaning: numbers, units, negation (a reader could be misinformed)
 //	2  every other check (links, code, glossary, plural, hygiene...)
 //	3  work not yet done, one finding per entry: missing, stale,
-//	   unreviewed
+//	   unreviewed, and machine drafts (machine, and the engine's marks)
 //
 // Within a rank, findings keep the order lingo check gives them
 // (language, file, line, check).
@@ -25,7 +25,7 @@ func Rank(checkID string) int {
 		return 0
 	case checkID == "numbers", checkID == "units", checkID == "negation":
 		return 1
-	case checkID == "missing", checkID == "stale", checkID == "unreviewed":
+	case checkID == "missing", checkID == "stale", checkID == "unreviewed", strings.HasPrefix(checkID, "machine"):
 		return 3
 	default:
 		return 2
