@@ -257,3 +257,8 @@ func (p *Project) AcceptDraft(ctx context.Context, lang, slug, id, fileHash, sou
 func (p *Project) ReviewEntries(ctx context.Context, lang, slug string, ids []string, by, fileHash string) error {
 	return p.views().ReviewEntries(ctx, lang, slug, ids, by, fileHash)
 }
+
+// WaiveEntry records a waiver from the workbench (views.WaiveEntry).
+func (p *Project) WaiveEntry(ctx context.Context, lang, slug, id, check, by, why, fileHash string) error {
+	return p.views().WaiveEntry(ctx, lang, slug, id, check, by, why, fileHash)
+}

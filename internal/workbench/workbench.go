@@ -6,7 +6,9 @@
 // state (missing, stale with the word diff of its source change, failing
 // lingo check, reviewed), the findings of lingo check for a translation as
 // it is typed, and a preview of the page lingo render would write, with
-// the entry being edited highlighted. Saving writes the catalog and runs
+// the entry being edited highlighted; a finding's Waive button records, as
+// lingo accept --check does, the reviewer's waiver of it with the reason
+// typed. Saving writes the catalog and runs
 // sync under the project's lock, all or nothing, and refuses to overwrite
 // a file changed since the page was loaded; text that is not Unicode is
 // refused, never decoded to U+FFFD. It uses net/http and html/template
@@ -68,7 +70,7 @@ type Options struct {
 	// LockWait is how long a save waits for another lingo run to release
 	// the project (5 seconds when 0).
 	LockWait time.Duration
-	// Reviewer is who the "reviewed" action records.
+	// Reviewer is who the "reviewed" and "waive" actions record.
 	Reviewer string
 }
 
@@ -136,9 +138,10 @@ func New(p *project.Project, opts Options) (*Server, error) {
 		opts.LockWait = 5 * time.Second
 	}
 	tmpl, err := template.New("").Funcs(template.FuncMap{
-		"dir":     htmlpage.Dir,
-		"name":    htmlpage.NativeName,
-		"percent": func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) + "%" },
+		"dir":      htmlpage.Dir,
+		"name":     htmlpage.NativeName,
+		"percent":  func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) + "%" },
+		"contains": slices.Contains[[]string],
 	}).ParseFS(files, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -156,6 +159,7 @@ func New(p *project.Project, opts Options) (*Server, error) {
 	s.mux.HandleFunc("POST /api/save/{lang}/{slug...}", s.save)
 	s.mux.HandleFunc("POST /api/review/{lang}/{slug...}", s.review)
 	s.mux.HandleFunc("POST /api/accept/{lang}/{slug...}", s.accept)
+	s.mux.HandleFunc("POST /api/waive/{lang}/{slug...}", s.waive)
 	return s, nil
 }
 
@@ -348,6 +352,8 @@ type draftRequest struct {
 	FileHash   string   `json:"file_hash"`   // save, review: the catalog's hash when the page loaded it
 	SourceHash string   `json:"source_hash"` // save: the hash of the source text shown
 	IDs        []string `json:"ids"`         // review
+	Check      string   `json:"check"`       // waive: the check whose finding is waived
+	Why        string   `json:"why"`         // waive: why
 }
 
 // readDraft reads the JSON body of a request. Text that is not Unicode
@@ -495,6 +501,25 @@ func (s *Server) accept(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.at(r).AcceptDraft(ctx, lang, slug, d.ID, d.FileHash, d.SourceHash); err != nil {
+		fail(w, err)
+		return
+	}
+	s.answerEntry(w, lang, slug, d.ID)
+}
+
+// waive records, as lingo accept --check does, the reviewer's waiver of
+// one check's finding on one entry.
+func (s *Server) waive(w http.ResponseWriter, r *http.Request) {
+	lang, d, ok := s.edit(w, r, false)
+	if !ok {
+		return
+	}
+	slug := r.PathValue("slug")
+	ctx, cancel := context.WithTimeout(r.Context(), s.opts.LockWait)
+	defer cancel()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.at(r).WaiveEntry(ctx, lang, slug, d.ID, d.Check, s.opts.Reviewer, d.Why, d.FileHash); err != nil {
 		fail(w, err)
 		return
 	}

@@ -292,3 +292,54 @@ func TestWorkbenchArabic(t *testing.T) {
 	}
 	shot(t, ctx, "workbench-ar.png")
 }
+
+// TestWorkbenchWaive waives a finding from the workbench: the heading kept
+// in English has an untranslated warning with a Waive button; clicking it
+// asks why, and the finding is then waived by the workbench's reviewer,
+// with that reason, in the page and on disk (lingo status lists it).
+func TestWorkbenchWaive(t *testing.T) {
+	dir := copyProject(t)
+	p, err := project.Open(filepath.Join(dir, "lingo.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := p.CatalogPath("fr", slug)
+	cat, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := strings.ReplaceAll(string(cat), "other = 'La kétamine et le cerveau'", "other = 'Ketamine and the Brain'")
+	if kept == string(cat) {
+		t.Fatal("the French catalog no longer has the heading 'La kétamine et le cerveau'")
+	}
+	if err := os.WriteFile(path, []byte(kept), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Sync([]string{"fr"}, project.SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	const heading = "ketamine-and-the-brain.h1-3f6a6f74"
+	entry := `section.entry[data-id="` + heading + `"]`
+	base := serve(t, p)
+	ctx := browser(t)
+	run(t, ctx, "open the French article",
+		chromedp.Navigate(base+"/article/fr/"+slug),
+		chromedp.WaitVisible(chromedp.CSS(`body[data-ready="true"]`)),
+		chromedp.WaitVisible(chromedp.CSS(entry+` .findings li.warning[data-check="untranslated"] button.waive`)),
+	)
+	// The browser's own dialog stands answered: the reason typed.
+	get(t, ctx, "answer the prompt", chromedp.Evaluate[bool](`(window.prompt = function () { return "the clinic keeps the English title"; }, true)`))
+	run(t, ctx, "waive it",
+		chromedp.Click(chromedp.CSS(entry+` button.waive[data-check="untranslated"]`)),
+		chromedp.WaitVisible(chromedp.CSS(entry+` .findings li.waived[data-check="untranslated"]`)),
+		chromedp.WaitNotPresent(chromedp.CSS(entry+` button.waive[data-check="untranslated"]`)),
+	)
+	if text := get(t, ctx, "finding", chromedp.Text(chromedp.CSS(entry+` .findings li.waived`))); !strings.HasSuffix(text, "(waived by Dr. Browser: the clinic keeps the English title)") {
+		t.Errorf("the waived finding reads %q", text)
+	}
+	shot(t, ctx, "workbench-waive.png")
+	_, waivers, err := p.StatusWaivers([]string{"fr"})
+	if err != nil || len(waivers[0]) != 1 || waivers[0][0].ID != heading || waivers[0][0].By != "Dr. Browser" || waivers[0][0].Why != "the clinic keeps the English title" {
+		t.Errorf("lingo status lists %+v (%v)", waivers, err)
+	}
+}

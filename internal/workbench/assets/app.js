@@ -1,6 +1,7 @@
 // lingo serve: the article page. Checks a translation as it is typed
 // (POST /api/check), previews the page it gives (POST /api/preview),
-// saves it (POST /api/save) and records reviews (POST /api/review), each
+// saves it (POST /api/save), records reviews (POST /api/review) and
+// waivers of a finding (POST /api/waive, asking why), each
 // with the token of the page; keyboard navigation and filters.
 "use strict";
 (function () {
@@ -34,7 +35,9 @@
     };
   }
 
-  function renderFindings(sec, findings) {
+  // waivable lists the checks whose finding a Waive button may waive: those
+  // of the entry as saved (none for a text being typed).
+  function renderFindings(sec, findings, waivable) {
     var ul = sec.querySelector(".findings");
     ul.textContent = "";
     findings.forEach(function (f) {
@@ -44,7 +47,18 @@
       var b = document.createElement("b");
       b.textContent = f.severity;
       li.appendChild(b);
-      li.appendChild(document.createTextNode(" [" + f.check + "] " + f.message));
+      var text = " [" + f.check + "] " + f.message;
+      if (f.waiver) text += " (waived by " + f.waiver.by + (f.waiver.why ? ": " + f.waiver.why : "") + ")";
+      li.appendChild(document.createTextNode(text));
+      if (waivable && waivable.indexOf(f.check) >= 0) {
+        var btn = document.createElement("button");
+        btn.type = "button";
+        btn.className = "waive";
+        btn.dataset.check = f.check;
+        btn.textContent = "Waive";
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(btn);
+      }
       ul.appendChild(li);
     });
   }
@@ -107,7 +121,7 @@
       var d = sec.querySelector(".diff");
       if (d) d.remove();
     }
-    renderFindings(sec, e.findings);
+    renderFindings(sec, e.findings, e.waivable);
     markDirty(sec);
   }
   function summary(j) {
@@ -153,6 +167,15 @@
   function review(sec) {
     if (dirty(sec)) { show("Save the translation before you mark it reviewed."); return Promise.resolve(false); }
     return after(sec, "review", {id: sec.dataset.id, ids: [sec.dataset.id]}, "reviewed");
+  }
+
+  // A person's waiver of one finding on the entry as saved (lingo accept
+  // --check): it asks why, and records it under the workbench's --by.
+  function waive(sec, name) {
+    if (dirty(sec)) { show("Save the translation before you waive a finding on it."); return Promise.resolve(false); }
+    var why = window.prompt("Why is the " + name + " finding wrong for this translation? (recorded with your name and this exact text)", "");
+    if (why === null) return Promise.resolve(false);
+    return after(sec, "waive", {id: sec.dataset.id, check: name, why: why}, "waived");
   }
 
   // Filters.
@@ -228,6 +251,10 @@
     sec.querySelector(".save").addEventListener("click", function () { save(sec); });
     sec.querySelector(".review").addEventListener("click", function () { review(sec); });
     sec.querySelector(".accept").addEventListener("click", function () { accept(sec); });
+    sec.querySelector(".findings").addEventListener("click", function (ev) {
+      var btn = ev.target.closest("button.waive");
+      if (btn) waive(sec, btn.dataset.check);
+    });
   });
   window.addEventListener("beforeunload", function (ev) {
     if (entries.some(dirty)) { ev.preventDefault(); ev.returnValue = ""; }

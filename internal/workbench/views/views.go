@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"time"
 
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/catalog"
@@ -90,6 +91,10 @@ type EntryView struct {
 	// text (lingo draft --stale), shown beside the translation; Machine
 	// names its engine.
 	Suggestion string `json:"suggestion,omitempty"`
+	// Waivable are the checks of its findings a person may waive on the
+	// entry as saved (lingo accept --check): a current entry's, not yet
+	// waived.
+	Waivable []string `json:"waivable,omitempty"`
 }
 
 // DiffOp is one step of a word diff (worddiff.Op): Op is "=" for words
@@ -181,6 +186,9 @@ func (p Views) View(lang, slug string) (*ArticleView, error) {
 		}
 		for _, f := range e.Findings {
 			e.Failing = e.Failing || f.Severity == check.Error
+			if m.State == syncer.Current && f.Severity != check.Waived && gate.Waivable(f.Check) == nil && !slices.Contains(e.Waivable, f.Check) {
+				e.Waivable = append(e.Waivable, f.Check)
+			}
 		}
 		v.Entries = append(v.Entries, e)
 	}
@@ -453,6 +461,39 @@ func (p Views) ReviewEntries(ctx context.Context, lang, slug string, ids []strin
 	}
 	_, err = p.reviews().Review(lang, ids, by)
 	if re := (*review.ReviewError)(nil); errors.As(err, &re) {
+		return &ConflictError{err.Error()}
+	}
+	return err
+}
+
+// WaiveEntry records, as lingo accept --check does, that by waives the
+// finding of check name on entry id of article slug in lang, for why,
+// holding the project's lock (waiting for it as long as ctx allows).
+// fileHash is the catalog file's hash when the page was loaded: when the
+// file changed since, nothing is recorded and the error is a
+// *ConflictError, as it is when the entry has no such finding to waive.
+func (p Views) WaiveEntry(ctx context.Context, lang, slug, id, name, by, why, fileHash string) error {
+	by, err := p.reviews().Reviewer(by)
+	if err != nil {
+		return &ConflictError{err.Error()}
+	}
+	unlock, err := p.Lock(ctx)
+	if err != nil {
+		return &LockedError{err}
+	}
+	defer unlock()
+	if _, err := p.LoadArticle(slug); err != nil {
+		return err
+	}
+	path := p.CatalogPath(lang, slug)
+	data, err := os.ReadFile(path)
+	if err := p.sameFile(path, data, err, fileHash); err != nil {
+		return err
+	}
+	_, err = p.reviews().Waive(review.WaiveOptions{Lang: lang, Check: name, IDs: []string{id}, By: by, Why: why, At: time.Now()})
+	var we *review.WaiveError
+	var ce *gate.WaiveCheckError
+	if errors.As(err, &we) || errors.As(err, &ce) {
 		return &ConflictError{err.Error()}
 	}
 	return err
