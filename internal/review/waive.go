@@ -164,6 +164,8 @@ func (p Reviews) waiveArticle(c *check.Checker, slug string, ids []string, opts 
 		switch {
 		case m.State == syncer.Missing:
 			e.Why = "not translated yet"
+		case m.State == syncer.Machine:
+			e.Why = "a machine draft no person has edited or reviewed: edit it, or lingo review it, first"
 		case m.State == syncer.Stale:
 			e.Why = fmt.Sprintf("stale: the %s text changed since this was translated (update it, or lingo accept --lang %s %s, first)", p.Config.Source, lang, id)
 		case !hasFinding(j.Result.Found, id, opts.Check):
