@@ -40,6 +40,7 @@ const (
 	idStatus        = "Status"
 	idReading       = "Reading"
 	idSentences     = "SentenceLength"
+	idDrafts        = "Drafts"
 )
 
 //go:embed locales/*.toml
@@ -312,6 +313,17 @@ func (p *Page) Reading(grade, ease, formula string) string {
 	data := p.data("")
 	data["Grade"], data["Ease"], data["Formula"] = grade, ease, formula
 	return p.localize(idReading, data, nil)
+}
+
+// Drafts returns, on the status page, how many entries of a page are
+// machine drafts no person has read yet (lingo draft), in the plural form
+// CLDR gives n in the page's language: "3 machine drafts, not published
+// until a person edits or reviews them".
+func (p *Page) Drafts(n int) string {
+	data := p.data("")
+	data["Count"] = n
+	data["PluralCount"] = n
+	return p.localize(idDrafts, data, n)
 }
 
 // SentenceLength returns the mean sentence length of a page in a language

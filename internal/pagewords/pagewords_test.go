@@ -36,6 +36,7 @@ var messages = []struct {
 	{idStatus, (*Page).Status},
 	{idReading, func(p *Page) string { return p.Reading("8.1", "64.2", "Flesch–Kincaid") }},
 	{idSentences, func(p *Page) string { return p.SentenceLength("17.1") }},
+	{idDrafts, func(p *Page) string { return p.Drafts(3) }},
 }
 
 // sameAsEnglish are the words that are rightly spelt as in English.
@@ -92,7 +93,7 @@ func TestEveryLanguageHasEveryMessage(t *testing.T) {
 }
 
 func countFor(id string) any {
-	if id == idPassages {
+	if id == idPassages || id == idDrafts {
 		return 3
 	}
 	return nil
@@ -282,7 +283,7 @@ func TestMessageFiles(t *testing.T) {
 		}
 		for _, m := range f.Messages {
 			want := []string{"other"}
-			if m.ID == idPassages {
+			if m.ID == idPassages || m.ID == idDrafts {
 				want = cldrForms[lang]
 			}
 			if got := forms(m); !slices.Equal(got, want) {

@@ -75,13 +75,14 @@ type pageRecord struct {
 // pageSummary is an article in a language, for the index and status pages.
 type pageSummary struct {
 	Kind      string `json:"kind"`
-	Title     string `json:"title"`     // in the page's language where it is translated
-	Total     int    `json:"total"`     // messages
-	Current   int    `json:"current"`   // translated and current
-	Own       int    `json:"own"`       // published in their translation
-	Fallbacks int    `json:"fallbacks"` // shown in another language (translated pages)
-	InSource  int    `json:"in_source"` // shown in the source language (translated pages)
-	Stale     int    `json:"stale"`     // stale messages
+	Title     string `json:"title"`             // in the page's language where it is translated
+	Total     int    `json:"total"`             // messages
+	Current   int    `json:"current"`           // translated and current
+	Own       int    `json:"own"`               // published in their translation
+	Fallbacks int    `json:"fallbacks"`         // shown in another language (translated pages)
+	InSource  int    `json:"in_source"`         // shown in the source language (translated pages)
+	Stale     int    `json:"stale"`             // stale messages
+	Machine   int    `json:"machine,omitempty"` // machine drafts: never published until a person edits or reviews them
 	// Reading is how hard the page's own text reads: the source's, or the
 	// translation's current entries (none for a pseudo-locale).
 	Reading *readinglevel.Brief `json:"reading,omitempty"`
@@ -579,7 +580,7 @@ func (p Publisher) pageFiles(run *publishRun, ap *articlePages, lang string) ([]
 	a, kind := ap.a, ap.kinds[lang]
 	sum := pageSummary{Kind: kind, Title: Title(a, nil), Total: len(a.IDs)}
 	if j := ap.judged[lang]; j != nil {
-		sum.Current, sum.Own, sum.Stale = j.Current, j.Page.Own, j.Page.Stale
+		sum.Current, sum.Own, sum.Stale, sum.Machine = j.Current, j.Page.Own, j.Page.Stale, j.Page.Machine
 	} else {
 		sum.Current, sum.Own = sum.Total, sum.Total
 	}

@@ -250,6 +250,9 @@ func (p Publisher) statusPage(run *publishRun, slugs []string, m manifest, langs
 			case s.InSource > 0:
 				e.Note = words.Passages(s.InSource, src)
 			}
+			if s.Machine > 0 {
+				e.Note = strings.TrimPrefix(e.Note+" · "+words.Drafts(s.Machine), " · ")
+			}
 			e.Reading = readingNote(words, s.Reading)
 			ix.Entries = append(ix.Entries, e)
 		}
