@@ -72,6 +72,7 @@ func runBuild(ctx context.Context, w, errw io.Writer, g globals) error {
 	for _, t := range res.Report.Totals {
 		errs, warns = errs+t.Errors, warns+t.Warnings
 	}
+	errs = max(errs, res.Report.Errors()) // with those of no target language (a source article's reading grade)
 	fmt.Fprintf(w, "check: %d %s, %d %s\n", errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
 	out := filepath.ToSlash(p.Rel(filepath.Join(p.Config.OutputDir(), "index.html")))
 	if len(res.Written)+len(res.Synced) == 0 {
