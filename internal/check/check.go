@@ -26,7 +26,7 @@ import (
 // stale are errors below a language's gate and warnings above it.
 var Defaults = map[string]Severity{
 	"missing": Error, "stale": Error, "untranslated": Warning,
-	"numbers": Error, "units": Error, "negation": Warning,
+	"numbers": Error, "units": Error, "negation": Error,
 	"links": Error, "images": Error, "code": Error, "emphasis": Error, "html": Error,
 	"shortcodes": Error, "footnotes": Error,
 	"unsafe-html": Error, "unsafe-url": Error, "event-handler": Error, "foreign-host": Error,
@@ -201,7 +201,15 @@ func (c *Checker) Check(t Translation) []Finding {
 	// attributes (alt, title...): one may not stand in for the other.
 	src, tr := c.md.Parse(t.Source, t.Refs), c.md.Parse(t.Text, t.Refs)
 	srcSeen, trSeen := src.Seen(), tr.Seen()
-	missing, extra := numbers.Compare(srcSeen, t.SourceLang, withoutAddedLabels(srcSeen, trSeen, t.Refs), trLang)
+	meaningful := t.Lang != t.SourceLang && !IsPseudo(t.Lang)
+	var qc vocab.Comparison
+	if meaningful {
+		qc = c.quantities(srcSeen, t.SourceLang, trSeen, t.Lang)
+	}
+	// A number a quantity accounts for on both sides ("2 fois par jour"
+	// for "twice daily") is the units check's to judge.
+	srcNums, trNums := blank(srcSeen, qc.Src), blank(trSeen, qc.Tr)
+	missing, extra := numbers.Compare(srcNums, t.SourceLang, withoutAddedLabels(srcNums, trNums, t.Refs), trLang)
 	for _, n := range missing {
 		add("numbers", fmt.Sprintf("number %s of the source is missing", n))
 	}
@@ -215,8 +223,8 @@ func (c *Checker) Check(t Translation) []Finding {
 	for _, n := range extra {
 		add("numbers", fmt.Sprintf("number %s in an HTML attribute (alt, title...) is not in the source's", n))
 	}
-	if t.Lang != t.SourceLang && !IsPseudo(t.Lang) {
-		for _, is := range c.meaning(srcSeen, t.SourceLang, trSeen, t.Lang) {
+	if meaningful {
+		for _, is := range c.meaning(srcSeen, t.SourceLang, trSeen, t.Lang, qc) {
 			add(is.check, is.msg)
 		}
 		for _, is := range c.direction(srcSeen, t.SourceLang, trSeen, t.Lang) {
@@ -259,44 +267,6 @@ func (c *Checker) lengthBand(lang string) [2]float64 {
 }
 
 type issue struct{ check, msg string }
-
-// meaning finds the quantities (units) and negations (negation) of the
-// source src that its translation tr drops or changes. Both checks need a
-// vocabulary of each language: they say nothing about others.
-func (c *Checker) meaning(src, srcLang, tr, trLang string) []issue {
-	sl, tl := c.vocab.For(srcLang), c.vocab.For(trLang)
-	if !sl.Known() || !tl.Known() {
-		return nil
-	}
-	var out []issue
-	trq := tl.Quantities(tr)
-	for _, m := range tl.Missing(sl.Quantities(src), trq) {
-		want := src[m.Want.Start:m.Want.End]
-		var msg string
-		switch m.Why {
-		case "conversion":
-			msg = fmt.Sprintf("%q of the source is converted to %q: keep the source's value and unit", want, tr[m.Got.Start:m.Got.End])
-		case "unit":
-			msg = fmt.Sprintf("%q of the source is %q: the unit changed (%s, not %s)", want, tr[m.Got.Start:m.Got.End], m.Got.Unit, m.Want.Unit)
-		case "range":
-			msg = fmt.Sprintf("the range %q of the source is %q: keep both ends", want, tr[m.Got.Start:m.Got.End])
-		default:
-			msg = fmt.Sprintf("%q of the source (%s) has no counterpart with the same value and unit", want, m.Want)
-		}
-		out = append(out, issue{"units", msg})
-	}
-	ss, ts := vocab.Sentences(src), vocab.Sentences(tr)
-	if len(ss) != len(ts) { // not sentence for sentence: the whole text
-		ss, ts = []string{src}, []string{tr}
-	}
-	for i, s := range ss {
-		w, neg := sl.Negation(s)
-		if _, kept := tl.Negation(ts[i]); neg && !kept {
-			out = append(out, issue{"negation", fmt.Sprintf("the source says %q (%q) and the translation has no negation: %q", w, s, ts[i])})
-		}
-	}
-	return out
-}
 
 // minLengthChecked is the shortest source whose length ratio is checked:
 // short texts vary too much between languages to say anything.

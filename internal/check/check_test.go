@@ -158,9 +158,9 @@ func TestWhatTheReaderSees(t *testing.T) {
 		want          []string // "check: message" prefixes, in order; nil for none
 	}{
 		{"negation in a comment", "Do not take more than 3 g a day.", "Nehmen Sie <!-- nicht --> mehr als 3 g pro Tag ein.",
-			[]string{"html: HTML comment added: <!-- nicht -->", `negation: the source says "not"`}},
+			[]string{`direction: the source says "more than" (max) and the translation says "mehr als" (more)`, "html: HTML comment added: <!-- nicht -->", `negation: the source says "not"`}},
 		{"negation in a title", `Do not take <abbr title="maximum">more than 3 g</abbr> a day.`, `Nehmen Sie <abbr title="nicht">mehr als 3 g</abbr> pro Tag ein.`,
-			[]string{`negation: the source says "not"`}},
+			[]string{`direction: the source says "more than" (max)`, `negation: the source says "not"`}},
 		{"negation kept in a tag", `Do <b>not</b> take more than 3 g a day.`, `Nehmen Sie <b>nicht</b> mehr als 3 g pro Tag ein.`, nil},
 		{"negation across a line break", `Do not take<br>more than 3 g a day.`, `Nehmen Sie nicht<br>mehr als 3 g pro Tag ein.`, nil},
 		{"numbers swapped with a title", `Take 3 g <abbr title="at most 30 g">a day</abbr>.`, `Nehmen Sie 30 g <abbr title="höchstens 3 g">pro Tag</abbr>.`,

@@ -1,6 +1,7 @@
 package vocab
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,9 +12,18 @@ import (
 // spaces matches a whole word, or its start ("avoid*") or end ("*n't");
 // Han and kana forms match anywhere.
 func (l *Lang) Negation(text string) (string, bool) {
-	text = norm(text)
+	ns := l.negations(text)
+	if len(ns) == 0 {
+		return "", false
+	}
+	return text[ns[0].start:ns[0].end], true
+}
+
+// negations returns the negations of text, in text order.
+func (l *Lang) negations(text string) []span {
+	var out []span
 	for _, w := range words(text) {
-		lw := strings.ToLower(w)
+		lw := strings.ToLower(norm(text[w.start:w.end]))
 		for _, n := range l.negation {
 			if !spaced(firstRune(strings.Trim(n, "*"))) {
 				continue
@@ -21,16 +31,26 @@ func (l *Lang) Negation(text string) (string, bool) {
 			pre, suf := strings.HasSuffix(n, "*"), strings.HasPrefix(n, "*")
 			stem := strings.Trim(n, "*")
 			if lw == stem || pre && strings.HasPrefix(lw, stem) || suf && strings.HasSuffix(lw, stem) {
-				return w, true
+				out = append(out, w)
+				break
 			}
 		}
 	}
 	for _, n := range l.negation {
-		if !spaced(firstRune(n)) && strings.Contains(text, n) {
-			return n, true
+		if spaced(firstRune(n)) {
+			continue
+		}
+		for i := 0; ; {
+			j := strings.Index(text[i:], n)
+			if j < 0 {
+				break
+			}
+			out = append(out, span{i + j, i + j + len(n), ""})
+			i += j + len(n)
 		}
 	}
-	return "", false
+	slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
+	return out
 }
 
 func firstRune(s string) rune {
@@ -40,22 +60,22 @@ func firstRune(s string) rune {
 
 // words splits text into words: letters and marks, with the apostrophes
 // between them ("don't", "n'est").
-func words(text string) []string {
-	var out []string
+func words(text string) []span {
+	var out []span
 	start := -1
 	for i, r := range text {
 		in := unicode.IsLetter(r) || unicode.IsMark(r) ||
-			r == '\'' && start >= 0 && i+1 < len(text) && unicode.IsLetter(firstRune(text[i+1:]))
+			(r == '\'' || r == '’') && start >= 0 && i+utf8.RuneLen(r) < len(text) && unicode.IsLetter(firstRune(text[i+utf8.RuneLen(r):]))
 		switch {
 		case in && start < 0:
 			start = i
 		case !in && start >= 0:
-			out = append(out, text[start:i])
+			out = append(out, span{start, i, ""})
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = append(out, text[start:])
+		out = append(out, span{start, len(text), ""})
 	}
 	return out
 }

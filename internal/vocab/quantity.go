@@ -1,8 +1,6 @@
 package vocab
 
 import (
-	"math"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,18 +37,33 @@ type span struct {
 	unit       string
 }
 
+// Reading is what a text says in quantities: each quantity, and every
+// denominator the text names, next to a number or not ("täglich", "per
+// kg", "每天", "al día"), so that a rate written away from its number
+// ("Täglich höchstens 4 g") is read as the source's "4 g daily".
+type Reading struct {
+	Quantities []Quantity
+	per        []span // the denominators named, by canonical unit
+	free       []span // those of per that no quantity took
+}
+
 // Quantities returns the quantities of text, in text order: a number
 // followed by a unit (with "per ..." denominators), a range whose second
 // end has the unit ("2-3 days", "50 و80%"), a phrase ("twice daily").
 // A number without a unit is not a quantity.
-func (l *Lang) Quantities(text string) []Quantity {
-	var out []Quantity
+func (l *Lang) Quantities(text string) []Quantity { return l.Read(text).Quantities }
+
+// Read returns the quantities of text (as Quantities) and the
+// denominators it names anywhere.
+func (l *Lang) Read(text string) Reading {
+	var r Reading
 	before := l.find(text, l.perBefore)
 	phrases := l.find(text, l.phrases)
 	for _, p := range phrases {
 		q, _ := parsePhrase(p.unit)
 		q.Start, q.End = p.start, p.end
-		out = append(out, q)
+		r.Quantities = append(r.Quantities, q)
+		r.per = append(r.per, denominators(q.Unit, p)...)
 	}
 	var nums []numbers.Number
 	for _, n := range numbers.Find(text, l.tag) {
@@ -79,10 +92,57 @@ func (l *Lang) Quantities(text string) []Quantity {
 			for _, b := range before {
 				if strings.TrimSpace(text[min(b.end, n.Start):n.Start]) == "" && b.end <= n.Start {
 					q.Unit += "/" + b.unit
+					q.Start = b.start
 				}
 			}
 		}
-		out = append(out, q)
+		// So many doses a day is so many times a day.
+		if rest, ok := strings.CutPrefix(q.Unit, "dose/"); ok {
+			q.Unit = "times/" + rest
+		}
+		r.Quantities = append(r.Quantities, q)
+		r.per = append(r.per, denominators(q.Unit, span{q.Start, q.End, ""})...)
+	}
+	r.free = l.freePer(text, r.Quantities, before)
+	r.per = append(r.per, r.free...)
+	return r
+}
+
+// denominators are the denominators of unit ("mg/kg/day": kg, day), each
+// at sp.
+func denominators(unit string, sp span) []span {
+	var out []span
+	parts := strings.Split(unit, "/")
+	for _, d := range parts[1:] {
+		out = append(out, span{sp.start, sp.end, d})
+	}
+	return out
+}
+
+// freePer finds the denominators of text that no quantity took: a word
+// that is one ("daily", "täglich") or a per word and a unit ("a day",
+// "par jour", "je kg").
+func (l *Lang) freePer(text string, qs []Quantity, before []span) []span {
+	taken := func(sp span) bool {
+		for _, q := range qs {
+			if sp.start < q.End && sp.end > q.Start {
+				return true
+			}
+		}
+		return false
+	}
+	var out []span
+	for _, sp := range append(before, l.find(text, l.perUnit)...) {
+		if !taken(sp) {
+			out = append(out, sp)
+		}
+	}
+	for _, p := range l.find(text, l.perWords) {
+		if u, end := l.longest(text, skipSpace(text, p.end), l.units); u != "" {
+			if sp := (span{p.start, end, u}); !taken(sp) {
+				out = append(out, sp)
+			}
+		}
 	}
 	return out
 }
@@ -110,7 +170,7 @@ func (l *Lang) find(text string, tokens []token) []span {
 			if t.first >= 0 && t.first != key {
 				continue
 			}
-			if end, ok := match(text, i, t.text); ok && boundaryBefore(text, i, t.text) {
+			if end, ok := matchTerm(text, i, t.text); ok {
 				out = append(out, span{i, end, t.unit})
 				size = end - i
 				break
@@ -143,7 +203,7 @@ func (l *Lang) unitAfter(text string, i int) (string, int) {
 		}
 		found := false
 		for _, p := range l.per {
-			if e, ok := match(text, k, p); ok {
+			if e, ok := matchTerm(text, k, p); ok {
 				if u, e2 := l.longest(text, skipSpace(text, e), l.units); u != "" {
 					unit, end, found = unit+"/"+u, e2, true
 					break
@@ -165,7 +225,7 @@ func (l *Lang) longest(text string, i int, tokens []token) (string, int) {
 		if t.first >= 0 && t.first != key {
 			continue
 		}
-		if end, ok := match(text, i, t.text); ok {
+		if end, ok := matchTerm(text, i, t.text); ok {
 			return t.unit, end
 		}
 	}
@@ -179,31 +239,6 @@ func (l *Lang) isRange(gap string) bool {
 		}
 	}
 	return false
-}
-
-// match reports whether text at i starts with tok, compared without regard
-// to case, the typographic apostrophe as ASCII and any run of spaces as one
-// space, and ends at a word boundary; it returns the offset past it.
-func match(text string, i int, tok string) (int, bool) {
-	j := i
-	for _, want := range tok {
-		if j >= len(text) {
-			return 0, false
-		}
-		r, size := utf8.DecodeRuneInString(text[j:])
-		if r == '’' {
-			r = '\''
-		}
-		if want == ' ' && isSpace(r) {
-			j = skipSpace(text, j)
-			continue
-		}
-		if r != want && unicode.SimpleFold(r) != want && !strings.EqualFold(string(r), string(want)) {
-			return 0, false
-		}
-		j += size
-	}
-	return ended(text, tok, j)
 }
 
 // ended is j, the end of tok matched in text, when the match ends a word
@@ -259,87 +294,4 @@ func skipSpace(text string, i int) int {
 		i += size
 	}
 	return i
-}
-
-// Mismatch is a quantity of the source that its translation does not keep.
-type Mismatch struct {
-	Want Quantity  // in the source
-	Got  *Quantity // the translation's quantity in its place, if any
-	// Why is "missing" (nothing in its place), "unit" (the same value with
-	// another unit), "conversion" (the same amount in another unit) or
-	// "range" (one end of a range kept).
-	Why string
-}
-
-// Missing returns the quantities of src that tr does not keep with the
-// same value and unit. tr's quantities are read in l, the translation's
-// language; a range is kept as a range or as both its ends. Quantities of
-// tr that src lacks are not reported (a translation may say "35 to 44
-// years" where the source says "ages 35 to 44").
-func (l *Lang) Missing(src, tr []Quantity) []Mismatch {
-	used := make([]bool, len(tr))
-	take := func(ok func(Quantity) bool) *Quantity {
-		for i, t := range tr {
-			if !used[i] && ok(t) {
-				used[i] = true
-				return &tr[i]
-			}
-		}
-		return nil
-	}
-	var left []Quantity
-	for _, s := range src {
-		if take(func(t Quantity) bool { return t.Low == s.Low && t.High == s.High && t.Unit == s.Unit }) == nil {
-			left = append(left, s)
-		}
-	}
-	var out []Mismatch
-	for _, s := range left {
-		if s.isRange() {
-			lo := take(func(t Quantity) bool { return !t.isRange() && t.Low == s.Low && t.Unit == s.Unit })
-			hi := take(func(t Quantity) bool { return !t.isRange() && t.Low == s.High && t.Unit == s.Unit })
-			if lo != nil && hi != nil {
-				continue
-			}
-			if got := firstOf(lo, hi); got != nil {
-				out = append(out, Mismatch{s, got, "range"})
-				continue
-			}
-		}
-		if got := take(func(t Quantity) bool { return l.sameAmount(s, t) }); got != nil {
-			out = append(out, Mismatch{s, got, "conversion"})
-		} else if got := take(func(t Quantity) bool { return t.Low == s.Low && t.High == s.High }); got != nil {
-			out = append(out, Mismatch{s, got, "unit"})
-		} else {
-			out = append(out, Mismatch{s, nil, "missing"})
-		}
-	}
-	return out
-}
-
-func firstOf(qs ...*Quantity) *Quantity {
-	for _, q := range qs {
-		if q != nil {
-			return q
-		}
-	}
-	return nil
-}
-
-// sameAmount reports whether a and b are the same amount in two units of
-// one dimension ("500 mg" and "0.5 g"), denominators equal.
-func (l *Lang) sameAmount(a, b Quantity) bool {
-	ua, da, _ := strings.Cut(a.Unit, "/")
-	ub, db, _ := strings.Cut(b.Unit, "/")
-	sa, oka := l.scale[ua]
-	sb, okb := l.scale[ub]
-	if !oka || !okb || sa.dim != sb.dim || ua == ub || da != db {
-		return false
-	}
-	same := func(x, y string) bool {
-		fx, err1 := strconv.ParseFloat(x, 64)
-		fy, err2 := strconv.ParseFloat(y, 64)
-		return err1 == nil && err2 == nil && math.Abs(fx*sa.factor-fy*sb.factor) <= 1e-9*math.Abs(fx*sa.factor)
-	}
-	return same(a.Low, b.Low) && same(a.High, b.High)
 }

@@ -32,6 +32,11 @@ type Class struct {
 type Term struct {
 	Class string
 	Text  string // as the text writes it
+	// Start and End are its byte offsets in the text.
+	Start, End int
+	// Turned is the negation that put the word in its class ("not" of
+	// "do not take more than"), [0 0] when none did.
+	Turned [2]int
 }
 
 // Terms returns the words of l's classes in text, in text order, the
@@ -41,17 +46,16 @@ type Term struct {
 // end of a spelling stands for the rest of a word ("intraven*"), "#" for a
 // number ("under #"). A spelling listed under "a+b" is a word of both
 // classes ("with or without food"). A word of a class with a negated class falls in
-// that class after a negation ("do not take more than").
+// that class after a negation ("do not take more than"), or before one in a
+// language that negates after (negation_after: "を超えて服用しない").
 func (l *Lang) Terms(text string) []Term {
 	var out []Term
-	var starts []int
 	for i := 0; i < len(text); {
 		_, size := utf8.DecodeRuneInString(text[i:])
 		for _, t := range l.terms {
 			if end, ok := matchTerm(text, i, t.text); ok {
 				for _, class := range strings.Split(t.unit, "+") {
-					out = append(out, Term{Class: class, Text: text[i:end]})
-					starts = append(starts, i)
+					out = append(out, Term{Class: class, Text: text[i:end], Start: i, End: end})
 				}
 				size = end - i
 				break
@@ -60,10 +64,16 @@ func (l *Lang) Terms(text string) []Term {
 		i += size
 	}
 	for i, t := range out {
-		if c := l.classes[t.Class]; c.Negated != "" {
-			if _, neg := l.Negation(text[:starts[i]]); neg {
-				out[i].Class = c.Negated
-			}
+		c := l.classes[t.Class]
+		if c.Negated == "" {
+			continue
+		}
+		if ns := l.negations(text[:t.Start]); len(ns) > 0 && !l.negAfter {
+			out[i].Class = c.Negated
+			out[i].Turned = [2]int{ns[len(ns)-1].start, ns[len(ns)-1].end}
+		} else if ns := l.negations(text[t.End:]); len(ns) > 0 && l.negAfter {
+			out[i].Class = c.Negated
+			out[i].Turned = [2]int{t.End + ns[0].start, t.End + ns[0].end}
 		}
 	}
 	return out
@@ -248,4 +258,21 @@ func isAbbreviation(s string) bool {
 		}
 	}
 	return upper >= 2
+}
+
+// Unsaid returns text with every negation that a bound says (max or min:
+// "not" of "do not take more than", "ne pas dépasser") written over with
+// spaces: what remains are the negations the bounds do not account for.
+func (l *Lang) Unsaid(text string, bounds []Term) string {
+	b := []byte(text)
+	clear := func(from, to int) {
+		for i := max(from, 0); i < min(to, len(b)); i++ {
+			b[i] = ' '
+		}
+	}
+	for _, t := range bounds {
+		clear(t.Start, t.End)
+		clear(t.Turned[0], t.Turned[1])
+	}
+	return string(b)
 }

@@ -48,6 +48,9 @@ type file struct {
 	PerUnit map[string][]string `toml:"per_unit"`
 	// PerBefore are denominators written before the number ("每天2次").
 	PerBefore map[string][]string `toml:"per_before"`
+	// Implicit are the denominators every amount has unsaid: "dose" (an
+	// amount given is per dose, "1回1錠" is "1 tablet").
+	Implicit []string `toml:"implicit_per"`
 	// Range are the words between the two ends of a range ("2 to 3").
 	Range []string `toml:"range"`
 	// Phrases are quantities written in words, by their value and unit:
@@ -56,6 +59,10 @@ type file struct {
 	// Negation are the words of a negation: "not", "n'*" (a prefix),
 	// "*n't" (a suffix); in Han or kana, any occurrence.
 	Negation []string `toml:"negation"`
+	// NegationAfter says that the language negates after what it negates
+	// (Japanese "4 gを超えて服用しないでください"): a comparison followed
+	// by a negation is a bound.
+	NegationAfter bool `toml:"negation_after"`
 	// Dimension gives each unit's size within what it measures, so that a
 	// change of unit with the same amount is reported as a conversion.
 	Dimension map[string]map[string]float64 `toml:"dimension"`
@@ -142,7 +149,7 @@ func (v *Vocabulary) add(name string, data []byte) error {
 		var sme *toml.StrictMissingError
 		if errors.As(err, &sme) && len(sme.Errors) > 0 {
 			line, col := sme.Errors[0].Position()
-			return &diag.Error{Path: name, Line: line, Col: col, Msg: fmt.Sprintf("unknown key %q (want units, per, per_unit, per_before, range, phrases, negation, dimension, class, terms)", strings.Join(sme.Errors[0].Key(), "."))}
+			return &diag.Error{Path: name, Line: line, Col: col, Msg: fmt.Sprintf("unknown key %q (want units, per, per_unit, per_before, implicit_per, range, phrases, negation, negation_after, dimension, class, terms)", strings.Join(sme.Errors[0].Key(), "."))}
 		}
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
@@ -200,11 +207,14 @@ type Lang struct {
 	own       bool // the language has words of its own, not only symbols
 	units     []token
 	per       []string
+	perWords  []token // per, as tokens for find
 	perUnit   []token
 	perBefore []token
+	implicit  []string
 	ranges    []string
 	phrases   []token // unit holds the phrase's quantity, "2 times/day"
 	negation  []string
+	negAfter  bool // the language negates after what it negates
 	scale     map[string]scale
 	classes   map[string]Class // the direction and route classes, by name
 	terms     []token          // unit holds the term's class
@@ -241,8 +251,11 @@ func (l *Lang) add(f file) {
 	l.perUnit = append(l.perUnit, tokens(f.PerUnit)...)
 	l.perBefore = append(l.perBefore, tokens(f.PerBefore)...)
 	l.phrases = append(l.phrases, tokens(f.Phrases)...)
+	l.implicit = append(l.implicit, f.Implicit...)
+	l.negAfter = l.negAfter || f.NegationAfter
 	for _, s := range f.Per {
 		l.per = append(l.per, norm(s))
+		l.perWords = append(l.perWords, token{text: norm(s)})
 	}
 	for _, s := range f.Range {
 		l.ranges = append(l.ranges, norm(s))
@@ -269,7 +282,7 @@ func (l *Lang) sort() {
 		}
 		return strings.Compare(a.text+"\x00"+a.unit, b.text+"\x00"+b.unit)
 	}
-	for _, ts := range [][]token{l.units, l.perUnit, l.perBefore, l.phrases, l.terms} {
+	for _, ts := range [][]token{l.units, l.perUnit, l.perBefore, l.phrases, l.terms, l.perWords} {
 		slices.SortFunc(ts, byLength)
 		for i := range ts {
 			ts[i].first = -1
