@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/vocab"
@@ -58,7 +59,7 @@ func (c *Checker) direction(src, srcLang, tr, trLang string) []issue {
 		if len(s.terms) == 0 {
 			continue
 		}
-		for _, m := range tl.Contrary(s.terms, trTerms[i].terms) {
+		for _, m := range contrary(sl, tl, s.text, s.terms, trTerms[i].text, trTerms[i].terms) {
 			t := trTerms[i].text
 			switch {
 			case m.Got != nil && m.Check == "route":
@@ -74,4 +75,27 @@ func (c *Checker) direction(src, srcLang, tr, trLang string) []issue {
 		}
 	}
 	return out
+}
+
+// contrary is tl.Contrary of the terms of source sentence s and
+// translation sentence t. Where both sentences negate, the negation is
+// kept and each may negate something else than a comparison ("Not
+// recommended for patients over 75 years", "Für Patienten über 75 Jahre
+// nicht empfohlen"): the comparisons are compared as written, a bound
+// that spells a negation as the comparison it negates ("nicht mehr als"
+// as "mehr als").
+func contrary(sl, tl *vocab.Lang, s string, st []vocab.Term, t string, tt []vocab.Term) []vocab.Contrary {
+	_, sneg := sl.Negation(s)
+	_, tneg := tl.Negation(t)
+	if !sneg || !tneg {
+		return tl.Contrary(st, tt)
+	}
+	raw := func(ts []vocab.Term) []vocab.Term {
+		out := slices.Clone(ts)
+		for i := range out {
+			out[i].Class = out[i].Raw
+		}
+		return out
+	}
+	return tl.Contrary(raw(st), raw(tt))
 }

@@ -75,6 +75,11 @@ func quantityMessage(src, tr string, m vocab.Mismatch) string {
 		return fmt.Sprintf("%q of the source (%s) is %q (%s): the rate changed", want, m.Want, tr[m.Got.Start:m.Got.End], m.Got)
 	case "unit":
 		return fmt.Sprintf("%q of the source is %q: the unit changed (%s, not %s)", want, tr[m.Got.Start:m.Got.End], m.Got.Unit, m.Want.Unit)
+	case "per":
+		if m.Got == nil {
+			return fmt.Sprintf("the source's amounts are per %s (%q) and the translation names no such time", m.Want.Unit[1:], want)
+		}
+		return fmt.Sprintf("the source's amounts are per %s (%q) and the translation's per %s (%q): the rate changed", m.Want.Unit[1:], want, m.Got.Unit[1:], tr[m.Got.Start:m.Got.End])
 	case "range":
 		return fmt.Sprintf("the range %q of the source is %q: keep both ends", want, tr[m.Got.Start:m.Got.End])
 	}

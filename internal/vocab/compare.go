@@ -14,7 +14,9 @@ type Mismatch struct {
 	// Why is "missing" (nothing in its place), "unit" (the same value with
 	// another unit), "rate" (the same amount per another time: per week
 	// for per day), "conversion" (the same amount in another unit) or
-	// "range" (one end of a range kept).
+	// "range" (one end of a range kept), or "per" (a time the source's
+	// amounts are per, "daily", that the translation does not name; Want
+	// and Got are then that denominator alone, unit "/day").
 	Why string
 }
 
@@ -102,7 +104,39 @@ func (l *Lang) Compare(src, tr Reading) Comparison {
 			c.Mismatches = append(c.Mismatches, m)
 		}
 	}
+	if !slices.ContainsFunc(c.Mismatches, func(m Mismatch) bool { return m.Why == "rate" }) {
+		c.Mismatches = append(c.Mismatches, l.perMismatch(src, tr)...)
+	}
 	return c
+}
+
+// perMismatch reports the times the source's amounts are per ("1000 IU
+// of vitamin D daily") that the translation does not name, with the time
+// it names instead, if any ("par semaine").
+func (l *Lang) perMismatch(src, tr Reading) []Mismatch {
+	times := func(r Reading) []span {
+		var out []span
+		for _, p := range r.per {
+			if l.scale[p.unit].dim == "time" && !slices.ContainsFunc(out, func(o span) bool { return o.unit == p.unit }) {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	var other *Quantity
+	for _, p := range times(tr) {
+		if !l.names(src, p.unit) {
+			other = &Quantity{Unit: "/" + p.unit, Start: p.start, End: p.end}
+			break
+		}
+	}
+	var out []Mismatch
+	for _, p := range times(src) {
+		if !l.names(tr, p.unit) {
+			out = append(out, Mismatch{Quantity{Unit: "/" + p.unit, Start: p.start, End: p.end}, other, "per"})
+		}
+	}
+	return out
 }
 
 // mismatch says how the translation fails to keep s, taking the

@@ -138,7 +138,7 @@ func (l *Lang) freePer(text string, qs []Quantity, before []span) []span {
 		}
 	}
 	for _, p := range l.find(text, l.perWords) {
-		if u, end := l.longest(text, skipSpace(text, p.end), l.units); u != "" {
+		if u, end := l.longest(text, skipSpace(text, p.end), l.units); u != "" && l.scale[u].dim != "count" {
 			if sp := (span{p.start, end, u}); !taken(sp) {
 				out = append(out, sp)
 			}
@@ -204,7 +204,7 @@ func (l *Lang) unitAfter(text string, i int) (string, int) {
 		found := false
 		for _, p := range l.per {
 			if e, ok := matchTerm(text, k, p); ok {
-				if u, e2 := l.longest(text, skipSpace(text, e), l.units); u != "" {
+				if u, e2 := l.longest(text, skipSpace(text, e), l.units); u != "" && l.scale[u].dim != "count" {
 					unit, end, found = unit+"/"+u, e2, true
 					break
 				}

@@ -37,6 +37,10 @@ type Term struct {
 	// Turned is the negation that put the word in its class ("not" of
 	// "do not take more than"), [0 0] when none did.
 	Turned [2]int
+	// Raw is the word's class before a negation turned it, or without
+	// the negation it spells: "more" for "more than" in "do not take more
+	// than" and for "not more than" (both max).
+	Raw string
 }
 
 // Terms returns the words of l's classes in text, in text order, the
@@ -55,7 +59,7 @@ func (l *Lang) Terms(text string) []Term {
 		for _, t := range l.terms {
 			if end, ok := matchTerm(text, i, t.text); ok {
 				for _, class := range strings.Split(t.unit, "+") {
-					out = append(out, Term{Class: class, Text: text[i:end], Start: i, End: end})
+					out = append(out, Term{Class: class, Raw: class, Text: text[i:end], Start: i, End: end})
 				}
 				size = end - i
 				break
@@ -64,6 +68,13 @@ func (l *Lang) Terms(text string) []Term {
 		i += size
 	}
 	for i, t := range out {
+		if len(l.negations(t.Text)) > 0 { // "not more than" is more, negated
+			for name, c := range l.classes {
+				if c.Negated == t.Class {
+					out[i].Raw = name
+				}
+			}
+		}
 		c := l.classes[t.Class]
 		if c.Negated == "" {
 			continue
