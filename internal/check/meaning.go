@@ -75,6 +75,8 @@ func quantityMessage(src, tr string, m vocab.Mismatch) string {
 		return fmt.Sprintf("%q of the source (%s) is %q (%s): the rate changed", want, m.Want, tr[m.Got.Start:m.Got.End], m.Got)
 	case "unit":
 		return fmt.Sprintf("%q of the source is %q: the unit changed (%s, not %s)", want, tr[m.Got.Start:m.Got.End], m.Got.Unit, m.Want.Unit)
+	case "added-per":
+		return fmt.Sprintf("the translation's amounts are per %s (%q), which the source does not say", m.Got.Unit[1:], tr[m.Got.Start:m.Got.End])
 	case "per":
 		if m.Got == nil {
 			return fmt.Sprintf("the source's amounts are per %s (%q) and the translation names no such time", m.Want.Unit[1:], want)
@@ -87,27 +89,24 @@ func quantityMessage(src, tr string, m vocab.Mismatch) string {
 }
 
 // boundKept reports whether every negation of source sentence s is part of
-// a bound (max or min: "do not exceed", "not more than", "not under 12")
-// that translation sentence t keeps, in its class or a near one.
+// a term of direction (a bound: "do not exceed", "not more than", "not
+// under 12"; "with or without food") that translation sentence t keeps,
+// in its class or a near one ("höchstens", "ab 12 Jahren", "unabhängig von
+// den Mahlzeiten").
 func boundKept(sl *vocab.Lang, s string, tl *vocab.Lang, t string) bool {
-	var bounds []vocab.Term
-	for _, term := range sl.Terms(s) {
-		if term.Class == "max" || term.Class == "min" {
-			bounds = append(bounds, term)
-		}
-	}
-	if len(bounds) == 0 {
-		return false
-	}
 	tt := tl.Terms(t)
 	kept := func(class string) bool {
 		c, _ := tl.Class(class)
 		return slices.ContainsFunc(tt, func(x vocab.Term) bool { return x.Class == class || slices.Contains(c.Near, x.Class) })
 	}
-	for _, b := range bounds {
-		if !kept(b.Class) {
-			return false
+	var bounds []vocab.Term
+	for _, term := range sl.Terms(s) {
+		if _, neg := sl.Negation(term.Text); (neg || term.Turned != [2]int{}) && kept(term.Class) {
+			bounds = append(bounds, term)
 		}
+	}
+	if len(bounds) == 0 {
+		return false
 	}
 	_, other := sl.Negation(sl.Unsaid(s, bounds))
 	return !other

@@ -16,7 +16,9 @@ type Mismatch struct {
 	// for per day), "conversion" (the same amount in another unit) or
 	// "range" (one end of a range kept), or "per" (a time the source's
 	// amounts are per, "daily", that the translation does not name; Want
-	// and Got are then that denominator alone, unit "/day").
+	// and Got are then that denominator alone, unit "/day"), or
+	// "added-per" (Got, a time the translation's amounts are per, the
+	// source does not name).
 	Why string
 }
 
@@ -112,7 +114,8 @@ func (l *Lang) Compare(src, tr Reading) Comparison {
 
 // perMismatch reports the times the source's amounts are per ("1000 IU
 // of vitamin D daily") that the translation does not name, with the time
-// it names instead, if any ("par semaine").
+// it names instead, if any ("par semaine"), or else a time the
+// translation adds.
 func (l *Lang) perMismatch(src, tr Reading) []Mismatch {
 	times := func(r Reading) []span {
 		var out []span
@@ -135,6 +138,9 @@ func (l *Lang) perMismatch(src, tr Reading) []Mismatch {
 		if !l.names(tr, p.unit) {
 			out = append(out, Mismatch{Quantity{Unit: "/" + p.unit, Start: p.start, End: p.end}, other, "per"})
 		}
+	}
+	if len(out) == 0 && other != nil {
+		out = append(out, Mismatch{Quantity{}, other, "added-per"})
 	}
 	return out
 }

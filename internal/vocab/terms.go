@@ -37,6 +37,9 @@ type Term struct {
 	// Turned is the negation that put the word in its class ("not" of
 	// "do not take more than"), [0 0] when none did.
 	Turned [2]int
+	// Pair is the other class of a spelling of two ("with or without
+	// food"): a translation that says only Pair turns the meaning.
+	Pair string
 	// Raw is the word's class before a negation turned it, or without
 	// the negation it spells: "more" for "more than" in "do not take more
 	// than" and for "not more than" (both max).
@@ -58,8 +61,13 @@ func (l *Lang) Terms(text string) []Term {
 		_, size := utf8.DecodeRuneInString(text[i:])
 		for _, t := range l.terms {
 			if end, ok := matchTerm(text, i, t.text); ok {
-				for _, class := range strings.Split(t.unit, "+") {
-					out = append(out, Term{Class: class, Raw: class, Text: text[i:end], Start: i, End: end})
+				classes := strings.Split(t.unit, "+")
+				for k, class := range classes {
+					term := Term{Class: class, Raw: class, Text: text[i:end], Start: i, End: end}
+					if len(classes) == 2 {
+						term.Pair = classes[1-k]
+					}
+					out = append(out, term)
 				}
 				size = end - i
 				break
@@ -106,7 +114,8 @@ type Contrary struct {
 // Contrary compares the terms of a source with those of its translation
 // in l: each class of the source must be in the translation (itself or a
 // near class), and not replaced by an opposite class the source does not
-// have ("before or after meals" may say both). A translation that keeps
+// have ("before or after meals" may say both) or by the other half of a
+// spelling of both ("with or without food" is not "on an empty stomach"). A translation that keeps
 // the class and adds its opposite ("augmentation... et réduire" for
 // "increased... and less") is not reported. A class is reported once; a
 // class l has no words of its own for (only the common abbreviations) is
@@ -137,7 +146,7 @@ func (l *Lang) Contrary(src, tr []Term) []Contrary {
 		}
 		var got *Term
 		for _, o := range c.Opposite {
-			if g := has(tr, o); g != nil && has(src, o) == nil {
+			if g := has(tr, o); g != nil && (has(src, o) == nil || w.Pair == o) {
 				got = g
 				break
 			}
