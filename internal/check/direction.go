@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/vocab"
@@ -17,7 +18,8 @@ import (
 // prose says "accroître" for "increase", "one or more" in other words).
 // Sentences are paired one to one when source and translation have as
 // many, otherwise the whole texts are compared and nothing is reported
-// as dropped. It says nothing about a class the translation's language
+// as dropped, nor about a class dropped from long prose without a
+// quantity, route or food (instruction). It says nothing about a class the translation's language
 // has no words for. A translation that is its source unchanged is left to
 // the untranslated check.
 func (c *Checker) direction(src, srcLang, tr, trLang string) []issue {
@@ -69,6 +71,7 @@ func (c *Checker) direction(src, srcLang, tr, trLang string) []issue {
 			case !paired:
 			case m.Check == "route":
 				out = append(out, issue{"route", fmt.Sprintf("the source says %q (%s) and the translation has no word of that route: %q", m.Want.Text, m.Want.Class, t)})
+			case !instruction(sl, s.text, s.terms):
 			default:
 				out = append(out, issue{"direction-missing", fmt.Sprintf("the source says %q (%s) and the translation has no word of that class: %q", m.Want.Text, m.Want.Class, t)})
 			}
@@ -98,4 +101,23 @@ func contrary(sl, tl *vocab.Lang, s string, st []vocab.Term, t string, tt []voca
 		return out
 	}
 	return tl.Contrary(raw(st), raw(tt))
+}
+
+// maxInstructionWords is the longest sentence without a quantity, a route
+// or food that direction-missing reads as an instruction: longer prose
+// ("Before containers, each app was deployed...") says direction in too
+// many ways for a missing word to mean anything.
+const maxInstructionWords = 15
+
+// instruction reports whether source sentence s, with its terms, reads as
+// an instruction: it has a quantity, a route or a word of food, or it is
+// short.
+func instruction(sl *vocab.Lang, s string, terms []vocab.Term) bool {
+	if len(sl.Quantities(s)) > 0 || len(strings.Fields(s)) <= maxInstructionWords {
+		return true
+	}
+	return slices.ContainsFunc(terms, func(t vocab.Term) bool {
+		c, _ := sl.Class(t.Class)
+		return c.Check == "route" || strings.Contains(t.Class, "food")
+	})
 }

@@ -53,6 +53,12 @@ func (c *Checker) meaning(src, srcLang, tr, trLang string, qc vocab.Comparison) 
 	if len(ss) != len(ts) { // not sentence for sentence: the whole text
 		ss, ts = []string{src}, []string{tr}
 	}
+	// As many sentences with a negation in the translation as in the
+	// source: the negations are there, whatever the pairing of sentences
+	// (a translation may split or join them).
+	if negated(tl, ts) >= negated(sl, ss) && len(ss) > 1 {
+		return out
+	}
 	for i, s := range ss {
 		w, neg := sl.Negation(s)
 		if !neg {
@@ -110,4 +116,15 @@ func boundKept(sl *vocab.Lang, s string, tl *vocab.Lang, t string) bool {
 	}
 	_, other := sl.Negation(sl.Unsaid(s, bounds))
 	return !other
+}
+
+// negated counts the sentences with a negation.
+func negated(l *vocab.Lang, sentences []string) int {
+	n := 0
+	for _, s := range sentences {
+		if _, ok := l.Negation(s); ok {
+			n++
+		}
+	}
+	return n
 }

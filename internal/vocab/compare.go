@@ -115,8 +115,12 @@ func (l *Lang) Compare(src, tr Reading) Comparison {
 // perMismatch reports the times the source's amounts are per ("1000 IU
 // of vitamin D daily") that the translation does not name, with the time
 // it names instead, if any ("par semaine"), or else a time the
-// translation adds.
+// translation adds. Both texts must have an amount: a time named in
+// prose ("requests per second") is no rate of a dose.
 func (l *Lang) perMismatch(src, tr Reading) []Mismatch {
+	if !l.hasAmount(src) || !l.hasAmount(tr) { // "requests per second", "tâches quotidiennes"
+		return nil
+	}
 	times := func(r Reading) []span {
 		var out []span
 		for _, p := range r.per {
@@ -269,4 +273,14 @@ func (l *Lang) sameAmount(a, b Quantity) bool {
 		return err1 == nil && err2 == nil && math.Abs(fx*sa.factor-fy*sb.factor) <= 1e-9*math.Abs(fx*sa.factor)
 	}
 	return same(a.Low, b.Low) && same(a.High, b.High)
+}
+
+// hasAmount reports whether r has a quantity that is an amount, not a
+// time, a ratio or a temperature: a dose, a count, a volume, a frequency.
+func (l *Lang) hasAmount(r Reading) bool {
+	return slices.ContainsFunc(r.Quantities, func(q Quantity) bool {
+		b := base(q.Unit)
+		d := l.scale[b].dim
+		return d != "time" && d != "ratio" && !strings.HasPrefix(b, "°")
+	})
 }

@@ -19,21 +19,27 @@ func (l *Lang) Negation(text string) (string, bool) {
 	return text[ns[0].start:ns[0].end], true
 }
 
-// negations returns the negations of text, in text order.
+// negations returns the negations of text, in text order, but for those
+// in a phrase that does not negate ("no matter how", "if not").
 func (l *Lang) negations(text string) []span {
+	if l.notNeg != nil {
+		b := []byte(text)
+		for _, sp := range l.find(text, l.notNeg) {
+			for i := sp.start; i < sp.end; i++ {
+				b[i] = ' '
+			}
+		}
+		text = string(b)
+	}
 	var out []span
 	for _, w := range words(text) {
 		lw := strings.ToLower(norm(text[w.start:w.end]))
-		for _, n := range l.negation {
-			if !spaced(firstRune(strings.Trim(n, "*"))) {
-				continue
-			}
-			pre, suf := strings.HasSuffix(n, "*"), strings.HasPrefix(n, "*")
-			stem := strings.Trim(n, "*")
-			if lw == stem || pre && strings.HasPrefix(lw, stem) || suf && strings.HasSuffix(lw, stem) {
-				out = append(out, w)
-				break
-			}
+		forms := []string{lw}
+		if i := strings.LastIndexByte(lw, '\''); i > 0 {
+			forms = append(forms, lw[i+1:]) // "d'éviter" is "éviter" too
+		}
+		if slices.ContainsFunc(forms, l.isNegation) {
+			out = append(out, w)
 		}
 	}
 	for _, n := range l.negation {
@@ -82,7 +88,8 @@ func words(text string) []span {
 
 // Sentences splits text after each full stop, question or exclamation
 // mark and semicolon that ends a sentence: followed by a space or the end
-// of the text, or full-width (。！？). A decimal point is not an end.
+// of the text, or full-width (。！？). A decimal point is not an end, nor
+// is a line break (a paragraph's soft break falls inside sentences).
 func Sentences(text string) []string {
 	var out []string
 	start := 0
@@ -90,7 +97,7 @@ func Sentences(text string) []string {
 		end := false
 		size := utf8.RuneLen(r)
 		switch r {
-		case '。', '！', '？', '\n':
+		case '。', '！', '？':
 			end = true
 		case '.', '!', '?', ';', '؟', '؛':
 			next, _ := utf8.DecodeRuneInString(text[i+size:])
@@ -107,4 +114,21 @@ func Sentences(text string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// isNegation reports whether the lower-case word w is a negation of a
+// script written with spaces: a listed word, or its start ("avoid*") or
+// end ("*n't").
+func (l *Lang) isNegation(w string) bool {
+	for _, n := range l.negation {
+		if !spaced(firstRune(strings.Trim(n, "*"))) {
+			continue
+		}
+		pre, suf := strings.HasSuffix(n, "*"), strings.HasPrefix(n, "*")
+		stem := strings.Trim(n, "*")
+		if w == stem || pre && strings.HasPrefix(w, stem) || suf && strings.HasSuffix(w, stem) {
+			return true
+		}
+	}
+	return false
 }

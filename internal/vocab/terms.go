@@ -58,8 +58,12 @@ type Term struct {
 func (l *Lang) Terms(text string) []Term {
 	var out []Term
 	for i := 0; i < len(text); {
-		_, size := utf8.DecodeRuneInString(text[i:])
+		r, size := utf8.DecodeRuneInString(text[i:])
+		key := foldKey(r)
 		for _, t := range l.terms {
+			if t.first >= 0 && t.first != key {
+				continue
+			}
 			if end, ok := matchTerm(text, i, t.text); ok {
 				classes := strings.Split(t.unit, "+")
 				for k, class := range classes {

@@ -59,6 +59,9 @@ type file struct {
 	// Negation are the words of a negation: "not", "n'*" (a prefix),
 	// "*n't" (a suffix); in Han or kana, any occurrence.
 	Negation []string `toml:"negation"`
+	// NotNegation are phrases with a word of Negation that do not negate
+	// ("no matter how", "if not impossible").
+	NotNegation []string `toml:"not_negation"`
 	// NegationAfter says that the language negates after what it negates
 	// (Japanese "4 gを超えて服用しないでください"): a comparison followed
 	// by a negation is a bound.
@@ -149,7 +152,7 @@ func (v *Vocabulary) add(name string, data []byte) error {
 		var sme *toml.StrictMissingError
 		if errors.As(err, &sme) && len(sme.Errors) > 0 {
 			line, col := sme.Errors[0].Position()
-			return &diag.Error{Path: name, Line: line, Col: col, Msg: fmt.Sprintf("unknown key %q (want units, per, per_unit, per_before, implicit_per, range, phrases, negation, negation_after, dimension, class, terms)", strings.Join(sme.Errors[0].Key(), "."))}
+			return &diag.Error{Path: name, Line: line, Col: col, Msg: fmt.Sprintf("unknown key %q (want units, per, per_unit, per_before, implicit_per, range, phrases, negation, not_negation, negation_after, dimension, class, terms)", strings.Join(sme.Errors[0].Key(), "."))}
 		}
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
@@ -214,7 +217,8 @@ type Lang struct {
 	ranges    []string
 	phrases   []token // unit holds the phrase's quantity, "2 times/day"
 	negation  []string
-	negAfter  bool // the language negates after what it negates
+	negAfter  bool    // the language negates after what it negates
+	notNeg    []token // phrases with a negation word that do not negate
 	scale     map[string]scale
 	classes   map[string]Class // the direction and route classes, by name
 	terms     []token          // unit holds the term's class
@@ -253,6 +257,9 @@ func (l *Lang) add(f file) {
 	l.phrases = append(l.phrases, tokens(f.Phrases)...)
 	l.implicit = append(l.implicit, f.Implicit...)
 	l.negAfter = l.negAfter || f.NegationAfter
+	for _, n := range f.NotNegation {
+		l.notNeg = append(l.notNeg, token{text: norm(n)})
+	}
 	for _, s := range f.Per {
 		l.per = append(l.per, norm(s))
 		l.perWords = append(l.perWords, token{text: norm(s)})
@@ -282,11 +289,11 @@ func (l *Lang) sort() {
 		}
 		return strings.Compare(a.text+"\x00"+a.unit, b.text+"\x00"+b.unit)
 	}
-	for _, ts := range [][]token{l.units, l.perUnit, l.perBefore, l.phrases, l.terms, l.perWords} {
+	for _, ts := range [][]token{l.units, l.perUnit, l.perBefore, l.phrases, l.terms, l.perWords, l.notNeg} {
 		slices.SortFunc(ts, byLength)
 		for i := range ts {
 			ts[i].first = -1
-			if r, _ := utf8.DecodeRuneInString(ts[i].text); r != ' ' && r != utf8.RuneError {
+			if r, _ := utf8.DecodeRuneInString(ts[i].text); r != ' ' && r != '#' && r != utf8.RuneError {
 				ts[i].first = foldKey(r)
 			}
 		}
