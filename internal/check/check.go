@@ -53,8 +53,8 @@ var Descriptions = map[string]string{
 	"stale":          "the source changed since the entry was translated",
 	"untranslated":   "the translation is the source text unchanged",
 	"numbers":        "a number of the source is missing, changed or added, compared in each language's writing",
-	"units":          "a number with its unit (dose, volume, concentration, time, frequency, percentage, temperature) is not kept with the same value and unit",
-	"negation":       "a sentence of the source has a negation and its translation has none",
+	"units":          "a number with its unit (dose, volume, concentration, time, frequency, percentage, temperature) is not kept with the same value and unit, or per the same time (per day, per week) wherever the sentence says it",
+	"negation":       "a sentence of the source has a negation and its translation has none (a bound it keeps, höchstens for do not take more than, says it)",
 	"links":          "a link destination is missing, changed or added",
 	"images":         "an image source is missing, changed or added",
 	"code":           "an inline code span differs from the source",
@@ -81,7 +81,7 @@ var Descriptions = map[string]string{
 	"input":          "a file lingo cannot read (syntax, encoding, unknown keys): nothing is checked until it is fixed",
 
 	// Words of direction, comparison and route (issue 26).
-	"direction":         "a word of direction or comparison of the source (before/after, above/below, at least/at most, increase/decrease, with/without food) is turned into its opposite in the translation",
+	"direction":         "a word of direction or comparison of the source (before/after, above/below, at least/at most, increase/decrease, with/without food, by/to an amount) is turned into its opposite in the translation",
 	"route":             "a route of administration of the source (oral, intravenous, intramuscular, subcutaneous, rectal, sublingual; PO, IV, IM, SC) is missing from its sentence's translation or changed to another",
 	"direction-missing": "a word of direction or comparison of the source (before, above, at least, increase, with food...) has no word of its class in its sentence's translation",
 
