@@ -135,3 +135,37 @@ func TestLoadClasses(t *testing.T) {
 		t.Errorf("got %v, want a check that is not direction or route refused", err)
 	}
 }
+
+// TestCompare compares a source's quantities with a translation's: a rate
+// said away from its number, a frequency in digits for one in words, a
+// time unit for "per day", and what changes the meaning.
+func TestCompare(t *testing.T) {
+	v := vocab.Default()
+	tests := []struct {
+		lang, src, tr string
+		want          string // the mismatches' Why, joined by "|"
+	}{
+		{"de", "Take at most 4 g daily.", "Täglich höchstens 4 g.", ""},
+		{"de", "Take at most 4 g daily.", "Wöchentlich höchstens 4 g.", "rate"},
+		{"fr", "Take 1 tablet twice daily.", "Prendre 1 comprimé 2 fois par jour.", ""},
+		{"fr", "Take 1 tablet twice daily.", "Prendre 1 comprimé 2 fois par semaine.", "rate"},
+		{"de", "Give 10 mg/kg.", "10 mg/kg KG geben.", ""},
+		{"es", "Do not take more than 4 g in 24 hours.", "Como máximo 4 g al día.", ""},
+		{"ja", "Take 1 tablet twice daily.", "1回1錠を1日2回服用する。", ""},
+		{"fr", "Take 1000 IU of vitamin D daily.", "Prenez 1000 UI de vitamine D par semaine.", "per"},
+		{"es", "Take 1 tablet once daily.", "Tome 1 comprimido al día.", ""},
+		{"es", "Take 1 tablet once daily.", "Tome 1 comprimido dos veces al día.", "missing"},
+		{"ar", "Take 2 tablets twice daily.", "تناول قرصين مرتين يوميًا.", ""},
+	}
+	for _, tt := range tests {
+		tl := v.For(tt.lang)
+		c := tl.Compare(v.For("en").Read(tt.src), tl.Read(tt.tr))
+		var got []string
+		for _, m := range c.Mismatches {
+			got = append(got, m.Why)
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("%s %q → %q: %q, want %q", tt.lang, tt.src, tt.tr, g, tt.want)
+		}
+	}
+}
