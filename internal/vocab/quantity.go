@@ -285,10 +285,13 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u202F' || r == '\u2009' || r == '\u2007'
 }
 
+// skipSpace skips white space and the invisible format characters
+// (bidi controls and marks) a reader does not see between a number and
+// its unit.
 func skipSpace(text string, i int) int {
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isSpace(r) {
+		if !isSpace(r) && !unicode.Is(unicode.Cf, r) {
 			break
 		}
 		i += size
