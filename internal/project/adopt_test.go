@@ -357,11 +357,14 @@ func body(t *testing.T, src []byte) []byte {
 	return bytes.Join(lines, []byte("\n"))
 }
 
-// The floors of TestAdoptCNCF, a little below what lingo achieves.
+// The floors of TestAdoptCNCF, a little below what lingo achieves. A
+// dropped negation is an error (issue 26): a translation that leaves out a
+// negated clause of its source shows the English there, so same body is
+// 27.8%, not 28.0%.
 const (
 	cncfAlignedFloor   = 72.0
 	cncfIdenticalFloor = 1.0
-	cncfSameBodyFloor  = 28.0
+	cncfSameBodyFloor  = 27.5
 )
 
 // cncfTable is the Markdown of docs/adopt-cncf.md.
