@@ -104,6 +104,8 @@ type Config struct {
 	// Profile adds the output of a site generator to build's: "" for none,
 	// "hugo" for a Hugo content tree, i18n and layouts in <output>/hugo/.
 	Profile string `toml:"profile"`
+	// PDF asks build for PDF handouts: [pdf] in lingo.toml.
+	PDF PDF `toml:"pdf"`
 
 	// Dir is the project root, absolute: the folder of the file.
 	Dir string `toml:"-"`
@@ -144,6 +146,25 @@ type Site struct {
 	// canonical links absolute. "" keeps them relative.
 	BaseURL string `toml:"base_url"`
 }
+
+// PDF asks lingo build for a PDF handout of each page: [pdf] in
+// lingo.toml.
+type PDF struct {
+	// Enabled makes build print <output>/<lang>/<slug>.pdf beside each
+	// page published as a translation (and each source article).
+	Enabled bool `toml:"enabled"`
+	// Paper is the paper size: "A4" (the default) or "Letter".
+	Paper string `toml:"paper"`
+	// Untranslated prints handouts of the pages shown in the source
+	// language below min_complete too (the source article under a notice).
+	Untranslated bool `toml:"untranslated"`
+	// Chromium is the browser's binary; "" looks for chromium or
+	// google-chrome on PATH. $LINGO_CHROMIUM wins over it.
+	Chromium string `toml:"chromium"`
+}
+
+// Papers are the paper sizes of [pdf] paper.
+var Papers = []string{"A4", "Letter"}
 
 // LangSettings are one language's settings: [lang.<tag>] in lingo.toml.
 type LangSettings struct {
@@ -239,6 +260,7 @@ func Default(source string, languages []string) *Config {
 		Stale:              "source",
 		DefaultMinComplete: 80,
 		Fallback:           "source",
+		PDF:                PDF{Paper: "A4"},
 	}
 }
 
@@ -299,6 +321,7 @@ var kinds = map[string]string{
 	"min_complete": "a number", "fallback": "a string", "words": "a string", "profile": "a string", "site.title": "a string", "site.base_url": "a string",
 	"check.vocabulary": "a string", "check.reading_grade": "a number",
 	"draft.engine": "a string", "draft.url": "a string", "draft.key_env": "a string", "draft.timeout": "a number", "draft.retries": "a whole number",
+	"pdf.enabled": "true or false", "pdf.paper": "a string", "pdf.untranslated": "true or false", "pdf.chromium": "a string",
 	// [lang.<tag>] keys, by lang.<key>
 	"lang.require_review": "true or false", "lang.parent_review": "true or false", "lang.min_complete": "a number", "lang.gate": "a number", "lang.stale": "a string",
 }
@@ -447,6 +470,9 @@ func parse(path string, data []byte) (*Config, error) {
 	}
 	if g := c.Check.ReadingGrade; g < 0 || g > 20 {
 		v.failKey(fmt.Sprintf("check.reading_grade = %v: want a school grade from 1 to 20 (NIH asks for patient material below 8), or 0 for no reading-level check", g), "check", "reading_grade")
+	}
+	if !contains(Papers, c.PDF.Paper) {
+		v.failKey(fmt.Sprintf("pdf.paper = %q: want \"A4\" or \"Letter\"", c.PDF.Paper), "pdf", "paper")
 	}
 	v.shortcodes(c)
 	v.draft(c)
@@ -658,27 +684,29 @@ func (v *validator) failKey(msg, table, key string) {
 }
 
 // locateKey returns the position of the value of key in the table
-// [table] of data, or 0, 0.
+// [table] of data (written there, or dotted: table.key at the top level),
+// or 0, 0.
 func locateKey(data []byte, table, key string) (line, col int) {
 	var p unstable.Parser
 	p.Reset(data)
-	in := false
+	in := ""
 	for p.NextExpression() {
 		e := p.Expression()
+		var parts []string
+		for it := e.Key(); it.Next(); {
+			parts = append(parts, string(it.Node().Data))
+		}
 		switch e.Kind {
 		case unstable.Table, unstable.ArrayTable:
-			var got []string
-			for it := e.Key(); it.Next(); {
-				got = append(got, string(it.Node().Data))
+			in = strings.Join(parts, ".")
+			if e.Kind == unstable.ArrayTable {
+				in = "\x00" + in
 			}
-			in = e.Kind == unstable.Table && strings.Join(got, ".") == table
 		case unstable.KeyValue:
-			it := e.Key()
-			if !in || !it.Next() || string(it.Node().Data) != key || it.Next() {
-				continue
+			if (in == "" && strings.Join(parts, ".") == table+"."+key) || (in == table && strings.Join(parts, ".") == key) {
+				at := p.Shape(e.Value().Raw).Start
+				return at.Line, at.Column
 			}
-			at := p.Shape(e.Value().Raw).Start
-			return at.Line, at.Column
 		}
 	}
 	return 0, 0

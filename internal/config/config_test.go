@@ -63,7 +63,12 @@ front_matter = ["title"]
 code_shortcodes = []
 `, &Config{Source: "fr", Languages: []string{}, Content: "articles", Locales: "i18n", Output: "public", Format: "yaml",
 			FrontMatter: []string{"title"}, CodeShortcodes: []string{}, Layout: "dir", LangKey: "lang", Stale: "source",
-			DefaultMinComplete: 80, Fallback: "source"}},
+			DefaultMinComplete: 80, Fallback: "source", PDF: PDF{Paper: "A4"}}},
+		{"pdf handouts", "[pdf]\nenabled = true\npaper = \"Letter\"\nuntranslated = true\nchromium = \"/opt/chrome\"\n", func() *Config {
+			c := Default("en", nil)
+			c.PDF = PDF{Enabled: true, Paper: "Letter", Untranslated: true, Chromium: "/opt/chrome"}
+			return c
+		}()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -154,6 +159,10 @@ func TestLoadInvalid(t *testing.T) {
 		{"profile", "languages = [\"fr\"]\nprofile = \"jekyll\"\n", `lingo.toml:2:11: invalid profile "jekyll" (want "hugo", or "" for none)`},
 		{"profile in any case", "profile = \"Hugo\"\n", `lingo.toml:1:11: invalid profile "Hugo" (want "hugo", or "" for none)`},
 		{"profile not a string", "profile = true\n", `lingo.toml:1:11: profile must be a string`},
+		{"pdf paper", "languages = [\"fr\"]\n[pdf]\nenabled = true\npaper = \"a4\"\n", `lingo.toml:4:9: pdf.paper = "a4": want "A4" or "Letter"`},
+		{"pdf paper dotted", "pdf.paper = \"A5\"\n", `lingo.toml:1:13: pdf.paper = "A5": want "A4" or "Letter"`},
+		{"pdf enabled not a bool", "[pdf]\nenabled = \"yes\"\n", `lingo.toml:2:11: pdf.enabled must be true or false`},
+		{"pdf unknown key", "[pdf]\npaper_size = \"A4\"\n", `lingo.toml:2:1: unknown key "pdf.paper_size"`},
 		{"lang table value, any case", "languages = [\"zh-Hans\"]\n[lang.zh-hans]\ngate = 101\n",
 			`lingo.toml:2:2: [lang.zh-hans] gate = 101: want 0 to 100`},
 	}
@@ -243,6 +252,9 @@ func TestMarshalGolden(t *testing.T) {
 			}
 			if want2.Fallback == "" {
 				want2.Fallback = back.Fallback
+			}
+			if want2.PDF.Paper == "" {
+				want2.PDF.Paper = back.PDF.Paper
 			}
 			if want2.FrontMatter == nil {
 				want2.FrontMatter = back.FrontMatter

@@ -41,6 +41,8 @@ const (
 	idReading       = "Reading"
 	idSentences     = "SentenceLength"
 	idDrafts        = "Drafts"
+	idPageOf        = "PageOf"
+	idSourceVersion = "SourceVersion"
 )
 
 //go:embed locales/*.toml
@@ -333,6 +335,24 @@ func (p *Page) SentenceLength(words string) string {
 	data := p.data("")
 	data["Words"] = words
 	return p.localize(idSentences, data, nil)
+}
+
+// PageOf returns the page number at the foot of a printed handout: "Page
+// 2 of 5". Its message gets {{.Page}} and {{.Pages}}: page and pages as
+// given (a printer's placeholders for the numbers it fills in).
+func (p *Page) PageOf(page, pages string) string {
+	data := p.data("")
+	data["Page"], data["Pages"] = page, pages
+	return p.localize(idPageOf, data, nil)
+}
+
+// SourceVersion returns the line of a printed handout that says which
+// version of the source article it was made from: "Made from source
+// version 3f2a9c1e0b7d". Its message gets {{.Version}}, version as given.
+func (p *Page) SourceVersion(version string) string {
+	data := p.data("")
+	data["Version"] = version
+	return p.localize(idSourceVersion, data, nil)
 }
 
 // data is the template data that every message gets.

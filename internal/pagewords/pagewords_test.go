@@ -37,6 +37,8 @@ var messages = []struct {
 	{idReading, func(p *Page) string { return p.Reading("8.1", "64.2", "Flesch–Kincaid") }},
 	{idSentences, func(p *Page) string { return p.SentenceLength("17.1") }},
 	{idDrafts, func(p *Page) string { return p.Drafts(3) }},
+	{idPageOf, func(p *Page) string { return p.PageOf("{page}", "{pages}") }},
+	{idSourceVersion, func(p *Page) string { return p.SourceVersion("3f2a9c1e0b7d") }},
 }
 
 // sameAsEnglish are the words that are rightly spelt as in English.
@@ -131,6 +133,10 @@ func TestTexts(t *testing.T) {
 		{"ar", func(p *Page) string { return p.NotTranslated("en") }, "لم تُترجم هذه المقالة إلى اللغة العربية بعد، ولذلك تُعرض باللغة الإنجليزية."},
 		{"ar", func(p *Page) string { return p.InSource("en") }, "(باللغة الإنجليزية)"},
 		{"ar", (*Page).Articles, "المقالات"},
+		{"en", func(p *Page) string { return p.PageOf("2", "5") }, "Page 2 of 5"},
+		{"de", func(p *Page) string { return p.PageOf("2", "5") }, "Seite 2 von 5"},
+		{"ar", func(p *Page) string { return p.PageOf("{page}", "{pages}") }, "صفحة {page} من {pages}"},
+		{"fr", func(p *Page) string { return p.SourceVersion("3f2a9c1e0b7d") }, "Établi d’après la version 3f2a9c1e0b7d de l’original"},
 		// A reader whose language has no words reads English, and the
 		// notice names their language.
 		{"it", func(p *Page) string { return p.NotTranslated("en") }, "This article is not yet translated into Italian: it is shown in English."},

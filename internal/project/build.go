@@ -84,7 +84,7 @@ func (p *Project) buildSteps(prog Progress) (*BuildResult, error) {
 	}
 	// Sync read every input; publishing judges every translation it
 	// publishes as check does, and keeps what it found for the check.
-	published, err := p.publisher().Publish(PublishOptions{Langs: p.ProjectLangs(), Formats: Formats, Incremental: true, Read: true}, prog)
+	published, err := p.publisher().Publish(PublishOptions{Langs: p.ProjectLangs(), Formats: Formats, Incremental: true, Read: true, PDF: true}, prog)
 	if err != nil {
 		return nil, err
 	}

@@ -81,7 +81,7 @@ func pageProblem(lang, slug string) string {
 // files of an article's page in lang, in every layout and format, and
 // in the Hugo tree.
 func ownOutputs(lang, slug string) []string {
-	return []string{lang + "/" + slug + ".md", slug + "." + lang + ".md", lang + "/" + slug + ".html", hugoRel(lang, slug)}
+	return []string{lang + "/" + slug + ".md", slug + "." + lang + ".md", lang + "/" + slug + ".html", lang + "/" + slug + ".pdf", hugoRel(lang, slug)}
 }
 
 // lineOf is the line of data where the JSON string s first stands, 1 when

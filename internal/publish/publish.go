@@ -3,8 +3,10 @@ package publish
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -37,6 +39,9 @@ type PublishOptions struct {
 	// Read says every input was read and found good since it last changed
 	// (build syncs first): no need to read it all before writing.
 	Read bool
+	// PDF prints the PDF handouts lingo.toml's [pdf] asks for, beside the
+	// HTML pages, and removes those it no longer asks for (pdf.go).
+	PDF bool
 }
 
 // LangResult is what publishing did for one language: a sum of its pages.
@@ -70,6 +75,8 @@ type pageRecord struct {
 	Inputs  string   `json:"inputs,omitempty"`
 	Outputs []string `json:"outputs,omitempty"` // relative to the output folder, forward slashes
 	Summary pageSummary
+	// PDF is what the page's PDF handout was printed from (handoutKey).
+	PDF string `json:"pdf,omitempty"`
 }
 
 // pageSummary is an article in a language, for the index and status pages.
@@ -218,6 +225,17 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 	if err != nil {
 		return nil, written, err
 	}
+	// A handout that cannot be printed (no Chromium) leaves the pages,
+	// the index and the manifest written: the error comes last.
+	var handoutErr error
+	if opts.PDF {
+		var changes []workspace.Change
+		changes, handoutErr = p.handouts(run, slugs, &next, results)
+		written = append(written, changes...)
+		if errors.Is(handoutErr, context.Canceled) {
+			return nil, written, handoutErr
+		}
+	}
 	if slices.Contains(opts.Formats, "html") {
 		next.Index = indexKey(g, run, next)
 		if next.Index != run.old.Index || !p.indexPagesExist(run, next) {
@@ -247,7 +265,7 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 	if err == nil {
 		_, err = p.WriteAll([]workspace.Pending{f})
 	}
-	return results, written, err
+	return results, written, cmp.Or(err, handoutErr)
 }
 
 // articleJob is one article of a Publish.
@@ -675,7 +693,7 @@ func (p Publisher) nextManifest(run *publishRun, slugs []string, outs [][]pageOu
 			o := outs[ai][li]
 			key := lang + " " + slug
 			old := next.Pages[key]
-			rec := pageRecord{Inputs: old.Inputs, Summary: o.summary, Outputs: o.outputs}
+			rec := pageRecord{Inputs: old.Inputs, Summary: o.summary, Outputs: o.outputs, PDF: old.PDF}
 			if run.opts.Incremental {
 				rec.Inputs = o.inputs
 			}

@@ -80,6 +80,11 @@ func (p *Project) HTMLPath(lang, slug string) string {
 	return filepath.Join(p.Config.OutputDir(), lang, filepath.FromSlash(slug)+".html")
 }
 
+// PDFPath is the PDF handout of an article in lang, beside its HTML page.
+func (p *Project) PDFPath(lang, slug string) string {
+	return filepath.Join(p.Config.OutputDir(), lang, filepath.FromSlash(slug)+".pdf")
+}
+
 func (p *Project) GlossaryPath() string {
 	if p.Config.Glossary == "" || filepath.IsAbs(p.Config.Glossary) {
 		return p.Config.Glossary
