@@ -50,8 +50,8 @@ type MissingError struct {
 }
 
 func (e *MissingError) Error() string {
-	return fmt.Sprintf("PDF handouts need Chromium, and %s: %v; install it (Debian: apt-get install %s), or name the browser's binary with [pdf] chromium in lingo.toml or %s",
-		e.Binary, e.Err, Package, EnvBinary)
+	return fmt.Sprintf("PDF handouts ([pdf] enabled) need Chromium: %s: %v; install Debian's %s package (apt-get install %s), or name the browser's binary in lingo.toml ([pdf] chromium) or in %s",
+		e.Binary, e.Err, Package, Package, EnvBinary)
 }
 
 func (e *MissingError) Unwrap() error { return e.Err }
@@ -95,11 +95,11 @@ type Printer struct {
 // not start gives a *MissingError.
 func Start(ctx context.Context, binary string) (*Printer, error) {
 	if binary == "" {
-		return nil, &MissingError{Binary: "no chromium or google-chrome binary", Err: errors.New("none found on PATH")}
+		return nil, &MissingError{Binary: "chromium, google-chrome", Err: errors.New("none found on PATH")}
 	}
 	path, err := exec.LookPath(binary)
 	if err != nil {
-		return nil, &MissingError{Binary: binary, Err: err}
+		return nil, &MissingError{Binary: binary, Err: errors.New("not found, or not executable")}
 	}
 	tmp, err := os.MkdirTemp("", "lingo-chromium-")
 	if err != nil {

@@ -3,6 +3,7 @@ package project
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"github.com/lingo-l10n/lingo/internal/bundle"
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/fingerprint"
+	"github.com/lingo-l10n/lingo/internal/publish"
 	"github.com/lingo-l10n/lingo/internal/workspace"
 )
 
@@ -85,7 +87,10 @@ func (p *Project) buildSteps(prog Progress) (*BuildResult, error) {
 	// Sync read every input; publishing judges every translation it
 	// publishes as check does, and keeps what it found for the check.
 	published, err := p.publisher().Publish(PublishOptions{Langs: p.ProjectLangs(), Formats: Formats, Incremental: true, Read: true, PDF: true}, prog)
-	if err != nil {
+	// A handout that cannot be printed (no Chromium) fails the build
+	// after every other output is written.
+	var printErr *publish.HandoutError
+	if err != nil && !errors.As(err, &printErr) {
 		return nil, err
 	}
 	bundled, err := bundle.Bundler{Gate: p.gate()}.Write()
@@ -109,7 +114,11 @@ func (p *Project) buildSteps(prog Progress) (*BuildResult, error) {
 			rep.Findings = append(rep.Findings, f)
 		}
 	}
-	return &BuildResult{Synced: synced, Report: rep, Langs: published.Langs, Written: written, Warnings: warnings}, nil
+	res := &BuildResult{Synced: synced, Report: rep, Langs: published.Langs, Written: written, Warnings: warnings}
+	if printErr != nil {
+		return res, printErr
+	}
+	return res, nil
 }
 
 // writeStamp records the fingerprint of the project as this build leaves

@@ -26,6 +26,13 @@ import (
 // (handoutKey), and it is printed again only when that changes or the file
 // is gone. Chromium starts only when there is something to print.
 
+// HandoutError is a handout that could not be printed (no Chromium): the
+// pages, the index and the manifest are written all the same.
+type HandoutError struct{ Err error }
+
+func (e *HandoutError) Error() string { return e.Err.Error() }
+func (e *HandoutError) Unwrap() error { return e.Err }
+
 // handoutFormat changes when what lingo prints changes (the footer, the
 // margins): every handout is printed again.
 const handoutFormat = "lingo-handout-1"
@@ -183,7 +190,10 @@ func (p Publisher) printHandouts(run *publishRun, todo []handoutJob) (printed, w
 	printed, written = make([]bool, len(todo)), make([]bool, len(todo))
 	printer, err := handout.Start(ctx, handout.Find(p.Config.PDF.Chromium))
 	if err != nil {
-		return printed, written, err
+		if ctx.Err() != nil {
+			return printed, written, ctx.Err()
+		}
+		return printed, written, &HandoutError{err}
 	}
 	defer printer.Close()
 	tabs := make(chan struct{}, min(maxTabs, runtime.GOMAXPROCS(0)))
@@ -208,5 +218,8 @@ func (p Publisher) printHandouts(run *publishRun, todo []handoutJob) (printed, w
 	if ctx.Err() != nil {
 		return printed, written, ctx.Err()
 	}
-	return printed, written, err
+	if err != nil {
+		return printed, written, &HandoutError{err}
+	}
+	return printed, written, nil
 }
