@@ -23,6 +23,9 @@ func buildCommand() *cli.Command {
 			"each language's out/<lang>/index.html, out/index.html and out/status.html, the\n" +
 			"runtime bundle apps load with go-i18n (out/bundle/active.<lang>.toml: only what is\n" +
 			"published), and with profile = \"hugo\" a Hugo content tree (out/hugo/).\n" +
+			"With [pdf] enabled = true, also a PDF handout of each published page, out/<lang>/<slug>.pdf,\n" +
+			"printed by headless Chromium (Debian's chromium package; [pdf] chromium or $LINGO_CHROMIUM\n" +
+			"names another binary): footer in the reader's language, page numbers, source version.\n" +
 			"Per entry, a translation is published when it is current and passes every check;\nany other passage shows the source text, " +
 			"and the page says so in the reader's language.\nPer page, an article is published as a translation when at least min_complete\n" +
 			"percent (80 by default) of its entries are; below, its address shows the source\narticle with a notice. " +

@@ -11,14 +11,12 @@ package handout
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 	"unicode"
@@ -170,27 +168,27 @@ func TestSecondBuild(t *testing.T) {
 		if len(res.Written) != 0 || len(res.Synced) != 0 {
 			t.Errorf("build (forced: %v) changed %v, %v; want nothing", force, res.Written, res.Synced)
 		}
-		if after := stats(t, p); after != before {
-			t.Errorf("build (forced: %v) rewrote a PDF:\n%s\nthen\n%s", force, before, after)
+		for lang, after := range stats(t, p) {
+			// os.SameFile compares inodes (file IDs on Windows): a write
+			// through a rename makes a new one.
+			if b := before[lang]; !os.SameFile(b, after) || !b.ModTime().Equal(after.ModTime()) {
+				t.Errorf("build (forced: %v) rewrote %s's PDF (modified %s, then %s)", force, lang, b.ModTime(), after.ModTime())
+			}
 		}
 	}
 }
 
-// stats lists each PDF's inode and modification time.
-func stats(t *testing.T, p *project.Project) string {
-	var b strings.Builder
+// stats is each PDF's file information.
+func stats(t *testing.T, p *project.Project) map[string]os.FileInfo {
+	out := map[string]os.FileInfo{}
 	for _, lang := range langs {
 		fi, err := os.Stat(filepath.Join(p.Config.OutputDir(), lang, slug+".pdf"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		var ino uint64
-		if st, ok := fi.Sys().(*syscall.Stat_t); ok {
-			ino = st.Ino
-		}
-		fmt.Fprintf(&b, "%s inode %d mtime %s\n", lang, ino, fi.ModTime().Format(time.RFC3339Nano))
+		out[lang] = fi
 	}
-	return b.String()
+	return out
 }
 
 // printedText is the text of an HTML page that paper shows: its <main>
@@ -377,3 +375,42 @@ func firstLineMargins(t *testing.T, path string) (left, right int) {
 	return minX - b.Min.X, b.Max.X - 1 - maxX
 }
 
+// TestWhichPages: a page shown in the source language below min_complete
+// gets no handout unless [pdf] untranslated asks for one, and with [pdf]
+// disabled build removes the handouts it made.
+func TestWhichPages(t *testing.T) {
+	p := setup(t)
+	cfg := p.Config.Path
+	base, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name, toml string
+		ar, others bool // whether ar's and the other languages' handouts exist
+	}{
+		{"ar below min_complete", strings.Replace(string(base), "min_complete = 50", "min_complete = 90", 1), false, true},
+		{"untranslated asked for", strings.Replace(string(base), "min_complete = 50", "min_complete = 90", 1) + "untranslated = true\n", true, true},
+		{"pdf disabled", strings.Replace(string(base), "enabled = true", "enabled = false", 1), false, false},
+	}
+	for _, s := range steps {
+		if err := os.WriteFile(cfg, []byte(s.toml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		q, err := project.Open(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		build(t, q)
+		for _, lang := range langs {
+			_, err := os.Stat(filepath.Join(q.Config.OutputDir(), lang, slug+".pdf"))
+			want := s.others
+			if lang == "ar" {
+				want = s.ar
+			}
+			if got := err == nil; got != want {
+				t.Errorf("%s: %s handout exists: %v, want %v", s.name, lang, got, want)
+			}
+		}
+	}
+}
