@@ -34,12 +34,12 @@ func FuzzManifest(f *testing.F) {
 func TestManifestKeepsOwnFiles(t *testing.T) {
 	m, warnings := parseManifest("out/.lingo-build.json", []byte(`{
   "pages": {
-    "fr dose": {"outputs": ["../README.md", "fr/dose.html", "fr/dose.md", "es/dose.md"]},
+    "fr dose": {"outputs": ["../README.md", "fr/dose.html", "fr/dose.md", "es/dose.md", "fr/dose.pdf", "es/dose.pdf"]},
     "../../x dose": {"outputs": ["../../x/dose.md"]}
   }
 }`))
-	if got := m.Pages["fr dose"].Outputs; len(got) != 2 || got[0] != "fr/dose.html" || got[1] != "fr/dose.md" {
-		t.Errorf("fr dose keeps %q, want its own two files", got)
+	if got := m.Pages["fr dose"].Outputs; len(got) != 3 || got[0] != "fr/dose.html" || got[1] != "fr/dose.md" || got[2] != "fr/dose.pdf" {
+		t.Errorf("fr dose keeps %q, want its own three files (page, Markdown, handout)", got)
 	}
 	if _, ok := m.Pages["../../x dose"]; ok {
 		t.Error("a page with a language key that is no tag was kept")
@@ -47,6 +47,7 @@ func TestManifestKeepsOwnFiles(t *testing.T) {
 	want := []string{
 		`out/.lingo-build.json:3: ../README.md: ignored (not a file of the page fr dose)`,
 		`out/.lingo-build.json:3: es/dose.md: ignored (not a file of the page fr dose)`,
+		`out/.lingo-build.json:3: es/dose.pdf: ignored (not a file of the page fr dose)`,
 		`out/.lingo-build.json:4: ../../x dose: ignored (not a language tag as lingo writes it)`,
 	}
 	if len(warnings) != len(want) {
