@@ -16,6 +16,7 @@ import (
 	"github.com/lingo-l10n/lingo/internal/glossary"
 	"github.com/lingo-l10n/lingo/internal/lang"
 	"github.com/lingo-l10n/lingo/internal/numbers"
+	"github.com/lingo-l10n/lingo/internal/prefill"
 	"github.com/lingo-l10n/lingo/internal/structure"
 	"github.com/lingo-l10n/lingo/internal/vocab"
 	"github.com/yuin/goldmark/util"
@@ -90,6 +91,14 @@ var Descriptions = map[string]string{
 	"machine-unknown":    "a word the machine translation engine did not know (Apertium's *), left untranslated in the draft",
 	"machine-generation": "a word the engine could not inflect (Apertium's #) in the draft",
 	"machine-transfer":   "a word the engine could not transfer (Apertium's @) in the draft",
+}
+
+// isQuantity reports a translation that is its source, a cell that is only
+// a quantity, as the target language writes it (prefill.Quantity): "60 kg"
+// has nothing to translate.
+func isQuantity(t Translation) bool {
+	q, ok := prefill.Quantity(t.Source, t.SourceLang, t.Lang)
+	return ok && q == t.Text
 }
 
 // InputFinding is the finding that puts bad input (a *diag.Error with a
@@ -189,7 +198,7 @@ func (c *Checker) Check(t Translation) []Finding {
 		}
 	}
 	if article.SameText(t.Text, t.Source) && article.HasLetter([]byte(t.Source)) &&
-		!c.opts.Glossary.IsDoNotTranslate(t.Source) && t.Lang != t.SourceLang {
+		!c.opts.Glossary.IsDoNotTranslate(t.Source) && t.Lang != t.SourceLang && !isQuantity(t) {
 		add("untranslated", "the translation is the source text unchanged")
 	}
 	trLang := t.Lang

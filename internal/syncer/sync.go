@@ -14,6 +14,7 @@ import (
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/diag"
+	"github.com/lingo-l10n/lingo/internal/prefill"
 	"github.com/lingo-l10n/lingo/internal/tm"
 	"github.com/lingo-l10n/lingo/internal/translation"
 	"github.com/lingo-l10n/lingo/internal/workers"
@@ -237,6 +238,13 @@ func (p Syncer) planArticle(lang string, a *workspace.Article, old *catalog.Cata
 			// since the last sync): the hash says which text it was
 			// made for.
 			rec.Source = from.Text(id, e.Hash)
+		}
+		if e.Other == "" && !opts.NoMemory {
+			// A cell that is only a quantity: written as lingo writes it
+			// for the target, a translation no person needs to make.
+			if t, ok := prefill.Quantity(seg.Text, p.Config.Source, lang); ok {
+				e.Other, e.Hash = t, ""
+			}
 		}
 		m, hash := p.classify(id, seg.Text, e, rec, mem, opts)
 		m.Line = e.Line
