@@ -533,9 +533,9 @@ func TestDocsTextExample(t *testing.T) {
 		Findings: []check.Finding{
 			fr(4, "a.h1-da7f99e8", "missing", check.Warning, "not translated yet"),
 			fr(10, "a.p-df2a4e16", "numbers", check.Error, "number 3 of the source is missing"),
-			fr(16, "a.p-e0c2d1bb", "negation", check.Warning, `the source says "not" ("Do not drive after a dose.") and the translation has no negation: "Conduisez prudemment après une dose."`),
+			fr(16, "a.p-e0c2d1bb", "negation", check.Error, `the source says "not" ("Do not drive after a dose.") and the translation has no negation: "Conduisez prudemment après une dose."`),
 		},
-		Totals: []check.Totals{{Lang: "fr", Messages: 3, Translated: 2, Percent: 200.0 / 3, Errors: 1, Warnings: 2}},
+		Totals: []check.Totals{{Lang: "fr", Messages: 3, Translated: 2, Percent: 200.0 / 3, Errors: 2, Warnings: 1}},
 	}
 	if got := string(write(t, r, "text", false)); got != block+"\n" {
 		t.Errorf("docs/ci.md shows\n%s\nlingo check prints\n%s", block, got)
