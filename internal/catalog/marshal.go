@@ -25,9 +25,10 @@ var reserved = map[string]bool{
 // given order, each keyed by its ID, with the fields description and hash
 // (when not empty) and other. Multi-line text is written as a TOML
 // multi-line string or a YAML literal block when that reads back exactly,
-// and as an escaped string otherwise. In TOML, the empty text of an
-// untranslated entry is written other = "", between double quotes, where
-// an apostrophe can be typed as it is. IDs must be unique and not empty, and
+// and as an escaped string otherwise. In TOML, the texts a translator
+// types into (other, the plural forms) are written between double quotes,
+// where an apostrophe can be typed as it is (other = "", other = "L'effet"):
+// see tomlText. IDs must be unique and not empty, and
 // all text must be valid UTF-8.
 func Marshal(c *Catalog, format string) ([]byte, error) {
 	if err := validate(c); err != nil {
@@ -131,17 +132,27 @@ func commentLines(comment string) string {
 	return b.String()
 }
 
-// tomlEntry encodes one entry as a table whose header is the quoted ID,
-// preferring multi-line strings and falling back to escaped ones when the
-// multi-line form does not read back exactly. An untranslated entry gets
-// other = "" (see emptyOther).
+// tomlEntry encodes one entry as a table whose header is the quoted ID.
+// The texts a translator types into (other and the plural forms) are
+// written between double quotes, where an apostrophe is valid as typed (see
+// tomlText); the rest as go-toml writes it. Where that does not read back
+// exactly, go-toml writes the whole entry, multi-line strings preferred,
+// escaped ones as the last resort.
 func tomlEntry(e Entry) ([]byte, error) {
 	p := e.Plural
+	if b, err := toml.Marshal(map[string]tomlMeta{e.ID: {e.Description, e.Hash}}); err == nil {
+		for _, f := range [...]struct{ name, text string }{{"zero", p["zero"]}, {"one", p["one"]}, {"two", p["two"]}, {"few", p["few"]}, {"many", p["many"]}} {
+			if f.text != "" {
+				b = append(b, f.name+" = "+tomlText(f.text)+"\n"...)
+			}
+		}
+		b = append(b, "other = "+tomlText(e.Other)+"\n"...)
+		if tomlReadsBack(b, e) {
+			return b, nil
+		}
+	}
 	ml := map[string]tomlMessageML{e.ID: {e.Description, e.Hash, p["zero"], p["one"], p["two"], p["few"], p["many"], e.Other}}
 	b, err := toml.Marshal(ml)
-	if err == nil {
-		b = emptyOther(b, e)
-	}
 	if err == nil && tomlReadsBack(b, e) {
 		return b, nil
 	}
@@ -149,31 +160,62 @@ func tomlEntry(e Entry) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	b = emptyOther(b, e)
 	if !tomlReadsBack(b, e) {
 		return nil, fmt.Errorf("cannot be written as TOML that reads back exactly")
 	}
 	return b, nil
 }
 
-// literalEmpty is how go-toml ends an entry whose other is empty: a literal
-// string, in which an apostrophe ends the text (L'effet is then a syntax
-// error). basicEmpty is how lingo writes it instead, so that what a
-// translator types most between the quotes is valid as typed: apostrophes,
-// « 45 % », „…“. Other is the last field, and the plural forms are left out
-// when empty, so the entry's last line is the only empty value written.
-var (
-	literalEmpty = []byte("\nother = ''\n")
-	basicEmpty   = []byte("\nother = \"\"\n")
-)
+// quoteRun is the length of the run of quotation marks around s[i].
+func quoteRun(s string, i int) int {
+	return len(s[:i]) - len(strings.TrimRight(s[:i], `"`)) + len(s[i:]) - len(strings.TrimLeft(s[i:], `"`))
+}
 
-// emptyOther writes the empty other of an untranslated entry e, encoded by
-// go-toml as b, as a basic string.
-func emptyOther(b []byte, e Entry) []byte {
-	if e.Other != "" || !bytes.HasSuffix(b, literalEmpty) {
-		return b
+// tomlMeta is the part of an entry lingo writes and translators leave
+// alone: go-toml writes it (literal strings where it can).
+type tomlMeta struct {
+	Description string `toml:"description,omitempty,multiline"`
+	Hash        string `toml:"hash,omitempty"`
+}
+
+// tomlText writes a translator's text so that what translators type most
+// stays valid as typed: between double quotes ("L'effet"), never single
+// ones, where the next apostrophe would end the text; and where the text
+// holds a quotation mark or a line break, between triple double quotes,
+// where a " is valid as typed too ("""Il a dit "oui"."""). A backslash is
+// written \\; control characters other than a line break are escaped.
+func tomlText(s string) string {
+	multi := strings.ContainsAny(s, "\"\n")
+	var b strings.Builder
+	if multi {
+		b.WriteString(`"""` + "\n")
+	} else {
+		b.WriteByte('"')
 	}
-	return append(b[:len(b)-len(literalEmpty)], basicEmpty...)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\':
+			b.WriteString(`\\`)
+		case c == '"' && (!multi || quoteRun(s, i) >= 3):
+			b.WriteString(`\"`) // on one line, or in a run of three: it would close the text
+		case c == '\n' && multi:
+			b.WriteByte(c)
+		case c == '\t':
+			b.WriteString(`\t`)
+		case c == '\r':
+			b.WriteString(`\r`)
+		case c < 0x20 || c == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	if multi {
+		b.WriteString(`"""`)
+	} else {
+		b.WriteByte('"')
+	}
+	return b.String()
 }
 
 func tomlReadsBack(b []byte, e Entry) bool {

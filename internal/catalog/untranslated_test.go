@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -67,7 +68,7 @@ func TestEmptyOtherForm(t *testing.T) {
 	want := `# a: fr catalog, written by lingo.
 
 ['a.p-1']
-other = 'Bonjour'
+other = "Bonjour"
 
 ['a.p-2']
 description = """
@@ -83,5 +84,36 @@ other = ""
 `
 	if string(data) != want {
 		t.Errorf("Marshal:\n%s\nwant\n%s", data, want)
+	}
+}
+
+// TestTypedTextStaysValid: a translation is written between double quotes
+// (triple where it holds a quotation mark or a line break), so an
+// apostrophe or a quotation mark a translator types into it afterwards is
+// valid as typed.
+func TestTypedTextStaysValid(t *testing.T) {
+	tests := []struct{ text, typed, want string }{
+		{"Le cerveau", "Le cerveau", "Le cerveau, l'essentiel"},
+		{`Il dit "non"`, `Il dit "non"`, `Il dit "non", l'a "redit"`},
+		{"Ligne\nsuivante", "suivante", "suivante d'abord"},
+	}
+	for _, tt := range tests {
+		c := &Catalog{Lang: "fr", Slug: "a", Entries: []Entry{{ID: "a.p-1", Other: tt.text}}}
+		data, err := Marshal(c, "toml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(data, []byte("other = '")) {
+			t.Errorf("Marshal(%q) wrote a literal string:\n%s", tt.text, data)
+		}
+		typed := bytes.Replace(data, []byte(tt.typed), []byte(tt.want), 1)
+		got, err := Parse("locales/fr/a.fr.toml", typed)
+		if err != nil {
+			t.Errorf("typing %q into\n%s\nis refused: %v", tt.want, data, err)
+			continue
+		}
+		if want := strings.Replace(tt.text, tt.typed, tt.want, 1); got.Entries[0].Other != want {
+			t.Errorf("typed text reads back as %q, want %q", got.Entries[0].Other, want)
+		}
 	}
 }

@@ -36,7 +36,7 @@ func TestSaveSyncRefused(t *testing.T) {
 	p := newProject(t)
 	other := secondArticle(t, p)
 	good := read(t, other)
-	write(t, other, strings.Replace(string(good), "other = 'Posologie'", "other = 'Posologie", 1))
+	write(t, other, strings.Replace(string(good), `other = "Posologie"`, `other = "Posologie`, 1))
 	s := newServer(t, p, workbench.Options{})
 	v := view(t, s)
 	e := v.Entries[1]

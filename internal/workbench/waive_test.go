@@ -21,7 +21,7 @@ func TestWaive(t *testing.T) {
 	p := newProject(t)
 	// The heading kept in English: an untranslated warning.
 	path := p.CatalogPath("fr", "a")
-	write(t, path, strings.Replace(string(read(t, path)), "other = 'Soins'", "other = 'Aftercare'", 1))
+	write(t, path, strings.Replace(string(read(t, path)), `other = "Soins"`, `other = "Aftercare"`, 1))
 	if _, err := p.Sync(p.Config.Languages, project.SyncOptions{}); err != nil {
 		t.Fatal(err)
 	}

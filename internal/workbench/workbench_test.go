@@ -279,7 +279,7 @@ func TestSave(t *testing.T) {
 		t.Errorf("after save: %+v", got)
 	}
 	data := string(read(t, p.CatalogPath("fr", "a")))
-	if !strings.Contains(data, "other = 'Reposez-vous 4 jours.'") || strings.Contains(data, "STALE") {
+	if !strings.Contains(data, `other = "Reposez-vous 4 jours."`) || strings.Contains(data, "STALE") {
 		t.Errorf("catalog on disk:\n%s", data)
 	}
 	// lingo status agrees, and a second sync changes nothing.
