@@ -18,27 +18,27 @@ func adoptCommand() *cli.Command {
 			"Each translated article is aligned block by block with its source article; aligned\n" +
 			"blocks become translations, and every block that cannot be paired for certain is\n" +
 			"reported with its file and line, never guessed.",
-		Flags: []cli.Flag{&cli.StringFlag{Name: "lang", Required: true, Usage: "language `L`"}},
+		Flags: []cli.Flag{oneLangFlag(true)},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("adopt needs at least one PATH of translated articles")
 			}
-			return runAdopt(c.Context, c.App.Writer, globalsFrom(c), c.String("lang"), c.Args().Slice())
+			return runAdopt(c.Context, c.App.Writer, globalsFrom(c), c.StringSlice("lang"), c.Args().Slice())
 		},
 	}
 }
 
-func runAdopt(ctx context.Context, w io.Writer, g globals, lang string, paths []string) error {
+func runAdopt(ctx context.Context, w io.Writer, g globals, values []string, paths []string) error {
 	p, err := openProject(g)
 	if err != nil {
 		return err
 	}
-	langs, err := targetLangs(p, []string{lang})
+	lang, err := resolveOneLang(p, "adopt", values, langSet{})
 	if err != nil {
 		return err
 	}
 	return withLock(ctx, p, func() error {
-		res, err := p.Adopt(langs[0], paths)
+		res, err := p.Adopt(lang, paths)
 		if err != nil {
 			return err
 		}
@@ -50,7 +50,7 @@ func runAdopt(ctx context.Context, w io.Writer, g globals, lang string, paths []
 				fmt.Fprintf(w, "%s: %s\n", gap.File, gap.Reason)
 			}
 		}
-		fmt.Fprintf(w, "%s: %d articles, %d messages aligned, %d blocks left out\n", langs[0], res.Articles, res.Aligned, len(res.Gaps))
+		fmt.Fprintf(w, "%s: %d articles, %d messages aligned, %d blocks left out\n", lang, res.Articles, res.Aligned, len(res.Gaps))
 		return nil
 	})
 }

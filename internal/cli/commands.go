@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -171,7 +172,7 @@ func runExtract(ctx context.Context, w io.Writer, opts extractOptions) error {
 
 type pseudoOptions struct {
 	globals
-	lang string
+	langs []string
 }
 
 func pseudoCommand() *cli.Command {
@@ -180,18 +181,19 @@ func pseudoCommand() *cli.Command {
 		Usage: "fill a pseudo-locale catalog: accented, ~35% longer, bracketed",
 		UsageText: "lingo pseudo [--lang en-XA]\n\nExample:\n   lingo pseudo && lingo render --lang en-XA\n\n" +
 			"Code, URLs, numbers, HTML tags, shortcodes and {{ }} placeholders stay as they are.",
-		Flags: []cli.Flag{&cli.StringFlag{Name: "lang", Value: "en-XA", Usage: "pseudo-locale `TAG`"}},
+		Flags: []cli.Flag{&cli.StringSliceFlag{Name: "lang", Usage: "pseudo-locale `TAG` (one; default en-XA)"}},
 		Action: func(c *cli.Context) error {
-			return runPseudo(c.Context, c.App.Writer, pseudoOptions{globalsFrom(c), c.String("lang")})
+			return runPseudo(c.Context, c.App.Writer, pseudoOptions{globalsFrom(c), c.StringSlice("lang")})
 		},
 	}
 }
 
 func runPseudo(ctx context.Context, w io.Writer, opts pseudoOptions) error {
-	lang, err := config.ParseTag(opts.lang)
+	lang, err := resolveOneLang(nil, "pseudo", opts.langs, langSet{})
 	if err != nil {
-		return usagef("--lang: %v", err)
+		return err
 	}
+	lang = cmp.Or(lang, "en-XA")
 	p, err := openProject(opts.globals)
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/draft"
 	"github.com/lingo-l10n/lingo/internal/project"
@@ -42,7 +43,7 @@ func draftCommand() *cli.Command {
 			"draft of the now text\"), never in its place; --stale also drafts again any machine\n" +
 			"draft made for an older source text. Nothing is written when the engine fails.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "lang", Required: true, Usage: "language `L`"},
+			oneLangFlag(true),
 			&cli.StringSliceFlag{Name: "article", Usage: "only article `SLUG` (repeatable)"},
 			&cli.StringFlag{Name: "engine", Usage: "`NAME`: apertium, apertium-apy or libretranslate (default: lingo.toml's [draft] engine, else apertium)"},
 			&cli.BoolFlag{Name: "stale", Usage: "also draft the new text of stale entries, beside (never in place of) a person's translation"},
@@ -51,7 +52,7 @@ func draftCommand() *cli.Command {
 			if c.NArg() > 0 {
 				return usagef("draft takes no arguments (got %q): name articles with --article", c.Args().First())
 			}
-			return runDraft(c.Context, c.App.Writer, draftOptions{globals: globalsFrom(c), lang: c.String("lang"),
+			return runDraft(c.Context, c.App.Writer, draftOptions{globals: globalsFrom(c), lang: strings.Join(c.StringSlice("lang"), ","),
 				engine: c.String("engine"), articles: c.StringSlice("article"), stale: c.Bool("stale")})
 		},
 	}
@@ -62,16 +63,16 @@ func runDraft(ctx context.Context, w io.Writer, opts draftOptions) error {
 	if err != nil {
 		return err
 	}
-	langs, err := targetLangs(p, []string{opts.lang})
+	lang, err := resolveOneLang(p, "draft", []string{opts.lang}, langSet{})
 	if err != nil {
 		return err
 	}
-	e, err := draft.Engine(ctx, p.Config, langs[0], opts.engine, os.Getenv)
+	e, err := draft.Engine(ctx, p.Config, lang, opts.engine, os.Getenv)
 	if err != nil {
 		return err
 	}
 	return withLock(ctx, p, func() error {
-		res, err := draft.For(p.Project).Draft(ctx, e, draft.Options{Lang: langs[0], Articles: opts.articles, Stale: opts.stale})
+		res, err := draft.For(p.Project).Draft(ctx, e, draft.Options{Lang: lang, Articles: opts.articles, Stale: opts.stale})
 		if errors.Is(err, project.ErrNoArticle) {
 			return usagef("%v", err)
 		}

@@ -20,8 +20,9 @@ import (
 
 type exportOptions struct {
 	globals
-	lang, format, out string
-	formatSet         bool // --format was given; else the --out file's extension says
+	langs       []string
+	format, out string
+	formatSet   bool // --format was given; else the --out file's extension says
 }
 
 func exportCommand() *cli.Command {
@@ -37,12 +38,12 @@ func exportCommand() *cli.Command {
 			"Each unit carries its context and location as notes and its state (new, translated,\n" +
 			"stale as needing review); code, URLs, shortcodes and placeholders are protected.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "lang", Required: true, Usage: "language `L`"},
+			oneLangFlag(true),
 			&cli.StringFlag{Name: "format", Value: "xliff", Usage: "`FORMAT`: xliff (1.2), xliff2 or po"},
 			&cli.StringFlag{Name: "out", Usage: "write to `FILE` instead of standard output"},
 		},
 		Action: func(c *cli.Context) error {
-			return runExport(c.App.Writer, exportOptions{globalsFrom(c), c.String("lang"), c.String("format"), c.String("out"), c.IsSet("format")})
+			return runExport(c.App.Writer, exportOptions{globalsFrom(c), c.StringSlice("lang"), c.String("format"), c.String("out"), c.IsSet("format")})
 		},
 	}
 }
@@ -60,11 +61,11 @@ func runExport(w io.Writer, opts exportOptions) error {
 	if err != nil {
 		return err
 	}
-	langs, err := targetLangs(p, []string{opts.lang})
+	lang, err := resolveOneLang(p, "export", opts.langs, langSet{})
 	if err != nil {
 		return err
 	}
-	data, err := p.Export(langs[0], opts.format)
+	data, err := p.Export(lang, opts.format)
 	if err != nil {
 		return err
 	}

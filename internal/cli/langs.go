@@ -8,6 +8,7 @@ import (
 
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/project"
+	"github.com/urfave/cli/v2"
 )
 
 // langSet says which languages a command's --lang takes besides the
@@ -40,6 +41,49 @@ func resolveLangs(p *project.Project, values []string, set langSet) ([]string, e
 		}
 	}
 	return langs, nil
+}
+
+// langFlag is --lang of a command that takes several languages: repeatable
+// (--lang fr --lang es) or a comma-separated list (--lang fr,es), or both.
+func langFlag() cli.Flag {
+	return &cli.StringSliceFlag{Name: "lang", Usage: "only language `L` (repeatable, or comma-separated)"}
+}
+
+// langsRequired is langFlag for a command that needs at least one language.
+func langsRequired() cli.Flag {
+	return &cli.StringSliceFlag{Name: "lang", Required: true, Usage: "language `L` (repeatable, or comma-separated)"}
+}
+
+// oneLangFlag is --lang of a command that works on one language at a
+// time. It is read as every --lang is (langFlag), so that a second language
+// is refused in plain words (resolveOneLang) instead of one of them being
+// dropped unseen.
+func oneLangFlag(required bool) cli.Flag {
+	return &cli.StringSliceFlag{Name: "lang", Required: required, Usage: "language `L` (one)"}
+}
+
+// resolveOneLang resolves the --lang values of command, which works on one
+// language: none gives "" (for a default), more than one is a usage error
+// that says to run command once per language.
+func resolveOneLang(p *project.Project, command string, values []string, set langSet) (string, error) {
+	langs, err := parseLangs(values)
+	if err != nil {
+		return "", err
+	}
+	switch len(langs) {
+	case 0:
+		return "", nil
+	case 1:
+	default:
+		return "", usagef("--lang %s: %s takes one language; run it once per language", strings.Join(langs, ","), command)
+	}
+	if p == nil {
+		return langs[0], nil
+	}
+	if _, err := resolveLangs(p, langs, set); err != nil {
+		return "", err
+	}
+	return langs[0], nil
 }
 
 // knownLang reports l, a canonical tag, when set does not take it.

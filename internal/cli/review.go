@@ -12,7 +12,7 @@ import (
 
 type reviewOptions struct {
 	globals
-	lang     string
+	langs    []string
 	by       string
 	articles []string
 	ids      []string
@@ -35,12 +35,12 @@ func reviewCommand() *cli.Command {
 			"A machine draft (lingo draft) is reviewed only when named by its ID, after reading:\n" +
 			"the review makes it a translation that may be published.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "lang", Required: true, Usage: "language `L`"},
+			oneLangFlag(true),
 			&cli.StringFlag{Name: "by", Usage: "the reviewer's `NAME` (default: git config user.name)"},
 			&cli.StringSliceFlag{Name: "article", Usage: "with no ID: only article `SLUG` (repeatable)"},
 		},
 		Action: func(c *cli.Context) error {
-			return runReview(c.Context, c.App.Writer, reviewOptions{globals: globalsFrom(c), lang: c.String("lang"), by: c.String("by"),
+			return runReview(c.Context, c.App.Writer, reviewOptions{globals: globalsFrom(c), langs: c.StringSlice("lang"), by: c.String("by"),
 				articles: c.StringSlice("article"), ids: c.Args().Slice()})
 		},
 	}
@@ -51,7 +51,7 @@ func runReview(ctx context.Context, w io.Writer, opts reviewOptions) error {
 	if err != nil {
 		return err
 	}
-	langs, err := targetLangs(p, []string{opts.lang})
+	lang, err := resolveOneLang(p, "review", opts.langs, langSet{})
 	if err != nil {
 		return err
 	}
@@ -63,7 +63,7 @@ func runReview(ctx context.Context, w io.Writer, opts reviewOptions) error {
 		return err
 	}
 	return withLock(ctx, p, func() error {
-		res, err := p.ReviewWith(project.ReviewOptions{Lang: langs[0], IDs: opts.ids, Articles: opts.articles, By: by})
+		res, err := p.ReviewWith(project.ReviewOptions{Lang: lang, IDs: opts.ids, Articles: opts.articles, By: by})
 		if err != nil {
 			return err
 		}

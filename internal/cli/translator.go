@@ -53,10 +53,6 @@ type syncOptions struct {
 	all   bool // accept: every stale entry
 }
 
-func langFlag() cli.Flag {
-	return &cli.StringSliceFlag{Name: "lang", Usage: "only language `L` (repeatable, or comma-separated)"}
-}
-
 func syncCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "sync",
@@ -92,7 +88,7 @@ func acceptCommand() *cli.Command {
 		Name:      "accept",
 		Usage:     "confirm stale translations that need no change",
 		UsageText: "lingo accept --lang L [ID]...\n\nExamples:\n   lingo accept --lang fr ketamine-and-the-brain.p-be7014de\n   lingo accept --lang fr          every stale entry of French" + waiveUsage,
-		Flags:     append([]cli.Flag{&cli.StringFlag{Name: "lang", Required: true, Usage: "language `L`"}}, waiveFlags()...),
+		Flags:     append([]cli.Flag{langsRequired()}, waiveFlags()...),
 		Action: func(c *cli.Context) error {
 			if wo, err := waiving(c); err != nil {
 				return err
@@ -100,7 +96,7 @@ func acceptCommand() *cli.Command {
 				return runWaive(c.Context, c.App.Writer, *wo)
 			}
 			ids := c.Args().Slice()
-			return runAccept(c.Context, c.App.Writer, syncOptions{globals: globalsFrom(c), langs: []string{c.String("lang")}, ids: ids, all: len(ids) == 0})
+			return runAccept(c.Context, c.App.Writer, syncOptions{globals: globalsFrom(c), langs: c.StringSlice("lang"), ids: ids, all: len(ids) == 0})
 		},
 	}
 }
@@ -131,7 +127,8 @@ func runAccept(ctx context.Context, w io.Writer, opts syncOptions) error {
 		}
 		for _, id := range opts.ids {
 			if !stale[id] {
-				return usagef("%s is not a stale entry of %s; `lingo diff --lang %s` lists them", id, langs[0], langs[0])
+				l := strings.Join(langs, ",")
+				return usagef("%s is not a stale entry of %s; `lingo diff --lang %s` lists them", id, l, l)
 			}
 		}
 		written, err := p.Sync(langs, project.SyncOptions{Accept: accept, AcceptAll: opts.all})
@@ -249,17 +246,17 @@ func bar(percent float64, width int) string {
 
 type diffOptions struct {
 	globals
-	lang string
+	langs []string
 }
 
 func diffCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "diff",
 		Usage:     "for each stale entry, a word diff of the source change beside the translation",
-		UsageText: "lingo diff --lang L\n\nExample:\n   lingo diff --lang fr\n\nRemoved words show as [-old-], added ones as {+new+} (in colour on a terminal).",
-		Flags:     []cli.Flag{&cli.StringFlag{Name: "lang", Required: true, Usage: "language `L`"}},
+		UsageText: "lingo diff --lang L...\n\nExamples:\n   lingo diff --lang fr\n   lingo diff --lang fr,es   (or --lang fr --lang es)\n\nRemoved words show as [-old-], added ones as {+new+} (in colour on a terminal).",
+		Flags:     []cli.Flag{langsRequired()},
 		Action: func(c *cli.Context) error {
-			return runDiff(c.App.Writer, diffOptions{globalsFrom(c), c.String("lang")})
+			return runDiff(c.App.Writer, diffOptions{globalsFrom(c), c.StringSlice("lang")})
 		},
 	}
 }
@@ -269,7 +266,7 @@ func runDiff(w io.Writer, opts diffOptions) error {
 	if err != nil {
 		return err
 	}
-	langs, err := targetLangs(p, []string{opts.lang})
+	langs, err := targetLangs(p, opts.langs)
 	if err != nil {
 		return err
 	}
@@ -281,27 +278,32 @@ func runDiff(w io.Writer, opts diffOptions) error {
 	if isTerminal(w) {
 		show = worddiff.Color
 	}
-	n := 0
-	for _, ap := range plans[0].Articles {
-		for _, m := range ap.Messages {
-			if m.State != project.Stale {
-				continue
-			}
-			n++
-			where := p.Rel(ap.Path)
-			if m.Line > 0 {
-				where = fmt.Sprintf("%s:%d", where, m.Line)
-			}
-			fmt.Fprintf(w, "%s: %s\n", where, m.ID)
-			if m.Old == "" {
-				fmt.Fprintf(w, "  source (was not recorded): %s\n", m.Source)
-			} else {
-				fmt.Fprintf(w, "  source:      %s\n", show(worddiff.Diff(m.Old, m.Source)))
-			}
-			fmt.Fprintf(w, "  translation: %s\n\n", m.Translation)
+	for i, lang := range langs {
+		if i > 0 {
+			fmt.Fprintln(w)
 		}
+		n := 0
+		for _, ap := range plans[i].Articles {
+			for _, m := range ap.Messages {
+				if m.State != project.Stale {
+					continue
+				}
+				n++
+				where := p.Rel(ap.Path)
+				if m.Line > 0 {
+					where = fmt.Sprintf("%s:%d", where, m.Line)
+				}
+				fmt.Fprintf(w, "%s: %s\n", where, m.ID)
+				if m.Old == "" {
+					fmt.Fprintf(w, "  source (was not recorded): %s\n", m.Source)
+				} else {
+					fmt.Fprintf(w, "  source:      %s\n", show(worddiff.Diff(m.Old, m.Source)))
+				}
+				fmt.Fprintf(w, "  translation: %s\n\n", m.Translation)
+			}
+		}
+		fmt.Fprintf(w, "%d stale %s in %s\n", n, plural(n, "entry", "entries"), lang)
 	}
-	fmt.Fprintf(w, "%d stale %s in %s\n", n, plural(n, "entry", "entries"), langs[0])
 	return nil
 }
 

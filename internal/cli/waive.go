@@ -56,7 +56,7 @@ func waiving(c *cli.Context) (*waiveOptions, error) {
 		}
 		return nil, nil
 	}
-	return &waiveOptions{globals: globalsFrom(c), lang: c.String("lang"), check: name, by: c.String("by"), why: c.String("why"), ids: c.Args().Slice()}, nil
+	return &waiveOptions{globals: globalsFrom(c), lang: strings.Join(c.StringSlice("lang"), ","), check: name, by: c.String("by"), why: c.String("why"), ids: c.Args().Slice()}, nil
 }
 
 func runWaive(ctx context.Context, w io.Writer, opts waiveOptions) error {
@@ -70,7 +70,7 @@ func runWaive(ctx context.Context, w io.Writer, opts waiveOptions) error {
 	if err != nil {
 		return err
 	}
-	langs, err := targetLangs(p, []string{opts.lang})
+	lang, err := resolveOneLang(p, "accept --check", []string{opts.lang}, langSet{})
 	if err != nil {
 		return err
 	}
@@ -82,7 +82,7 @@ func runWaive(ctx context.Context, w io.Writer, opts waiveOptions) error {
 		return err
 	}
 	return withLock(ctx, p, func() error {
-		res, err := p.Waive(project.WaiveOptions{Lang: langs[0], Check: opts.check, IDs: opts.ids, By: by, Why: opts.why, At: time.Now()})
+		res, err := p.Waive(project.WaiveOptions{Lang: lang, Check: opts.check, IDs: opts.ids, By: by, Why: opts.why, At: time.Now()})
 		if err != nil {
 			return err
 		}
