@@ -85,10 +85,12 @@ func runSync(ctx context.Context, w io.Writer, opts syncOptions) error {
 
 func acceptCommand() *cli.Command {
 	return &cli.Command{
-		Name:      "accept",
-		Usage:     "confirm stale translations that need no change",
-		UsageText: "lingo accept --lang L [ID]...\n\nExamples:\n   lingo accept --lang fr ketamine-and-the-brain.p-be7014de\n   lingo accept --lang fr          every stale entry of French" + waiveUsage,
-		Flags:     append([]cli.Flag{langsRequired()}, waiveFlags()...),
+		Name:  "accept",
+		Usage: "confirm stale translations that need no change",
+		UsageText: "lingo accept --lang L... (ID... | --all)\n\nExamples:\n   lingo diff --lang fr                                        what changed\n" +
+			"   lingo accept --lang fr ketamine-and-the-brain.p-be7014de\n   lingo accept --lang fr --all   every stale entry of French\n\n" +
+			"Each entry accepted is listed with the word diff of its source change." + waiveUsage,
+		Flags: append([]cli.Flag{langsRequired(), &cli.BoolFlag{Name: "all", Usage: "accept every stale entry of the languages (instead of IDs)"}}, waiveFlags()...),
 		Action: func(c *cli.Context) error {
 			if wo, err := waiving(c); err != nil {
 				return err
@@ -96,7 +98,7 @@ func acceptCommand() *cli.Command {
 				return runWaive(c.Context, c.App.Writer, *wo)
 			}
 			ids := c.Args().Slice()
-			return runAccept(c.Context, c.App.Writer, syncOptions{globals: globalsFrom(c), langs: c.StringSlice("lang"), ids: ids, all: len(ids) == 0})
+			return runAccept(c.Context, c.App.Writer, syncOptions{globals: globalsFrom(c), langs: c.StringSlice("lang"), ids: ids, all: c.Bool("all")})
 		},
 	}
 }
@@ -109,6 +111,13 @@ func runAccept(ctx context.Context, w io.Writer, opts syncOptions) error {
 	langs, err := targetLangs(p, opts.langs)
 	if err != nil {
 		return err
+	}
+	l := strings.Join(langs, ",")
+	switch {
+	case len(opts.ids) == 0 && !opts.all:
+		return usagef("accept needs the IDs of the entries to accept (`lingo diff --lang %s` lists the stale ones), or --all for every one", l)
+	case len(opts.ids) > 0 && opts.all:
+		return usagef("accept takes IDs or --all, not both")
 	}
 	accept := map[string]bool{}
 	for _, id := range opts.ids {
@@ -127,14 +136,39 @@ func runAccept(ctx context.Context, w io.Writer, opts syncOptions) error {
 		}
 		for _, id := range opts.ids {
 			if !stale[id] {
-				l := strings.Join(langs, ",")
 				return usagef("%s is not a stale entry of %s; `lingo diff --lang %s` lists them", id, l, l)
 			}
 		}
 		written, err := p.Sync(langs, project.SyncOptions{Accept: accept, AcceptAll: opts.all})
+		if err == nil {
+			printAccepted(w, p, plans, func(id string) bool { return opts.all || accept[id] })
+		}
 		printChanges(w, "wrote", written, err)
 		return err
 	})
+}
+
+// printAccepted lists each stale entry of plans that chosen picks (the
+// entries accept confirmed), with the word diff of its source change, so
+// that nothing is accepted unseen; then the count per language.
+func printAccepted(w io.Writer, p *project.Project, plans []*project.LangPlan, chosen func(id string) bool) {
+	show := worddiff.Plain
+	if isTerminal(w) {
+		show = worddiff.Color
+	}
+	for _, lp := range plans {
+		n := 0
+		for _, ap := range lp.Articles {
+			for _, m := range ap.Messages {
+				if m.State != project.Stale || !chosen(m.ID) {
+					continue
+				}
+				n++
+				printStale(w, show, "accepted ", p.Rel(ap.Path), m)
+			}
+		}
+		fmt.Fprintf(w, "%s: %d stale %s accepted\n", lp.Lang, n, plural(n, "entry", "entries"))
+	}
 }
 
 // messages lists every message of the plans.
@@ -289,22 +323,28 @@ func runDiff(w io.Writer, opts diffOptions) error {
 					continue
 				}
 				n++
-				where := p.Rel(ap.Path)
-				if m.Line > 0 {
-					where = fmt.Sprintf("%s:%d", where, m.Line)
-				}
-				fmt.Fprintf(w, "%s: %s\n", where, m.ID)
-				if m.Old == "" {
-					fmt.Fprintf(w, "  source (was not recorded): %s\n", m.Source)
-				} else {
-					fmt.Fprintf(w, "  source:      %s\n", show(worddiff.Diff(m.Old, m.Source)))
-				}
-				fmt.Fprintf(w, "  translation: %s\n\n", m.Translation)
+				printStale(w, show, "", p.Rel(ap.Path), m)
 			}
 		}
 		fmt.Fprintf(w, "%d stale %s in %s\n", n, plural(n, "entry", "entries"), lang)
 	}
 	return nil
+}
+
+// printStale writes stale entry m of the catalog at path: its place
+// after prefix, the word diff of its source change (drawn by show), and its
+// translation.
+func printStale(w io.Writer, show func([]worddiff.Op) string, prefix, path string, m project.Message) {
+	if m.Line > 0 {
+		path = fmt.Sprintf("%s:%d", path, m.Line)
+	}
+	fmt.Fprintf(w, "%s%s: %s\n", prefix, path, m.ID)
+	if m.Old == "" {
+		fmt.Fprintf(w, "  source (was not recorded): %s\n", m.Source)
+	} else {
+		fmt.Fprintf(w, "  source:      %s\n", show(worddiff.Diff(m.Old, m.Source)))
+	}
+	fmt.Fprintf(w, "  translation: %s\n\n", m.Translation)
 }
 
 func plural(n int, one, many string) string {
