@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -42,6 +43,7 @@ func TestScript(t *testing.T) {
 			"gen":   cmdGen,
 			"ls":    cmdLs,
 			"repo":  cmdRepo,
+			"mtime": cmdMtime,
 		},
 	})
 }
@@ -188,5 +190,18 @@ func cmdRepo(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	for _, name := range []string{"content", "locales"} {
 		ts.Check(os.CopyFS(ts.MkAbs(name), os.DirFS(filepath.Join(root, name))))
+	}
+}
+
+// cmdMtime sets the modification time of files, given in RFC 3339, so a
+// script can show what lingo derives from it: mtime TIME FILE...
+func cmdMtime(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: mtime TIME FILE...")
+	}
+	t, err := time.Parse(time.RFC3339, args[0])
+	ts.Check(err)
+	for _, f := range args[1:] {
+		ts.Check(os.Chtimes(ts.MkAbs(f), t, t))
 	}
 }

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/catalog"
@@ -36,7 +38,7 @@ func (p Exchange) Export(lang, format string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &interchange.Document{SourceLang: p.Config.Source, TargetLang: lang}
+	d := &interchange.Document{SourceLang: p.Config.Source, TargetLang: lang, Revised: p.revised(lang, arts)}
 	for k, ap := range lp.Articles {
 		a := arts[k]
 		kept, err := p.keptHashes(lang, a.Slug)
@@ -79,6 +81,30 @@ func waiverNotes(ws []translation.Waiver) string {
 		}
 	}
 	return b.String()
+}
+
+// revised is when lang's translations last changed as the files on disk
+// say: the newest modification time of its catalogs and their state files
+// (of the source articles, where the language has none yet), to the
+// minute. It stands in for the clock in a PO file's PO-Revision-Date, so
+// that exporting the same files twice gives the same bytes.
+func (p Exchange) revised(lang string, arts []*workspace.Article) time.Time {
+	var t time.Time
+	newest := func(path string) {
+		if fi, err := os.Stat(path); err == nil && fi.ModTime().After(t) {
+			t = fi.ModTime()
+		}
+	}
+	for _, a := range arts {
+		newest(p.CatalogPath(lang, a.Slug))
+		newest(p.StatePath(lang, a.Slug))
+	}
+	if t.IsZero() {
+		for _, a := range arts {
+			newest(a.Path)
+		}
+	}
+	return t.UTC().Truncate(time.Minute)
 }
 
 // plan reads every article and plans lang's catalogs as they stand on

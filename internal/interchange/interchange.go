@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/lingo-l10n/lingo/internal/diag"
@@ -63,6 +64,10 @@ type Unit struct {
 type Document struct {
 	SourceLang, TargetLang string
 	Units                  []Unit
+	// Revised is when the translations last changed, for a PO file's
+	// PO-Revision-Date; the caller derives it from its files, never from
+	// the clock, so the same translations give the same bytes.
+	Revised time.Time
 }
 
 // Formats are the format names Write accepts.

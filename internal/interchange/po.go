@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/lingo-l10n/lingo/internal/diag"
 	"golang.org/x/text/language"
@@ -62,7 +63,10 @@ func pluralFormsOf(tag string) string {
 }
 
 // writePO writes a gettext PO file: a header with the languages (and the
-// Plural-Forms of the target language when known), then one entry per
+// Plural-Forms of the target language when known) and every field msgfmt
+// --check asks for (PO-Revision-Date from d.Revised; Last-Translator and
+// Language-Team as gettext's msginit --no-translator writes them, since a
+// catalog records no translator), then one entry per
 // unit with msgctxt = ID, "#." lines for the hash and context, "#:" for
 // the location, "#, fuzzy" for needs-review and "#| msgid" for the
 // previous source.
@@ -70,8 +74,15 @@ func writePO(d *Document) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString("# lingo export: " + oneLine(d.SourceLang) + " to " + oneLine(d.TargetLang) + "\n")
 	b.WriteString("msgid \"\"\nmsgstr \"\"\n")
+	revised := d.Revised
+	if revised.IsZero() {
+		revised = time.Unix(0, 0)
+	}
 	header := []string{
 		"Project-Id-Version: lingo",
+		"PO-Revision-Date: " + revised.UTC().Format("2006-01-02 15:04-0700"),
+		"Last-Translator: Automatically generated",
+		"Language-Team: none",
 		"MIME-Version: 1.0",
 		"Content-Type: text/plain; charset=UTF-8",
 		"Content-Transfer-Encoding: 8bit",
