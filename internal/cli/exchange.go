@@ -122,7 +122,9 @@ func runImport(ctx context.Context, w io.Writer, g globals, path, by string) err
 			return &FindingsError{Count: rep.Errors()}
 		}
 		if res != nil {
-			printWritten(w, "wrote", res.Written, err)
+			for _, f := range res.Written { // no "nothing changed": the summary says it
+				fmt.Fprintf(w, "wrote %s\n", filepath.ToSlash(f))
+			}
 		}
 		if err != nil {
 			return err
@@ -141,7 +143,7 @@ func runImport(ctx context.Context, w io.Writer, g globals, path, by string) err
 		for _, prob := range res.NotReviewed {
 			fmt.Fprintf(w, "not reviewed %s\n", prob)
 		}
-		fmt.Fprintf(w, "%s: imported %d, skipped %d", res.Lang, res.Imported, res.Skipped)
+		fmt.Fprintf(w, "%s: imported %d (%d changed, %d unchanged), skipped %d", res.Lang, res.Imported, res.Changed, res.Imported-res.Changed, res.Skipped)
 		if len(res.Reviewed) > 0 {
 			fmt.Fprintf(w, ", reviewed %d", len(res.Reviewed))
 		}

@@ -156,6 +156,7 @@ type ImportResult struct {
 	Lang     string   // the project language the file is for
 	Written  []string // files written, relative to the project
 	Imported int      // units taken as translations (changed or not)
+	Changed  int      // of those, the units whose translation or state changed
 	Skipped  int      // units left out; Problems says why
 	Problems []string // "ID: reason" for every skipped unit
 	Reviewed []string // IDs of the units signed off whose review it recorded
@@ -331,6 +332,7 @@ func (im *importer) take(u interchange.Unit, seen map[string]bool) (string, erro
 	if u.Target == m.Translation && (hash == e.Hash || hash == cur && m.State == syncer.Current) {
 		return "", nil // no change
 	}
+	im.res.Changed++
 	if hash != cur {
 		// Still needs review: record the new text as lingo's own, so that
 		// sync keeps the entry stale rather than take it as updated.
