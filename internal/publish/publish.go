@@ -237,7 +237,7 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 		}
 	}
 	if slices.Contains(opts.Formats, "html") {
-		next.Index = indexKey(g, run, next)
+		next.Index = indexKey(g, run, next, p.siteName())
 		if next.Index != run.old.Index || !p.indexPagesExist(run, next) {
 			pages, err := p.indexPages(run, slugs, next)
 			if err != nil {

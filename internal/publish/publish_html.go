@@ -142,7 +142,7 @@ func (p Publisher) indexPages(run *publishRun, slugs []string, m manifest) ([]wo
 	src := p.Config.Source
 	langs := m.langs(run.langs)
 	indexOf := func(l string) string { return filepath.Join(out, l, "index.html") }
-	site := cmp.Or(p.Config.Site.Title, "lingo")
+	site := p.siteName()
 	for _, lang := range langs {
 		path := indexOf(lang)
 		words := run.words.For(lang)
@@ -161,7 +161,7 @@ func (p Publisher) indexPages(run *publishRun, slugs []string, m manifest) ([]wo
 			}
 			l.Items = append(l.Items, it)
 		}
-		l.Footer = []htmlpage.ListItem{{Title: site, Href: relURL(path, filepath.Join(out, "index.html"))}}
+		l.Footer = []htmlpage.ListItem{{Title: cmp.Or(site, words.Languages()), Href: relURL(path, filepath.Join(out, "index.html"))}}
 		data, err := htmlpage.RenderList(l)
 		if err != nil {
 			return nil, err
@@ -170,7 +170,7 @@ func (p Publisher) indexPages(run *publishRun, slugs []string, m manifest) ([]wo
 	}
 	path := filepath.Join(out, "index.html")
 	words := run.words.For(src)
-	l := htmlpage.List{Lang: src, Title: site, Heading: words.Languages(),
+	l := htmlpage.List{Lang: src, Title: cmp.Or(site, words.Languages()), Heading: words.Languages(),
 		Footer: []htmlpage.ListItem{{Title: words.Status(), Href: "status.html"}}}
 	for _, lang := range langs {
 		l.Items = append(l.Items, htmlpage.ListItem{Title: htmlpage.NativeName(lang), Href: relURL(path, indexOf(lang)), Lang: lang})
@@ -187,16 +187,29 @@ func (p Publisher) indexPages(run *publishRun, slugs []string, m manifest) ([]wo
 	return append(files, workspace.Pending{Path: filepath.Join(out, "status.html"), Data: data}), nil
 }
 
+// siteName names the site on its index pages: [site] title, else the name
+// of the project's folder (never the tool's), else "".
+func (p Publisher) siteName() string {
+	if p.Config.Site.Title != "" {
+		return p.Config.Site.Title
+	}
+	name := filepath.Base(p.Config.Dir)
+	if name == "." || name == string(filepath.Separator) || name == "" || strings.HasSuffix(name, ":\\") {
+		return ""
+	}
+	return name
+}
+
 // indexKey hashes what the index and status pages are made from: the
 // shared inputs (config, page words, version), the languages and every
 // page's record.
-func indexKey(g *workspace.Graph, run *publishRun, m manifest) string {
+func indexKey(g *workspace.Graph, run *publishRun, m manifest, site string) string {
 	pages, err := json.Marshal(m.Pages) // keys sorted
 	if err != nil {
 		return ""
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00", g.Shared(), strings.Join(run.langs, " "))
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", g.Shared(), strings.Join(run.langs, " "), site)
 	h.Write(pages)
 	return hex.EncodeToString(h.Sum(nil))
 }
