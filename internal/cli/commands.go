@@ -109,9 +109,10 @@ type initOptions struct {
 
 func initCommand() *cli.Command {
 	return &cli.Command{
-		Name:      "init",
-		Usage:     "create lingo.toml, content/ and locales/ (never overwrites)",
-		UsageText: "lingo init [--source en] [--languages es,fr]\n\nExample:\n   lingo -C site init --source en --languages es,fr,de",
+		Name:  "init",
+		Usage: "create lingo.toml, content/ and locales/ (never overwrites)",
+		UsageText: "lingo init [--source en] [--languages es,fr]\n\nExample:\n   lingo -C site init --source en --languages es,fr,de\n\n" +
+			"Also writes a .gitignore with lingo's lock and cache (/.lingo.lock, /.lingo/); an existing\n.gitignore is left as it is, and init lists the lines it lacks.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "source", Value: "en", Usage: "source language `TAG` (BCP 47)"},
 			&cli.StringSliceFlag{Name: "languages", Usage: "target language `TAGS`, comma-separated"},
@@ -142,6 +143,9 @@ func runInit(w io.Writer, opts initOptions) error {
 		return err
 	}
 	printWritten(w, "created", created, nil)
+	if missing := config.MissingIgnores(filepath.Dir(opts.configPath())); !slices.Contains(created, ".gitignore") && len(missing) > 0 {
+		fmt.Fprintf(w, "left .gitignore as it is; to keep lingo's lock and cache out of git, add:\n  %s\n", strings.Join(missing, "\n  "))
+	}
 	return nil
 }
 
