@@ -229,13 +229,13 @@ func renderCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "render",
 		Usage: "write every article in every language: out/<lang>/<slug>.md and .html",
-		UsageText: "lingo render [--lang L]... [--format md|html]...\n\nExamples:\n   lingo render                       Markdown, the source and every target language\n" +
-			"   lingo render --lang fr --format html --format md\n\n" +
+		UsageText: "lingo render [--lang L]... [--format md|html]...\n\nExamples:\n   lingo render                       Markdown and HTML (as lingo build), the source and every target language\n" +
+			"   lingo render --lang fr --format md   French Markdown only\n\n" +
 			"A translation is published when it is current and passes every check; any other\npassage falls back along the language's chain to the source. An article below its\n" +
 			"min_complete in a language shows the source article there, under a notice\n(fallback = \"source\"), or no page (fallback = \"none\").",
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "lang", Usage: "render only language `L` (repeatable)"},
-			&cli.StringSliceFlag{Name: "format", Value: cli.NewStringSlice("md"), Usage: "output `FORMAT`: md or html (repeatable)"},
+			&cli.StringSliceFlag{Name: "format", Value: cli.NewStringSlice(project.Formats...), Usage: "output `FORMAT`: md or html (repeatable; default both, as lingo build)"},
 		},
 		Action: func(c *cli.Context) error {
 			return runRender(c.Context, c.App.Writer, renderOptions{globalsFrom(c), c.StringSlice("lang"), c.StringSlice("format")})
