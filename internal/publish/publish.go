@@ -87,7 +87,7 @@ type pageSummary struct {
 	Current   int    `json:"current"`           // translated and current
 	Own       int    `json:"own"`               // published in their translation
 	Fallbacks int    `json:"fallbacks"`         // shown in another language (translated pages)
-	InSource  int    `json:"in_source"`         // shown in the source language (translated pages)
+	InSource  int    `json:"in_source"`         // passages a reader sees in the source language (translated pages; see onPage)
 	Stale     int    `json:"stale"`             // stale messages
 	Machine   int    `json:"machine,omitempty"` // machine drafts: never published until a person edits or reviews them
 	// Reading is how hard the page's own text reads: the source's, or the
@@ -593,6 +593,21 @@ func (p Publisher) mayShow(ap *articlePages, lang, l string, i int) bool {
 	return p.Config.ParentReview(lang) && j.Msgs[i].Reviewed
 }
 
+// onPage tells, for each segment of a, whether a reader sees it on the page,
+// so that the notice counts the passages in the source language that the
+// reader can find there: front matter fields are not on the page (the
+// description is the page's meta description, the title its <title>),
+// except the title where the page shows it as its heading (the article has
+// no level-1 heading of its own).
+func onPage(a *workspace.Article) []bool {
+	hasH1 := slices.ContainsFunc(a.Segs, func(s article.Segment) bool { return s.Kind == article.KindHeading && s.Level == 1 })
+	seen := make([]bool, len(a.Segs))
+	for i, s := range a.Segs {
+		seen[i] = s.Kind != article.KindFrontMatter || s.Field == "title" && !hasH1
+	}
+	return seen
+}
+
 // pageFiles renders the files of one article in lang, and its summary.
 func (p Publisher) pageFiles(run *publishRun, ap *articlePages, lang string) ([]workspace.Pending, pageSummary, error) {
 	a, kind := ap.a, ap.kinds[lang]
@@ -616,11 +631,12 @@ func (p Publisher) pageFiles(run *publishRun, ap *articlePages, lang string) ([]
 	case pageTranslation:
 		texts = p.texts(ap, lang)
 		sum.Title = Title(a, texts)
-		for _, id := range a.IDs {
+		seen := onPage(a)
+		for i, id := range a.IDs {
 			if _, ok := ap.judged[lang].Published[id]; !ok {
 				sum.Fallbacks++
 			}
-			if _, ok := texts[id]; !ok {
+			if _, ok := texts[id]; !ok && seen[i] {
 				sum.InSource++
 			}
 		}
