@@ -43,6 +43,9 @@ const (
 	idDrafts        = "Drafts"
 	idPageOf        = "PageOf"
 	idSourceVersion = "SourceVersion"
+	idUpdating      = "Updating"
+	idMarked        = "Marked"
+	idMarkTitle     = "MarkTitle"
 )
 
 //go:embed locales/*.toml
@@ -291,6 +294,24 @@ func (p *Page) Passages(n int, source string) string {
 	data["PluralCount"] = n
 	return p.localize(idPassages, data, n)
 }
+
+// Updating returns the notice on a page shown in the source language
+// because its translation went stale and is being updated (the page would
+// be published as a translation once its stale entries are): "The
+// translation of this article into French is being updated: until it is
+// ready, the article is shown in English." It gets the data of NotTranslated.
+func (p *Page) Updating(source string) string {
+	return p.localize(idUpdating, p.data(source), nil)
+}
+
+// Marked returns the sentence after the Passages notice that tells how a
+// page marks the passages shown in source: "Passages in English are
+// underlined with dots; point at one to see why."
+func (p *Page) Marked(source string) string { return p.localize(idMarked, p.data(source), nil) }
+
+// MarkTitle returns the hover text of a passage shown in source: "Shown in
+// English: the translation is not ready yet."
+func (p *Page) MarkTitle(source string) string { return p.localize(idMarkTitle, p.data(source), nil) }
 
 // Articles returns the heading of the index of articles: "Articles".
 func (p *Page) Articles() string { return p.localize(idArticles, p.data(""), nil) }

@@ -39,6 +39,9 @@ var messages = []struct {
 	{idDrafts, func(p *Page) string { return p.Drafts(3) }},
 	{idPageOf, func(p *Page) string { return p.PageOf("{page}", "{pages}") }},
 	{idSourceVersion, func(p *Page) string { return p.SourceVersion("3f2a9c1e0b7d") }},
+	{idUpdating, func(p *Page) string { return p.Updating("en") }},
+	{idMarked, func(p *Page) string { return p.Marked("en") }},
+	{idMarkTitle, func(p *Page) string { return p.MarkTitle("en") }},
 }
 
 // sameAsEnglish are the words that are rightly spelt as in English.

@@ -608,6 +608,14 @@ func onPage(a *workspace.Article) []bool {
 	return seen
 }
 
+// beingUpdated reports whether a page below min_complete in lang (judged
+// j) is there because its translation went stale: it would be published as
+// a translation if its stale entries were brought up to date. Its reader
+// is told the translation is being updated, not that there is none.
+func (p Publisher) beingUpdated(j *gate.Judgement, lang string) bool {
+	return j != nil && j.Page.Stale > 0 && translation.Percent(j.Page.Own+j.Page.Stale, j.Page.Total) >= p.Config.MinComplete(lang)
+}
+
 // pageFiles renders the files of one article in lang, and its summary.
 func (p Publisher) pageFiles(run *publishRun, ap *articlePages, lang string) ([]workspace.Pending, pageSummary, error) {
 	a, kind := ap.a, ap.kinds[lang]
@@ -645,6 +653,9 @@ func (p Publisher) pageFiles(run *publishRun, ap *articlePages, lang string) ([]
 		}
 	case pageFallback:
 		notice = words.NotTranslated(p.Config.Source)
+		if p.beingUpdated(ap.judged[lang], lang) {
+			notice = words.Updating(p.Config.Source)
+		}
 	}
 	lookup := func(id string) (string, bool) { tr, ok := texts[id]; return tr, ok }
 	var files []workspace.Pending
