@@ -36,6 +36,11 @@ import (
 	"github.com/lingo-l10n/lingo/internal/markdown"
 )
 
+// InSourceClass is the class of a passage that a translated page shows in
+// another language (its source): the page's style underlines it with dots,
+// subtly, and the notice says so in the reader's language.
+const InSourceClass = "in-source"
+
 // Alternate is one language of a page, for its hreflang links and its
 // language switcher.
 type Alternate struct {

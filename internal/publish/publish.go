@@ -649,7 +649,7 @@ func (p Publisher) pageFiles(run *publishRun, ap *articlePages, lang string) ([]
 			}
 		}
 		if sum.InSource > 0 {
-			notice = words.Passages(sum.InSource, p.Config.Source)
+			notice = words.Passages(sum.InSource, p.Config.Source) + " " + words.Marked(p.Config.Source)
 		}
 	case pageFallback:
 		notice = words.NotTranslated(p.Config.Source)

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"html"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -23,9 +24,12 @@ import (
 // markFallbacks extends lookup for HTML: a prose message shown in the
 // source language is wrapped in a span that names its language and
 // direction, so that screen readers switch voice and an English sentence in
-// an Arabic page keeps its punctuation where it belongs.
-func (p Publisher) markFallbacks(a *workspace.Article, lookup func(string) (string, bool)) func(string) (string, bool) {
-	open := fmt.Sprintf(`<span lang="%s" dir="%s">`, p.Config.Source, htmlpage.Dir(p.Config.Source))
+// an Arabic page keeps its punctuation where it belongs; and marked for the
+// eye (class in-source: a dotted underline, htmlpage's style), with title,
+// its hover text in the reader's language, saying why it is not in it.
+func (p Publisher) markFallbacks(a *workspace.Article, lookup func(string) (string, bool), title string) func(string) (string, bool) {
+	open := fmt.Sprintf(`<span lang="%s" dir="%s" class="%s" title="%s">`, p.Config.Source, htmlpage.Dir(p.Config.Source),
+		htmlpage.InSourceClass, html.EscapeString(title))
 	return inSource(a, lookup, func(s *article.Segment) string { return open + s.Text + "</span>" })
 }
 
@@ -81,7 +85,7 @@ func (p Publisher) htmlPage(run *publishRun, ap *articlePages, lang string, look
 	path := p.HTMLPath(lang, a.Slug)
 	md := a.Src
 	if kind == pageTranslation {
-		md = withLangKey(article.Render(a.Src, a.Segs, a.IDs, p.markFallbacks(a, lookup)), p.Config.LangKey, lang)
+		md = withLangKey(article.Render(a.Src, a.Segs, a.IDs, p.markFallbacks(a, lookup, run.words.For(lang).MarkTitle(p.Config.Source))), p.Config.LangKey, lang)
 	}
 	fm, err := frontmatter.Split(md)
 	if err != nil {
