@@ -53,6 +53,7 @@ const (
 // (pagewords), prefixed so that they never meet a site's own.
 const (
 	hugoNotTranslated = "lingoNotTranslated"
+	hugoUpdating      = "lingoUpdating"
 	hugoPassages      = "lingoPassages"
 )
 
@@ -71,6 +72,7 @@ type hugoParams struct {
 	inSource  int
 	source    string
 	canonical string // on a fallback page
+	updating  bool   // on a fallback page whose translation went stale (beingUpdated)
 }
 
 // hugoPage renders article ap.a in lang as a page of the Hugo content
@@ -90,6 +92,7 @@ func (p Publisher) hugoPage(ap *articlePages, lang string, texts map[string]stri
 	case pageFallback:
 		params.status, params.inSource = hugoFallback, len(a.IDs)
 		params.canonical = p.hugoCanonical(a.Slug)
+		params.updating = p.beingUpdated(ap.judged[lang], lang)
 	}
 	if kind != pageSource {
 		lookup := func(id string) (string, bool) { tr, ok := texts[id]; return tr, ok }
@@ -158,6 +161,9 @@ func withHugoKeys(md []byte, slug string, params hugoParams) []byte {
 		{"source_lang", quote(params.source)}}
 	if params.canonical != "" {
 		pairs = append(pairs, [2]string{"canonical", quote(params.canonical)})
+	}
+	if params.updating {
+		pairs = append(pairs, [2]string{"updating", "true"})
 	}
 	switch fm.Format {
 	case frontmatter.JSON:
@@ -264,6 +270,7 @@ func hugoI18n(words *pagewords.Page, lang, source string) ([]byte, error) {
 	}
 	msgs := map[string]map[string]string{
 		hugoNotTranslated: {"other": words.NotTranslated(source)},
+		hugoUpdating:      {"other": words.Updating(source)},
 		hugoPassages:      forms,
 	}
 	data, err := toml.Marshal(msgs)
@@ -295,7 +302,9 @@ const hugoShortcode = `{{- /* Written by lingo (profile = "hugo"): a passage sho
 // the page's language (i18n/<lang>.toml).
 const hugoNotice = `{{- /* Written by lingo (profile = "hugo"): the reader's notice, from the page's lingo params. Call it with the page: partial "lingo-notice.html" . */ -}}
 {{- with .Params.lingo -}}
-{{- if eq .status "fallback" -}}
+{{- if and (eq .status "fallback") .updating -}}
+<p class="lingo-notice" role="note">{{ i18n "lingoUpdating" }}</p>
+{{- else if eq .status "fallback" -}}
 <p class="lingo-notice" role="note">{{ i18n "lingoNotTranslated" }}</p>
 {{- else if eq .status "partial" -}}
 <p class="lingo-notice" role="note">{{ i18n "lingoPassages" .passages_in_source }}</p>
