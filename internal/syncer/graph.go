@@ -187,6 +187,7 @@ func (p Syncer) recordSynced(g *workspace.Graph, langs, slugs []string, plans []
 		return
 	}
 	var items []unitcache.Item
+	var changed []changedUnit
 	var mu sync.Mutex
 	_ = workers.Run(p.Context(), len(slugs), func(i int) error {
 		if before.article(i) {
@@ -197,6 +198,7 @@ func (p Syncer) recordSynced(g *workspace.Graph, langs, slugs []string, plans []
 			return err
 		}
 		mine := []unitcache.Item{{Bucket: syncBucket, Unit: workspace.UnitName(p.Config.Source, slugs[i]), Key: a, Value: syncRecord{}}}
+		var ours []changedUnit
 		for k, lang := range langs {
 			if before.unit(k, i) && a == before.articleKeys[i] {
 				continue
@@ -206,12 +208,15 @@ func (p Syncer) recordSynced(g *workspace.Graph, langs, slugs []string, plans []
 				return err
 			}
 			mine = append(mine, unitcache.Item{Bucket: syncBucket, Unit: workspace.UnitName(lang, slugs[i]), Key: key, Value: syncRecord{Missing: plans[k].missingKeys[i]}})
+			ours = append(ours, changedUnit{lang: k, article: i, key: key})
 		}
 		mu.Lock()
 		items = append(items, mine...)
+		changed = append(changed, ours...)
 		mu.Unlock()
 		return nil
 	})
 	_ = g.Cache.Put(items)
 	g.PruneUnits(syncBucket, slugs)
+	p.indexSynced(g, langs, slugs, changed)
 }

@@ -116,7 +116,7 @@ func (p Syncer) Plan(lang string, arts []*workspace.Article, opts SyncOptions) (
 		return nil, err
 	}
 	lp := &LangPlan{Lang: lang, archive: in.Archive, remove: in.Remove, converted: in.Converted}
-	mem, err := p.recall(0, len(arts), len(arts), func(i int) (*workspace.Article, *catalog.Catalog, workspace.Records, error) {
+	mem, err := p.recall(memorySpan{lo: 0, hi: len(arts), n: len(arts)}, func(i int) (*workspace.Article, *catalog.Catalog, workspace.Records, error) {
 		return arts[i], in.cats[i], in.states[i], nil
 	}, nil, nil, in.Archive, opts)
 	if err != nil {
@@ -384,20 +384,32 @@ func unknownID(path string, e catalog.Entry, inSource map[string]bool) error {
 // target reads article i with its catalog and state file in a language.
 type target func(i int) (*workspace.Article, *catalog.Catalog, workspace.Records, error)
 
+// memorySpan says which articles recall looks up texts for (lo to hi-1
+// of n), and, for a lookup that may use the index of translation memory,
+// their language and the slugs of all n (nil: no index).
+type memorySpan struct {
+	lo, hi, n int
+	lang      string
+	slugs     []string
+}
+
 // recall is the translation memory of a language for the messages
-// without translation of articles lo to hi-1 of n, but those of articles
-// skip says are up to date and the texts looked says were looked up in
-// vain before: every translation of the language's n catalogs (article by
-// article, with the source text it was made from) and then of its archive
-// is offered to the texts of those messages. It reads articles lo to hi-1, then all n, and holds only the
-// texts and the best offer for each. It is nil where opts say NoMemory or
-// every message has a translation; classify then looks nothing up, and
-// marks a translation it is offered current if made from the same text
-// (white space aside), else stale.
-func (p Syncer) recall(lo, hi, n int, read target, skip []bool, looked []map[uint64]bool, archive []workspace.Archived, opts SyncOptions) (*tm.Recall, error) {
+// without translation of articles span.lo to span.hi-1 of span.n, but
+// those of articles skip says are up to date and the texts looked says
+// were looked up in vain before: every translation of the language's n
+// catalogs (article by article, with the source text it was made from)
+// and then of its archive is offered to the texts of those messages,
+// from the index of the memory where it can answer (memoryIndex.recall:
+// the same offers), else read from every article and catalog, which
+// indexes them. It holds only the texts and the best offer for each. It
+// is nil where opts say NoMemory or every message has a translation;
+// classify then looks nothing up, and marks a translation it is offered
+// current if made from the same text (white space aside), else stale.
+func (p Syncer) recall(span memorySpan, read target, skip []bool, looked []map[uint64]bool, archive []workspace.Archived, opts SyncOptions) (*tm.Recall, error) {
 	if opts.NoMemory {
 		return nil, nil
 	}
+	lo, hi, n := span.lo, span.hi, span.n
 	texts := make([][]string, hi-lo)
 	err := workers.Run(p.Context(), hi-lo, func(i int) error {
 		if skip != nil && skip[lo+i] {
@@ -423,16 +435,34 @@ func (p Syncer) recall(lo, hi, n int, read target, skip []bool, looked []map[uin
 	}
 	r := tm.NewRecall(slices.Concat(texts...))
 	texts = nil
-	err = workers.Run(p.Context(), n, func(i int) error {
-		a, c, st, err := read(i)
-		if err != nil {
-			return err
+	var index *memoryIndex
+	if span.slugs != nil {
+		index = p.openMemory(span.lang, span.slugs)
+	}
+	indexed, err := index.recall(p, r, read)
+	if err != nil {
+		return nil, err
+	}
+	if !indexed {
+		var ix *indexer
+		if index != nil {
+			ix = &indexer{m: index}
 		}
-		for j, src := range EntrySources(a, c, st) {
-			r.Offer(uint64(i)<<32|uint64(j), src, c.Entries[j].Other)
+		err = workers.Run(p.Context(), n, func(i int) error {
+			a, c, st, err := read(i)
+			if err != nil {
+				return err
+			}
+			for j, src := range EntrySources(a, c, st) {
+				r.Offer(uint64(i)<<32|uint64(j), src, c.Entries[j].Other)
+			}
+			ix.add(i, a, c, st)
+			return nil
+		})
+		if err == nil {
+			ix.flush()
 		}
-		return nil
-	})
+	}
 	for k, e := range workspace.SortArchive(slices.Clone(archive)) {
 		r.Offer(uint64(n)<<32|uint64(k), e.Source, e.Translation)
 	}
@@ -739,7 +769,8 @@ func (p Syncer) syncLang(checked *LangPlan, slugs []string, opts SyncOptions) ([
 		lo, hi := win[0], win[1]
 		o := opts
 		o.NoMemory = o.NoMemory || win[2] == 0
-		mem, err := p.recall(lo, hi, len(slugs), read, checked.upToDate, checked.looked, checked.archive, o)
+		span := memorySpan{lo: lo, hi: hi, n: len(slugs), lang: checked.Lang, slugs: slugs}
+		mem, err := p.recall(span, read, checked.upToDate, checked.looked, checked.archive, o)
 		if err != nil {
 			return written, err
 		}

@@ -34,6 +34,10 @@ type Project struct {
 	// Progress hears how sync and check advance (Publish and Build take
 	// theirs); nil is none.
 	Progress Progress
+	// Reads, if set, hears the path of each file the project reads
+	// through ReadFile (articles, catalogs, state files): tests count
+	// what a command opens.
+	Reads func(path string)
 }
 
 // WithContext is p running a command under ctx: its long steps stop at a
@@ -286,6 +290,9 @@ const syncBatch = 64
 
 // ReadFile reads a file; an error names it relative to the project.
 func (p *Project) ReadFile(path string) ([]byte, error) {
+	if p.Reads != nil {
+		p.Reads(path)
+	}
 	data, err := os.ReadFile(path)
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

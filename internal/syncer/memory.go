@@ -1,0 +1,245 @@
+package syncer
+
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/lingo-l10n/lingo/internal/catalog"
+	"github.com/lingo-l10n/lingo/internal/tm"
+	"github.com/lingo-l10n/lingo/internal/tmindex"
+	"github.com/lingo-l10n/lingo/internal/workers"
+	"github.com/lingo-l10n/lingo/internal/workspace"
+)
+
+// Translation memory from its index (internal/tmindex). A language's
+// memory is every translation of its catalogs, each with the source text
+// it was made from (EntrySources), then its archive. Read in full, it
+// costs a read of every article and catalog of the language; the index
+// keeps each unit's translations under the unit's key, so that a sync
+// that looks up a few texts reads only the units whose key changed since
+// they were indexed (the ones an edit touched) and asks the index for
+// the rest. What the index offers is what reading the memory would offer
+// (the same translations, with the same keys), and tm.Recall keeps the
+// same best offer.
+
+// indexTexts is the most texts a lookup asks the index for; more (a first
+// sync) are looked for by offering the whole memory, which indexes it
+// on the way.
+const indexTexts = 2000
+
+// staleUnits is how many units of a language may need indexing again
+// before the whole memory is offered instead (also when more than a
+// quarter of the language).
+const staleUnits = 64
+
+// memoryIndex is the index of one language's memory during a lookup.
+type memoryIndex struct {
+	x     *tmindex.Index
+	lang  string
+	slugs []string
+	keys  []string          // per article: its unit's key now
+	have  map[string]string // per slug: the key its unit was indexed under
+}
+
+// openMemory returns the index of lang's memory with the keys of its
+// units, nil when there is none (no build graph, or its file cannot be
+// used).
+func (p Syncer) openMemory(lang string, slugs []string) *memoryIndex {
+	var m *memoryIndex
+	_ = p.WithGraph(func(g *workspace.Graph) error {
+		x := g.Memory()
+		if x == nil {
+			return nil
+		}
+		have, err := x.Keys(lang)
+		if err != nil {
+			return nil
+		}
+		keys := make([]string, len(slugs))
+		err = workers.Run(p.Context(), len(slugs), func(i int) error {
+			a, err := g.ArticleKey(slugs[i])
+			if err == nil {
+				keys[i], err = g.UnitKey(a, lang, slugs[i])
+			}
+			return err
+		})
+		if err == nil {
+			m = &memoryIndex{x: x, lang: lang, slugs: slugs, keys: keys, have: have}
+		}
+		return nil
+	})
+	return m
+}
+
+// stale lists the articles whose unit is not indexed under its key now.
+func (m *memoryIndex) stale() []int {
+	var stale []int
+	for i, s := range m.slugs {
+		if m.have[s] != m.keys[i] {
+			stale = append(stale, i)
+		}
+	}
+	return stale
+}
+
+// gone lists the indexed units of articles that are no more.
+func (m *memoryIndex) gone() []string {
+	var gone []string
+	for s := range m.have {
+		if _, ok := slices.BinarySearch(m.slugs, s); !ok {
+			gone = append(gone, s)
+		}
+	}
+	slices.Sort(gone)
+	return gone
+}
+
+// unit is what article i's unit offers, under its key now.
+func (m *memoryIndex) unit(i int, a *workspace.Article, c *catalog.Catalog, st workspace.Records) tmindex.Unit {
+	u := tmindex.Unit{Slug: m.slugs[i], Key: m.keys[i]}
+	for j, src := range EntrySources(a, c, st) {
+		if src != "" && c.Entries[j].Other != "" {
+			u.Pairs = append(u.Pairs, tmindex.Pair{J: j, Source: src, Translation: c.Entries[j].Other})
+		}
+	}
+	return u
+}
+
+// recall offers r the memory of the language's catalogs from the index,
+// after indexing again the units whose key changed (read reads them). It
+// reports false, having offered nothing, when that would not be cheaper
+// than offering the whole memory: too many texts, or too many units to
+// index again.
+func (m *memoryIndex) recall(p Syncer, r *tm.Recall, read target) (bool, error) {
+	if m == nil || r.Len() > indexTexts {
+		return false, nil
+	}
+	stale := m.stale()
+	if len(stale) > staleUnits && len(stale) > len(m.slugs)/4 {
+		return false, nil
+	}
+	units := make([]tmindex.Unit, len(stale))
+	err := workers.Run(p.Context(), len(stale), func(k int) error {
+		a, c, st, err := read(stale[k])
+		if err == nil {
+			units[k] = m.unit(stale[k], a, c, st)
+		}
+		return err
+	})
+	if err != nil {
+		return false, err
+	}
+	if err := m.x.Update(m.lang, units, m.gone()); err != nil {
+		return false, nil // the index is a cache: offer the memory instead
+	}
+	for _, u := range units {
+		m.have[u.Slug] = u.Key
+	}
+	order := func(slug string) (int, bool) { return slices.BinarySearch(m.slugs, slug) }
+	if err := m.x.Recall(m.lang, r, order); err != nil {
+		return false, nil
+	}
+	return true, nil
+}
+
+// indexer indexes the units a full read of the memory reads, whose key
+// changed, a batch at a time.
+type indexer struct {
+	m     *memoryIndex
+	mu    sync.Mutex
+	units []tmindex.Unit
+}
+
+// add indexes article i's unit if its key changed.
+func (ix *indexer) add(i int, a *workspace.Article, c *catalog.Catalog, st workspace.Records) {
+	if ix == nil || ix.m.have[ix.m.slugs[i]] == ix.m.keys[i] {
+		return
+	}
+	u := ix.m.unit(i, a, c, st)
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.units = append(ix.units, u)
+	if len(ix.units) >= 64 {
+		ix.flushLocked()
+	}
+}
+
+// flush indexes what is queued, and the units of articles that are gone.
+func (ix *indexer) flush() {
+	if ix == nil {
+		return
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.flushLocked()
+	_ = ix.m.x.Update(ix.m.lang, nil, ix.m.gone())
+}
+
+func (ix *indexer) flushLocked() {
+	// The index is a cache: a unit it failed to take is indexed again by
+	// a later lookup, its key being still not the one recorded.
+	_ = ix.m.x.Update(ix.m.lang, ix.units, nil)
+	ix.units = nil
+}
+
+// changedUnit is a unit a sync recorded under a new key: language k of
+// the sync, article i.
+type changedUnit struct {
+	lang, article int
+	key           string
+}
+
+// indexSynced indexes again the units of changed whose key is not the one
+// the index has (sync wrote their files), reading them as sync left them:
+// the next lookup then reads nothing. A sync that changed many units
+// leaves them to the next lookup, which offers the whole memory once
+// and indexes it on the way.
+func (p Syncer) indexSynced(g *workspace.Graph, langs, slugs []string, changed []changedUnit) {
+	if len(changed) == 0 || len(changed) > staleUnits && len(changed) > len(slugs)*len(langs)/4 {
+		return
+	}
+	x := g.Memory()
+	if x == nil {
+		return
+	}
+	byLang := make([][]changedUnit, len(langs))
+	for _, u := range changed {
+		byLang[u.lang] = append(byLang[u.lang], u)
+	}
+	stale := map[int][]changedUnit{} // per article: its units to index
+	for k, us := range byLang {
+		names := make([]string, len(us))
+		for j, u := range us {
+			names[j] = slugs[u.article]
+		}
+		have, err := x.KeysOf(langs[k], names)
+		if err != nil {
+			return
+		}
+		for j, u := range us {
+			if have[j] != u.key {
+				stale[u.article] = append(stale[u.article], u)
+			}
+		}
+	}
+	units := make([][]tmindex.Unit, len(langs))
+	for i, us := range stale {
+		a, err := p.Load(slugs[i])
+		if err != nil {
+			return
+		}
+		for _, u := range us {
+			c, st, err := p.ReadTarget(langs[u.lang], slugs[i])
+			if err != nil {
+				return
+			}
+			m := memoryIndex{slugs: []string{slugs[i]}, keys: []string{u.key}}
+			units[u.lang] = append(units[u.lang], m.unit(0, a, c, st))
+		}
+	}
+	for k, us := range units {
+		slices.SortFunc(us, func(x, y tmindex.Unit) int { return strings.Compare(x.Slug, y.Slug) })
+		_ = x.Update(langs[k], us, nil)
+	}
+}

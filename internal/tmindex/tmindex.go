@@ -1,0 +1,423 @@
+// Package tmindex keeps translation memory on disk, indexed, so that
+// looking up a few texts costs in proportion to them and to what matches
+// them, not to the memory: a build after one edit never reads the other
+// articles or catalogs of the language to find offers. Each unit (an
+// article in a language) is indexed under the key of its inputs, and
+// indexed again only when that key changes; its translations are kept with
+// the source text each was made from. Source texts are kept once for every
+// language, under the words tm.IndexWords gives and under tm.Key; a
+// lookup (Recall) takes tm.Recall's probes, keeps the sources it wants,
+// and offers their translations in the language. The index is a cache in
+// one bbolt file: deleting it costs one read of the units, nothing else,
+// and a file that cannot be opened indexes nothing (Open's caller then
+// offers the whole memory as before).
+package tmindex
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/lingo-l10n/lingo/internal/tm"
+)
+
+// format changes when the layout does: a file of another format is
+// emptied.
+const format = "lingo-tmindex-1"
+
+// The buckets: meta; texts (source key → references, source); exact
+// (tm.Key ‖ source key); words (word length, word, word count, source
+// key); and per language "lang <tag>", holding units (slug → unit key,
+// then each pair's entry number and source key) and tr (source key, slug,
+// 0, entry number → translation).
+var (
+	metaBucket  = []byte("meta")
+	textsBucket = []byte("texts")
+	exactBucket = []byte("exact")
+	wordsBucket = []byte("words")
+	unitsBucket = []byte("units")
+	trBucket    = []byte("tr")
+)
+
+// Index is a translation memory index; a nil *Index indexes nothing.
+type Index struct{ db *bolt.DB }
+
+// Pair is one translation of a unit: entry J of its catalog, made from
+// Source.
+type Pair struct {
+	J                   int
+	Source, Translation string
+}
+
+// Unit is what one unit offers, indexed under its Key.
+type Unit struct {
+	Slug, Key string
+	Pairs     []Pair
+}
+
+// Open opens the index at path, making it (and its folder) if need be.
+// It returns nil when the file cannot be used (another lingo holds it
+// for more than a moment, or it cannot be made): nothing is indexed then.
+func Open(path string) *Index {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil
+	}
+	opts := &bolt.Options{Timeout: time.Second, NoFreelistSync: true}
+	db, err := bolt.Open(path, 0o644, opts)
+	if err != nil && !errors.Is(err, bolt.ErrTimeout) {
+		// not a bbolt file, or a damaged one: it only held an index
+		if os.Remove(path) == nil {
+			db, err = bolt.Open(path, 0o644, opts)
+		}
+	}
+	if err != nil {
+		return nil
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(metaBucket)
+		if meta != nil && string(meta.Get([]byte("format"))) == format {
+			return nil
+		}
+		var names [][]byte
+		_ = tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+			names = append(names, bytes.Clone(name))
+			return nil
+		})
+		for _, n := range names {
+			if err := tx.DeleteBucket(n); err != nil {
+				return err
+			}
+		}
+		meta, err := tx.CreateBucket(metaBucket)
+		if err != nil {
+			return err
+		}
+		return meta.Put([]byte("format"), []byte(format))
+	})
+	if err != nil {
+		db.Close()
+		return nil
+	}
+	return &Index{db: db}
+}
+
+// Close closes the index.
+func (x *Index) Close() error {
+	if x == nil {
+		return nil
+	}
+	return x.db.Close()
+}
+
+// Keys returns the key each indexed unit of lang was indexed under, by
+// slug.
+func (x *Index) Keys(lang string) (map[string]string, error) {
+	keys := map[string]string{}
+	if x == nil {
+		return keys, nil
+	}
+	err := x.db.View(func(tx *bolt.Tx) error {
+		units := langBucket(tx, lang, unitsBucket)
+		if units == nil {
+			return nil
+		}
+		return units.ForEach(func(slug, v []byte) error {
+			key, _, _ := bytes.Cut(v, []byte{0})
+			keys[string(slug)] = string(key)
+			return nil
+		})
+	})
+	return keys, err
+}
+
+// KeysOf returns the key the unit of each of slugs in lang was indexed
+// under ("" for none).
+func (x *Index) KeysOf(lang string, slugs []string) ([]string, error) {
+	keys := make([]string, len(slugs))
+	if x == nil {
+		return keys, nil
+	}
+	err := x.db.View(func(tx *bolt.Tx) error {
+		if units := langBucket(tx, lang, unitsBucket); units != nil {
+			for i, slug := range slugs {
+				key, _, _ := bytes.Cut(units.Get([]byte(slug)), []byte{0})
+				keys[i] = string(key)
+			}
+		}
+		return nil
+	})
+	return keys, err
+}
+
+// Update indexes units of lang, each in place of what its slug had, and
+// removes the units of gone, in one transaction.
+func (x *Index) Update(lang string, units []Unit, gone []string) error {
+	if x == nil || len(units)+len(gone) == 0 {
+		return nil
+	}
+	return x.db.Update(func(tx *bolt.Tx) error {
+		b, err := buckets(tx, lang)
+		if err != nil {
+			return err
+		}
+		// The new references first, so that a text a unit keeps is not
+		// unindexed and indexed again.
+		var old [][]ref
+		for _, u := range units {
+			old = append(old, b.refs(u.Slug))
+			if err := b.put(u); err != nil {
+				return err
+			}
+		}
+		for _, slug := range gone {
+			old = append(old, b.refs(slug))
+			if err := b.units.Delete([]byte(slug)); err != nil {
+				return err
+			}
+		}
+		for _, refs := range old {
+			for _, r := range refs {
+				if err := b.release(r); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// Recall offers r every translation of lang whose source r wants (the
+// same as a text it looks for, or similar enough), with its unit's place
+// in the memory: order gives the number of a slug's unit, and false for a
+// unit to leave out (an article that is no more). The key of an offer is
+// that number and the entry's, as sync offers the memory it reads.
+func (x *Index) Recall(lang string, r *tm.Recall, order func(slug string) (int, bool)) error {
+	if x == nil || r.Len() == 0 {
+		return nil
+	}
+	return x.db.View(func(tx *bolt.Tx) error {
+		texts, tr := tx.Bucket(textsBucket), langBucket(tx, lang, trBucket)
+		if texts == nil || tr == nil {
+			return nil
+		}
+		seen := map[[16]byte]bool{}
+		offer := func(src [16]byte) {
+			if seen[src] {
+				return
+			}
+			seen[src] = true
+			v := texts.Get(src[:])
+			if len(v) < 4 {
+				return
+			}
+			text := string(v[4:])
+			if !r.Wants(text) {
+				return
+			}
+			c := tr.Cursor()
+			for k, t := c.Seek(src[:]); k != nil && bytes.HasPrefix(k, src[:]); k, t = c.Next() {
+				slug, j, ok := parseTr(k)
+				if i, keep := order(slug); ok && keep {
+					r.Offer(uint64(i)<<32|uint64(j), text, string(t))
+				}
+			}
+		}
+		if exact := tx.Bucket(exactBucket); exact != nil {
+			for _, text := range r.Texts() {
+				key := tm.Key(text)
+				c := exact.Cursor()
+				for k, _ := c.Seek(key[:]); k != nil && bytes.HasPrefix(k, key[:]); k, _ = c.Next() {
+					offer([16]byte(k[16:32]))
+				}
+			}
+		}
+		words := tx.Bucket(wordsBucket)
+		if words == nil {
+			return nil
+		}
+		for _, p := range r.Probes() {
+			head := wordHead(p.Word)
+			c := words.Cursor()
+			for k, _ := c.Seek(binary.BigEndian.AppendUint32(head, uint32(p.Lo))); k != nil && bytes.HasPrefix(k, head); k, _ = c.Next() {
+				rest := k[len(head):]
+				if int(binary.BigEndian.Uint32(rest)) > p.Hi {
+					break
+				}
+				offer([16]byte(rest[4:20]))
+			}
+		}
+		return nil
+	})
+}
+
+// ref is one pair of a unit as its record keeps it: the entry number and
+// the key of its source text.
+type ref struct {
+	j   uint32
+	src [16]byte
+}
+
+// txBuckets are the buckets one transaction writes.
+type txBuckets struct {
+	texts, exact, words, units, tr *bolt.Bucket
+}
+
+func buckets(tx *bolt.Tx, lang string) (*txBuckets, error) {
+	var b txBuckets
+	var err error
+	for _, p := range []struct {
+		b    **bolt.Bucket
+		name []byte
+	}{{&b.texts, textsBucket}, {&b.exact, exactBucket}, {&b.words, wordsBucket}} {
+		if *p.b, err = tx.CreateBucketIfNotExists(p.name); err != nil {
+			return nil, err
+		}
+	}
+	l, err := tx.CreateBucketIfNotExists([]byte("lang " + lang))
+	if err != nil {
+		return nil, err
+	}
+	if b.units, err = l.CreateBucketIfNotExists(unitsBucket); err != nil {
+		return nil, err
+	}
+	if b.tr, err = l.CreateBucketIfNotExists(trBucket); err != nil {
+		return nil, err
+	}
+	return &b, nil
+}
+
+// langBucket is the bucket name of lang, nil if there is none.
+func langBucket(tx *bolt.Tx, lang string, name []byte) *bolt.Bucket {
+	l := tx.Bucket([]byte("lang " + lang))
+	if l == nil {
+		return nil
+	}
+	return l.Bucket(name)
+}
+
+// refs returns the pairs the unit of slug has indexed, and deletes their
+// translations.
+func (b *txBuckets) refs(slug string) []ref {
+	v := b.units.Get([]byte(slug))
+	if v == nil {
+		return nil
+	}
+	_, list, _ := bytes.Cut(v, []byte{0})
+	var refs []ref
+	for ; len(list) >= 20; list = list[20:] {
+		r := ref{j: binary.BigEndian.Uint32(list), src: [16]byte(list[4:20])}
+		refs = append(refs, r)
+		_ = b.tr.Delete(trKey(r.src, slug, r.j))
+	}
+	return refs
+}
+
+// put indexes unit u: its record, its translations, and a reference to
+// each source text, indexing the texts new to the index.
+func (b *txBuckets) put(u Unit) error {
+	rec := append([]byte(u.Key), 0)
+	for _, p := range u.Pairs {
+		if p.Source == "" || p.Translation == "" {
+			continue
+		}
+		src := sourceKey(p.Source)
+		rec = binary.BigEndian.AppendUint32(rec, uint32(p.J))
+		rec = append(rec, src[:]...)
+		if err := b.tr.Put(trKey(src, u.Slug, uint32(p.J)), []byte(p.Translation)); err != nil {
+			return err
+		}
+		if err := b.hold(src, p.Source); err != nil {
+			return err
+		}
+	}
+	return b.units.Put([]byte(u.Slug), rec)
+}
+
+// hold adds a reference to the source text with key src, indexing it if
+// it is new.
+func (b *txBuckets) hold(src [16]byte, text string) error {
+	v := b.texts.Get(src[:])
+	n := uint32(0)
+	if len(v) >= 4 {
+		n = binary.BigEndian.Uint32(v)
+	}
+	val := binary.BigEndian.AppendUint32(nil, n+1)
+	val = append(val, text...)
+	if err := b.texts.Put(src[:], val); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	return b.each(src, text, func(bk *bolt.Bucket, k []byte) error { return bk.Put(k, nil) })
+}
+
+// release takes away a reference to a source text, and unindexes the
+// text when it was the last.
+func (b *txBuckets) release(r ref) error {
+	v := b.texts.Get(r.src[:])
+	if len(v) < 4 {
+		return nil
+	}
+	n := binary.BigEndian.Uint32(v)
+	if n > 1 {
+		val := binary.BigEndian.AppendUint32(nil, n-1)
+		return b.texts.Put(r.src[:], append(val, v[4:]...))
+	}
+	text := string(v[4:])
+	if err := b.texts.Delete(r.src[:]); err != nil {
+		return err
+	}
+	return b.each(r.src, text, func(bk *bolt.Bucket, k []byte) error { return bk.Delete(k) })
+}
+
+// each calls fn with the exact and words keys of a source text.
+func (b *txBuckets) each(src [16]byte, text string, fn func(*bolt.Bucket, []byte) error) error {
+	key := tm.Key(text)
+	if err := fn(b.exact, append(key[:], src[:]...)); err != nil {
+		return err
+	}
+	words, n := tm.IndexWords(text)
+	for _, w := range words {
+		k := binary.BigEndian.AppendUint32(wordHead(w), uint32(n))
+		if err := fn(b.words, append(k, src[:]...)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sourceKey is the key of a source text, byte for byte.
+func sourceKey(text string) [16]byte {
+	var k [16]byte
+	sum := sha256.Sum256([]byte(text))
+	copy(k[:], sum[:16])
+	return k
+}
+
+// wordHead is the start of the words keys of w.
+func wordHead(w string) []byte {
+	return append(binary.BigEndian.AppendUint32(nil, uint32(len(w))), w...)
+}
+
+// trKey is the key of a translation: its source text, its unit's slug,
+// its entry.
+func trKey(src [16]byte, slug string, j uint32) []byte {
+	k := append(src[:], slug...)
+	k = append(k, 0)
+	return binary.BigEndian.AppendUint32(k, j)
+}
+
+// parseTr reads a translation's slug and entry from its key.
+func parseTr(k []byte) (slug string, j uint32, ok bool) {
+	if len(k) < 16+1+4 || k[len(k)-5] != 0 {
+		return "", 0, false
+	}
+	return string(k[16 : len(k)-5]), binary.BigEndian.Uint32(k[len(k)-4:]), true
+}
