@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/lingo
 PKGS    := ./...
 
-.PHONY: build run test vet cross fmt fuzz clean browser-test crash compare bench hugo-example
+.PHONY: build run test vet cross fmt fuzz clean browser-test crash compare bench scale hugo-example
 
 build:
 	$(GO) build -o $(BIN) ./cmd/lingo
@@ -95,6 +95,14 @@ clean:
 
 compare:
 	bash scripts/compare.sh $(COMPARE_OUT)
+
+# Builds on a generated corpus, each row beside its target (issue 30):
+# nothing changed, and after each kind of edit (BenchmarkBuildEdit).
+# SCALE=1000 (the default; about 10 minutes) or 10000 (a build from
+# scratch of about half an hour first); BASE=REV runs the same benchmarks
+# at git revision REV first, for before/after in one run (scripts/scale.sh).
+scale:
+	bash scripts/scale.sh $(SCALE_OUT)
 
 # Benchmarks (BENCHMARKS.md): extract, sync, check, publish and build on
 # testdata/corpus/hugo-docs/en and on generated corpora of up to 10,000

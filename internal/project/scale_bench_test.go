@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
-	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -356,10 +356,12 @@ func BenchmarkScale(b *testing.B) {
 	}
 }
 
-// BenchmarkBuildEdit is lingo build after a translator edits one entry, and
-// after an author edits one sentence of one article, on a project built
-// before: the build graph redoes that article alone. Each iteration edits
-// the same entry or sentence back and forth.
+// BenchmarkBuildEdit is lingo build on a project built before, after each
+// kind of edit (BuildEdits), the same edit made and undone in turn: the
+// build graph redoes that article alone, and translation memory answers
+// from its index. The build after the first edit of each kind is not
+// timed (it reads again every file the build from scratch wrote, too
+// recent to trust their times, and indexes the memory).
 func BenchmarkBuildEdit(b *testing.B) {
 	for _, c := range syncCorpora() {
 		b.Run(c.name, func(b *testing.B) {
@@ -378,34 +380,18 @@ func BenchmarkBuildEdit(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			slug := slugs[len(slugs)/2]
-			edits := map[string]struct{ path, at, add string }{
-				"entry":   {p.CatalogPath(p.Config.Languages[0], slug), "\nother = '", "Édité "},
-				"article": {filepath.Join(p.Config.ContentDir(), filepath.FromSlash(slug)+".md"), ".\n", " indeed"},
-			}
-			for _, name := range []string{"entry", "article"} {
-				e := edits[name]
-				b.Run(name, func(b *testing.B) {
-					orig, err := os.ReadFile(e.path)
-					if err != nil {
-						b.Fatal(err)
-					}
-					i := bytes.Index(orig, []byte(e.at))
-					if i < 0 {
-						b.Fatalf("%s has no %q to edit", e.path, e.at)
-					}
-					at := i + len(e.at)
-					if name == "article" {
-						at = i
-					}
-					edited := slices.Concat(orig[:at], []byte(e.add), orig[at:])
+			for _, e := range buildEdits(b, p, slugs[len(slugs)/2]) {
+				b.Run(e.name, func(b *testing.B) {
 					n := 0
 					edit := func() { // the edit, or its undoing
-						data, _ := os.ReadFile(e.path) // sync may have rewritten it
+						data, err := os.ReadFile(e.path) // sync may have rewritten it
+						if err != nil {
+							b.Fatal(err)
+						}
 						if n%2 == 0 {
-							data = edited
-						} else if bytes.Contains(data, []byte(e.add)) {
-							data = bytes.Replace(data, []byte(e.add), nil, 1)
+							data = bytes.Replace(data, []byte(e.old), []byte(e.new), 1)
+						} else {
+							data = bytes.Replace(data, []byte(e.new), []byte(e.old), 1)
 						}
 						n++
 						if err := os.WriteFile(e.path, data, 0o644); err != nil {
@@ -417,9 +403,6 @@ func BenchmarkBuildEdit(b *testing.B) {
 							b.Fatal(err)
 						}
 					}
-					// The first build after a build from scratch reads
-					// again the files that build wrote (too recent to
-					// trust their times); a translator's next edit does not.
 					edit()
 					build()
 					var peak float64
@@ -434,4 +417,48 @@ func BenchmarkBuildEdit(b *testing.B) {
 			}
 		})
 	}
+}
+
+// buildEdit is one edit of a file: its first old made new.
+type buildEdit struct {
+	name, path, old, new string
+}
+
+// buildEdits are the edits of BenchmarkBuildEdit, to article slug: a
+// translator edits one entry (its first language's first translation);
+// an author adds a word to a sentence ("article"), appends a sentence
+// (a paragraph of its own: a new message, which translation memory looks
+// up in every language), or changes a heading's first word (a new
+// message, whose old translation memory finds similar).
+func buildEdits(b *testing.B, p *project.Project, slug string) []buildEdit {
+	b.Helper()
+	md := filepath.Join(p.Config.ContentDir(), filepath.FromSlash(slug)+".md")
+	src, err := os.ReadFile(md)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cat := p.CatalogPath(p.Config.Languages[0], slug)
+	data, err := os.ReadFile(cat)
+	if err != nil {
+		b.Fatal(err)
+	}
+	edits := []buildEdit{{name: "entry", path: cat, old: "\nother = '", new: "\nother = 'Édité "}}
+	if !bytes.Contains(data, []byte(edits[0].old)) {
+		b.Fatalf("%s has no translation to edit", cat)
+	}
+	i := bytes.Index(src, []byte(".\n"))
+	if i < 0 {
+		b.Fatalf("%s has no sentence to edit", md)
+	}
+	j := bytes.LastIndexAny(src[:i], " \n") + 1
+	word := string(src[j : i+2])
+	edits = append(edits, buildEdit{"article", md, word, strings.TrimSuffix(word, ".\n") + " indeed.\n"})
+	last := string(src[max(len(src)-160, 0):]) // the end of the article, once in it
+	edits = append(edits, buildEdit{"sentence", md, last, last + "\nPatients should rest for two hours after each session.\n"})
+	h := bytes.Index(src, []byte("\n## "))
+	if h < 0 {
+		b.Fatalf("%s has no heading to edit", md)
+	}
+	head := string(src[h : h+4+bytes.IndexAny(src[h+4:], " \n")])
+	return append(edits, buildEdit{"heading", md, head, "\n## Revised"})
 }

@@ -62,7 +62,7 @@ func (s *store) recall(r *tm.Recall) int {
 // Texts say finds what offering the whole memory finds (the brute-force
 // search), the same and similar texts alike, and offers far less.
 func TestProbesFindEveryMatch(t *testing.T) {
-	rounds, queries := 10, 150
+	rounds, queries := 6, 120
 	if testing.Short() {
 		rounds = 4
 	}
