@@ -62,9 +62,9 @@ func (s *store) recall(r *tm.Recall) int {
 // Texts say finds what offering the whole memory finds (the brute-force
 // search), the same and similar texts alike, and offers far less.
 func TestProbesFindEveryMatch(t *testing.T) {
-	rounds, queries := 6, 120
+	rounds, queries := 4, 100
 	if testing.Short() {
-		rounds = 4
+		rounds = 2
 	}
 	var total, found, fuzzy, offered, stored int
 	for round := range rounds {
