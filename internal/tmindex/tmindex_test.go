@@ -1,8 +1,11 @@
 package tmindex_test
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/lingo-l10n/lingo/internal/tm"
@@ -111,4 +114,78 @@ func TestNil(t *testing.T) {
 	if _, _, ok := r.Lookup("text"); ok {
 		t.Error("a nil index offered a translation")
 	}
+}
+
+// BenchmarkRecall looks up one edited sentence in a language's memory of
+// 20,000 translations (40 units of 500), as an edit build does: through
+// the index, and by offering every translation, as sync did before the
+// index (which also had to read every article and catalog for them).
+// words is the vocabulary the sentences are drawn from: internal/gen's
+// corpora use about a hundred words, where every sentence shares many
+// words with every other and prefix filtering prunes little; articles in
+// a language use thousands.
+func BenchmarkRecall(b *testing.B) {
+	for _, words := range []int{100, 5000} {
+		b.Run(fmt.Sprintf("words=%d", words), func(b *testing.B) { benchRecall(b, words) })
+	}
+}
+
+func benchRecall(b *testing.B, words int) {
+	rnd := rand.New(rand.NewPCG(30, 1))
+	vocab := make([]string, words)
+	for i := range vocab {
+		vocab[i] = fmt.Sprintf("w%x", i*7919%100000)
+	}
+	sentence := func() string {
+		w := make([]string, 8+rnd.IntN(20))
+		for i := range w {
+			w[i] = vocab[int(float64(len(vocab))*rnd.Float64()*rnd.Float64())] // more small numbers: Zipf-like
+		}
+		return strings.Join(w, " ") + "."
+	}
+	var units []tmindex.Unit
+	var all []tmindex.Pair
+	for u := range 40 {
+		unit := tmindex.Unit{Slug: fmt.Sprintf("a%03d", u), Key: "k"}
+		for j := range 500 {
+			unit.Pairs = append(unit.Pairs, tmindex.Pair{J: j, Source: sentence(), Translation: fmt.Sprintf("t%d-%d", u, j)})
+		}
+		units = append(units, unit)
+		all = append(all, unit.Pairs...)
+	}
+	slugs := make([]string, len(units))
+	for i, u := range units {
+		slugs[i] = u.Slug
+	}
+	x := tmindex.Open(filepath.Join(b.TempDir(), "tm.db"))
+	defer x.Close()
+	for _, u := range units {
+		if err := x.Update("fr", []tmindex.Unit{u}, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	text := all[len(all)/2].Source + " indeed"
+	order := func(slug string) (int, bool) { return slices.BinarySearch(slugs, slug) }
+	b.Run("index", func(b *testing.B) {
+		for b.Loop() {
+			r := tm.NewRecall([]string{text})
+			if err := x.Recall("fr", r, order); err != nil {
+				b.Fatal(err)
+			}
+			if _, _, ok := r.Lookup(text); !ok {
+				b.Fatal("nothing found")
+			}
+		}
+	})
+	b.Run("offer-all", func(b *testing.B) {
+		for b.Loop() {
+			r := tm.NewRecall([]string{text})
+			for i, p := range all {
+				r.Offer(uint64(i), p.Source, p.Translation)
+			}
+			if _, _, ok := r.Lookup(text); !ok {
+				b.Fatal("nothing found")
+			}
+		}
+	})
 }
