@@ -114,4 +114,4 @@ scale:
 BENCHFLAGS ?= -short
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x -timeout 4h $(BENCHFLAGS) ./internal/project/ ./internal/markdown/
-	$(GO) test -run '^$$' -bench . -benchmem $(BENCHFLAGS) ./internal/tm/ ./internal/fingerprint/ ./internal/catalog/
+	$(GO) test -run '^$$' -bench . -benchmem $(BENCHFLAGS) ./internal/tm/ ./internal/tmindex/ ./internal/fingerprint/ ./internal/catalog/
