@@ -22,7 +22,7 @@ func TestEditReadsOnlyTheArticle(t *testing.T) {
 	dir := t.TempDir()
 	wash := "Wash your hands with soap and warm water before every session at the clinic."
 	files := map[string]string{
-		"lingo.toml":   "source = \"en\"\nlanguages = [\"fr\", \"de\"]\n",
+		"lingo.toml":   "source = \"en\"\nlanguages = [\"fr\", \"de\"]\n\n[site]\ntitle = \"Clinic\"\n", // a title: the copy built from scratch is in another folder
 		"content/a.md": "# A\n\n" + wash + "\n\nArticle A alone says this.\n",
 		"content/b.md": "# B\n\nArticle B alone says this.\n\nBring your card.\n",
 		"content/c.md": "# C\n\nArticle C alone says this.\n",
