@@ -48,12 +48,13 @@ type memoryIndex struct {
 func (p Syncer) openMemory(lang string, slugs []string) *memoryIndex {
 	var m *memoryIndex
 	_ = p.WithGraph(func(g *workspace.Graph) error {
-		x := g.Memory()
+		x := tmindex.Open(g.CachePath(memoryFile))
 		if x == nil {
 			return nil
 		}
 		have, err := x.Keys(lang)
 		if err != nil {
+			x.Close()
 			return nil
 		}
 		keys := make([]string, len(slugs))
@@ -64,12 +65,24 @@ func (p Syncer) openMemory(lang string, slugs []string) *memoryIndex {
 			}
 			return err
 		})
-		if err == nil {
-			m = &memoryIndex{x: x, lang: lang, slugs: slugs, keys: keys, have: have}
+		if err != nil {
+			x.Close()
+			return nil
 		}
+		m = &memoryIndex{x: x, lang: lang, slugs: slugs, keys: keys, have: have}
 		return nil
 	})
 	return m
+}
+
+// memoryFile is the index's file in the cache's folder.
+const memoryFile = "tm.db"
+
+// close closes the index.
+func (m *memoryIndex) close() {
+	if m != nil {
+		_ = m.x.Close()
+	}
 }
 
 // stale lists the articles whose unit is not indexed under its key now.
@@ -199,10 +212,11 @@ func (p Syncer) indexSynced(g *workspace.Graph, langs, slugs []string, changed [
 	if len(changed) == 0 || len(changed) > staleUnits && len(changed) > len(slugs)*len(langs)/4 {
 		return
 	}
-	x := g.Memory()
+	x := tmindex.Open(g.CachePath(memoryFile))
 	if x == nil {
 		return
 	}
+	defer x.Close()
 	byLang := make([][]changedUnit, len(langs))
 	for _, u := range changed {
 		byLang[u.lang] = append(byLang[u.lang], u)

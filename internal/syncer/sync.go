@@ -438,6 +438,7 @@ func (p Syncer) recall(span memorySpan, read target, skip []bool, looked []map[u
 	var index *memoryIndex
 	if span.slugs != nil {
 		index = p.openMemory(span.lang, span.slugs)
+		defer index.close()
 	}
 	indexed, err := index.recall(p, r, read)
 	if err != nil {

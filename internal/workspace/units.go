@@ -15,7 +15,6 @@ import (
 
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/filehash"
-	"github.com/lingo-l10n/lingo/internal/tmindex"
 	"github.com/lingo-l10n/lingo/internal/unitcache"
 )
 
@@ -45,17 +44,11 @@ type Graph struct {
 	Cache   *unitcache.Cache
 	shared  string // the hash of the shared inputs
 	created string // the first folder of the cache's path that did not exist
-
-	memOnce sync.Once
-	memory  *tmindex.Index // translation memory's index, opened by Memory
 }
 
-// Memory is the project's translation memory index, opened at the first
-// call; nil when it cannot be used.
-func (g *Graph) Memory() *tmindex.Index {
-	g.memOnce.Do(func() { g.memory = tmindex.Open(filepath.Join(g.p.cacheFolder(), "tm.db")) })
-	return g.memory
-}
+// CachePath is the path of a file named name in the cache's folder
+// (translation memory's index keeps its own file there).
+func (g *Graph) CachePath(name string) string { return filepath.Join(g.p.cacheFolder(), name) }
 
 // openGraph opens the file table and the unit cache, and hashes the shared
 // inputs. The caller must close it.
@@ -109,8 +102,6 @@ func (p *Project) WithGraph(fn func(g *Graph) error) error {
 // nothing on disk.
 func (g *Graph) close(err error) {
 	_ = g.Cache.Close()
-	g.memOnce.Do(func() {}) // no index opened after this
-	_ = g.memory.Close()
 	if err == nil {
 		_ = g.files.Save()
 		ignore := filepath.Join(g.p.Config.Dir, ".lingo", ".gitignore")
