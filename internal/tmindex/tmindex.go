@@ -17,14 +17,11 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"errors"
-	"os"
-	"path/filepath"
-	"time"
 
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/lingo-l10n/lingo/internal/tm"
+	"github.com/lingo-l10n/lingo/internal/unitcache"
 )
 
 // format changes when the layout does: a file of another format is
@@ -37,7 +34,6 @@ const format = "lingo-tmindex-1"
 // then each pair's entry number and source key) and tr (source key, slug,
 // 0, entry number → translation).
 var (
-	metaBucket  = []byte("meta")
 	textsBucket = []byte("texts")
 	exactBucket = []byte("exact")
 	wordsBucket = []byte("words")
@@ -65,43 +61,8 @@ type Unit struct {
 // It returns nil when the file cannot be used (another lingo holds it
 // for more than a moment, or it cannot be made): nothing is indexed then.
 func Open(path string) *Index {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil
-	}
-	opts := &bolt.Options{Timeout: time.Second, NoFreelistSync: true}
-	db, err := bolt.Open(path, 0o644, opts)
-	if err != nil && !errors.Is(err, bolt.ErrTimeout) {
-		// not a bbolt file, or a damaged one: it only held an index
-		if os.Remove(path) == nil {
-			db, err = bolt.Open(path, 0o644, opts)
-		}
-	}
-	if err != nil {
-		return nil
-	}
-	err = db.Update(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(metaBucket)
-		if meta != nil && string(meta.Get([]byte("format"))) == format {
-			return nil
-		}
-		var names [][]byte
-		_ = tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
-			names = append(names, bytes.Clone(name))
-			return nil
-		})
-		for _, n := range names {
-			if err := tx.DeleteBucket(n); err != nil {
-				return err
-			}
-		}
-		meta, err := tx.CreateBucket(metaBucket)
-		if err != nil {
-			return err
-		}
-		return meta.Put([]byte("format"), []byte(format))
-	})
-	if err != nil {
-		db.Close()
+	db := unitcache.OpenDB(path, format)
+	if db == nil {
 		return nil
 	}
 	return &Index{db: db}

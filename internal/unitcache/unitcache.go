@@ -57,43 +57,8 @@ func (c *Cache) open() *bolt.DB {
 		return c.db
 	}
 	c.broken = true
-	if err := os.MkdirAll(filepath.Dir(c.path), 0o755); err != nil {
-		return nil
-	}
-	opts := &bolt.Options{Timeout: time.Second, NoFreelistSync: true}
-	db, err := bolt.Open(c.path, 0o644, opts)
-	if err != nil && !errors.Is(err, bolt.ErrTimeout) {
-		// not a bbolt file, or a damaged one: it only held results
-		if os.Remove(c.path) == nil {
-			db, err = bolt.Open(c.path, 0o644, opts)
-		}
-	}
-	if err != nil {
-		return nil
-	}
-	err = db.Update(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(metaBucket)
-		if meta != nil && string(meta.Get([]byte("format"))) == format {
-			return nil
-		}
-		var names [][]byte
-		_ = tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
-			names = append(names, bytes.Clone(name))
-			return nil
-		})
-		for _, n := range names {
-			if err := tx.DeleteBucket(n); err != nil {
-				return err
-			}
-		}
-		meta, err := tx.CreateBucket(metaBucket)
-		if err != nil {
-			return err
-		}
-		return meta.Put([]byte("format"), []byte(format))
-	})
-	if err != nil {
-		db.Close()
+	db := OpenDB(c.path, format)
+	if db == nil {
 		return nil
 	}
 	c.db, c.broken = db, false
@@ -222,4 +187,52 @@ func (c *Cache) Prune(bucket string, keep func(unit string) bool) error {
 		}
 		return nil
 	})
+}
+
+// OpenDB opens the bbolt file at path, making it and its folder if need
+// be, for a cache of the given format: a file of another format is
+// emptied, and one that is not a bbolt file, or a damaged one, is made
+// again (it only held what can be worked out again). It returns nil when
+// the file cannot be used: another lingo holds it for more than a moment,
+// or it cannot be made.
+func OpenDB(path, format string) *bolt.DB {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil
+	}
+	opts := &bolt.Options{Timeout: time.Second, NoFreelistSync: true}
+	db, err := bolt.Open(path, 0o644, opts)
+	if err != nil && !errors.Is(err, bolt.ErrTimeout) {
+		if os.Remove(path) == nil {
+			db, err = bolt.Open(path, 0o644, opts)
+		}
+	}
+	if err != nil {
+		return nil
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(metaBucket)
+		if meta != nil && string(meta.Get([]byte("format"))) == format {
+			return nil
+		}
+		var names [][]byte
+		_ = tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+			names = append(names, bytes.Clone(name))
+			return nil
+		})
+		for _, n := range names {
+			if err := tx.DeleteBucket(n); err != nil {
+				return err
+			}
+		}
+		meta, err := tx.CreateBucket(metaBucket)
+		if err != nil {
+			return err
+		}
+		return meta.Put([]byte("format"), []byte(format))
+	})
+	if err != nil {
+		db.Close()
+		return nil
+	}
+	return db
 }
