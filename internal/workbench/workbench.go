@@ -452,65 +452,42 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) save(w http.ResponseWriter, r *http.Request) {
-	lang, d, ok := s.edit(w, r, true)
-	if !ok {
-		return
-	}
-	slug := r.PathValue("slug")
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.LockWait)
-	defer cancel()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.at(r).SaveEntry(ctx, lang, slug, project.Draft{ID: d.ID, Text: *d.Text}, d.FileHash, d.SourceHash); err != nil {
-		fail(w, err)
-		return
-	}
-	s.answerEntry(w, lang, slug, d.ID)
+	s.change(w, r, true, func(ctx context.Context, p *project.Project, lang, slug string, d *draftRequest) error {
+		return p.SaveEntry(ctx, lang, slug, project.Draft{ID: d.ID, Text: *d.Text}, d.FileHash, d.SourceHash)
+	})
 }
 
 func (s *Server) review(w http.ResponseWriter, r *http.Request) {
-	lang, d, ok := s.edit(w, r, false)
-	if !ok {
-		return
-	}
-	slug := r.PathValue("slug")
-	ids := d.IDs
-	if len(ids) == 0 && d.ID != "" {
-		ids = []string{d.ID}
-	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.LockWait)
-	defer cancel()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.at(r).ReviewEntries(ctx, lang, slug, ids, s.opts.Reviewer, d.FileHash); err != nil {
-		fail(w, err)
-		return
-	}
-	s.answerEntry(w, lang, slug, d.ID)
+	s.change(w, r, false, func(ctx context.Context, p *project.Project, lang, slug string, d *draftRequest) error {
+		ids := d.IDs
+		if len(ids) == 0 && d.ID != "" {
+			ids = []string{d.ID}
+		}
+		return p.ReviewEntries(ctx, lang, slug, ids, s.opts.Reviewer, d.FileHash)
+	})
 }
 
 // accept takes a machine draft as its translator's own, after reading.
 func (s *Server) accept(w http.ResponseWriter, r *http.Request) {
-	lang, d, ok := s.edit(w, r, false)
-	if !ok {
-		return
-	}
-	slug := r.PathValue("slug")
-	ctx, cancel := context.WithTimeout(r.Context(), s.opts.LockWait)
-	defer cancel()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.at(r).AcceptDraft(ctx, lang, slug, d.ID, d.FileHash, d.SourceHash); err != nil {
-		fail(w, err)
-		return
-	}
-	s.answerEntry(w, lang, slug, d.ID)
+	s.change(w, r, false, func(ctx context.Context, p *project.Project, lang, slug string, d *draftRequest) error {
+		return p.AcceptDraft(ctx, lang, slug, d.ID, d.FileHash, d.SourceHash)
+	})
 }
 
 // waive records, as lingo accept --check does, the reviewer's waiver of
 // one check's finding on one entry.
 func (s *Server) waive(w http.ResponseWriter, r *http.Request) {
-	lang, d, ok := s.edit(w, r, false)
+	s.change(w, r, false, func(ctx context.Context, p *project.Project, lang, slug string, d *draftRequest) error {
+		return p.WaiveEntry(ctx, lang, slug, d.ID, d.Check, s.opts.Reviewer, d.Why, d.FileHash)
+	})
+}
+
+// change runs one change of an entry the request asks for (needText: it
+// carries the entry's text), holding the workbench's write lock and
+// waiting at most LockWait for the project's, then answers with the entry
+// as it now stands.
+func (s *Server) change(w http.ResponseWriter, r *http.Request, needText bool, do func(ctx context.Context, p *project.Project, lang, slug string, d *draftRequest) error) {
+	lang, d, ok := s.edit(w, r, needText)
 	if !ok {
 		return
 	}
@@ -519,7 +496,7 @@ func (s *Server) waive(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := s.at(r).WaiveEntry(ctx, lang, slug, d.ID, d.Check, s.opts.Reviewer, d.Why, d.FileHash); err != nil {
+	if err := do(ctx, s.at(r), lang, slug, d); err != nil {
 		fail(w, err)
 		return
 	}
