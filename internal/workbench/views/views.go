@@ -442,28 +442,13 @@ func (p Views) AcceptDraft(ctx context.Context, lang, slug, id, fileHash, source
 // and the error is a *ConflictError, as it is when an entry cannot be
 // reviewed (missing, stale, failing).
 func (p Views) ReviewEntries(ctx context.Context, lang, slug string, ids []string, by, fileHash string) error {
-	by, err := p.reviews().Reviewer(by)
-	if err != nil {
-		return &ConflictError{err.Error()}
-	}
-	unlock, err := p.Lock(ctx)
-	if err != nil {
-		return &LockedError{err}
-	}
-	defer unlock()
-	if _, err := p.LoadArticle(slug); err != nil {
+	return p.signed(ctx, lang, slug, by, fileHash, func(by string) error {
+		_, err := p.reviews().Review(lang, ids, by)
+		if re := (*review.ReviewError)(nil); errors.As(err, &re) {
+			return &ConflictError{err.Error()}
+		}
 		return err
-	}
-	path := p.CatalogPath(lang, slug)
-	data, err := os.ReadFile(path)
-	if err := p.sameFile(path, data, err, fileHash); err != nil {
-		return err
-	}
-	_, err = p.reviews().Review(lang, ids, by)
-	if re := (*review.ReviewError)(nil); errors.As(err, &re) {
-		return &ConflictError{err.Error()}
-	}
-	return err
+	})
 }
 
 // WaiveEntry records, as lingo accept --check does, that by waives the
@@ -473,6 +458,23 @@ func (p Views) ReviewEntries(ctx context.Context, lang, slug string, ids []strin
 // file changed since, nothing is recorded and the error is a
 // *ConflictError, as it is when the entry has no such finding to waive.
 func (p Views) WaiveEntry(ctx context.Context, lang, slug, id, name, by, why, fileHash string) error {
+	return p.signed(ctx, lang, slug, by, fileHash, func(by string) error {
+		_, err := p.reviews().Waive(review.WaiveOptions{Lang: lang, Check: name, IDs: []string{id}, By: by, Why: why, At: time.Now()})
+		var we *review.WaiveError
+		var ce *gate.WaiveCheckError
+		if errors.As(err, &we) || errors.As(err, &ce) {
+			return &ConflictError{err.Error()}
+		}
+		return err
+	})
+}
+
+// signed runs record, a person's sign-off under their name, on article
+// slug's catalog in lang, holding the project's lock (waiting for it as
+// long as ctx allows), when the catalog is still the file the page loaded
+// (fileHash) and by names a reviewer; otherwise it records nothing and
+// says why.
+func (p Views) signed(ctx context.Context, lang, slug, by, fileHash string, record func(by string) error) error {
 	by, err := p.reviews().Reviewer(by)
 	if err != nil {
 		return &ConflictError{err.Error()}
@@ -490,13 +492,7 @@ func (p Views) WaiveEntry(ctx context.Context, lang, slug, id, name, by, why, fi
 	if err := p.sameFile(path, data, err, fileHash); err != nil {
 		return err
 	}
-	_, err = p.reviews().Waive(review.WaiveOptions{Lang: lang, Check: name, IDs: []string{id}, By: by, Why: why, At: time.Now()})
-	var we *review.WaiveError
-	var ce *gate.WaiveCheckError
-	if errors.As(err, &we) || errors.As(err, &ce) {
-		return &ConflictError{err.Error()}
-	}
-	return err
+	return record(by)
 }
 
 // reviews records reviews as lingo review does.
