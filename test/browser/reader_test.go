@@ -47,7 +47,7 @@ func TestSourcePassagesMarked(t *testing.T) {
 		t.Errorf("hover text of an English passage = %q, want the reason in Arabic", title)
 	}
 	notice := eval("notice", `document.querySelector('.notice')?.textContent ?? ""`)
-	if !strings.Contains(notice, "مسطّرة بخط منقّط") {
+	if !strings.Contains(notice, "مسطرة بخط منقط") {
 		t.Errorf("notice = %q, want it to say in Arabic how English passages are marked", notice)
 	}
 	shot(t, ctx, "ar-marked.png")
