@@ -308,7 +308,7 @@ func TestWorkbenchWaive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	kept := strings.ReplaceAll(string(cat), "other = 'La kétamine et le cerveau'", "other = 'Ketamine and the Brain'")
+	kept := strings.ReplaceAll(string(cat), `other = "La kétamine et le cerveau"`, `other = "Ketamine and the Brain"`)
 	if kept == string(cat) {
 		t.Fatal("the French catalog no longer has the heading 'La kétamine et le cerveau'")
 	}
