@@ -216,11 +216,7 @@ func runStatus(w io.Writer, opts statusOptions) error {
 	if err != nil {
 		return err
 	}
-	stats, waivers, err := p.StatusWaivers(langs)
-	if err != nil {
-		return err
-	}
-	levels, err := p.ReadingLevels(langs)
+	stats, waivers, levels, err := p.StatusReport(langs)
 	if err != nil {
 		return err
 	}

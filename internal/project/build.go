@@ -105,15 +105,11 @@ func (p *Project) buildSteps(prog Progress) (*BuildResult, error) {
 	}
 	// The reading levels ([check] reading_grade) fail a build where
 	// [check.severity] makes them errors; lingo check lists the warnings.
-	reading, err := p.views().ReadingFindings(p.Config.Languages)
+	reading, err := p.views().ReadingErrors(p.Config.Languages)
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range reading {
-		if f.Severity == check.Error {
-			rep.Findings = append(rep.Findings, f)
-		}
-	}
+	rep.Findings = append(rep.Findings, reading...)
 	res := &BuildResult{Synced: synced, Report: rep, Langs: published.Langs, Written: written, Warnings: warnings}
 	if printErr != nil {
 		return res, printErr

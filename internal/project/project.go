@@ -154,6 +154,12 @@ func (p *Project) StatusWaivers(langs []string) ([]Stats, [][]Waived, error) {
 	return p.syncer().StatusWaivers(langs)
 }
 
+// StatusReport is lingo status: Status, each language's waivers and every
+// article's reading level, from one plan of each language (views.Status).
+func (p *Project) StatusReport(langs []string) ([]Stats, [][]Waived, []ReadingLevel, error) {
+	return p.views().Status(langs)
+}
+
 // Check runs lingo check on langs (gate.Check), with the findings of the
 // articles' reading levels where [check] reading_grade is set
 // (views.ReadingFindings); Close the result.

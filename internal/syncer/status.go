@@ -6,6 +6,7 @@ import (
 
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/translation"
+	"github.com/lingo-l10n/lingo/internal/workspace"
 )
 
 // Stats counts where one language stands. It is the JSON object of
@@ -47,6 +48,13 @@ func (p Syncer) StatusWaivers(langs []string) ([]Stats, [][]Waived, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	stats, waivers := p.StatusOf(plans)
+	return stats, waivers, nil
+}
+
+// StatusOf counts the messages of each language's plan and lists, per
+// language, the waivers its entries keep, in document order.
+func (p Syncer) StatusOf(plans []*LangPlan) ([]Stats, [][]Waived) {
 	waivers := make([][]Waived, len(plans))
 	for k, lp := range plans {
 		for _, ap := range lp.Articles {
@@ -58,7 +66,7 @@ func (p Syncer) StatusWaivers(langs []string) ([]Stats, [][]Waived, error) {
 			}
 		}
 	}
-	return StatsOf(plans), waivers, nil
+	return StatsOf(plans), waivers
 }
 
 // StatsOf counts the messages of each language's plan.
@@ -104,6 +112,11 @@ func (p Syncer) Plans(langs []string, opts SyncOptions) ([]*LangPlan, error) {
 	if err != nil {
 		return nil, err
 	}
+	return p.PlanEach(langs, arts, opts)
+}
+
+// PlanEach plans each of langs for arts, the articles read once.
+func (p Syncer) PlanEach(langs []string, arts []*workspace.Article, opts SyncOptions) ([]*LangPlan, error) {
 	plans := make([]*LangPlan, 0, len(langs))
 	for _, lang := range langs {
 		lp, err := p.Plan(lang, arts, opts)

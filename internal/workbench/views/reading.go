@@ -37,15 +37,24 @@ func (p Views) plans(langs []string, opts syncer.SyncOptions) ([]*workspace.Arti
 	if err != nil {
 		return nil, nil, err
 	}
-	plans := make([]*syncer.LangPlan, 0, len(langs))
-	for _, lang := range langs {
-		lp, err := p.Plan(lang, arts, opts)
-		if err != nil {
-			return nil, nil, err
-		}
-		plans = append(plans, lp)
+	plans, err := p.PlanEach(langs, arts, opts)
+	return arts, plans, err
+}
+
+// Status is lingo status: each of langs counted, the waivers its entries
+// keep, and every article's reading level, from one plan of each
+// language.
+func (p Views) Status(langs []string) ([]syncer.Stats, [][]syncer.Waived, []ReadingLevel, error) {
+	arts, plans, err := p.plans(langs, syncer.SyncOptions{})
+	if err != nil {
+		return nil, nil, nil, err
 	}
-	return arts, plans, nil
+	levels, err := p.levels(arts, plans)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	stats, waivers := p.StatusOf(plans)
+	return stats, waivers, levels, nil
 }
 
 // levels scores arts in the source language and in each language of
@@ -63,8 +72,27 @@ func (p Views) levels(arts []*workspace.Article, plans []*syncer.LangPlan) ([]Re
 // ReadingFindings are lingo check's findings of the reading levels of
 // every article in langs, with [check] reading_grade set (none without).
 func (p Views) ReadingFindings(langs []string) ([]check.Finding, error) {
+	return p.readingFindings(langs, false)
+}
+
+// ReadingErrors are the ReadingFindings that [check.severity] makes
+// errors, which fail lingo build; when it makes neither reading check an
+// error, no article is scored.
+func (p Views) ReadingErrors(langs []string) ([]check.Finding, error) {
+	return p.readingFindings(langs, true)
+}
+
+func (p Views) readingFindings(langs []string, errorsOnly bool) ([]check.Finding, error) {
 	grade := p.Config.Check.ReadingGrade
 	if grade == 0 {
+		return nil, nil
+	}
+	c, err := p.NewChecker()
+	if err != nil {
+		return nil, err
+	}
+	isError := func(id string) bool { return c.Severity(id, check.Defaults[id]) == check.Error }
+	if errorsOnly && !isError(readinglevel.CheckGrade) && !isError(readinglevel.CheckHarder) {
 		return nil, nil
 	}
 	// as check reads catalogs: an entry the source lacks is an orphan
@@ -73,13 +101,13 @@ func (p Views) ReadingFindings(langs []string) ([]check.Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := p.NewChecker()
-	if err != nil {
-		return nil, err
-	}
 	var fs []check.Finding
 	for _, a := range levels {
-		fs = append(fs, readinglevel.Findings(c, a, grade, p.Rel)...)
+		for _, f := range readinglevel.Findings(c, a, grade, p.Rel) {
+			if !errorsOnly || f.Severity == check.Error {
+				fs = append(fs, f)
+			}
+		}
 	}
 	return fs, nil
 }
