@@ -39,7 +39,7 @@ type Options struct {
 
 // Version changes whenever the same Options write other bytes: a project
 // generated and kept by an older version is generated again.
-const Version = 2
+const Version = 3
 
 // Kind is how complete a target language's catalogs are.
 type Kind int
@@ -175,12 +175,16 @@ func run(n int, fn func(int) error) error {
 
 var sections = []string{"guides", "reference", "clinical", "research", "news", "howto", "faq", "policy"}
 
-var words = strings.Fields(`the a of and to in is that for on with as by this are be from at or
-an it not which have has can will more their been also other these than its into when may were
-only most some such after about would over time dose patients study trial brain sleep effect
+// words are the articles' vocabulary. It holds no word whose meaning the
+// checks compare (a negation, a direction, a bound, a time unit): the
+// generated translations are pseudo-locale text, which says none of them
+// in the target language, and a real translator's would.
+var words = strings.Fields(`the a of and to in is that for on with as our this are be from at or
+an it all which have has can will many their been also other these both its into when may were
+only each some such here about would there time dose patients study trial brain sleep effect
 treatment results risk clinical data analysis response group health review evidence model
-therapy symptoms outcome weeks months participants baseline control measure report level
-increase decrease change significant factor rate function system memory cell receptor network
+therapy symptoms outcome sites regions participants baseline control measure report level
+variant context change significant factor rate function system memory cell receptor network
 signal pathway protein gene sample method design primary secondary follow-up safety adverse
 event quality care support practice guideline approach population age women men children adults`)
 

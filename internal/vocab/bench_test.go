@@ -5,8 +5,9 @@ import (
 	"testing"
 )
 
-// BenchmarkQuantities reads the quantities and negations of a long
-// paragraph, as the units and negation checks do for every translation.
+// BenchmarkQuantities reads the quantities, negations and direction terms
+// of a long paragraph, as the units, negation and direction checks do for
+// every translation.
 func BenchmarkQuantities(b *testing.B) {
 	v, err := Load("")
 	if err != nil {
@@ -17,5 +18,6 @@ func BenchmarkQuantities(b *testing.B) {
 	for b.Loop() {
 		l.Quantities(text)
 		l.Negation(text)
+		l.Terms(text)
 	}
 }

@@ -22,9 +22,9 @@ func (l *Lang) Negation(text string) (string, bool) {
 // negations returns the negations of text, in text order, but for those
 // in a phrase that does not negate ("no matter how", "if not").
 func (l *Lang) negations(text string) []span {
-	if l.notNeg != nil {
+	if len(l.notNeg.list) > 0 {
 		b := []byte(text)
-		for _, sp := range l.find(text, l.notNeg) {
+		for _, sp := range l.find(text, &l.notNeg) {
 			for i := sp.start; i < sp.end; i++ {
 				b[i] = ' '
 			}

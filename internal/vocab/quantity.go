@@ -57,8 +57,8 @@ func (l *Lang) Quantities(text string) []Quantity { return l.Read(text).Quantiti
 // denominators it names anywhere.
 func (l *Lang) Read(text string) Reading {
 	var r Reading
-	before := l.find(text, l.perBefore)
-	phrases := l.find(text, l.phrases)
+	before := l.find(text, &l.perBefore)
+	phrases := l.find(text, &l.phrases)
 	for _, p := range phrases {
 		q, _ := parsePhrase(p.unit)
 		q.Start, q.End = p.start, p.end
@@ -132,13 +132,13 @@ func (l *Lang) freePer(text string, qs []Quantity, before []span) []span {
 		return false
 	}
 	var out []span
-	for _, sp := range append(before, l.find(text, l.perUnit)...) {
+	for _, sp := range append(before, l.find(text, &l.perUnit)...) {
 		if !taken(sp) {
 			out = append(out, sp)
 		}
 	}
-	for _, p := range l.find(text, l.perWords) {
-		if u, end := l.longest(text, skipSpace(text, p.end), l.units); u != "" && l.scale[u].dim != "count" {
+	for _, p := range l.find(text, &l.perWords) {
+		if u, end := l.longest(text, skipSpace(text, p.end), &l.units); u != "" && l.scale[u].dim != "count" {
 			if sp := (span{p.start, end, u}); !taken(sp) {
 				out = append(out, sp)
 			}
@@ -158,18 +158,14 @@ func inside(i int, spans []span) bool {
 
 // find returns the non-overlapping occurrences of tokens in text, in text
 // order, the longest where two start at one place.
-func (l *Lang) find(text string, tokens []token) []span {
+func (l *Lang) find(text string, tokens *tokens) []span {
 	var out []span
-	if len(tokens) == 0 {
+	if len(tokens.list) == 0 {
 		return nil
 	}
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		key := foldKey(r)
-		for _, t := range tokens {
-			if t.first >= 0 && t.first != key {
-				continue
-			}
+		for _, t := range candidates(tokens, text, i, r) {
 			if end, ok := matchTerm(text, i, t.text); ok {
 				out = append(out, span{i, end, t.unit})
 				size = end - i
@@ -191,20 +187,20 @@ func (l *Lang) unitAfter(text string, i int) (string, int) {
 			j += size // "a 2-day course", "2-mal"
 		}
 	}
-	unit, end := l.longest(text, j, l.units)
+	unit, end := l.longest(text, j, &l.units)
 	if unit == "" {
 		return "", i
 	}
 	for {
 		k := skipSpace(text, end)
-		if u, e := l.longest(text, k, l.perUnit); u != "" {
+		if u, e := l.longest(text, k, &l.perUnit); u != "" {
 			unit, end = unit+"/"+u, e
 			continue
 		}
 		found := false
 		for _, p := range l.per {
 			if e, ok := matchTerm(text, k, p); ok {
-				if u, e2 := l.longest(text, skipSpace(text, e), l.units); u != "" && l.scale[u].dim != "count" {
+				if u, e2 := l.longest(text, skipSpace(text, e), &l.units); u != "" && l.scale[u].dim != "count" {
 					unit, end, found = unit+"/"+u, e2, true
 					break
 				}
@@ -218,13 +214,9 @@ func (l *Lang) unitAfter(text string, i int) (string, int) {
 
 // longest returns the unit of the longest token at text[i], and the
 // offset past it.
-func (l *Lang) longest(text string, i int, tokens []token) (string, int) {
+func (l *Lang) longest(text string, i int, tokens *tokens) (string, int) {
 	r, _ := utf8.DecodeRuneInString(text[i:])
-	key := foldKey(r)
-	for _, t := range tokens {
-		if t.first >= 0 && t.first != key {
-			continue
-		}
+	for _, t := range tokens.at(foldKey(r)) {
 		if end, ok := matchTerm(text, i, t.text); ok {
 			return t.unit, end
 		}
@@ -257,6 +249,12 @@ func ended(text, tok string, j int) (int, bool) {
 // rune of r's case folding orbit (µ, μ and Μ alike), the typographic
 // apostrophe as ASCII.
 func foldKey(r rune) rune {
+	if r < utf8.RuneSelf { // ASCII: the upper case, the least of its folds
+		if 'a' <= r && r <= 'z' {
+			return r - 'a' + 'A'
+		}
+		return r
+	}
 	if r == '’' {
 		r = '\''
 	}
@@ -278,7 +276,25 @@ func boundaryBefore(text string, i int, tok string) bool {
 // spaced reports whether r is a letter of a script written with spaces
 // between words, where a token must be a whole word (not Han or kana).
 func spaced(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r|0x20 && r|0x20 <= 'z'
+	case r < 0x2E80: // below the first Han, Hiragana and Katakana letters
+		return unicode.IsLetter(r)
+	}
 	return unicode.IsLetter(r) && !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+}
+
+// candidates are the tokens that may match at text[i], where text has r:
+// inside a word of a script written with spaces, only those that start
+// with anything (boundaryBefore).
+func candidates(ts *tokens, text string, i int, r rune) []token {
+	if i > 0 && spaced(r) {
+		if prev, _ := utf8.DecodeLastRuneInString(text[:i]); spaced(prev) || unicode.IsMark(prev) {
+			return ts.any
+		}
+	}
+	return ts.at(foldKey(r))
 }
 
 func isSpace(r rune) bool {

@@ -59,11 +59,7 @@ func (l *Lang) Terms(text string) []Term {
 	var out []Term
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		key := foldKey(r)
-		for _, t := range l.terms {
-			if t.first >= 0 && t.first != key {
-				continue
-			}
+		for _, t := range candidates(&l.terms, text, i, r) {
 			if end, ok := matchTerm(text, i, t.text); ok {
 				classes := strings.Split(t.unit, "+")
 				for k, class := range classes {

@@ -208,27 +208,81 @@ func (v *Vocabulary) For(tag string) *Lang {
 type Lang struct {
 	tag       string
 	own       bool // the language has words of its own, not only symbols
-	units     []token
+	units     tokens
 	per       []string
-	perWords  []token // per, as tokens for find
-	perUnit   []token
-	perBefore []token
+	perWords  tokens // per, as tokens for find
+	perUnit   tokens
+	perBefore tokens
 	implicit  []string
 	ranges    []string
-	phrases   []token // unit holds the phrase's quantity, "2 times/day"
+	phrases   tokens // unit holds the phrase's quantity, "2 times/day"
 	negation  []string
-	negAfter  bool    // the language negates after what it negates
-	notNeg    []token // phrases with a negation word that do not negate
+	negAfter  bool   // the language negates after what it negates
+	notNeg    tokens // phrases with a negation word that do not negate
 	scale     map[string]scale
 	classes   map[string]Class // the direction and route classes, by name
-	terms     []token          // unit holds the term's class
+	terms     tokens           // unit holds the term's class
 	ownTerms  map[string]bool  // the classes the language has words of its own for
 }
 
 // token is a spelling and what it stands for.
 type token struct {
 	text, unit string
-	first      rune // foldKey of its first rune, which text must have where it matches; -1 for any
+}
+
+// tokens are spellings in the order they are tried, indexed by the first
+// rune a text must have where each matches: a text is compared only with
+// the spellings that can start where it stands, not with every one.
+type tokens struct {
+	list  []token
+	start map[rune][]token // by foldKey of a first rune: the spellings that start with it or with anything, in list's order
+	any   []token          // the spellings that start with anything (a space, a number): tried at every rune
+}
+
+// index makes ts.start and ts.any from ts.list.
+func (ts *tokens) index() {
+	ts.start, ts.any = map[rune][]token{}, nil
+	first := func(t token) rune {
+		if r, _ := utf8.DecodeRuneInString(t.text); r != ' ' && r != '#' && r != utf8.RuneError {
+			return foldKey(r)
+		}
+		return -1
+	}
+	for _, t := range ts.list {
+		if first(t) < 0 {
+			ts.any = append(ts.any, t)
+		}
+	}
+	for _, t := range ts.list {
+		k := first(t)
+		if k < 0 {
+			for key := range ts.start {
+				ts.start[key] = append(ts.start[key], t)
+			}
+			continue
+		}
+		if _, ok := ts.start[k]; !ok {
+			// the spellings that start with anything and come before t
+			for _, a := range ts.list {
+				if a == t {
+					break
+				}
+				if first(a) < 0 {
+					ts.start[k] = append(ts.start[k], a)
+				}
+			}
+		}
+		ts.start[k] = append(ts.start[k], t)
+	}
+}
+
+// at are the spellings that can match where a text has a rune of fold key
+// key, in the order they are tried.
+func (ts *tokens) at(key rune) []token {
+	if c, ok := ts.start[key]; ok {
+		return c
+	}
+	return ts.any
 }
 
 // scale is a unit's dimension and size in it.
@@ -251,18 +305,18 @@ func (l *Lang) add(f file) {
 		}
 		return out
 	}
-	l.units = append(l.units, tokens(f.Units)...)
-	l.perUnit = append(l.perUnit, tokens(f.PerUnit)...)
-	l.perBefore = append(l.perBefore, tokens(f.PerBefore)...)
-	l.phrases = append(l.phrases, tokens(f.Phrases)...)
+	l.units.list = append(l.units.list, tokens(f.Units)...)
+	l.perUnit.list = append(l.perUnit.list, tokens(f.PerUnit)...)
+	l.perBefore.list = append(l.perBefore.list, tokens(f.PerBefore)...)
+	l.phrases.list = append(l.phrases.list, tokens(f.Phrases)...)
 	l.implicit = append(l.implicit, f.Implicit...)
 	l.negAfter = l.negAfter || f.NegationAfter
 	for _, n := range f.NotNegation {
-		l.notNeg = append(l.notNeg, token{text: norm(n)})
+		l.notNeg.list = append(l.notNeg.list, token{text: norm(n)})
 	}
 	for _, s := range f.Per {
 		l.per = append(l.per, norm(s))
-		l.perWords = append(l.perWords, token{text: norm(s)})
+		l.perWords.list = append(l.perWords.list, token{text: norm(s)})
 	}
 	for _, s := range f.Range {
 		l.ranges = append(l.ranges, norm(s))
@@ -270,7 +324,7 @@ func (l *Lang) add(f file) {
 	for _, s := range f.Negation {
 		l.negation = append(l.negation, norm(s))
 	}
-	l.terms = append(l.terms, tokens(f.Terms)...)
+	l.terms.list = append(l.terms.list, tokens(f.Terms)...)
 	maps.Copy(l.classes, f.Classes)
 	for dim, units := range f.Dimension {
 		for u, x := range units {
@@ -289,14 +343,9 @@ func (l *Lang) sort() {
 		}
 		return strings.Compare(a.text+"\x00"+a.unit, b.text+"\x00"+b.unit)
 	}
-	for _, ts := range [][]token{l.units, l.perUnit, l.perBefore, l.phrases, l.terms, l.perWords, l.notNeg} {
-		slices.SortFunc(ts, byLength)
-		for i := range ts {
-			ts[i].first = -1
-			if r, _ := utf8.DecodeRuneInString(ts[i].text); r != ' ' && r != '#' && r != utf8.RuneError {
-				ts[i].first = foldKey(r)
-			}
-		}
+	for _, ts := range []*tokens{&l.units, &l.perUnit, &l.perBefore, &l.phrases, &l.terms, &l.perWords, &l.notNeg} {
+		slices.SortFunc(ts.list, byLength)
+		ts.index()
 	}
 	for _, ss := range [][]string{l.per, l.ranges, l.negation} {
 		sort.Slice(ss, func(i, j int) bool {
