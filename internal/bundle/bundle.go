@@ -229,6 +229,19 @@ func (b Bundler) part(c *check.Checker, store *workspace.CacheWriter, cache *uni
 	return part, nil
 }
 
+// PutPart stores in the unit cache, under the unit's key, the part of
+// article slug in lang's bundle file, from j, the gate's judgement of it:
+// publishing, which judges each unit it renders, saves the bundle judging
+// it again.
+func PutPart(store *workspace.CacheWriter, lang, slug, key string, j *gate.Judgement) error {
+	part, err := marshalPart(lang, slug, published(j))
+	if err != nil {
+		return err
+	}
+	store.Put(unitcache.Item{Bucket: cacheBucket, Unit: workspace.UnitName(lang, slug), Key: key, Value: part})
+	return nil
+}
+
 // marshalPart is entries as go-i18n TOML, catalog.Marshal's, without the
 // head line it gives a file: each entry after an empty line.
 func marshalPart(lang, slug string, entries []catalog.Entry) (string, error) {

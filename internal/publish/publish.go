@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/bundle"
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"github.com/lingo-l10n/lingo/internal/gate"
@@ -440,6 +441,9 @@ func (p Publisher) publishArticle(run *publishRun, checks *workspace.CacheWriter
 	for li, lang := range run.langs {
 		if j := ap.judged[lang]; j != nil {
 			gate.PutCheck(checks, workspace.UnitName(lang, slug), job.keys[li], p.Summarize(j.Result), j.Result.Found)
+			if err := bundle.PutPart(checks, lang, slug, job.keys[li], j); err != nil {
+				return nil, err
+			}
 		}
 	}
 	var files []workspace.Pending

@@ -2,6 +2,7 @@ package readability
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -17,6 +18,35 @@ type Syllables struct {
 	lang  string
 	hyph  *hyphenator
 	rules rules
+	memo  memo // counts already made, by word: prose repeats its words
+}
+
+// memo keeps up to memoSize counts, for use from many goroutines.
+type memo struct {
+	mu     sync.RWMutex
+	counts map[string]int
+}
+
+// memoSize bounds a language's memo (a few MB): past it, words are counted
+// every time.
+const memoSize = 1 << 16
+
+func (m *memo) get(word string) (int, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	n, ok := m.counts[word]
+	return n, ok
+}
+
+func (m *memo) put(word string, n int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.counts == nil {
+		m.counts = map[string]int{}
+	}
+	if len(m.counts) < memoSize {
+		m.counts[word] = n
+	}
 }
 
 // rules are a language's spelling rules for vowel nuclei.
@@ -60,6 +90,16 @@ func NewSyllables(lang string) (*Syllables, bool, error) {
 // hyphens and apostrophes (aujourd'hui, rendez-vous), at least one for a
 // word with a letter. Digits and other signs count nothing.
 func (s *Syllables) Count(word string) int {
+	if n, ok := s.memo.get(word); ok {
+		return n
+	}
+	n := s.count(word)
+	s.memo.put(word, n)
+	return n
+}
+
+// count is Count, unremembered.
+func (s *Syllables) count(word string) int {
 	n, letters := 0, false
 	for _, piece := range strings.FieldsFunc(strings.ToLower(word), func(r rune) bool { return !isLetter(r) }) {
 		letters = true
