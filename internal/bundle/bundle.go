@@ -7,8 +7,8 @@
 // language's file holds the source text of every message, so that an app
 // falls back to it, never to a stale or failing translation. It is made
 // whole on every build, one language at a time, each unit's part (an
-// article in a language) taken from the unit cache while the unit's
-// inputs are unchanged; a file is
+// article in a language) cut from the file the last build wrote, or taken
+// from the unit cache, while the unit's inputs are unchanged; a file is
 // written only when its bytes change, and only bundle files lingo recorded
 // writing are ever removed.
 package bundle
@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/check"
@@ -142,24 +143,41 @@ func (b Bundler) Write() (*Result, error) {
 // units' keys (unitKeys).
 func (b Bundler) file(c *check.Checker, g *workspace.Graph, prog workspace.Progress, slugs, langs []string, keys [][]string, li int) ([]byte, error) {
 	lang := langs[li]
-	parts := make([]string, len(slugs))
+	old := b.readOld(g, lang)
+	parts, partKeys := make([]string, len(slugs)), make([]string, len(slugs))
 	store := g.Writer()
+	defer store.Flush()
+	var made atomic.Int64 // parts not cut from the old file
 	err := workers.Run(b.Context(), len(slugs), func(i int) error {
 		prog.Step()
+		partKeys[i] = keys[i][li]
+		var ok bool
+		if parts[i], ok = old.part(slugs[i], partKeys[i]); ok {
+			return nil
+		}
+		made.Add(1)
 		var err error
 		parts[i], err = b.part(c, store, g.Cache, slugs[i], langs, keys[i], li)
 		return err
 	})
-	store.Flush()
 	if err != nil {
 		return nil, err
 	}
 	var out bytes.Buffer
+	size := 1024
+	for _, part := range parts {
+		size += len(part)
+	}
+	out.Grow(size)
 	for _, line := range strings.Split(b.about(lang), "\n") {
 		out.WriteString("# " + line + "\n")
 	}
+	head := out.Len()
 	for _, part := range parts {
 		out.WriteString(part)
+	}
+	if old == nil || made.Load() > 0 || len(old.layout) != len(slugs) {
+		putLayout(store, lang, out.Bytes(), head, slugs, parts, partKeys)
 	}
 	return out.Bytes(), nil
 }
@@ -206,9 +224,9 @@ func (b Bundler) about(lang string) string {
 // there; else the unit is judged, and its part stored.
 func (b Bundler) part(c *check.Checker, store *workspace.CacheWriter, cache *unitcache.Cache, slug string, langs, keys []string, li int) (string, error) {
 	lang, unit := langs[li], workspace.UnitName(langs[li], slug)
-	var part string
-	if cache.Get(cacheBucket, unit, keys[li], &part) {
-		return part, nil
+	var raw unitcache.Raw
+	if cache.Get(cacheBucket, unit, keys[li], &raw) {
+		return string(raw), nil
 	}
 	a, err := b.Load(slug)
 	if err != nil {
@@ -222,10 +240,11 @@ func (b Bundler) part(c *check.Checker, store *workspace.CacheWriter, cache *uni
 		}
 		entries = published(j)
 	}
-	if part, err = marshalPart(lang, slug, entries); err != nil {
+	part, err := marshalPart(lang, slug, entries)
+	if err != nil {
 		return "", err
 	}
-	store.Put(unitcache.Item{Bucket: cacheBucket, Unit: unit, Key: keys[li], Value: part})
+	store.Put(unitcache.Item{Bucket: cacheBucket, Unit: unit, Key: keys[li], Value: unitcache.Raw(part)})
 	return part, nil
 }
 
@@ -238,7 +257,7 @@ func PutPart(store *workspace.CacheWriter, lang, slug, key string, j *gate.Judge
 	if err != nil {
 		return err
 	}
-	store.Put(unitcache.Item{Bucket: cacheBucket, Unit: workspace.UnitName(lang, slug), Key: key, Value: part})
+	store.Put(unitcache.Item{Bucket: cacheBucket, Unit: workspace.UnitName(lang, slug), Key: key, Value: unitcache.Raw(part)})
 	return nil
 }
 

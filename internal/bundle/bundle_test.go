@@ -332,3 +332,62 @@ func TestBundlePlural(t *testing.T) {
 		}
 	}
 }
+
+// TestBundleEditBuild: a build after an edit cuts the unchanged articles'
+// parts from the bundle file it wrote before, and gives the bytes a build
+// from scratch gives; a bundle file edited by hand is not cut from, but
+// made again whole.
+func TestBundleEditBuild(t *testing.T) {
+	p := newProject(t, map[string]string{
+		"lingo.toml":       "source = \"en\"\nlanguages = [\"es\"]\n",
+		"content/dose.md":  doseMD,
+		"content/sleep.md": "# Sleep\n\nSleep for eight hours.\n",
+	})
+	translate(t, p, "es", "dose", map[string]string{"Dosing": "Dosificación", "Take the tablet with water.": "Tome el comprimido con agua."})
+	translate(t, p, "es", "sleep", map[string]string{"Sleep": "Sueño", "Sleep for eight hours.": "Duerma ocho horas."})
+	build(t, p)
+	es := filepath.Join(p.Config.OutputDir(), "bundle", "active.es.toml")
+	fromScratch := func() string {
+		t.Helper()
+		for _, dir := range []string{filepath.Join(p.Config.Dir, ".lingo"), p.Config.OutputDir()} {
+			if err := os.RemoveAll(dir); err != nil {
+				t.Fatal(err)
+			}
+		}
+		build(t, p)
+		data, err := os.ReadFile(es)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	read := func() string {
+		t.Helper()
+		data, err := os.ReadFile(es)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+
+	translate(t, p, "es", "sleep", map[string]string{"Sleep for eight hours.": "Duerma ocho horas cada noche."})
+	build(t, p)
+	edited := read()
+	if !strings.Contains(edited, "Duerma ocho horas cada noche.") || !strings.Contains(edited, "Tome el comprimido con agua.") {
+		t.Fatalf("after the edit, the es bundle should hold the new entry and the other article's:\n%s", edited)
+	}
+	if want := fromScratch(); edited != want {
+		t.Fatalf("the bundle after an edit differs from the one a build from scratch makes:\n%s\nwant:\n%s", edited, want)
+	}
+
+	// Someone edits the bundle file; the next build does not take the
+	// unchanged article's part from it.
+	if err := os.WriteFile(es, []byte(strings.Replace(read(), "Tome el comprimido con agua.", "Tome dos comprimidos.", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	translate(t, p, "es", "sleep", map[string]string{"Sleep for eight hours.": "Duerma ocho horas."})
+	build(t, p)
+	if got := read(); strings.Contains(got, "Tome dos comprimidos.") || !strings.Contains(got, "Tome el comprimido con agua.") {
+		t.Fatalf("the build kept a hand edit of the bundle file:\n%s", got)
+	}
+}

@@ -442,7 +442,7 @@ func buildEdits(b *testing.B, p *project.Project, slug string) []buildEdit {
 	if err != nil {
 		b.Fatal(err)
 	}
-	edits := []buildEdit{{name: "entry", path: cat, old: "\nother = '", new: "\nother = 'Édité "}}
+	edits := []buildEdit{{name: "entry", path: cat, old: "\nother = \"", new: "\nother = \"Édité "}}
 	if !bytes.Contains(data, []byte(edits[0].old)) {
 		b.Fatalf("%s has no translation to edit", cat)
 	}

@@ -21,7 +21,7 @@ import (
 
 // format changes when the meaning of what is stored does: a file of
 // another format is emptied.
-const format = "lingo-unitcache-1"
+const format = "lingo-unitcache-2"
 
 var metaBucket = []byte("meta")
 
@@ -36,8 +36,12 @@ type Cache struct {
 // Item is one result to store.
 type Item struct {
 	Bucket, Unit, Key string
-	Value             any
+	Value             any // encoded as JSON, or stored as it is when a Raw
 }
+
+// Raw is a result stored and given back as its bytes, with no encoding:
+// for large text (a unit's part of a bundle file) that is read back often.
+type Raw []byte
 
 // Open opens the cache at path. The file is made by the first Put: until
 // then, nothing is written.
@@ -102,10 +106,19 @@ func (c *Cache) Get(bucket, unit, key string, v any) bool {
 		if !ok || key == "" {
 			return nil
 		}
-		found = json.Unmarshal(rest, v) == nil
+		found = decode(rest, v) == nil
 		return nil
 	})
 	return found
+}
+
+// decode decodes data, as Put stored it, into v.
+func decode(data []byte, v any) error {
+	if raw, ok := v.(*Raw); ok {
+		*raw = bytes.Clone(data) // data is only valid in its transaction
+		return nil
+	}
+	return json.Unmarshal(data, v)
 }
 
 // Last decodes into v the result of unit in bucket, whatever key it was
@@ -120,7 +133,7 @@ func (c *Cache) Last(bucket, unit string, v any) bool {
 	_ = db.View(func(tx *bolt.Tx) error {
 		if b := tx.Bucket([]byte(bucket)); b != nil {
 			if _, rest, ok := bytes.Cut(b.Get([]byte(unit)), []byte("\n")); ok {
-				found = json.Unmarshal(rest, v) == nil
+				found = decode(rest, v) == nil
 			}
 		}
 		return nil
@@ -142,9 +155,12 @@ func (c *Cache) Put(items []Item) error {
 	}
 	vals := make([][]byte, len(items))
 	for i, it := range items {
-		data, err := json.Marshal(it.Value)
-		if err != nil {
-			return err
+		data, ok := it.Value.(Raw)
+		if !ok {
+			var err error
+			if data, err = json.Marshal(it.Value); err != nil {
+				return err
+			}
 		}
 		vals[i] = append([]byte(it.Key+"\n"), data...)
 	}
