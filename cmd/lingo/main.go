@@ -6,6 +6,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 
@@ -28,8 +29,22 @@ func main() {
 }
 
 // run runs the command line; with LINGO_CPUPROFILE set, it writes a CPU
-// profile of the run to that file (BENCHMARKS.md uses it).
+// profile of the run to that file, and with LINGO_MEMPROFILE a profile of
+// what it allocated (BENCHMARKS.md uses them).
 func run() int {
+	if path := os.Getenv("LINGO_MEMPROFILE"); path != "" {
+		runtime.MemProfileRate = 64 << 10
+		defer func() {
+			f, err := os.Create(path)
+			if err == nil {
+				err = pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "lingo: LINGO_MEMPROFILE: %v\n", err)
+			}
+		}()
+	}
 	if path := os.Getenv("LINGO_CPUPROFILE"); path != "" {
 		f, err := os.Create(path)
 		if err == nil {

@@ -109,9 +109,12 @@ func (b Bundler) Write() (*Result, error) {
 		prog.Start("bundling", len(slugs)*len(langs))
 		defer prog.Done()
 		for li, lang := range langs {
-			data, err := b.file(c, g, prog, slugs, langs, keys, li)
+			data, same, err := b.file(c, g, prog, slugs, langs, keys, li)
 			if err != nil {
 				return err
+			}
+			if same {
+				continue
 			}
 			written, err := b.WriteAll([]workspace.Pending{{Path: b.Path(lang), Data: data}})
 			res.Written = append(res.Written, written...)
@@ -139,16 +142,17 @@ func (b Bundler) Write() (*Result, error) {
 }
 
 // file is the bundle file of langs[li]: a head saying what it is, then
-// the part of each article in slugs, in order. keys are the articles'
-// units' keys (unitKeys).
-func (b Bundler) file(c *check.Checker, g *workspace.Graph, prog workspace.Progress, slugs, langs []string, keys [][]string, li int) ([]byte, error) {
+// the part of each article in slugs, in order; same when the file on disk
+// already holds those bytes. keys are the articles' units' keys
+// (unitKeys).
+func (b Bundler) file(c *check.Checker, g *workspace.Graph, prog workspace.Progress, slugs, langs []string, keys [][]string, li int) (data []byte, same bool, err error) {
 	lang := langs[li]
 	old := b.readOld(g, lang)
-	parts, partKeys := make([]string, len(slugs)), make([]string, len(slugs))
+	parts, partKeys := make([][]byte, len(slugs)), make([]string, len(slugs))
 	store := g.Writer()
 	defer store.Flush()
 	var made atomic.Int64 // parts not cut from the old file
-	err := workers.Run(b.Context(), len(slugs), func(i int) error {
+	err = workers.Run(b.Context(), len(slugs), func(i int) error {
 		prog.Step()
 		partKeys[i] = keys[i][li]
 		var ok bool
@@ -156,12 +160,12 @@ func (b Bundler) file(c *check.Checker, g *workspace.Graph, prog workspace.Progr
 			return nil
 		}
 		made.Add(1)
-		var err error
-		parts[i], err = b.part(c, store, g.Cache, slugs[i], langs, keys[i], li)
+		part, err := b.part(c, store, g.Cache, slugs[i], langs, keys[i], li)
+		parts[i] = []byte(part)
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	var out bytes.Buffer
 	size := 1024
@@ -174,12 +178,15 @@ func (b Bundler) file(c *check.Checker, g *workspace.Graph, prog workspace.Progr
 	}
 	head := out.Len()
 	for _, part := range parts {
-		out.WriteString(part)
+		out.Write(part)
+	}
+	if old != nil && bytes.Equal(old.data, out.Bytes()) {
+		return nil, true, nil
 	}
 	if old == nil || made.Load() > 0 || len(old.layout) != len(slugs) {
 		putLayout(store, lang, out.Bytes(), head, slugs, parts, partKeys)
 	}
-	return out.Bytes(), nil
+	return out.Bytes(), false, nil
 }
 
 // unitKeys are the keys of each article's units in each of langs: of the

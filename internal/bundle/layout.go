@@ -60,20 +60,20 @@ func (b Bundler) readOld(g *workspace.Graph, lang string) *oldFile {
 
 // part is the part of slug in the old file when it was made from the
 // unit key key.
-func (f *oldFile) part(slug, key string) (string, bool) {
+func (f *oldFile) part(slug, key string) ([]byte, bool) {
 	if f == nil {
-		return "", false
+		return nil, false
 	}
 	s, ok := f.layout[slug]
 	if !ok || s.Key != key {
-		return "", false
+		return nil, false
 	}
-	return string(f.data[s.Start:s.End]), true
+	return f.data[s.Start:s.End], true
 }
 
 // putLayout stores the layout of data, lang's bundle file, whose parts,
 // those of slugs made from keys, start at start.
-func putLayout(store *workspace.CacheWriter, lang string, data []byte, start int, slugs []string, parts, keys []string) {
+func putLayout(store *workspace.CacheWriter, lang string, data []byte, start int, slugs []string, parts [][]byte, keys []string) {
 	l := make(layout, len(slugs))
 	for i, slug := range slugs {
 		l[slug] = span{Key: keys[i], Start: start, End: start + len(parts[i])}

@@ -178,13 +178,28 @@ func (c *Cache) Put(items []Item) error {
 	})
 }
 
-// Prune removes from bucket the units keep does not keep.
-func (c *Cache) Prune(bucket string, keep func(unit string) bool) error {
+// Prune removes from bucket the units keep does not keep. keeping names
+// what keep keeps (the hash of a list of articles): a bucket last pruned
+// for the same keeping is not read again, as only what it keeps is put in
+// it between runs.
+func (c *Cache) Prune(bucket, keeping string, keep func(unit string) bool) error {
 	db := c.handle()
 	if db == nil {
 		return nil
 	}
+	mark := []byte("pruned " + bucket)
+	done := false
+	_ = db.View(func(tx *bolt.Tx) error {
+		done = string(tx.Bucket(metaBucket).Get(mark)) == keeping
+		return nil
+	})
+	if done {
+		return nil
+	}
 	return db.Update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(metaBucket).Put(mark, []byte(keeping)); err != nil {
+			return err
+		}
 		b := tx.Bucket([]byte(bucket))
 		if b == nil {
 			return nil

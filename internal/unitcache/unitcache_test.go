@@ -52,17 +52,34 @@ func TestGetPut(t *testing.T) {
 	}
 }
 
-// Prune keeps only the units asked for.
+// Prune keeps only the units asked for, and reads a bucket only when
+// what it keeps changed.
 func TestPrune(t *testing.T) {
 	c := Open(filepath.Join(t.TempDir(), "units.db"))
 	defer c.Close()
 	c.Put([]Item{{Bucket: "check", Unit: "fr a", Key: "k", Value: 1}, {Bucket: "check", Unit: "fr b", Key: "k", Value: 2}})
-	if err := c.Prune("check", func(unit string) bool { return unit == "fr a" }); err != nil {
+	if err := c.Prune("check", "fr a", func(unit string) bool { return unit == "fr a" }); err != nil {
 		t.Fatal(err)
 	}
 	var n int
 	if !c.Get("check", "fr a", "k", &n) || c.Get("check", "fr b", "k", &n) {
 		t.Error("prune kept the wrong units")
+	}
+	// Pruned for the same keeping, the bucket is not read again; for
+	// another, it is.
+	c.Put([]Item{{Bucket: "check", Unit: "fr b", Key: "k", Value: 2}})
+	keepA := func(unit string) bool { return unit == "fr a" }
+	if err := c.Prune("check", "fr a", keepA); err != nil {
+		t.Fatal(err)
+	}
+	if !c.Get("check", "fr b", "k", &n) {
+		t.Error("a bucket pruned for the same keeping was pruned again")
+	}
+	if err := c.Prune("check", "fr a, again", keepA); err != nil {
+		t.Fatal(err)
+	}
+	if c.Get("check", "fr b", "k", &n) {
+		t.Error("a bucket pruned for another keeping was not pruned")
 	}
 }
 

@@ -228,7 +228,11 @@ func UnitName(lang, slug string) string { return lang + " " + slug }
 // PruneUnits removes from the cache's bucket the units of articles that
 // are no more.
 func (g *Graph) PruneUnits(bucket string, slugs []string) {
-	_ = g.Cache.Prune(bucket, func(unit string) bool {
+	h := sha256.New()
+	for _, s := range slugs {
+		h.Write([]byte(s + "\n"))
+	}
+	_ = g.Cache.Prune(bucket, hex.EncodeToString(h.Sum(nil)), func(unit string) bool {
 		_, slug, _ := strings.Cut(unit, " ")
 		_, found := slices.BinarySearch(slugs, slug)
 		return found
