@@ -33,9 +33,25 @@ func (p *Project) Lock(ctx context.Context) (func(), error) {
 	if !ok {
 		return nil, fmt.Errorf("%w (it holds %s); try again when it ends", ErrLocked, LockFile)
 	}
-	p.removeTempFiles()
-	return func() { _ = l.Unlock() }, nil
+	// A run that ended leaves the mark; one that was killed does not, and
+	// only then are the folders searched for what it left behind.
+	mark := filepath.Join(p.cacheFolder(), endedMark)
+	if os.Remove(mark) != nil {
+		p.removeTempFiles()
+	}
+	return func() {
+		if _, err := os.Stat(filepath.Dir(mark)); err == nil {
+			_ = os.WriteFile(mark, nil, 0o644)
+		}
+		_ = l.Unlock()
+	}, nil
 }
+
+// endedMark, in the project's cache folder, says that the last run
+// holding the lock ended: it let go of the lock, as a run that was killed
+// does not. A run takes it away when it takes the lock; without a cache,
+// the folders are searched every time.
+const endedMark = "ended"
 
 // removeTempFiles deletes what a killed run left behind: the temporary
 // files of atomic writes (".<name><digits>", beside their target) in the
