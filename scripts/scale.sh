@@ -3,6 +3,7 @@
 # (articles × 10 languages, 8 sections an article), each row beside its
 # target (issue 30), with the ratio and met/missed:
 #
+#   first build (catalogs present, no state)        target under 5 min
 #   build, nothing changed                          target under 1 s
 #   build after a translator edits one entry        target under 2 s
 #   build after an author adds a word to a sentence target under 2 s
@@ -18,7 +19,8 @@
 #   SCALE=1000 (default) or 10000: articles (10000 needs about 10 GB of disk,
 #              and its build from scratch about half an hour of both cores)
 #   COUNT=3    timed builds per row
-#   BASE=REV   also run the same benchmarks (this tree's benchmark file) at
+#   BASE=REV   also run the same benchmarks (this tree's benchmark file and
+#              corpus generator) at
 #              git revision REV first, and print before, after and their
 #              ratio: a comparison in one run, on one machine's load
 #
@@ -55,15 +57,19 @@ bench() {
 if [ -n "$BASE" ]; then
 	log "benchmarks at $BASE"
 	git -C "$ROOT" worktree add --detach "$TMP/base" "$BASE" >/dev/null
+	# the benchmarks and the corpus generator are this tree's: both
+	# revisions are timed on the same builds of the same project
 	cp internal/project/scale_bench_test.go "$TMP/base/internal/project/"
+	cp internal/gen/gen.go "$TMP/base/internal/gen/"
 	bench "$TMP/base" "$TMP/base.txt"
 fi
 log "benchmarks at $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- cmd internal || echo ' (with changes)')"
 bench "$ROOT" "$TMP/head.txt"
 
-# secs FILE ROW: the mean seconds of ROW (a benchmark's last name part).
+# secs FILE ROW [METRIC]: the seconds of ROW (a benchmark's last name
+# part): its mean (ns/op), or the metric it reports in seconds.
 secs() {
-	awk -v row="$2" '$1 ~ "/" row "(-[0-9]+)?$" { for (i = 2; i < NF; i++) if ($(i+1) == "ns/op") { printf "%.3f", $i / 1e9; exit } }' "$1"
+	awk -v row="$2" -v metric="${3:-ns/op}" '$1 ~ "/" row "(-[0-9]+)?$" { for (i = 2; i < NF; i++) if ($(i+1) == metric) { printf "%.3f", (metric == "ns/op") ? $i / 1e9 : $i; exit } }' "$1"
 }
 
 {
@@ -74,18 +80,19 @@ secs() {
 	else
 		printf '| what | lingo | target | lingo / target | status |\n|---|---:|---|---:|---|\n'
 	fi
-	while IFS='|' read -r row what target; do
-		t=$(secs "$TMP/head.txt" "$row")
+	while IFS='|' read -r row what target metric; do
+		t=$(secs "$TMP/head.txt" "$row" "$metric")
 		[ -n "$t" ] || { printf '| %s | not measured | | | |\n' "$what"; continue; }
 		status=$(awk "BEGIN { print ($t < $target) ? \"met\" : \"missed\" }")
 		if [ -n "$BASE" ]; then
-			b=$(secs "$TMP/base.txt" "$row")
+			b=$(secs "$TMP/base.txt" "$row" "$metric")
 			r=$(awk "BEGIN { if (\"$b\" != \"\" && $t > 0) printf \"%.1f×\", ${b:-0} / $t }")
 			printf '| %s | %s s | %s s | %s | under %s s | %s |\n' "$what" "${b:-–}" "$t" "$r" "$target" "$status"
 		else
 			printf '| %s | %s s | under %s s | %s | %s |\n' "$what" "$t" "$target" "$(awk "BEGIN { printf \"%.2f\", $t / $target }")" "$status"
 		fi
 	done <<'ROWS'
+gen-[0-9]+x10|first build (catalogs present, no .lingo state), once|300|first-build-s
 gen-[0-9]+x10|build, nothing changed|1
 entry|build after a translator edits one entry|2
 article|build after an author adds a word to a sentence|2
