@@ -186,10 +186,10 @@ ALINE=$(awk 'NR == 1 && /^---$/ { fm = 1; next }
 	cand && $0 == "" { print cand; exit }
 	{ cand = (!code && prev == "" && /^[A-Z][^|<>{}]*[a-z]\.$/) ? NR : 0; prev = $0 }' "$ARTICLE")
 [ -n "$ALINE" ] || die "no one-line paragraph in $ARTICLE"
-# The translator edits the translation (other = '...') of the catalog's
+# The translator edits the translation (other = "...") of the catalog's
 # first paragraph entry.
 CLINE=$(awk -v id="['$SLUG.p-" 'index($0, id) == 1 { p = 1 }
-	p && /^other = \047.*\047$/ { print NR; exit }' "$CATALOG")
+	p && /^other = (\047.*\047|".*")$/ { print NR; exit }' "$CATALOG")
 [ -n "$CLINE" ] || die "no paragraph translation in $CATALOG"
 printf -v EDIT_ENTRY '%q %q %q %q' "$TMP/toggle.sh" "$CATALOG" "$CLINE" ' (relu)'
 printf -v EDIT_ARTICLE '%q %q %q %q' "$TMP/toggle.sh" "$ARTICLE" "$ALINE" ' indeed'
