@@ -215,7 +215,7 @@ bench() {
 edited() {
 	bash "$TMP/toggle.sh" "$1" "$2" "$3"
 	build
-	grep -qF -- "$(sed -n "$2p" "$1" | sed "s/^other = '//; s/'\$//")" "$P/out/$4" ||
+	grep -qF -- "$(sed -n "$2p" "$1" | sed "s/^other = [\"']//; s/[\"']\$//")" "$P/out/$4" ||
 		die "lingo build did not publish the edit of $1:$2 in out/$4"
 }
 
