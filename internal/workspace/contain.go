@@ -77,11 +77,20 @@ func (p *Project) Remove(path string) (bool, error) {
 	if err := p.contained(path); err != nil {
 		return false, err
 	}
+	if p.graph != nil && p.inLocales(path) {
+		p.graph.orphans.forget()
+	}
 	err := os.Remove(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, nil
 	}
 	return err == nil, err
+}
+
+// inLocales reports whether path is under the catalogs' folder.
+func (p *Project) inLocales(path string) bool {
+	rel, err := filepath.Rel(p.Config.LocalesDir(), path)
+	return err == nil && filepath.IsLocal(rel)
 }
 
 // realDir is dir with every symbolic link followed, as far as it exists;

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 
 	"github.com/lingo-l10n/lingo/internal/article"
@@ -34,7 +35,83 @@ type Gone struct {
 // refuses catalog files whose language is not their folder's. A catalog in
 // another format than lingo.toml's, of an article still there, is to be
 // converted (otherFormat): it goes in in.converted.
+//
+// Within a run that holds the build graph, a language's folder is walked
+// once: its findings are given again until lingo removes a file under
+// locales/ (the files it writes are catalogs of the run's articles in
+// lingo.toml's format, and state files, which change none of them).
 func (p *Project) CollectOrphans(lang string, in *Gone, articles []string) error {
+	if p.graph == nil {
+		return p.collectOrphans(lang, in, articles)
+	}
+	if w, ok := p.graph.orphans.find(lang, articles); ok {
+		in.add(w.found)
+		return w.err
+	}
+	before := *in
+	err := p.collectOrphans(lang, in, articles)
+	p.graph.orphans.keep(lang, articles, in.since(before), err)
+	return err
+}
+
+// add appends what g holds to in.
+func (in *Gone) add(g Gone) {
+	in.Archive = append(in.Archive, g.Archive...)
+	in.Remove = append(in.Remove, g.Remove...)
+	in.Converted = append(in.Converted, g.Converted...)
+	in.Catalogs = append(in.Catalogs, g.Catalogs...)
+	in.Foreign = append(in.Foreign, g.Foreign...)
+}
+
+// since is what in gained after it was before, copied.
+func (in *Gone) since(before Gone) Gone {
+	return Gone{
+		Archive:   slices.Clone(in.Archive[len(before.Archive):]),
+		Remove:    slices.Clone(in.Remove[len(before.Remove):]),
+		Converted: slices.Clone(in.Converted[len(before.Converted):]),
+		Catalogs:  slices.Clone(in.Catalogs[len(before.Catalogs):]),
+		Foreign:   slices.Clone(in.Foreign[len(before.Foreign):]),
+	}
+}
+
+// orphanWalks are the walks of CollectOrphans in one run, by language.
+type orphanWalks struct {
+	mu    sync.Mutex
+	walks map[string]orphanWalk
+}
+
+// orphanWalk is what one walk of a language's folder found, for a list of
+// articles.
+type orphanWalk struct {
+	articles []string
+	found    Gone
+	err      error
+}
+
+func (o *orphanWalks) find(lang string, articles []string) (orphanWalk, bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	w, ok := o.walks[lang]
+	return w, ok && slices.Equal(w.articles, articles)
+}
+
+func (o *orphanWalks) keep(lang string, articles []string, found Gone, err error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.walks == nil {
+		o.walks = map[string]orphanWalk{}
+	}
+	o.walks[lang] = orphanWalk{slices.Clone(articles), found, err}
+}
+
+// forget drops every walk: lingo removed a file under locales/.
+func (o *orphanWalks) forget() {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.walks = nil
+}
+
+func (p *Project) collectOrphans(lang string, in *Gone, articles []string) error {
 	dir := filepath.Join(p.Config.LocalesDir(), lang)
 	slugs := make(map[string]bool, len(articles))
 	for _, s := range articles {

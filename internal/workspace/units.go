@@ -44,6 +44,7 @@ type Graph struct {
 	Cache   *unitcache.Cache
 	shared  string // the hash of the shared inputs
 	created string // the first folder of the cache's path that did not exist
+	orphans orphanWalks
 }
 
 // CachePath is the path of a file named name in the cache's folder
