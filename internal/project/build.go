@@ -35,10 +35,11 @@ type BuildResult struct {
 var stampFile = filepath.Join(".lingo", "build-stamp.json")
 
 type stamp struct {
-	Version     string       `json:"version"`
-	Fingerprint string       `json:"fingerprint"`
-	OutDirs     []string     `json:"out_dirs"` // every folder of the output, for the next fingerprint
-	Result      *BuildResult `json:"result"`
+	Version     string          `json:"version"`
+	Fingerprint string          `json:"fingerprint"`
+	OutDirs     []string        `json:"out_dirs"` // every folder of the output, for the next fingerprint
+	Outputs     fingerprint.Sum `json:"outputs"`  // the sum of OutDirs as the build left them
+	Result      *BuildResult    `json:"result"`
 }
 
 // Build is the main job: sync every target catalog, check them, and
@@ -53,19 +54,26 @@ type stamp struct {
 // new) and returns ctx's error; the next build completes the work.
 func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error) {
 	content, _ := fingerprint.Tree(p.Config.ContentDir(), nil) // a build never writes the articles
-	if last := p.readStamp(); last != nil && last.Fingerprint == p.fingerprint(last.OutDirs, content) {
-		res := *last.Result
-		for i := range res.Langs {
-			res.Langs[i].Written, res.Langs[i].Skipped = 0, 0
+	// The output folder is intact when its folders are as the last build
+	// left them: publishing then trusts its manifest's list of files.
+	intact := false
+	if last := p.readStamp(); last != nil {
+		outputs := fingerprint.Files(last.OutDirs...)
+		if last.Fingerprint == p.fingerprint(outputs, content) {
+			res := *last.Result
+			for i := range res.Langs {
+				res.Langs[i].Written, res.Langs[i].Skipped = 0, 0
+			}
+			return &res, nil
 		}
-		return &res, nil
+		intact = outputs == last.Outputs && len(last.OutDirs) > 0
 	}
 	b := p.WithContext(ctx)
 	b.Progress = prog
 	var res *BuildResult
 	err := b.WithGraph(func(*workspace.Graph) error {
 		var err error
-		res, err = b.buildSteps(prog)
+		res, err = b.buildSteps(prog, intact)
 		return err
 	})
 	if err != nil {
@@ -78,15 +86,16 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 }
 
 // buildSteps syncs, publishes, writes the runtime bundle and checks,
-// sharing one build graph.
-func (p *Project) buildSteps(prog Progress) (*BuildResult, error) {
+// sharing one build graph; intact says the output folder is as the last
+// build left it.
+func (p *Project) buildSteps(prog Progress, intact bool) (*BuildResult, error) {
 	synced, err := p.syncer().Sync(p.Config.Languages, SyncOptions{})
 	if err != nil {
 		return nil, err
 	}
 	// Sync read every input; publishing judges every translation it
 	// publishes as check does, and keeps what it found for the check.
-	published, err := p.publisher().Publish(PublishOptions{Langs: p.ProjectLangs(), Formats: Formats, Incremental: true, Read: true, PDF: true}, prog)
+	published, err := p.publisher().Publish(PublishOptions{Langs: p.ProjectLangs(), Formats: Formats, Incremental: true, Read: true, PDF: true, Intact: intact}, prog)
 	// A handout that cannot be printed (no Chromium) fails the build
 	// after every other output is written.
 	var printErr *publish.HandoutError
@@ -125,7 +134,8 @@ func (p *Project) writeStamp(res *BuildResult, content fingerprint.Sum) error {
 		return err
 	}
 	outDirs := fingerprint.Dirs(p.Config.OutputDir(), func(name string) bool { return name == ".lingo" })
-	f, err := workspace.JSONFile(path, stamp{Version, p.fingerprint(outDirs, content), outDirs, res})
+	outputs := fingerprint.Files(outDirs...)
+	f, err := workspace.JSONFile(path, stamp{Version, p.fingerprint(outputs, content), outDirs, outputs, res})
 	if err != nil {
 		return err
 	}
@@ -150,11 +160,11 @@ func (p *Project) readStamp() *stamp {
 // glossary, the articles, the catalogs and the state and review files
 // beside them, the page words and the check vocabulary; and the
 // modification times of the output folders listed in outDirs, which only
-// lingo writes, by rename. Stat calls only, no reading. content is the
-// articles' sum, taken once before the build.
-func (p *Project) fingerprint(outDirs []string, content fingerprint.Sum) string {
-	sum := fingerprint.Files(append([]string{p.Config.Path, p.GlossaryPath()}, outDirs...)...)
-	sum = sum.Add(content)
+// lingo writes, by rename (outputs is their sum). Stat calls only, no
+// reading. content is the articles' sum, taken once before the build.
+func (p *Project) fingerprint(outputs, content fingerprint.Sum) string {
+	sum := fingerprint.Files(p.Config.Path, p.GlossaryPath())
+	sum = sum.Add(outputs).Add(content)
 	for _, dir := range []string{p.Config.LocalesDir(), p.Folder(p.Config.Words), p.Folder(p.Config.Check.Vocabulary)} {
 		if dir != "" {
 			tree, _ := fingerprint.Tree(dir, nil)

@@ -132,6 +132,11 @@ func TestIncrementalBuild(t *testing.T) {
 		{"an author edits one sentence", func() {
 			replaceIn(t, article, "Ketamine", "Ketamine (a medicine)")
 		}, 1, 2},
+		{"someone deletes a published page", func() {
+			if err := os.Remove(filepath.Join(dir, "out", "fr", "ketamine-and-the-brain.html")); err != nil {
+				t.Fatal(err)
+			}
+		}, -1, 2},
 		{"the config changes", func() {
 			replaceIn(t, filepath.Join(dir, "lingo.toml"), "min_complete = 50", "min_complete = 90")
 		}, 2, 2},

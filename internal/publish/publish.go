@@ -43,6 +43,11 @@ type PublishOptions struct {
 	// PDF prints the PDF handouts lingo.toml's [pdf] asks for, beside the
 	// HTML pages, and removes those it no longer asks for (pdf.go).
 	PDF bool
+	// Intact says the output folder is as the last build left it (the
+	// modification times of its folders, which adding or removing a file
+	// changes, are those it recorded): every file the manifest lists is
+	// there, unasked.
+	Intact bool
 }
 
 // LangResult is what publishing did for one language: a sum of its pages.
@@ -502,7 +507,7 @@ func (p Publisher) upToDatePages(run *publishRun, slug, inputs string, outs []pa
 	}
 	for li, lang := range run.opts.Langs {
 		rec, ok := run.old.Pages[lang+" "+slug]
-		if !ok || rec.Inputs != inputs || !p.allExist(rec.Outputs) || !p.hasFormats(rec, lang, slug, run.opts.Formats) {
+		if !ok || rec.Inputs != inputs || !p.listed(run, rec.Outputs) || !p.hasFormats(rec, lang, slug, run.opts.Formats) {
 			return false
 		}
 		outs[li] = pageOut{summary: rec.Summary, inputs: inputs, outputs: rec.Outputs, skipped: true}
@@ -715,7 +720,7 @@ func (p Publisher) nextManifest(run *publishRun, slugs []string, outs [][]pageOu
 		rec := run.old.Pages[key]
 		if lang, slug := splitKey(key); !exists[slug] {
 			remove(lang, rec.Outputs, "article deleted")
-		} else if slices.Contains(run.langs, lang) || p.allExist(rec.Outputs) {
+		} else if slices.Contains(run.langs, lang) || p.listed(run, rec.Outputs) {
 			next.Pages[key] = rec // a pseudo-locale's pages stay listed while they are there
 		}
 	}
@@ -733,7 +738,7 @@ func (p Publisher) nextManifest(run *publishRun, slugs []string, outs [][]pageOu
 			} else {
 				// Files of formats not rendered this time stay recorded.
 				for _, path := range old.Outputs {
-					if !slices.Contains(rec.Outputs, path) && p.exists(path) {
+					if !slices.Contains(rec.Outputs, path) && p.listed(run, []string{path}) {
 						rec.Outputs = append(rec.Outputs, path)
 					}
 				}
@@ -769,6 +774,13 @@ func (m manifest) langs(first []string) []string {
 func (p Publisher) exists(rel string) bool {
 	_, err := os.Stat(p.OutPath(rel))
 	return err == nil
+}
+
+// listed reports whether every file of rels, which the manifest lists, is
+// there: by asking the system for each, unless the output folder is
+// intact.
+func (p Publisher) listed(run *publishRun, rels []string) bool {
+	return run.opts.Intact || p.allExist(rels)
 }
 
 // allExist reports whether every file of rels is there.
