@@ -108,18 +108,22 @@ func (b Bundler) Write() (*Result, error) {
 		prog := b.Steps()
 		prog.Start("bundling", len(slugs)*len(langs))
 		defer prog.Done()
+		store := g.Writer()
+		defer store.Flush()
 		for li, lang := range langs {
-			data, same, err := b.file(c, g, prog, slugs, langs, keys, li)
+			f, err := b.file(c, g, store, prog, slugs, langs, keys, li)
 			if err != nil {
 				return err
 			}
-			if same {
-				continue
+			if !f.same {
+				written, err := b.WriteAll([]workspace.Pending{{Path: b.Path(lang), Data: f.data}})
+				res.Written = append(res.Written, written...)
+				if err != nil {
+					return err
+				}
 			}
-			written, err := b.WriteAll([]workspace.Pending{{Path: b.Path(lang), Data: data}})
-			res.Written = append(res.Written, written...)
-			if err != nil {
-				return err
+			if !f.same || f.relaid {
+				putLayout(store, lang, b.Path(lang), f.layout)
 			}
 		}
 		g.PruneUnits(cacheBucket, slugs)
@@ -141,18 +145,23 @@ func (b Bundler) Write() (*Result, error) {
 	return res, b.writeRecord(names)
 }
 
+// bundleFile is a bundle file made again.
+type bundleFile struct {
+	data   []byte
+	same   bool   // the file on disk already holds data
+	layout layout // where each part stands in data
+	relaid bool   // some part was not cut from the file on disk
+}
+
 // file is the bundle file of langs[li]: a head saying what it is, then
-// the part of each article in slugs, in order; same when the file on disk
-// already holds those bytes. keys are the articles' units' keys
-// (unitKeys).
-func (b Bundler) file(c *check.Checker, g *workspace.Graph, prog workspace.Progress, slugs, langs []string, keys [][]string, li int) (data []byte, same bool, err error) {
+// the part of each article in slugs, in order. keys are the articles'
+// units' keys (unitKeys).
+func (b Bundler) file(c *check.Checker, g *workspace.Graph, store *workspace.CacheWriter, prog workspace.Progress, slugs, langs []string, keys [][]string, li int) (*bundleFile, error) {
 	lang := langs[li]
 	old := b.readOld(g, lang)
 	parts, partKeys := make([][]byte, len(slugs)), make([]string, len(slugs))
-	store := g.Writer()
-	defer store.Flush()
 	var made atomic.Int64 // parts not cut from the old file
-	err = workers.Run(b.Context(), len(slugs), func(i int) error {
+	err := workers.Run(b.Context(), len(slugs), func(i int) error {
 		prog.Step()
 		partKeys[i] = keys[i][li]
 		var ok bool
@@ -165,7 +174,7 @@ func (b Bundler) file(c *check.Checker, g *workspace.Graph, prog workspace.Progr
 		return err
 	})
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	var out bytes.Buffer
 	size := 1024
@@ -180,13 +189,12 @@ func (b Bundler) file(c *check.Checker, g *workspace.Graph, prog workspace.Progr
 	for _, part := range parts {
 		out.Write(part)
 	}
-	if old != nil && bytes.Equal(old.data, out.Bytes()) {
-		return nil, true, nil
-	}
-	if old == nil || made.Load() > 0 || len(old.layout) != len(slugs) {
-		putLayout(store, lang, out.Bytes(), head, slugs, parts, partKeys)
-	}
-	return out.Bytes(), false, nil
+	return &bundleFile{
+		data:   out.Bytes(),
+		same:   old != nil && bytes.Equal(old.data, out.Bytes()),
+		layout: layOut(head, slugs, parts, partKeys),
+		relaid: old == nil || made.Load() > 0 || len(old.layout) != len(slugs),
+	}, nil
 }
 
 // unitKeys are the keys of each article's units in each of langs: of the

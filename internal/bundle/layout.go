@@ -1,19 +1,21 @@
 package bundle
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
+	"fmt"
 	"os"
 
+	"github.com/lingo-l10n/lingo/internal/fingerprint"
 	"github.com/lingo-l10n/lingo/internal/unitcache"
 	"github.com/lingo-l10n/lingo/internal/workspace"
 )
 
 // A bundle file is made again on every build, but most of its parts are
 // those of the file already written. Its layout, kept in the unit cache
-// under the hash of the file's bytes, says where each article's part
-// stands in it and from what inputs it was made: while the file on disk is
-// the one lingo wrote, an unchanged unit's part is cut from it, and only
+// under the file's identity as lingo wrote it (size, modification and
+// change times, inode: git's index trusts the same), says where each
+// article's part stands in it and from what inputs it was made: while the
+// file on disk is the one lingo wrote, an unchanged unit's part is cut from
+// it, and only
 // the parts of changed units come from the cache or the gate. A build
 // after one edit then reads each bundle file once, not a cache entry per
 // unit (which, at 10,000 articles × 10 languages, would touch most of the
@@ -40,14 +42,14 @@ type oldFile struct {
 	layout layout
 }
 
-// readOld reads lang's bundle file and finds its layout.
+// readOld finds the layout of lang's bundle file, and reads it.
 func (b Bundler) readOld(g *workspace.Graph, lang string) *oldFile {
-	data, err := os.ReadFile(b.Path(lang))
-	if err != nil {
+	var l layout
+	if !g.Cache.Get(layoutBucket, lang, identity(b.Path(lang)), &l) {
 		return nil
 	}
-	var l layout
-	if !g.Cache.Get(layoutBucket, lang, hash(data), &l) {
+	data, err := os.ReadFile(b.Path(lang))
+	if err != nil {
 		return nil
 	}
 	for _, s := range l {
@@ -71,18 +73,31 @@ func (f *oldFile) part(slug, key string) ([]byte, bool) {
 	return f.data[s.Start:s.End], true
 }
 
-// putLayout stores the layout of data, lang's bundle file, whose parts,
-// those of slugs made from keys, start at start.
-func putLayout(store *workspace.CacheWriter, lang string, data []byte, start int, slugs []string, parts [][]byte, keys []string) {
+// layOut is the layout of a file whose parts, those of slugs made from
+// keys, start at start.
+func layOut(start int, slugs []string, parts [][]byte, keys []string) layout {
 	l := make(layout, len(slugs))
 	for i, slug := range slugs {
 		l[slug] = span{Key: keys[i], Start: start, End: start + len(parts[i])}
 		start += len(parts[i])
 	}
-	store.Put(unitcache.Item{Bucket: layoutBucket, Unit: lang, Key: hash(data), Value: l})
+	return l
 }
 
-func hash(data []byte) string {
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:])
+// putLayout stores l, the layout of lang's bundle file at path, under the
+// file's identity as it is now on disk.
+func putLayout(store *workspace.CacheWriter, lang, path string, l layout) {
+	if id := identity(path); id != "" {
+		store.Put(unitcache.Item{Bucket: layoutBucket, Unit: lang, Key: id, Value: l})
+	}
+}
+
+// identity is the size, modification time, change time and inode of the
+// file at path ("" when there is none): a change to the file changes it.
+func identity(path string) string {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%d %d %d", fi.Size(), fi.ModTime().UnixNano(), fingerprint.Identity(path))
 }
