@@ -94,8 +94,10 @@ func (p *Project) buildSteps(prog Progress, intact bool) (*BuildResult, error) {
 		return nil, err
 	}
 	// Sync read every input; publishing judges every translation it
-	// publishes as check does, and keeps what it found for the check.
-	published, err := p.publisher().Publish(PublishOptions{Langs: p.ProjectLangs(), Formats: Formats, Incremental: true, Read: true, PDF: true, Intact: intact}, prog)
+	// publishes as check does, and keeps what it found for the check and
+	// each unit's part of the runtime bundle.
+	published, err := p.publisher().Publish(PublishOptions{Langs: p.ProjectLangs(), Formats: Formats, Incremental: true, Read: true, PDF: true, Intact: intact,
+		Judged: bundle.PutPart}, prog)
 	// A handout that cannot be printed (no Chromium) fails the build
 	// after every other output is written.
 	var printErr *publish.HandoutError

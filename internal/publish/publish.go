@@ -14,7 +14,6 @@ import (
 	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/article"
-	"github.com/lingo-l10n/lingo/internal/bundle"
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"github.com/lingo-l10n/lingo/internal/gate"
@@ -48,6 +47,10 @@ type PublishOptions struct {
 	// changes, are those it recorded): every file the manifest lists is
 	// there, unasked.
 	Intact bool
+	// Judged, when set, is given each unit publishing judges (an article
+	// in a target language, under its unit key), for what else a build
+	// makes of the judgement: the runtime bundle's part of it.
+	Judged func(store *workspace.CacheWriter, lang, slug, key string, j *gate.Judgement) error
 }
 
 // LangResult is what publishing did for one language: a sum of its pages.
@@ -446,8 +449,10 @@ func (p Publisher) publishArticle(run *publishRun, checks *workspace.CacheWriter
 	for li, lang := range run.langs {
 		if j := ap.judged[lang]; j != nil {
 			gate.PutCheck(checks, workspace.UnitName(lang, slug), job.keys[li], p.Summarize(j.Result), j.Result.Found)
-			if err := bundle.PutPart(checks, lang, slug, job.keys[li], j); err != nil {
-				return nil, err
+			if run.opts.Judged != nil {
+				if err := run.opts.Judged(checks, lang, slug, job.keys[li], j); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}
