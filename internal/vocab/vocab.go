@@ -239,38 +239,23 @@ type tokens struct {
 	any   []token          // the spellings that start with anything (a space, a number): tried at every rune
 }
 
-// index makes ts.start and ts.any from ts.list.
+// index makes ts.start and ts.any from ts.list, in one pass: a key's
+// list starts with the spellings that start with anything and come before
+// its first spelling, and gains every later one.
 func (ts *tokens) index() {
 	ts.start, ts.any = map[rune][]token{}, nil
-	first := func(t token) rune {
-		if r, _ := utf8.DecodeRuneInString(t.text); r != ' ' && r != '#' && r != utf8.RuneError {
-			return foldKey(r)
-		}
-		return -1
-	}
 	for _, t := range ts.list {
-		if first(t) < 0 {
+		r, _ := utf8.DecodeRuneInString(t.text)
+		if r == ' ' || r == '#' || r == utf8.RuneError {
 			ts.any = append(ts.any, t)
-		}
-	}
-	for _, t := range ts.list {
-		k := first(t)
-		if k < 0 {
 			for key := range ts.start {
 				ts.start[key] = append(ts.start[key], t)
 			}
 			continue
 		}
+		k := foldKey(r)
 		if _, ok := ts.start[k]; !ok {
-			// the spellings that start with anything and come before t
-			for _, a := range ts.list {
-				if a == t {
-					break
-				}
-				if first(a) < 0 {
-					ts.start[k] = append(ts.start[k], a)
-				}
-			}
+			ts.start[k] = slices.Clone(ts.any)
 		}
 		ts.start[k] = append(ts.start[k], t)
 	}
