@@ -169,8 +169,8 @@ func (b Bundler) file(c *check.Checker, g *workspace.Graph, store *workspace.Cac
 			return nil
 		}
 		made.Add(1)
-		part, err := b.part(c, store, g.Cache, slugs[i], langs, keys[i], li)
-		parts[i] = []byte(part)
+		var err error
+		parts[i], err = b.part(c, store, g.Cache, slugs[i], langs, keys[i], li)
 		return err
 	})
 	if err != nil {
@@ -237,29 +237,29 @@ func (b Bundler) about(lang string) string {
 // entries, each after an empty line. keys are its units' keys, by
 // language. What is in the unit cache under the unit's key is taken from
 // there; else the unit is judged, and its part stored.
-func (b Bundler) part(c *check.Checker, store *workspace.CacheWriter, cache *unitcache.Cache, slug string, langs, keys []string, li int) (string, error) {
+func (b Bundler) part(c *check.Checker, store *workspace.CacheWriter, cache *unitcache.Cache, slug string, langs, keys []string, li int) ([]byte, error) {
 	lang, unit := langs[li], workspace.UnitName(langs[li], slug)
 	var raw unitcache.Raw
 	if cache.Get(cacheBucket, unit, keys[li], &raw) {
-		return string(raw), nil
+		return raw, nil
 	}
 	a, err := b.Load(slug)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	entries := sourceEntries(a)
 	if lang != b.Config.Source {
 		j, err := b.Judge(c, a, lang, nil)
 		if err != nil {
-			return "", err
+			return nil, err
 		}
 		entries = published(j)
 	}
 	part, err := marshalPart(lang, slug, entries)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	store.Put(unitcache.Item{Bucket: cacheBucket, Unit: unit, Key: keys[li], Value: unitcache.Raw(part)})
+	store.Put(unitcache.Item{Bucket: cacheBucket, Unit: unit, Key: keys[li], Value: part})
 	return part, nil
 }
 
@@ -272,18 +272,18 @@ func PutPart(store *workspace.CacheWriter, lang, slug, key string, j *gate.Judge
 	if err != nil {
 		return err
 	}
-	store.Put(unitcache.Item{Bucket: cacheBucket, Unit: workspace.UnitName(lang, slug), Key: key, Value: unitcache.Raw(part)})
+	store.Put(unitcache.Item{Bucket: cacheBucket, Unit: workspace.UnitName(lang, slug), Key: key, Value: part})
 	return nil
 }
 
 // marshalPart is entries as go-i18n TOML, catalog.Marshal's, without the
 // head line it gives a file: each entry after an empty line.
-func marshalPart(lang, slug string, entries []catalog.Entry) (string, error) {
+func marshalPart(lang, slug string, entries []catalog.Entry) (unitcache.Raw, error) {
 	data, err := catalog.Marshal(&catalog.Catalog{Lang: lang, Slug: slug, Entries: entries}, format)
 	if err != nil {
-		return "", fmt.Errorf("bundle %s: %w", lang, err)
+		return nil, fmt.Errorf("bundle %s: %w", lang, err)
 	}
-	_, body, _ := strings.Cut(string(data), "\n")
+	_, body, _ := bytes.Cut(data, []byte("\n"))
 	return body, nil
 }
 

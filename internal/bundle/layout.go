@@ -1,8 +1,8 @@
 package bundle
 
 import (
-	"fmt"
 	"os"
+	"strconv"
 
 	"github.com/lingo-l10n/lingo/internal/fingerprint"
 	"github.com/lingo-l10n/lingo/internal/unitcache"
@@ -11,7 +11,7 @@ import (
 
 // A bundle file is made again on every build, but most of its parts are
 // those of the file already written. Its layout, kept in the unit cache
-// under the file's identity as lingo wrote it (size, modification and
+// under the file's fingerprint as lingo wrote it (size, modification and
 // change times, inode: git's index trusts the same), says where each
 // article's part stands in it and from what inputs it was made: while the
 // file on disk is the one lingo wrote, an unchanged unit's part is cut from
@@ -92,12 +92,12 @@ func putLayout(store *workspace.CacheWriter, lang, path string, l layout) {
 	}
 }
 
-// identity is the size, modification time, change time and inode of the
-// file at path ("" when there is none): a change to the file changes it.
+// identity is the fingerprint of the file at path (its size, times and
+// inode), "" when there is none: a change to the file changes it.
 func identity(path string) string {
-	fi, err := os.Lstat(path)
-	if err != nil {
+	sum := fingerprint.Files(path)
+	if sum.Files == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d %d %d", fi.Size(), fi.ModTime().UnixNano(), fingerprint.Identity(path))
+	return strconv.FormatUint(sum.Hash, 16)
 }
