@@ -84,14 +84,13 @@ func Open(path string) *Table {
 // Hash is the SHA-256 of the file at path, in hex, or Absent when there is
 // no such file.
 func (t *Table) Hash(path string) (string, error) {
-	fi, err := os.Stat(path)
+	size, mtime, id, err := fingerprint.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Absent, nil
 	}
 	if err != nil {
 		return "", err
 	}
-	size, mtime, id := fi.Size(), fi.ModTime().UnixNano(), fingerprint.Identity(path)
 	t.mu.Lock()
 	rec, ok := t.recs[path]
 	t.mu.Unlock()

@@ -31,6 +31,22 @@ type Sum struct {
 // Add combines two sums.
 func (s Sum) Add(t Sum) Sum { return Sum{s.Hash + t.Hash, s.Files + t.Files} }
 
+// Sub takes t, a part of s, out of it.
+func (s Sum) Sub(t Sum) Sum { return Sum{s.Hash - t.Hash, s.Files - t.Files} }
+
+// File is what the file at path adds to the sum of a Tree that holds it
+// (path as the walk names it: the tree's root joined with the names below
+// it): nothing when there is no such file. A writer of files in a tree
+// can keep the tree's sum current from the sums of the files it wrote,
+// taken before and after, without walking the tree again.
+func File(path string) Sum {
+	size, mtime, id, err := Lstat(path)
+	if err != nil {
+		return Sum{}
+	}
+	return Sum{entry(filepath.Dir(path), filepath.Base(path), size, mtime, id), 1}
+}
+
 // entry hashes one file's (or directory's) path, size, modification time
 // and identity (its change time and inode, 0 where unknown).
 func entry(dir, name string, size, mtime int64, id uint64) uint64 {
@@ -121,8 +137,8 @@ func Dirs(root string, skip func(name string) bool) []string {
 func Files(paths ...string) Sum {
 	var s Sum
 	for _, p := range paths {
-		if fi, err := os.Lstat(p); err == nil {
-			s = s.Add(Sum{entry(p, "", fi.Size(), fi.ModTime().UnixNano(), Identity(p)), 1})
+		if size, mtime, id, err := Lstat(p); err == nil {
+			s = s.Add(Sum{entry(p, "", size, mtime, id), 1})
 		}
 	}
 	return s

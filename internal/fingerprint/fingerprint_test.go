@@ -136,3 +136,29 @@ func TestDirs(t *testing.T) {
 		t.Errorf("Dirs of a missing root = %v", got)
 	}
 }
+
+// A writer that keeps a tree's sum from the sums of the files it writes,
+// before and after (File), gets the sum a new walk would.
+func TestFileKeepsTreeSum(t *testing.T) {
+	root := t.TempDir()
+	for _, f := range []string{"a.toml", "x/b.toml", "x/y/c.json"} {
+		write(t, filepath.Join(root, f), f)
+	}
+	sum, _ := Tree(root, nil)
+	change := func(path string, do func()) {
+		sum = sum.Sub(File(path))
+		do()
+		sum = sum.Add(File(path))
+	}
+	later := time.Now().Add(time.Hour)
+	change(filepath.Join(root, "x", "b.toml"), func() { write(t, filepath.Join(root, "x", "b.toml"), "edited") })
+	change(filepath.Join(root, "a.toml"), func() { touch(t, filepath.Join(root, "a.toml"), later) })
+	change(filepath.Join(root, "new", "d.toml"), func() { write(t, filepath.Join(root, "new", "d.toml"), "new") })
+	change(filepath.Join(root, "x", "y", "c.json"), func() { os.Remove(filepath.Join(root, "x", "y", "c.json")) })
+	if walked, _ := Tree(root, nil); walked != sum {
+		t.Fatalf("sum kept from the files written = %v, a walk says %v", sum, walked)
+	}
+	if File(filepath.Join(root, "missing")) != (Sum{}) {
+		t.Fatal("a missing file adds to the sum")
+	}
+}

@@ -42,9 +42,30 @@ func identityOf(st *unix.Stat_t) uint64 {
 // Identity is identityOf the file at path (not following a link), 0 when
 // it cannot be read.
 func Identity(path string) uint64 {
+	_, _, id, _ := Lstat(path)
+	return id
+}
+
+// Stat is what one stat call says of the file at path, following a link:
+// its size, modification time (nanoseconds) and identity (identityOf).
+func Stat(path string) (size, mtime int64, id uint64, err error) {
+	return stat(path, unix.Stat)
+}
+
+// Lstat is Stat of path itself, a link not followed.
+func Lstat(path string) (size, mtime int64, id uint64, err error) {
+	return stat(path, unix.Lstat)
+}
+
+func stat(path string, call func(string, *unix.Stat_t) error) (size, mtime int64, id uint64, err error) {
 	var st unix.Stat_t
-	if unix.Lstat(path, &st) != nil {
-		return 0
+	for {
+		if err = call(path, &st); err != unix.EINTR {
+			break
+		}
 	}
-	return identityOf(&st)
+	if err != nil {
+		return 0, 0, 0, &os.PathError{Op: "stat", Path: path, Err: err}
+	}
+	return st.Size, st.Mtim.Nano(), identityOf(&st), nil
 }

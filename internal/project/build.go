@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/lingo-l10n/lingo/internal/bundle"
 	"github.com/lingo-l10n/lingo/internal/check"
@@ -53,13 +54,13 @@ type stamp struct {
 // result. Once ctx is done it stops at a safe point (every file old or
 // new) and returns ctx's error; the next build completes the work.
 func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error) {
-	content, _ := fingerprint.Tree(p.Config.ContentDir(), nil) // a build never writes the articles
+	inputs := p.inputs()
 	// The output folder is intact when its folders are as the last build
 	// left them: publishing then trusts its manifest's list of files.
 	intact := false
 	if last := p.readStamp(); last != nil {
 		outputs := fingerprint.Files(last.OutDirs...)
-		if last.Fingerprint == p.fingerprint(outputs, content) {
+		if last.Fingerprint == fingerprintOf(outputs, inputs) {
 			res := *last.Result
 			for i := range res.Langs {
 				res.Langs[i].Written, res.Langs[i].Skipped = 0, 0
@@ -70,6 +71,16 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 	}
 	b := p.WithContext(ctx)
 	b.Progress = prog
+	var mu sync.Mutex
+	b.WritesLocales = func(path string) func() { // sync's writes, kept in inputs
+		before := fingerprint.File(path)
+		return func() {
+			after := fingerprint.File(path)
+			mu.Lock()
+			inputs = inputs.Sub(before).Add(after)
+			mu.Unlock()
+		}
+	}
 	var res *BuildResult
 	err := b.WithGraph(func(*workspace.Graph) error {
 		var err error
@@ -79,7 +90,7 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 	if err != nil {
 		return nil, err
 	}
-	if err := p.writeStamp(res, content); err != nil {
+	if err := p.writeStamp(res, inputs); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -129,15 +140,15 @@ func (p *Project) buildSteps(prog Progress, intact bool) (*BuildResult, error) {
 }
 
 // writeStamp records the fingerprint of the project as this build leaves
-// it, with the build's result.
-func (p *Project) writeStamp(res *BuildResult, content fingerprint.Sum) error {
+// it (inputs: its inputs' sum), with the build's result.
+func (p *Project) writeStamp(res *BuildResult, inputs fingerprint.Sum) error {
 	path := filepath.Join(p.Config.OutputDir(), stampFile)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
 	outDirs := fingerprint.Dirs(p.Config.OutputDir(), func(name string) bool { return name == ".lingo" })
 	outputs := fingerprint.Files(outDirs...)
-	f, err := workspace.JSONFile(path, stamp{Version, p.fingerprint(outputs, content), outDirs, outputs, res})
+	f, err := workspace.JSONFile(path, stamp{Version, fingerprintOf(outputs, inputs), outDirs, outputs, res})
 	if err != nil {
 		return err
 	}
@@ -157,21 +168,27 @@ func (p *Project) readStamp() *stamp {
 	return &s
 }
 
-// fingerprint sums the path, size, modification time and identity
-// (change time and inode) of every file a build reads: the config, the
-// glossary, the articles, the catalogs and the state and review files
-// beside them, the page words and the check vocabulary; and the
-// modification times of the output folders listed in outDirs, which only
-// lingo writes, by rename (outputs is their sum). Stat calls only, no
-// reading. content is the articles' sum, taken once before the build.
-func (p *Project) fingerprint(outputs, content fingerprint.Sum) string {
+// inputs sums the path, size, modification time and identity (change time
+// and inode) of every file a build reads: the config, the glossary, the
+// articles, the catalogs and the state and review files beside them, the
+// page words and the check vocabulary. Stat calls only, no reading. A build
+// takes it before it starts (an input changed while it runs is seen by the
+// next one), and keeps it current as it writes under locales/
+// (WritesLocales), without a second walk.
+func (p *Project) inputs() fingerprint.Sum {
 	sum := fingerprint.Files(p.Config.Path, p.GlossaryPath())
-	sum = sum.Add(outputs).Add(content)
-	for _, dir := range []string{p.Config.LocalesDir(), p.Folder(p.Config.Words), p.Folder(p.Config.Check.Vocabulary)} {
+	for _, dir := range []string{p.Config.ContentDir(), p.Config.LocalesDir(), p.Folder(p.Config.Words), p.Folder(p.Config.Check.Vocabulary)} {
 		if dir != "" {
 			tree, _ := fingerprint.Tree(dir, nil)
 			sum = sum.Add(tree)
 		}
 	}
+	return sum
+}
+
+// fingerprintOf is a build's fingerprint: its inputs' sum and that of the
+// output folders, which only lingo writes, by rename (outputs).
+func fingerprintOf(outputs, inputs fingerprint.Sum) string {
+	sum := outputs.Add(inputs)
 	return fmt.Sprintf("%s %x %d", Version, sum.Hash, sum.Files)
 }

@@ -174,6 +174,15 @@ func TestIncrementalBuild(t *testing.T) {
 				t.Errorf("%s: %s published %d articles again, want %d", step.name, l.Lang, redo, step.redo)
 			}
 		}
+		// The build's fingerprint, kept as sync wrote, is the project's:
+		// the next build finds nothing changed, and skips no article
+		// because it reads none.
+		again, _ := build(t, dir)
+		for _, l := range again.Langs {
+			if l.Skipped != 0 {
+				t.Errorf("%s: the build after it looked at the articles again (%s skipped %d): its fingerprint is not the project's", step.name, l.Lang, l.Skipped)
+			}
+		}
 	}
 }
 

@@ -129,9 +129,10 @@ func (p Publisher) reading(run *publishRun, a *workspace.Article, lang string, j
 type manifest struct {
 	Version string                `json:"version"`
 	Pages   map[string]pageRecord `json:"pages"`
-	// Index is what the index and status pages were made from (indexKey):
-	// while it holds, they are not made again.
-	Index string `json:"index,omitempty"`
+	// IndexPages is what each index and status page was made from, by
+	// its path relative to the output folder (indexPage.key): while it
+	// holds, the page is not made again.
+	IndexPages map[string]string `json:"index_pages,omitempty"`
 }
 
 const manifestFile = ".lingo-build.json"
@@ -246,18 +247,12 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 		}
 	}
 	if slices.Contains(opts.Formats, "html") {
-		next.Index = indexKey(g, run, next, p.siteName())
-		if next.Index != run.old.Index || !p.indexPagesExist(run, next) {
-			pages, err := p.indexPages(run, slugs, next)
-			if err != nil {
-				return nil, written, err
-			}
-			w, err := p.WriteAll(pages)
-			written = append(written, workspace.Wrote(w)...)
-			if err != nil {
-				return nil, written, err
-			}
+		keys, w, err := p.writeIndexPages(p.indexPages(run, slugs, next), g.Shared(), run.old.IndexPages)
+		written = append(written, workspace.Wrote(w)...)
+		if err != nil {
+			return nil, written, err
 		}
+		next.IndexPages = keys
 	}
 	if p.hugo() && slices.Contains(opts.Formats, "md") {
 		files, err := p.hugoSiteFiles(run.words, run.langs)

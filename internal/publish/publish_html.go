@@ -135,13 +135,44 @@ func Title(a *workspace.Article, texts map[string]string) string {
 	return a.Segs[at].Text
 }
 
-// indexPages renders the pages that list the articles: each language's
-// index (every article by its title in that language, the untranslated
-// ones marked and linked to the source), the site's index (its
-// languages), and the status page (how far each article is translated in
-// each language, the numbers of lingo status).
-func (p Publisher) indexPages(run *publishRun, slugs []string, m manifest) ([]workspace.Pending, error) {
-	var files []workspace.Pending
+// indexPage is one of the pages that list the articles, before rendering:
+// a list (a language's index, the site's) or the status table.
+type indexPage struct {
+	path  string
+	list  *htmlpage.List
+	table *htmlpage.Index
+}
+
+// key is what the page is made from: while it holds, the page is not made
+// again.
+func (ip indexPage) key(shared string) string {
+	view, err := json.Marshal(struct {
+		List  *htmlpage.List
+		Table *htmlpage.Index
+	}{ip.list, ip.table})
+	if err != nil {
+		return ""
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00", workspace.Version, shared)
+	h.Write(view)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func (ip indexPage) render() ([]byte, error) {
+	if ip.table != nil {
+		return htmlpage.RenderIndex(*ip.table)
+	}
+	return htmlpage.RenderList(*ip.list)
+}
+
+// indexPages are the pages that list the articles: each language's index
+// (every article by its title in that language, the untranslated ones
+// marked and linked to the source), the site's index (its languages), and
+// the status page (how far each article is translated in each language,
+// the numbers of lingo status).
+func (p Publisher) indexPages(run *publishRun, slugs []string, m manifest) []indexPage {
+	var pages []indexPage
 	out := p.Config.OutputDir()
 	src := p.Config.Source
 	langs := m.langs(run.langs)
@@ -166,11 +197,7 @@ func (p Publisher) indexPages(run *publishRun, slugs []string, m manifest) ([]wo
 			l.Items = append(l.Items, it)
 		}
 		l.Footer = []htmlpage.ListItem{{Title: cmp.Or(site, words.Languages()), Href: relURL(path, filepath.Join(out, "index.html"))}}
-		data, err := htmlpage.RenderList(l)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, workspace.Pending{Path: path, Data: data})
+		pages = append(pages, indexPage{path: path, list: &l})
 	}
 	path := filepath.Join(out, "index.html")
 	words := run.words.For(src)
@@ -179,16 +206,30 @@ func (p Publisher) indexPages(run *publishRun, slugs []string, m manifest) ([]wo
 	for _, lang := range langs {
 		l.Items = append(l.Items, htmlpage.ListItem{Title: htmlpage.NativeName(lang), Href: relURL(path, indexOf(lang)), Lang: lang})
 	}
-	data, err := htmlpage.RenderList(l)
-	if err != nil {
-		return nil, err
+	status := p.statusPage(run, slugs, m, langs)
+	return append(pages, indexPage{path: path, list: &l}, indexPage{path: filepath.Join(out, "status.html"), table: &status})
+}
+
+// writeIndexPages writes those of pages whose key differs from the last
+// run's (old, by path relative to the output folder) or which are not
+// there, and returns every page's key and the files written.
+func (p Publisher) writeIndexPages(pages []indexPage, shared string, old map[string]string) (map[string]string, []string, error) {
+	keys := map[string]string{}
+	var files []workspace.Pending
+	for _, ip := range pages {
+		rel := p.OutRel(ip.path)
+		keys[rel] = ip.key(shared)
+		if keys[rel] != "" && keys[rel] == old[rel] && p.exists(rel) {
+			continue
+		}
+		data, err := ip.render()
+		if err != nil {
+			return nil, nil, err
+		}
+		files = append(files, workspace.Pending{Path: ip.path, Data: data})
 	}
-	files = append(files, workspace.Pending{Path: path, Data: data})
-	data, err = p.statusPage(run, slugs, m, langs)
-	if err != nil {
-		return nil, err
-	}
-	return append(files, workspace.Pending{Path: filepath.Join(out, "status.html"), Data: data}), nil
+	written, err := p.WriteAll(files)
+	return keys, written, err
 }
 
 // siteName names the site on its index pages: [site] title, else the name
@@ -204,30 +245,6 @@ func (p Publisher) siteName() string {
 	return name
 }
 
-// indexKey hashes what the index and status pages are made from: the
-// shared inputs (config, page words, version), the languages and every
-// page's record.
-func indexKey(g *workspace.Graph, run *publishRun, m manifest, site string) string {
-	pages, err := json.Marshal(m.Pages) // keys sorted
-	if err != nil {
-		return ""
-	}
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", g.Shared(), strings.Join(run.langs, " "), site)
-	h.Write(pages)
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-// indexPagesExist reports whether the index and status pages indexPages
-// writes for m are all on disk.
-func (p Publisher) indexPagesExist(run *publishRun, m manifest) bool {
-	rels := []string{"index.html", "status.html"}
-	for _, lang := range m.langs(run.langs) {
-		rels = append(rels, lang+"/index.html")
-	}
-	return p.allExist(rels)
-}
-
 // readingNote says how hard a page reads, in the status page's words:
 // its grade and ease by its language's formula, or its sentence length.
 func readingNote(words *pagewords.Page, r *readinglevel.Brief) string {
@@ -241,10 +258,10 @@ func readingNote(words *pagewords.Page, r *readinglevel.Brief) string {
 	return words.Reading(f(r.Grade), f(r.Ease), r.Formula)
 }
 
-// statusPage renders <output>/status.html: per article and language, the
+// statusPage is the table of <output>/status.html: per article and language, the
 // share of messages translated and current, and a last row per language
 // over every article, as lingo status and lingo check count them.
-func (p Publisher) statusPage(run *publishRun, slugs []string, m manifest, langs []string) ([]byte, error) {
+func (p Publisher) statusPage(run *publishRun, slugs []string, m manifest, langs []string) htmlpage.Index {
 	path := filepath.Join(p.Config.OutputDir(), "status.html")
 	src := p.Config.Source
 	words := run.words.For(src)
@@ -280,5 +297,5 @@ func (p Publisher) statusPage(run *publishRun, slugs []string, m manifest, langs
 				Percent: translation.Percent(current[lang], total[lang])})
 		}
 	}
-	return htmlpage.RenderIndex(ix)
+	return ix
 }

@@ -80,11 +80,25 @@ func (p *Project) Remove(path string) (bool, error) {
 	if p.graph != nil && p.inLocales(path) {
 		p.graph.orphans.forget()
 	}
+	done := p.writesLocales(path)
 	err := os.Remove(path)
+	if done != nil && err == nil {
+		done()
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, nil
 	}
 	return err == nil, err
+}
+
+// writesLocales is WritesLocales' done for a file lingo is about to write
+// or remove at path; nil when path is not under the catalogs' folder or
+// no one asked.
+func (p *Project) writesLocales(path string) func() {
+	if p.WritesLocales == nil || !p.inLocales(path) {
+		return nil
+	}
+	return p.WritesLocales(path)
 }
 
 // inLocales reports whether path is under the catalogs' folder.

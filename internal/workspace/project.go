@@ -34,6 +34,11 @@ type Project struct {
 	// Progress hears how sync and check advance (Publish and Build take
 	// theirs); nil is none.
 	Progress Progress
+	// WritesLocales, if set, is told of each file under the catalogs'
+	// folder that lingo is about to write or remove, and returns what to
+	// call once it has (Build keeps its fingerprint of the inputs current
+	// with it).
+	WritesLocales func(path string) (done func())
 	// Reads, if set, hears the path of each file the project reads
 	// through ReadFile (articles, catalogs, state files): tests count
 	// what a command opens.
@@ -265,8 +270,12 @@ func (p *Project) WriteAll(files []Pending) ([]string, error) {
 		}
 		n := min(len(files), syncBatch)
 		batch := make([]atomicfile.File, n)
+		dones := map[int]func(){} // WritesLocales'
 		for i, f := range files[:n] {
 			batch[i] = atomicfile.File{Path: f.Path, Data: f.Data}
+			if done := p.writesLocales(f.Path); done != nil {
+				dones[i] = done
+			}
 		}
 		idx, err := atomicfile.Write(batch)
 		for _, i := range idx {
@@ -274,6 +283,9 @@ func (p *Project) WriteAll(files []Pending) ([]string, error) {
 			// build keeps the paths of every file it writes (220,000 at
 			// 10,000 × 10).
 			written = append(written, strings.Clone(p.Rel(batch[i].Path)))
+			if done := dones[i]; done != nil {
+				done()
+			}
 		}
 		if ae := (*atomicfile.Error)(nil); errors.As(err, &ae) {
 			return written, fmt.Errorf("write %s: %w", p.Rel(ae.Path), ae.Err)
