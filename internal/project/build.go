@@ -2,13 +2,13 @@ package project
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
 
+	json "github.com/goccy/go-json"
 	"github.com/lingo-l10n/lingo/internal/bundle"
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/fingerprint"

@@ -2,7 +2,6 @@ package publish
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path"
@@ -10,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	json "github.com/goccy/go-json"
 	"github.com/lingo-l10n/lingo/internal/config"
 )
 

@@ -10,12 +10,13 @@ package spill
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"sync"
+
+	json "github.com/goccy/go-json"
 )
 
 // File holds batches of T. Add may be called from several goroutines.

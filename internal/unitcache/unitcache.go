@@ -4,18 +4,21 @@
 // was stored under the key asked for: a unit whose inputs changed is never
 // answered from the cache. The cache is only ever an optimization: deleting
 // the file, or a file another lingo holds, costs the work, nothing else;
-// a cache that cannot be opened or written stores nothing.
+// a cache that cannot be opened or written stores nothing. Values are JSON,
+// encoded by goccy/go-json (encoding/json's output, in less time: a build
+// reads a value for every unit, and lingo's other large machine files, the
+// build's manifest and stamp, go the same way).
 package unitcache
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
 
+	json "github.com/goccy/go-json"
 	bolt "go.etcd.io/bbolt"
 )
 

@@ -1,13 +1,13 @@
 package workspace
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path/filepath"
 	"sort"
 
+	json "github.com/goccy/go-json"
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/translation"
 )
