@@ -493,10 +493,15 @@ func table(indexLang string, entries []IndexEntry) ([]column, []row, error) {
 	colOf := map[string]int{}
 	var keys []string
 	byKey := map[string][]IndexEntry{}
+	tags := map[string]string{} // Lang as given → as parsed: an index has few languages and many entries
 	for i, e := range entries {
-		tag, err := lang.Parse(e.Lang)
-		if err != nil {
-			return nil, nil, fmt.Errorf("entry %d: %w", i+1, err)
+		tag, ok := tags[e.Lang]
+		if !ok {
+			var err error
+			if tag, err = lang.Parse(e.Lang); err != nil {
+				return nil, nil, fmt.Errorf("entry %d: %w", i+1, err)
+			}
+			tags[e.Lang] = tag
 		}
 		e.Lang = tag
 		if _, ok := colOf[tag]; !ok {
@@ -513,6 +518,7 @@ func table(indexLang string, entries []IndexEntry) ([]column, []row, error) {
 		byKey[key] = append(byKey[key], e)
 	}
 	rows := make([]row, 0, len(keys))
+	percents := map[float64]string{} // as the printer shows them
 	for _, key := range keys {
 		es := byKey[key]
 		head := es[0]
@@ -529,10 +535,14 @@ func table(indexLang string, entries []IndexEntry) ([]column, []row, error) {
 				return nil, nil, fmt.Errorf("article %q has two %s entries", head.Title, e.Lang)
 			}
 			pct := percent(e.Percent)
+			shown, ok := percents[pct]
+			if !ok {
+				shown = printer.Sprint(number.Percent(pct/100, number.MaxFractionDigits(1)))
+				percents[pct] = shown
+			}
 			*c = cell{
 				Present: true, Published: e.Published && e.Href != "",
-				Href: e.Href, Lang: e.Lang, Title: e.Title, Note: e.Note, Reading: e.Reading,
-				Percent: printer.Sprint(number.Percent(pct/100, number.MaxFractionDigits(1))),
+				Href: e.Href, Lang: e.Lang, Title: e.Title, Note: e.Note, Reading: e.Reading, Percent: shown,
 			}
 			if pct == 100 {
 				c.Class = "complete"
