@@ -60,6 +60,11 @@ type disk struct {
 // Table hashes files, remembering what it hashed. It is safe for
 // concurrent use.
 type Table struct {
+	// Known, if set, says what a walk already saw of the file at path
+	// (its size, modification time and identity, as fingerprint.Stat says
+	// them; ok false when it did not see it), in place of a stat.
+	Known func(path string) (size, mtime int64, id uint64, ok bool)
+
 	path string
 	mu   sync.Mutex
 	recs map[string]record
@@ -84,12 +89,19 @@ func Open(path string) *Table {
 // Hash is the SHA-256 of the file at path, in hex, or Absent when there is
 // no such file.
 func (t *Table) Hash(path string) (string, error) {
-	size, mtime, id, err := fingerprint.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return Absent, nil
+	size, mtime, id, known := int64(0), int64(0), uint64(0), false
+	if t.Known != nil {
+		size, mtime, id, known = t.Known(path)
 	}
-	if err != nil {
-		return "", err
+	if !known {
+		var err error
+		size, mtime, id, err = fingerprint.Stat(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return Absent, nil
+		}
+		if err != nil {
+			return "", err
+		}
 	}
 	t.mu.Lock()
 	rec, ok := t.recs[path]

@@ -67,14 +67,67 @@ func entry(dir, name string, size, mtime int64, id uint64) uint64 {
 // lists every directory walked into (root included), for Files. A missing
 // root sums to zero.
 func Tree(root string, byMtime func(name string) bool) (sum Sum, dirs []string) {
-	w := &walker{byMtime: byMtime, sem: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	return walkTree(root, byMtime, nil)
+}
+
+func walkTree(root string, byMtime func(name string) bool, seen *Seen) (sum Sum, dirs []string) {
+	w := &walker{byMtime: byMtime, seen: seen, sem: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	w.wg.Add(1)
 	w.walk(root)
 	w.wg.Wait()
 	return Sum{w.hash.Load(), w.files.Load()}, w.dirs
 }
 
+// Seen is what walks saw of the regular files they summed: one stat of
+// each, which a reader of the same files (filehash) takes in place of its
+// own. A file written since must be forgotten (Forget). It is safe for
+// concurrent use.
+type Seen struct {
+	mu    sync.Mutex
+	files map[string]seenFile
+}
+
+type seenFile struct {
+	size, mtime int64
+	id          uint64
+}
+
+// Tree is Tree(root, nil), keeping what it sees of each regular file in s.
+func (s *Seen) Tree(root string) Sum {
+	sum, _ := walkTree(root, nil, s)
+	return sum
+}
+
+// Stat is what a walk saw of the regular file at path (named as the walk
+// named it: its root joined with the names below it); ok is false when
+// no walk saw it, or it was forgotten.
+func (s *Seen) Stat(path string) (size, mtime int64, id uint64, ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f, ok := s.files[path]
+	return f.size, f.mtime, f.id, ok
+}
+
+// Forget forgets the file at path, which was written since it was seen.
+func (s *Seen) Forget(path string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.files, path)
+}
+
+func (s *Seen) add(dir string, names []string, files []seenFile) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.files == nil {
+		s.files = map[string]seenFile{}
+	}
+	for i, name := range names {
+		s.files[filepath.Join(dir, name)] = files[i]
+	}
+}
+
 type walker struct {
+	seen    *Seen // if not nil, told of each regular file
 	byMtime func(name string) bool
 	sem     chan struct{} // a slot per core for walking a directory in a goroutine of its own
 	wg      sync.WaitGroup
@@ -92,7 +145,9 @@ func (w *walker) walk(dir string) {
 	w.dirs = append(w.dirs, dir)
 	w.mu.Unlock()
 	var sum Sum
-	subdirs := statDir(dir, func(name string, isDir bool, size, mtime int64, id uint64) bool {
+	var names []string
+	var files []seenFile
+	subdirs := statDir(dir, func(name string, isDir, isRegular bool, size, mtime int64, id uint64) bool {
 		if isDir && w.byMtime != nil && w.byMtime(name) {
 			sum = sum.Add(Sum{entry(dir, name, 0, mtime, id), 1})
 			return false
@@ -100,8 +155,14 @@ func (w *walker) walk(dir string) {
 		if !isDir {
 			sum = sum.Add(Sum{entry(dir, name, size, mtime, id), 1})
 		}
+		if isRegular && w.seen != nil {
+			names, files = append(names, name), append(files, seenFile{size, mtime, id})
+		}
 		return isDir
 	})
+	if w.seen != nil {
+		w.seen.add(dir, names, files)
+	}
 	w.hash.Add(sum.Hash)
 	w.files.Add(sum.Files)
 	for _, name := range subdirs {

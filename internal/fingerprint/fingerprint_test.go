@@ -162,3 +162,37 @@ func TestFileKeepsTreeSum(t *testing.T) {
 		t.Fatal("a missing file adds to the sum")
 	}
 }
+
+// Seen keeps one stat of each regular file its walk summed, as Stat says
+// it, and none of a folder or a link (a reader follows links: the link's
+// own stat is not the file's).
+func TestSeen(t *testing.T) {
+	root := t.TempDir()
+	for _, f := range []string{"a.toml", "x/b.toml"} {
+		write(t, filepath.Join(root, f), f)
+	}
+	if err := os.Symlink(filepath.Join(root, "a.toml"), filepath.Join(root, "link.toml")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	var seen Seen
+	if got, want := seen.Tree(root), func() Sum { s, _ := Tree(root, nil); return s }(); got != want {
+		t.Fatalf("Seen.Tree sums %v, Tree %v", got, want)
+	}
+	for _, f := range []string{"a.toml", "x/b.toml"} {
+		path := filepath.Join(root, filepath.FromSlash(f))
+		size, mtime, id, ok := seen.Stat(path)
+		wsize, wmtime, wid, err := Stat(path)
+		if !ok || err != nil || size != wsize || mtime != wmtime || id != wid {
+			t.Errorf("%s: seen %d %d %d %v, stat says %d %d %d %v", f, size, mtime, id, ok, wsize, wmtime, wid, err)
+		}
+	}
+	for _, f := range []string{"x", "link.toml", "missing.toml"} {
+		if _, _, _, ok := seen.Stat(filepath.Join(root, f)); ok {
+			t.Errorf("%s: seen, want not (a folder, a link, no file)", f)
+		}
+	}
+	seen.Forget(filepath.Join(root, "a.toml"))
+	if _, _, _, ok := seen.Stat(filepath.Join(root, "a.toml")); ok {
+		t.Error("a forgotten file is still seen")
+	}
+}

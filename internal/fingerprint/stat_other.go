@@ -6,7 +6,7 @@ import "os"
 
 // statDir calls visit for every entry of dir with what lstat says of it,
 // and returns the names for which visit returned true.
-func statDir(dir string, visit func(name string, isDir bool, size, mtime int64, id uint64) bool) []string {
+func statDir(dir string, visit func(name string, isDir, isRegular bool, size, mtime int64, id uint64) bool) []string {
 	ents, _ := os.ReadDir(dir)
 	var keep []string
 	for _, e := range ents {
@@ -14,7 +14,7 @@ func statDir(dir string, visit func(name string, isDir bool, size, mtime int64, 
 		if err != nil {
 			continue
 		}
-		if visit(e.Name(), fi.IsDir(), fi.Size(), fi.ModTime().UnixNano(), 0) {
+		if visit(e.Name(), fi.IsDir(), fi.Mode().IsRegular(), fi.Size(), fi.ModTime().UnixNano(), 0) {
 			keep = append(keep, e.Name())
 		}
 	}

@@ -12,7 +12,7 @@ import (
 // and returns the names for which visit returned true. It stats each name
 // relative to the open directory (fstatat), which spares the kernel the
 // walk down the whole path for every file.
-func statDir(dir string, visit func(name string, isDir bool, size, mtime int64, id uint64) bool) []string {
+func statDir(dir string, visit func(name string, isDir, isRegular bool, size, mtime int64, id uint64) bool) []string {
 	f, err := os.Open(dir)
 	if err != nil {
 		return nil
@@ -26,7 +26,8 @@ func statDir(dir string, visit func(name string, isDir bool, size, mtime int64, 
 		if unix.Fstatat(fd, name, &st, unix.AT_SYMLINK_NOFOLLOW) != nil {
 			continue
 		}
-		if visit(name, st.Mode&unix.S_IFMT == unix.S_IFDIR, st.Size, st.Mtim.Nano(), identityOf(&st)) {
+		kind := st.Mode & unix.S_IFMT
+		if visit(name, kind == unix.S_IFDIR, kind == unix.S_IFREG, st.Size, st.Mtim.Nano(), identityOf(&st)) {
 			keep = append(keep, name)
 		}
 	}

@@ -54,7 +54,8 @@ type stamp struct {
 // result. Once ctx is done it stops at a safe point (every file old or
 // new) and returns ctx's error; the next build completes the work.
 func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error) {
-	inputs := p.inputs()
+	seen := &fingerprint.Seen{} // the walk's stat of each input, for the build graph's file hashes
+	inputs := p.inputs(seen)
 	// The output folder is intact when its folders are as the last build
 	// left them: publishing then trusts its manifest's list of files.
 	intact := false
@@ -71,8 +72,10 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 	}
 	b := p.WithContext(ctx)
 	b.Progress = prog
+	b.Known = seen.Stat
 	var mu sync.Mutex
 	b.WritesLocales = func(path string) func() { // sync's writes, kept in inputs
+		seen.Forget(path)
 		before := fingerprint.File(path)
 		return func() {
 			after := fingerprint.File(path)
@@ -171,16 +174,16 @@ func (p *Project) readStamp() *stamp {
 // inputs sums the path, size, modification time and identity (change time
 // and inode) of every file a build reads: the config, the glossary, the
 // articles, the catalogs and the state and review files beside them, the
-// page words and the check vocabulary. Stat calls only, no reading. A build
+// page words and the check vocabulary, keeping in seen what it saw of each.
+// Stat calls only, no reading. A build
 // takes it before it starts (an input changed while it runs is seen by the
 // next one), and keeps it current as it writes under locales/
 // (WritesLocales), without a second walk.
-func (p *Project) inputs() fingerprint.Sum {
+func (p *Project) inputs(seen *fingerprint.Seen) fingerprint.Sum {
 	sum := fingerprint.Files(p.Config.Path, p.GlossaryPath())
 	for _, dir := range []string{p.Config.ContentDir(), p.Config.LocalesDir(), p.Folder(p.Config.Words), p.Folder(p.Config.Check.Vocabulary)} {
 		if dir != "" {
-			tree, _ := fingerprint.Tree(dir, nil)
-			sum = sum.Add(tree)
+			sum = sum.Add(seen.Tree(dir))
 		}
 	}
 	return sum

@@ -34,6 +34,10 @@ type Project struct {
 	// Progress hears how sync and check advance (Publish and Build take
 	// theirs); nil is none.
 	Progress Progress
+	// Known, if set, says what a walk of this run already saw of a file
+	// (filehash.Table.Known): the build graph hashes files with no stat
+	// of its own.
+	Known func(path string) (size, mtime int64, id uint64, ok bool)
 	// WritesLocales, if set, is told of each file under the catalogs'
 	// folder that lingo is about to write or remove, and returns what to
 	// call once it has (Build keeps its fingerprint of the inputs current

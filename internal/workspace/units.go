@@ -56,6 +56,7 @@ func (g *Graph) CachePath(name string) string { return filepath.Join(g.p.cacheFo
 func (p *Project) openGraph() (*Graph, error) {
 	g := &Graph{p: p, files: filehash.Open(filepath.Join(p.cacheFolder(), "files")),
 		Cache: unitcache.Open(filepath.Join(p.cacheFolder(), "units.db")), created: firstMissing(p.cacheFolder())}
+	g.files.Known = p.Known
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00", Version, p.Config.Source)
 	paths := []string{p.Config.Path, p.GlossaryPath()}
