@@ -12,14 +12,18 @@ package htmlpage
 
 import (
 	"bytes"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
 	"math"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
+	json "github.com/goccy/go-json"
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -127,6 +131,10 @@ type Index struct {
 //go:embed page.tmpl
 var pageTmpl string
 
+// pageTmplSum is part of the key of a kept row (Rows): a row rendered by
+// another template is not taken.
+var pageTmplSum = sha256.Sum256([]byte(pageTmpl))
+
 //go:embed style.css
 var styleCSS string
 
@@ -217,7 +225,20 @@ func Render(p Page) ([]byte, error) {
 // RenderIndex returns the HTML page of an index: a table of the articles in
 // every language, with how complete each is and a link to each published
 // one.
-func RenderIndex(ix Index) ([]byte, error) {
+func RenderIndex(ix Index) ([]byte, error) { return RenderIndexRows(ix, nil) }
+
+// Rows keeps the rendered rows of an index's table between runs: a
+// row's HTML under its article's slug and the key of what it shows.
+type Rows interface {
+	Row(slug, key string) ([]byte, bool)
+	Keep(slug, key string, html []byte)
+}
+
+// RenderIndexRows is RenderIndex taking each article's row from kept
+// where it was kept under the key of what it shows now, and keeping each
+// row it renders; nil keeps nothing. An index of many articles of which
+// one changed renders one row.
+func RenderIndexRows(ix Index, kept Rows) ([]byte, error) {
 	tag, err := lang.Parse(ix.Lang)
 	if err != nil {
 		return nil, fmt.Errorf("render index: %w", err)
@@ -238,7 +259,14 @@ func RenderIndex(ix Index) ([]byte, error) {
 			Lang: tag, Dir: Dir(tag), Title: ix.Title,
 			CSS: template.CSS(styleCSS), Alternates: alts, Switcher: len(alts) > 1,
 		},
-		Columns: cols, Rows: rows,
+		Columns: cols, Rows: make([]template.HTML, len(rows)),
+	}
+	for i, r := range rows {
+		out, err := renderRow(r, kept)
+		if err != nil {
+			return nil, fmt.Errorf("render index: %w", err)
+		}
+		v.Rows[i] = template.HTML(out)
 	}
 	var out bytes.Buffer
 	if err := templates.ExecuteTemplate(&out, "index", v); err != nil {
@@ -324,7 +352,7 @@ func RenderList(l List) ([]byte, error) {
 type indexView struct {
 	shell
 	Columns []column
-	Rows    []row
+	Rows    []template.HTML // rendered by renderRow
 }
 
 // alternate is an Alternate with its direction, for the switcher.
@@ -338,6 +366,34 @@ type column struct{ Lang, Dir, Name string }
 type row struct {
 	Lang, Dir, Title string
 	Cells            []cell
+	slug             string // the article's; "" for a row of no article
+}
+
+// renderRow renders r with the index-row template, or takes it from kept
+// (nil: none) where it was kept under the key of what r shows.
+func renderRow(r row, kept Rows) ([]byte, error) {
+	var key string
+	if kept != nil && r.slug != "" {
+		view, err := json.Marshal(r)
+		if err != nil {
+			return nil, err
+		}
+		h := sha256.New()
+		h.Write(pageTmplSum[:])
+		h.Write(view)
+		key = hex.EncodeToString(h.Sum(nil))
+		if kept, ok := kept.Row(r.slug, key); ok {
+			return kept, nil
+		}
+	}
+	var out bytes.Buffer
+	if err := templates.ExecuteTemplate(&out, "index-row", r); err != nil {
+		return nil, err
+	}
+	if key != "" {
+		kept.Keep(r.slug, key, out.Bytes())
+	}
+	return out.Bytes(), nil
 }
 
 type cell struct {
@@ -528,7 +584,10 @@ func table(indexLang string, entries []IndexEntry) ([]column, []row, error) {
 				break
 			}
 		}
-		r := row{Lang: head.Lang, Dir: Dir(head.Lang), Title: head.Title, Cells: make([]cell, len(cols))}
+		r := row{Lang: head.Lang, Dir: Dir(head.Lang), Title: head.Title, Cells: make([]cell, len(cols)), slug: head.Slug}
+		if strings.HasPrefix(head.Slug, "\x00") {
+			r.slug = ""
+		}
 		for _, e := range es {
 			c := &r.Cells[colOf[e.Lang]]
 			if c.Present {

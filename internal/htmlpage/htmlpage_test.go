@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -638,5 +639,54 @@ func TestRenderIndexErrors(t *testing.T) {
 		if _, err := htmlpage.RenderIndex(ix); err == nil {
 			t.Errorf("%s: no error", name)
 		}
+	}
+}
+
+// rowStore is htmlpage.Rows in memory, counting the rows kept.
+type rowStore struct {
+	rows map[string]string // slug → key, then the row
+	kept int
+}
+
+func (s *rowStore) Row(slug, key string) ([]byte, bool) {
+	r, ok := s.rows[slug+"\x00"+key]
+	return []byte(r), ok
+}
+
+func (s *rowStore) Keep(slug, key string, html []byte) {
+	s.rows[slug+"\x00"+key] = string(html)
+	s.kept++
+}
+
+// An index made from kept rows is the index made whole; after one article
+// changed, only its row is made again.
+func TestRenderIndexRows(t *testing.T) {
+	store := &rowStore{rows: map[string]string{}}
+	ix := index
+	ix.Entries = append(slices.Clone(index.Entries), htmlpage.IndexEntry{Slug: "\x00all", Title: "Tous", Lang: "fr", Percent: 50})
+	whole, err := htmlpage.RenderIndex(ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []int{2, 0} { // the two articles' rows, then none: the row of every article is not kept
+		got, err := htmlpage.RenderIndexRows(ix, store)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, whole) {
+			t.Fatalf("run %d: the index from kept rows differs from the index made whole:\n%s\nwant:\n%s", i+1, got, whole)
+		}
+		if store.kept != want {
+			t.Errorf("run %d: %d rows made, want %d", i+1, store.kept, want)
+		}
+		store.kept = 0
+	}
+	ix.Entries[4].Percent = 12.5 // guides/sleep in fr
+	got, err := htmlpage.RenderIndexRows(ix, store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if whole, _ := htmlpage.RenderIndex(ix); !bytes.Equal(got, whole) || store.kept != 1 || !bytes.Contains(got, []byte("12,5")) {
+		t.Errorf("after one article changed: %d rows made (want 1), same as whole: %v", store.kept, bytes.Equal(got, whole))
 	}
 }

@@ -247,7 +247,8 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 		}
 	}
 	if slices.Contains(opts.Formats, "html") {
-		keys, w, err := p.writeIndexPages(p.indexPages(run, slugs, next), g.Shared(), run.old.IndexPages)
+		keys, w, err := p.writeIndexPages(p.indexPages(run, slugs, next), g, run.old.IndexPages)
+		g.PruneUnits(statusBucket, slugs)
 		written = append(written, workspace.Wrote(w)...)
 		if err != nil {
 			return nil, written, err

@@ -159,11 +159,30 @@ func (ip indexPage) key(shared string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func (ip indexPage) render() ([]byte, error) {
+// render renders the page, the status table's rows from rows where they
+// are kept.
+func (ip indexPage) render(rows htmlpage.Rows) ([]byte, error) {
 	if ip.table != nil {
-		return htmlpage.RenderIndex(*ip.table)
+		return htmlpage.RenderIndexRows(*ip.table, rows)
 	}
 	return htmlpage.RenderList(*ip.list)
+}
+
+// statusRows keeps the status table's rows in the unit cache, under each
+// article's slug: a build after one edit renders one row.
+type statusRows struct {
+	g     *workspace.Graph
+	store *workspace.CacheWriter
+}
+
+const statusBucket = "status-rows"
+
+func (s statusRows) Row(slug, key string) ([]byte, bool) {
+	return s.g.GetBytes(statusBucket, slug, key)
+}
+
+func (s statusRows) Keep(slug, key string, html []byte) {
+	s.store.PutBytes(statusBucket, slug, key, html)
 }
 
 // indexPages are the pages that list the articles: each language's index
@@ -212,17 +231,20 @@ func (p Publisher) indexPages(run *publishRun, slugs []string, m manifest) []ind
 
 // writeIndexPages writes those of pages whose key differs from the last
 // run's (old, by path relative to the output folder) or which are not
-// there, and returns every page's key and the files written.
-func (p Publisher) writeIndexPages(pages []indexPage, shared string, old map[string]string) (map[string]string, []string, error) {
+// there, and returns every page's key and the files written. The status
+// table's rows are kept in g's unit cache.
+func (p Publisher) writeIndexPages(pages []indexPage, g *workspace.Graph, old map[string]string) (map[string]string, []string, error) {
+	store := g.Writer()
+	defer store.Flush()
 	keys := map[string]string{}
 	var files []workspace.Pending
 	for _, ip := range pages {
 		rel := p.OutRel(ip.path)
-		keys[rel] = ip.key(shared)
+		keys[rel] = ip.key(g.Shared())
 		if keys[rel] != "" && keys[rel] == old[rel] && p.exists(rel) {
 			continue
 		}
-		data, err := ip.render()
+		data, err := ip.render(statusRows{g, store})
 		if err != nil {
 			return nil, nil, err
 		}

@@ -261,6 +261,20 @@ func (w *CacheWriter) PutValue(bucket, unit, key string, value any) {
 	w.Put(unitcache.Item{Bucket: bucket, Unit: unit, Key: key, Value: value})
 }
 
+// PutBytes queues data, stored as it is, for a unit under its key in
+// bucket (GetBytes).
+func (w *CacheWriter) PutBytes(bucket, unit, key string, data []byte) {
+	w.PutValue(bucket, unit, key, unitcache.Raw(data))
+}
+
+// GetBytes is what PutBytes stored for unit under key in bucket, if it
+// did.
+func (g *Graph) GetBytes(bucket, unit, key string) ([]byte, bool) {
+	var raw unitcache.Raw
+	ok := g.Cache.Get(bucket, unit, key, &raw)
+	return raw, ok
+}
+
 // Put queues items, and stores the batch when it is full.
 func (w *CacheWriter) Put(items ...unitcache.Item) {
 	w.mu.Lock()
