@@ -12,12 +12,14 @@
 #
 # From BenchmarkBuildNothingChanged and BenchmarkBuildEdit
 # (internal/project/scale_bench_test.go): the corpus is generated once and
-# cached under $TMPDIR; each benchmark builds a copy from scratch first, then
-# times COUNT builds after the edit (made and undone in turn), the mean of
-# which is the row.
+# cached under $TMPDIR; BenchmarkBuildNothingChanged builds a copy from
+# scratch (the first row), and both benchmarks then time COUNT builds
+# after each edit (made and undone in turn) on that copy, the mean of which
+# is the row. With LINGO_BENCH_KEEP=1 the built copy stays (its folder is
+# printed), for profiling a command on it.
 #
-#   SCALE=1000 (default) or 10000: articles (10000 needs about 10 GB of disk,
-#              and its build from scratch about half an hour of both cores)
+#   SCALE=1000 (default) or 10000: articles (10000 needs about 15 GB of disk,
+#              and its build from scratch most of an hour of both cores)
 #   COUNT=3    timed builds per row
 #   BASE=REV   also run the same benchmarks (this tree's benchmark file and
 #              corpus generator) at

@@ -280,12 +280,18 @@ func BenchmarkBuild(b *testing.B) {
 // corpus name, for BenchmarkBuildEdit to edit: at 10,000 × 10 a build
 // from scratch takes most of an hour, and one is enough for both. Each is
 // moved out of its benchmark's temporary folder (removed when that
-// benchmark ends), and removed when the tests end.
+// benchmark ends), and removed when the tests end, unless
+// LINGO_BENCH_KEEP is set: then its folder is printed, for profiling the
+// command on it (BENCHMARKS.md).
 var built = map[string]*project.Project{}
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	for _, p := range built {
+	for name, p := range built {
+		if os.Getenv("LINGO_BENCH_KEEP") != "" {
+			fmt.Fprintf(os.Stderr, "kept %s, built: %s\n", name, p.Config.Dir)
+			continue
+		}
 		os.RemoveAll(filepath.Dir(p.Config.Dir))
 	}
 	os.Exit(code)
