@@ -175,10 +175,9 @@ func (p *Project) readStamp() *stamp {
 // and inode) of every file a build reads: the config, the glossary, the
 // articles, the catalogs and the state and review files beside them, the
 // page words and the check vocabulary, keeping in seen what it saw of each.
-// Stat calls only, no reading. A build
-// takes it before it starts (an input changed while it runs is seen by the
-// next one), and keeps it current as it writes under locales/
-// (WritesLocales), without a second walk.
+// Stat calls only, no reading. A build takes it before it starts (an input
+// changed while it runs is seen by the next one), and keeps it current as
+// it writes under locales/ (WritesLocales), without a second walk.
 func (p *Project) inputs(seen *fingerprint.Seen) fingerprint.Sum {
 	sum := fingerprint.Files(p.Config.Path, p.GlossaryPath())
 	for _, dir := range []string{p.Config.ContentDir(), p.Config.LocalesDir(), p.Folder(p.Config.Words), p.Folder(p.Config.Check.Vocabulary)} {

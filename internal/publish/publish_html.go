@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"html"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	json "github.com/goccy/go-json"
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"github.com/lingo-l10n/lingo/internal/htmlpage"
