@@ -17,6 +17,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -83,13 +86,21 @@ func walkTree(root string, byMtime func(name string) bool, seen *Seen) (sum Sum,
 // own. A file written since must be forgotten (Forget). It is safe for
 // concurrent use.
 type Seen struct {
-	mu    sync.Mutex
-	files map[string]seenFile
+	mu   sync.Mutex
+	dirs map[string]*seenDir // by the folder's path as the walk named it
+}
+
+// seenDir is what a walk saw of one folder's regular files, by name,
+// sorted.
+type seenDir struct {
+	names []string
+	files []seenFile
 }
 
 type seenFile struct {
 	size, mtime int64
 	id          uint64
+	forgotten   bool
 }
 
 // Tree is Tree(root, nil), keeping what it sees of each regular file in s.
@@ -104,26 +115,56 @@ func (s *Seen) Tree(root string) Sum {
 func (s *Seen) Stat(path string) (size, mtime int64, id uint64, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, ok := s.files[path]
-	return f.size, f.mtime, f.id, ok
+	f := s.find(path)
+	if f == nil || f.forgotten {
+		return 0, 0, 0, false
+	}
+	return f.size, f.mtime, f.id, true
 }
 
 // Forget forgets the file at path, which was written since it was seen.
 func (s *Seen) Forget(path string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	delete(s.files, path)
+	if f := s.find(path); f != nil {
+		f.forgotten = true
+	}
 }
 
+// find is what was seen of the file at path, nil if nothing; s.mu held.
+func (s *Seen) find(path string) *seenFile {
+	i := strings.LastIndexByte(path, os.PathSeparator)
+	if i < 0 {
+		return nil
+	}
+	d := s.dirs[path[:i]]
+	if d == nil {
+		return nil
+	}
+	if j, ok := slices.BinarySearch(d.names, path[i+1:]); ok {
+		return &d.files[j]
+	}
+	return nil
+}
+
+// add keeps what a walk saw of the regular files of dir: names and files,
+// in the same order.
 func (s *Seen) add(dir string, names []string, files []seenFile) {
+	d := &seenDir{names: names, files: files}
+	sort.Sort(d)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.files == nil {
-		s.files = map[string]seenFile{}
+	if s.dirs == nil {
+		s.dirs = map[string]*seenDir{}
 	}
-	for i, name := range names {
-		s.files[filepath.Join(dir, name)] = files[i]
-	}
+	s.dirs[dir] = d
+}
+
+func (d *seenDir) Len() int           { return len(d.names) }
+func (d *seenDir) Less(i, j int) bool { return d.names[i] < d.names[j] }
+func (d *seenDir) Swap(i, j int) {
+	d.names[i], d.names[j] = d.names[j], d.names[i]
+	d.files[i], d.files[j] = d.files[j], d.files[i]
 }
 
 type walker struct {
@@ -156,7 +197,7 @@ func (w *walker) walk(dir string) {
 			sum = sum.Add(Sum{entry(dir, name, size, mtime, id), 1})
 		}
 		if isRegular && w.seen != nil {
-			names, files = append(names, name), append(files, seenFile{size, mtime, id})
+			names, files = append(names, name), append(files, seenFile{size: size, mtime: mtime, id: id})
 		}
 		return isDir
 	})
