@@ -15,10 +15,12 @@ import (
 
 // memoryLimit is the memory past which Go's garbage collector runs more
 // often than its default pace (which lets the heap grow to twice what is
-// live): lingo's live heap follows the largest article and stays far
-// below it on large corpora, so this keeps the resident size near what is
-// live. A soft limit: what is live is never refused. GOMEMLIMIT overrides
-// it.
+// live): lingo's live heap stays below it up to about 1,000 articles × 10
+// languages, so this keeps the resident size near what is live. A soft
+// limit: what is live is never refused. An edit build at 10,000 × 10
+// holds over a gigabyte (the manifest, the file table, every unit's key:
+// BENCHMARKS.md), and the collector then takes half the CPU; GOMEMLIMIT
+// overrides the limit (GOMEMLIMIT=off: none).
 const memoryLimit = 150 << 20
 
 func main() {
