@@ -46,7 +46,7 @@ func racy(mtime int64) int64 {
 type record struct {
 	Size  int64
 	Mtime int64  // nanoseconds since the epoch
-	ID    uint64 // change time and inode (fingerprint.Identity)
+	ID    uint64 // change time and inode (the identity fingerprint.Stat gives)
 	At    int64  // when it was hashed, nanoseconds since the epoch
 	Hash  string
 }

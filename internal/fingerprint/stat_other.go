@@ -21,11 +21,9 @@ func statDir(dir string, visit func(name string, isDir, isRegular bool, size, mt
 	return keep
 }
 
-// Identity is 0: this system's FileInfo has no change time or inode.
-func Identity(string) uint64 { return 0 }
-
 // Stat is what stat says of the file at path, following a link: its size
-// and modification time (nanoseconds); its identity is 0 here.
+// and modification time (nanoseconds); its identity is 0 here (this
+// system's FileInfo has no change time or inode).
 func Stat(path string) (size, mtime int64, id uint64, err error) {
 	return stat(os.Stat(path))
 }

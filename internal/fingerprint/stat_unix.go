@@ -40,13 +40,6 @@ func identityOf(st *unix.Stat_t) uint64 {
 	return uint64(st.Ctim.Nano())*0x9e3779b97f4a7c15 ^ uint64(st.Ino)
 }
 
-// Identity is identityOf the file at path (not following a link), 0 when
-// it cannot be read.
-func Identity(path string) uint64 {
-	_, _, id, _ := Lstat(path)
-	return id
-}
-
 // Stat is what one stat call says of the file at path, following a link:
 // its size, modification time (nanoseconds) and identity (identityOf).
 func Stat(path string) (size, mtime int64, id uint64, err error) {
