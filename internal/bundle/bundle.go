@@ -27,7 +27,6 @@ import (
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/config"
 	"github.com/lingo-l10n/lingo/internal/gate"
-	"github.com/lingo-l10n/lingo/internal/unitcache"
 	"github.com/lingo-l10n/lingo/internal/workers"
 	"github.com/lingo-l10n/lingo/internal/workspace"
 )
@@ -170,7 +169,7 @@ func (b Bundler) file(c *check.Checker, g *workspace.Graph, store *workspace.Cac
 		}
 		made.Add(1)
 		var err error
-		parts[i], err = b.part(c, store, g.Cache, slugs[i], langs, keys[i], li)
+		parts[i], err = b.part(c, store, g, slugs[i], langs, keys[i], li)
 		return err
 	})
 	if err != nil {
@@ -237,10 +236,9 @@ func (b Bundler) about(lang string) string {
 // entries, each after an empty line. keys are its units' keys, by
 // language. What is in the unit cache under the unit's key is taken from
 // there; else the unit is judged, and its part stored.
-func (b Bundler) part(c *check.Checker, store *workspace.CacheWriter, cache *unitcache.Cache, slug string, langs, keys []string, li int) ([]byte, error) {
+func (b Bundler) part(c *check.Checker, store *workspace.CacheWriter, g *workspace.Graph, slug string, langs, keys []string, li int) ([]byte, error) {
 	lang, unit := langs[li], workspace.UnitName(langs[li], slug)
-	var raw unitcache.Raw
-	if cache.Get(cacheBucket, unit, keys[li], &raw) {
+	if raw, ok := g.GetBytes(cacheBucket, unit, keys[li]); ok {
 		return raw, nil
 	}
 	a, err := b.Load(slug)
@@ -259,7 +257,7 @@ func (b Bundler) part(c *check.Checker, store *workspace.CacheWriter, cache *uni
 	if err != nil {
 		return nil, err
 	}
-	store.Put(unitcache.Item{Bucket: cacheBucket, Unit: unit, Key: keys[li], Value: part})
+	store.PutBytes(cacheBucket, unit, keys[li], part)
 	return part, nil
 }
 
@@ -272,13 +270,13 @@ func PutPart(store *workspace.CacheWriter, lang, slug, key string, j *gate.Judge
 	if err != nil {
 		return err
 	}
-	store.Put(unitcache.Item{Bucket: cacheBucket, Unit: workspace.UnitName(lang, slug), Key: key, Value: part})
+	store.PutBytes(cacheBucket, workspace.UnitName(lang, slug), key, part)
 	return nil
 }
 
 // marshalPart is entries as go-i18n TOML, catalog.Marshal's, without the
 // head line it gives a file: each entry after an empty line.
-func marshalPart(lang, slug string, entries []catalog.Entry) (unitcache.Raw, error) {
+func marshalPart(lang, slug string, entries []catalog.Entry) ([]byte, error) {
 	data, err := catalog.Marshal(&catalog.Catalog{Lang: lang, Slug: slug, Entries: entries}, format)
 	if err != nil {
 		return nil, fmt.Errorf("bundle %s: %w", lang, err)

@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"github.com/lingo-l10n/lingo/internal/fingerprint"
-	"github.com/lingo-l10n/lingo/internal/unitcache"
 	"github.com/lingo-l10n/lingo/internal/workspace"
 )
 
@@ -88,7 +87,7 @@ func layOut(start int, slugs []string, parts [][]byte, keys []string) layout {
 // file's identity as it is now on disk.
 func putLayout(store *workspace.CacheWriter, lang, path string, l layout) {
 	if id := identity(path); id != "" {
-		store.Put(unitcache.Item{Bucket: layoutBucket, Unit: lang, Key: id, Value: l})
+		store.PutValue(layoutBucket, lang, id, l)
 	}
 }
 
