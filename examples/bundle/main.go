@@ -1,6 +1,7 @@
 // Command bundle is a small app that takes its texts from lingo's runtime
-// bundle, as any go-i18n app can: it loads every active.<lang>.toml file of
-// the bundle folder into one go-i18n Bundle, and prints, for each message
+// bundle, as any go-i18n app can: it loads every file of the bundle folder
+// (<lang>/<article>.<lang>.toml, one per article and language) into one
+// go-i18n Bundle, and prints, for each message
 // ID it is given, the text a reader of the language gets and the language
 // that text is in. A message the language does not publish (missing,
 // stale, failing a check, not reviewed where review is required) is not in
@@ -78,30 +79,36 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// Load loads every bundle file (active.<lang>.toml) at the root of fsys
+// Load loads every bundle file (<lang>/<article>.<lang>.toml) under fsys
 // into a go-i18n Bundle whose default language is source, and returns it
-// with the IDs of the source language's messages, sorted.
+// with the IDs of the source language's messages, sorted. An app that
+// shows one article at a time can load just that article's files.
 func Load(fsys fs.FS, source language.Tag) (*i18n.Bundle, []string, error) {
 	b := i18n.NewBundle(source)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	names, err := fs.Glob(fsys, "active.*.toml")
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(names) == 0 {
-		return nil, nil, errors.New("no bundle file (active.<lang>.toml) there: run lingo build")
-	}
 	var ids []string
-	for _, name := range names {
+	files := 0
+	err := fs.WalkDir(fsys, ".", func(name string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || path.Ext(name) != ".toml" {
+			return err
+		}
 		f, err := b.LoadMessageFileFS(fsys, name)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", path.Base(name), err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
+		files++
 		if f.Tag == source {
 			for _, m := range f.Messages {
 				ids = append(ids, m.ID)
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	if files == 0 {
+		return nil, nil, errors.New("no bundle file (<lang>/<article>.<lang>.toml) there: run lingo build")
 	}
 	slices.Sort(ids)
 	return b, ids, nil

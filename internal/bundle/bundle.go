@@ -1,31 +1,26 @@
 // Package bundle writes lingo's runtime bundle, the go-i18n message files
-// an app loads: in <output>/bundle/, one TOML file per language,
-// active.<lang>.toml, that go-i18n's Bundle loads under its tag. A target
-// language's file holds, of every message of every article, the
-// translation the gate publishes (gate.Judge: current, no error-level
+// an app loads: in <output>/bundle/, one TOML file per article and
+// language, <lang>/<slug>.<lang>.toml, that go-i18n's Bundle loads under
+// its tag. A target language's file holds, of the article's messages, the
+// translations the gate publishes (gate.Judge: current, no error-level
 // finding, reviewed where require_review) and nothing else; the source
 // language's file holds the source text of every message, so that an app
-// falls back to it, never to a stale or failing translation. It is made
-// whole on every build, one language at a time, each unit's part (an
-// article in a language) cut from the file the last build wrote, or taken
-// from the unit cache, while the unit's inputs are unchanged; a file is
-// written only when its bytes change, and only bundle files lingo recorded
-// writing are ever removed.
+// falls back to it, never to a stale or failing translation. A file is
+// made again only when its unit's inputs changed since lingo wrote it, or
+// the file is not as lingo left it, from the unit cache or the gate, and written only when its bytes change: an edit to
+// one article writes that article's files, whatever the size of the
+// project. Only bundle files lingo recorded writing are ever removed.
 package bundle
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
-	"slices"
-	"strings"
-	"sync/atomic"
+	"strconv"
 
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/check"
-	"github.com/lingo-l10n/lingo/internal/config"
+	"github.com/lingo-l10n/lingo/internal/fingerprint"
 	"github.com/lingo-l10n/lingo/internal/gate"
 	"github.com/lingo-l10n/lingo/internal/workers"
 	"github.com/lingo-l10n/lingo/internal/workspace"
@@ -37,13 +32,19 @@ const Folder = "bundle"
 // format is the bundle's format: go-i18n's own example files are TOML.
 const format = "toml"
 
-// recordFile, in the output folder, lists the bundle files lingo wrote:
-// the only ones it removes.
-var recordFile = filepath.Join(".lingo", "bundle.json")
+// cacheBucket keeps, per unit, the unit's bundle file without its head
+// (part); writtenBucket keeps, per unit, under the key its file was last
+// made from, the file's identity as lingo left it (its size, times and
+// inode: git's index trusts the same): while both hold, the file is not
+// made again.
+const (
+	cacheBucket   = "bundle"
+	writtenBucket = "bundle-written"
+)
 
-// cacheBucket keeps, per unit, the unit's part of its language's bundle
-// file (part).
-const cacheBucket = "bundle"
+// chunk is how many articles' files of a language are made, then written,
+// at a time: what a build holds in memory.
+const chunk = 512
 
 // Bundler writes the runtime bundle of a project.
 type Bundler struct{ gate.Gate }
@@ -51,12 +52,11 @@ type Bundler struct{ gate.Gate }
 // Dir is the bundle's folder: <output>/bundle.
 func (b Bundler) Dir() string { return filepath.Join(b.Config.OutputDir(), Folder) }
 
-// Path is the bundle file of lang: <output>/bundle/active.<lang>.toml.
-func (b Bundler) Path(lang string) string { return filepath.Join(b.Dir(), fileName(lang)) }
-
-// fileName is the name of lang's bundle file, from which go-i18n takes its
-// tag and format.
-func fileName(lang string) string { return "active." + lang + "." + format }
+// Path is the bundle file of article slug in lang:
+// <output>/bundle/<lang>/<slug>.<lang>.toml.
+func (b Bundler) Path(lang, slug string) string {
+	return filepath.Join(b.Dir(), lang, filepath.FromSlash(slug)+"."+lang+"."+format)
+}
 
 // Result is what Write did.
 type Result struct {
@@ -67,12 +67,12 @@ type Result struct {
 	Warnings []string
 }
 
-// Write makes the bundle file of the source and of every target language,
-// one language at a time, and writes those whose bytes changed; then it
-// removes the bundle files an earlier build wrote that this one does not
-// (a language no longer in lingo.toml). Articles are judged on every core;
-// a unit whose inputs did not change since the last build is taken from
-// the unit cache.
+// Write makes the bundle file of every article in the source and every
+// target language whose inputs changed, and writes those whose bytes
+// changed; then it removes the bundle files an earlier build wrote that
+// this one does not (an article deleted, a language no longer in
+// lingo.toml). Articles are judged on every core; a unit whose inputs did
+// not change since the last build is taken from the unit cache.
 func (b Bundler) Write() (*Result, error) {
 	slugs, err := b.Slugs()
 	if err != nil {
@@ -84,18 +84,10 @@ func (b Bundler) Write() (*Result, error) {
 		return nil, err
 	}
 	old, warnings := b.readRecord()
-	var names, gone []string
-	for _, lang := range langs {
-		names = append(names, fileName(lang))
-	}
-	for _, name := range old {
-		if !slices.Contains(names, name) {
-			gone = append(gone, name)
-		}
-	}
+	now := newRecord(langs, slugs)
 	// Recorded before any is written: an interrupted build leaves none
 	// unrecorded.
-	if err := b.writeRecord(append(slices.Clone(names), gone...)); err != nil {
+	if err := b.writeRecord(old, old.union(now)); err != nil {
 		return nil, err
 	}
 	res := &Result{Warnings: warnings}
@@ -109,91 +101,88 @@ func (b Bundler) Write() (*Result, error) {
 		defer prog.Done()
 		store := g.Writer()
 		defer store.Flush()
-		for li, lang := range langs {
-			f, err := b.file(c, g, store, prog, slugs, langs, keys, li)
-			if err != nil {
-				return err
-			}
-			if !f.same {
-				written, err := b.WriteAll([]workspace.Pending{{Path: b.Path(lang), Data: f.data}})
+		for li := range langs {
+			for at := 0; at < len(slugs); at += chunk {
+				n := min(chunk, len(slugs)-at)
+				written, err := b.files(c, g, store, prog, slugs[at:at+n], langs, keys[at:at+n], li)
 				res.Written = append(res.Written, written...)
 				if err != nil {
 					return err
 				}
 			}
-			if !f.same || f.relaid {
-				putLayout(store, lang, b.Path(lang), f.layout)
-			}
 		}
 		g.PruneUnits(cacheBucket, slugs)
+		g.PruneUnits(writtenBucket, slugs)
 		return nil
 	})
 	if err != nil {
 		return res, err
 	}
-	for _, name := range gone {
-		path := filepath.Join(b.Dir(), name)
+	for _, f := range old.minus(now) {
+		path := b.Path(f.lang, f.slug)
+		if f.file != "" {
+			path = filepath.Join(b.Dir(), f.file)
+		}
 		removed, err := b.Remove(path)
 		if err != nil {
 			return res, err
 		}
 		if removed {
-			res.Removed = append(res.Removed, workspace.Change{Path: b.Rel(path), Removed: true, Why: b.whyGone(name)})
+			res.Removed = append(res.Removed, workspace.Change{Path: b.Rel(path), Removed: true, Why: b.whyGone(f, now)})
 		}
 	}
-	return res, b.writeRecord(names)
+	return res, b.writeRecord(old.union(now), now)
 }
 
-// bundleFile is a bundle file made again.
-type bundleFile struct {
-	data   []byte
-	same   bool   // the file on disk already holds data
-	layout layout // where each part stands in data
-	relaid bool   // some part was not cut from the file on disk
-}
-
-// file is the bundle file of langs[li]: a head saying what it is, then
-// the part of each article in slugs, in order. keys are the articles'
-// units' keys (unitKeys).
-func (b Bundler) file(c *check.Checker, g *workspace.Graph, store *workspace.CacheWriter, prog workspace.Progress, slugs, langs []string, keys [][]string, li int) (*bundleFile, error) {
+// files makes and writes the bundle files of slugs in langs[li] whose
+// unit keys (keys[i][li]) changed since lingo wrote them, or that are not
+// as lingo left them, and keeps each one's identity under its key. It
+// returns the files written.
+func (b Bundler) files(c *check.Checker, g *workspace.Graph, store *workspace.CacheWriter, prog workspace.Progress, slugs, langs []string, keys [][]string, li int) ([]string, error) {
 	lang := langs[li]
-	old := b.readOld(g, lang)
-	parts, partKeys := make([][]byte, len(slugs)), make([]string, len(slugs))
-	var made atomic.Int64 // parts not cut from the old file
+	made := make([]workspace.Pending, len(slugs))
 	err := workers.Run(b.Context(), len(slugs), func(i int) error {
 		prog.Step()
-		partKeys[i] = keys[i][li]
-		var ok bool
-		if parts[i], ok = old.part(slugs[i], partKeys[i]); ok {
+		unit, key, path := workspace.UnitName(lang, slugs[i]), keys[i][li], b.Path(lang, slugs[i])
+		if id, ok := g.GetBytes(writtenBucket, unit, key); ok && string(id) == identity(path) {
 			return nil
 		}
-		made.Add(1)
-		var err error
-		parts[i], err = b.part(c, store, g, slugs[i], langs, keys[i], li)
-		return err
+		part, err := b.part(c, store, g, slugs[i], langs, keys[i], li)
+		if err != nil {
+			return err
+		}
+		made[i] = workspace.Pending{Path: path, Data: append([]byte(b.head(lang)), part...)}
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	var out bytes.Buffer
-	size := 1024
-	for _, part := range parts {
-		size += len(part)
+	var todo []workspace.Pending
+	for _, f := range made {
+		if f.Path != "" {
+			todo = append(todo, f)
+		}
 	}
-	out.Grow(size)
-	for _, line := range strings.Split(b.about(lang), "\n") {
-		out.WriteString("# " + line + "\n")
+	written, err := b.WriteAll(todo) // each whose bytes are on disk is skipped
+	if err != nil {
+		return written, err
 	}
-	head := out.Len()
-	for _, part := range parts {
-		out.Write(part)
+	for i, f := range made {
+		if id := identity(f.Path); id != "" {
+			store.PutBytes(writtenBucket, workspace.UnitName(lang, slugs[i]), keys[i][li], []byte(id))
+		}
 	}
-	return &bundleFile{
-		data:   out.Bytes(),
-		same:   old != nil && bytes.Equal(old.data, out.Bytes()),
-		layout: layOut(head, slugs, parts, partKeys),
-		relaid: old == nil || made.Load() > 0 || len(old.layout) != len(slugs),
-	}, nil
+	return written, nil
+}
+
+// identity is the fingerprint of the file at path (its size, times and
+// inode), "" when there is none: a change to the file changes it.
+func identity(path string) string {
+	sum := fingerprint.Files(path)
+	if sum.Files == 0 {
+		return ""
+	}
+	return strconv.FormatUint(sum.Hash, 16)
 }
 
 // unitKeys are the keys of each article's units in each of langs: of the
@@ -219,17 +208,16 @@ func (b Bundler) unitKeys(g *workspace.Graph, slugs, langs []string) ([][]string
 	return keys, err
 }
 
-// about is what the head of lang's bundle file says of it.
-func (b Bundler) about(lang string) string {
+// head is the comment that opens each bundle file of lang.
+func (b Bundler) head(lang string) string {
 	if lang == b.Config.Source {
-		return fmt.Sprintf("lingo's runtime bundle, %s: the source text of every message, go-i18n's\n"+
-			"fallback for each message a language does not publish.\n"+
-			"Written by lingo build; do not edit: every build writes it again.", lang)
+		return "# lingo's runtime bundle, " + lang + ": the source text of this article's messages,\n" +
+			"# go-i18n's fallback for each message a language does not publish.\n" +
+			"# Written by lingo build; do not edit: a build writes it again.\n"
 	}
-	return fmt.Sprintf("lingo's runtime bundle, %s: only the translations lingo publishes (current,\n"+
-		"no error-level finding, reviewed where required); any other message falls\n"+
-		"back to the %s file.\n"+
-		"Written by lingo build; do not edit: every build writes it again.", lang, b.Config.Source)
+	return "# lingo's runtime bundle, " + lang + ": only the translations lingo publishes (current, no\n" +
+		"# error-level finding, reviewed where required); any other message falls back to\n" +
+		"# the " + b.Config.Source + " file. Written by lingo build; do not edit: a build writes it again.\n"
 }
 
 // part is the part of article slug in the bundle file of langs[li]: its
@@ -304,76 +292,4 @@ func published(j *gate.Judgement) []catalog.Entry {
 		}
 	}
 	return out
-}
-
-// record lists, by name, the files of the bundle folder lingo wrote.
-type record struct {
-	Files []string `json:"files"`
-}
-
-// whyGone says why the bundle file name is no longer written.
-func (b Bundler) whyGone(name string) string {
-	lang, _ := parseName(name)
-	return lang + " is not a language of " + filepath.Base(b.Config.Path)
-}
-
-// writeRecord records names, sorted, as the bundle files lingo wrote.
-func (b Bundler) writeRecord(names []string) error {
-	names = slices.Clone(names)
-	slices.Sort(names)
-	f, err := workspace.JSONFile(filepath.Join(b.Config.OutputDir(), recordFile), record{Files: names})
-	if err != nil {
-		return err
-	}
-	_, err = b.WriteAll([]workspace.Pending{f})
-	return err
-}
-
-// readRecord reads the names of the bundle files lingo wrote, leaving out,
-// with a warning at its line, each that is not the name of a bundle file
-// (anyone who can edit the output folder can edit the record). A record
-// that cannot be read names none.
-func (b Bundler) readRecord() ([]string, []string) {
-	path := filepath.Join(b.Config.OutputDir(), recordFile)
-	data, err := os.ReadFile(path)
-	var rec record
-	if err != nil || json.Unmarshal(data, &rec) != nil {
-		return nil, nil
-	}
-	var names, warnings []string
-	for _, name := range rec.Files {
-		if _, ok := parseName(name); ok {
-			names = append(names, name)
-			continue
-		}
-		warnings = append(warnings, fmt.Sprintf("%s:%d: %s: ignored (not a file of the bundle); lingo removes only files it writes",
-			b.Rel(path), lineOf(data, name), name))
-	}
-	return names, warnings
-}
-
-// parseName reads the language of a bundle file's name (fileName), and
-// reports whether name is one: a language tag as lingo writes it, no
-// folder.
-func parseName(name string) (string, bool) {
-	rest, ok := strings.CutPrefix(name, "active.")
-	if !ok {
-		return "", false
-	}
-	lang, ok := strings.CutSuffix(rest, "."+format)
-	if tag, err := config.ParseTag(lang); !ok || err != nil || tag != lang {
-		return "", false
-	}
-	return lang, true
-}
-
-// lineOf is the line of data where the JSON string s first stands, 1 when
-// it is not found.
-func lineOf(data []byte, s string) int {
-	quoted, _ := json.Marshal(s)
-	before, _, found := strings.Cut(string(data), string(quoted))
-	if !found {
-		return 1
-	}
-	return strings.Count(before, "\n") + 1
 }

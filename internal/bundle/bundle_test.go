@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -110,16 +111,34 @@ func load(t *testing.T, dir string) *i18n.Bundle {
 		b.RegisterUnmarshalFunc(ext, fn)
 	}
 	fsys := os.DirFS(dir)
-	names, err := os.ReadDir(dir)
+	err := fs.WalkDir(fsys, ".", func(name string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		if _, err := b.LoadMessageFileFS(fsys, name); err != nil {
+			t.Fatalf("go-i18n cannot load %s: %v", name, err)
+		}
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range names {
-		if _, err := b.LoadMessageFileFS(fsys, e.Name()); err != nil {
-			t.Fatalf("go-i18n cannot load %s: %v", e.Name(), err)
-		}
-	}
 	return b
+}
+
+// bundleFile is the path of the bundle file of slug in lang.
+func bundleFile(p *project.Project, lang, slug string) string {
+	return filepath.Join(p.Config.OutputDir(), "bundle", lang, slug+"."+lang+".toml")
+}
+
+// read reads a file.
+func read(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
 
 // localize is what an app gets for id in lang: the text and the language
@@ -162,11 +181,8 @@ func TestBundleAfterSourceChange(t *testing.T) {
 	}
 	build(t, p)
 	bundleDir := filepath.Join(p.Config.OutputDir(), "bundle")
-	es, err := os.ReadFile(filepath.Join(bundleDir, "active.es.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(es), "El efecto dura 12 horas.") || strings.Contains(string(es), "Tome 3 comprimidos") {
+	es := read(t, bundleFile(p, "es", "dose"))
+	if !strings.Contains(es, "El efecto dura 12 horas.") || strings.Contains(es, "Tome 3 comprimidos") {
 		t.Fatalf("before the change, the es bundle should hold the current entry and not the failing one:\n%s", es)
 	}
 
@@ -214,22 +230,19 @@ func TestBundleAfterSourceChange(t *testing.T) {
 			t.Errorf("%s %q: go-i18n gives %q in %s, want %q in %s", c.lang, c.src, text, in, c.text, c.in)
 		}
 	}
-	data, err := os.ReadFile(filepath.Join(bundleDir, "active.es.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := read(t, bundleFile(p, "es", "dose"))
 	for _, never := range []string{"El efecto dura 12 horas.", "Tome 3 comprimidos"} {
-		if strings.Contains(string(data), never) {
+		if strings.Contains(data, never) {
 			t.Errorf("the es bundle holds %q, which lingo does not publish:\n%s", never, data)
 		}
 	}
 }
 
-// TestBundleFiles: a build with nothing changed writes no bundle file; a
-// deleted article's messages leave the bundle; a language taken out of
-// lingo.toml has its file removed; a file lingo did not write, and one a
-// crafted record names outside the bundle, are left alone, with a warning
-// for the crafted name.
+// TestBundleFiles: every article has its file in every language; a build
+// with nothing changed writes no bundle file; a deleted article's files
+// and a language taken out of lingo.toml have their files removed; a file
+// lingo did not write, and one a crafted record names outside the bundle,
+// are left alone, with a warning for the crafted name.
 func TestBundleFiles(t *testing.T) {
 	p := newProject(t, map[string]string{
 		"lingo.toml":      "source = \"en\"\nlanguages = [\"es\", \"de\"]\n",
@@ -238,14 +251,19 @@ func TestBundleFiles(t *testing.T) {
 	})
 	translate(t, p, "es", "gone", map[string]string{"This article will be deleted.": "Este artículo será borrado."})
 	build(t, p)
-	dir := filepath.Join(p.Config.OutputDir(), "bundle")
-	for _, name := range []string{"active.en.toml", "active.es.toml", "active.de.toml"} {
-		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
-			t.Fatal(err)
+	for _, lang := range []string{"en", "es", "de"} {
+		for _, slug := range []string{"dose", "gone"} {
+			if _, err := os.Stat(bundleFile(p, lang, slug)); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	// nothing changed, but the build runs (an output folder changed)
-	mine := filepath.Join(dir, "active.it.toml") // not lingo's
+	dir := filepath.Join(p.Config.OutputDir(), "bundle")
+	mine := filepath.Join(dir, "it", "app.it.toml") // not lingo's
+	if err := os.MkdirAll(filepath.Dir(mine), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(mine, []byte("[x]\nother = 'mio'\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -255,7 +273,8 @@ func TestBundleFiles(t *testing.T) {
 
 	// A crafted record, naming a file outside the bundle.
 	record := filepath.Join(p.Config.OutputDir(), ".lingo", "bundle.json")
-	crafted := `{"files": ["active.de.toml", "active.en.toml", "active.es.toml", "../../lingo.toml"]}`
+	crafted := `{"langs": ["de", "en", "es"],
+"slugs": ["dose", "gone", "../../lingo"]}`
 	if err := os.WriteFile(record, []byte(crafted), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -271,28 +290,63 @@ func TestBundleFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := build(t, p)
-	if _, err := os.Stat(filepath.Join(dir, "active.de.toml")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("de's bundle file is still there (%v)", err)
+	for _, f := range [][2]string{{"de", "dose"}, {"de", "gone"}, {"es", "gone"}, {"en", "gone"}} {
+		if _, err := os.Stat(bundleFile(p, f[0], f[1])); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s's bundle file in %s is still there (%v)", f[1], f[0], err)
+		}
 	}
-	if !strings.Contains(fmt.Sprint(res.Written), "out/bundle/active.de.toml (removed: de is not a language of lingo.toml)") {
-		t.Errorf("build wrote %v", res.Written)
+	for _, want := range []string{"out/bundle/de/dose.de.toml (removed: de is not a language of lingo.toml)",
+		"out/bundle/es/gone.es.toml (removed: article deleted)"} {
+		if !strings.Contains(fmt.Sprint(res.Written), want) {
+			t.Errorf("build wrote %v, not %s", res.Written, want)
+		}
 	}
 	for _, path := range []string{mine, cfg} {
 		if _, err := os.Stat(path); err != nil {
 			t.Errorf("a file lingo did not write is gone: %v", err)
 		}
 	}
-	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "out/.lingo/bundle.json:1: ../../lingo.toml: ignored") {
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "out/.lingo/bundle.json:2: ../../lingo: ignored") {
 		t.Errorf("warnings: %q", res.Warnings)
 	}
-	for _, name := range []string{"active.en.toml", "active.es.toml"} {
-		data, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
+	for _, lang := range []string{"en", "es"} {
+		if data := read(t, bundleFile(p, lang, "dose")); strings.Contains(data, "gone.") || strings.Contains(data, "deleted") {
+			t.Errorf("%s's file holds the deleted article's messages:\n%s", lang, data)
 		}
-		if strings.Contains(string(data), "gone.") || strings.Contains(string(data), "deleted") {
-			t.Errorf("%s keeps the deleted article's messages:\n%s", name, data)
+	}
+}
+
+// TestBundleOldLayout: the files of the bundle of one file per language,
+// which lingo recorded writing, are removed, and nothing else.
+func TestBundleOldLayout(t *testing.T) {
+	p := newProject(t, map[string]string{
+		"lingo.toml":                     "source = \"en\"\nlanguages = [\"es\"]\n",
+		"content/dose.md":                doseMD,
+		"out/bundle/active.es.toml":      "[x]\nother = 'viejo'\n",
+		"out/bundle/active.en.toml":      "[x]\nother = 'old'\n",
+		"out/bundle/active.it.toml":      "[x]\nother = 'mio'\n", // the app's own
+		"out/.lingo/bundle.json":         `{"files": ["active.en.toml", "active.es.toml", "../lingo.toml"]}`,
+		"out/bundle/es/keep.es.toml.bak": "not lingo's",
+	})
+	res := build(t, p)
+	for _, name := range []string{"active.es.toml", "active.en.toml"} {
+		if _, err := os.Stat(filepath.Join(p.Config.OutputDir(), "bundle", name)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s is still there (%v)", name, err)
 		}
+		if want := "out/bundle/" + name + " (removed: the bundle is now one file per article"; !strings.Contains(fmt.Sprint(res.Written), want) {
+			t.Errorf("build wrote %v, not %s", res.Written, want)
+		}
+	}
+	for _, name := range []string{"active.it.toml", "es/keep.es.toml.bak"} {
+		if _, err := os.Stat(filepath.Join(p.Config.OutputDir(), "bundle", name)); err != nil {
+			t.Errorf("a file lingo did not write is gone: %v", err)
+		}
+	}
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "../lingo.toml: ignored (not a file of the bundle)") {
+		t.Errorf("warnings: %q", res.Warnings)
+	}
+	if data := read(t, bundleFile(p, "es", "dose")); !strings.Contains(data, "# lingo's runtime bundle, es") {
+		t.Errorf("es/dose.es.toml:\n%s", data)
 	}
 }
 
@@ -333,10 +387,9 @@ func TestBundlePlural(t *testing.T) {
 	}
 }
 
-// TestBundleEditBuild: a build after an edit cuts the unchanged articles'
-// parts from the bundle file it wrote before, and gives the bytes a build
-// from scratch gives; a bundle file edited by hand is not cut from, but
-// made again whole.
+// TestBundleEditBuild: a build after an edit to one catalog writes that
+// article's file in that language and no other, and gives the bytes a
+// build from scratch gives; a bundle file edited by hand is made again.
 func TestBundleEditBuild(t *testing.T) {
 	p := newProject(t, map[string]string{
 		"lingo.toml":       "source = \"en\"\nlanguages = [\"es\"]\n",
@@ -346,7 +399,7 @@ func TestBundleEditBuild(t *testing.T) {
 	translate(t, p, "es", "dose", map[string]string{"Dosing": "Dosificación", "Take the tablet with water.": "Tome el comprimido con agua."})
 	translate(t, p, "es", "sleep", map[string]string{"Sleep": "Sueño", "Sleep for eight hours.": "Duerma ocho horas."})
 	build(t, p)
-	es := filepath.Join(p.Config.OutputDir(), "bundle", "active.es.toml")
+	sleep, dose := bundleFile(p, "es", "sleep"), bundleFile(p, "es", "dose")
 	fromScratch := func() string {
 		t.Helper()
 		for _, dir := range []string{filepath.Join(p.Config.Dir, ".lingo"), p.Config.OutputDir()} {
@@ -355,39 +408,35 @@ func TestBundleEditBuild(t *testing.T) {
 			}
 		}
 		build(t, p)
-		data, err := os.ReadFile(es)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(data)
-	}
-	read := func() string {
-		t.Helper()
-		data, err := os.ReadFile(es)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(data)
+		return read(t, sleep)
 	}
 
 	translate(t, p, "es", "sleep", map[string]string{"Sleep for eight hours.": "Duerma ocho horas cada noche."})
-	build(t, p)
-	edited := read()
-	if !strings.Contains(edited, "Duerma ocho horas cada noche.") || !strings.Contains(edited, "Tome el comprimido con agua.") {
-		t.Fatalf("after the edit, the es bundle should hold the new entry and the other article's:\n%s", edited)
+	res := build(t, p)
+	var bundled []string
+	for _, c := range res.Written {
+		if strings.HasPrefix(c.Path, "out/bundle/") {
+			bundled = append(bundled, c.String())
+		}
+	}
+	if !slices.Equal(bundled, []string{"out/bundle/es/sleep.es.toml"}) {
+		t.Errorf("after an edit to the es catalog of sleep, the build wrote the bundle files %v", bundled)
+	}
+	edited := read(t, sleep)
+	if !strings.Contains(edited, "Duerma ocho horas cada noche.") {
+		t.Fatalf("after the edit, the es bundle should hold the new entry:\n%s", edited)
 	}
 	if want := fromScratch(); edited != want {
 		t.Fatalf("the bundle after an edit differs from the one a build from scratch makes:\n%s\nwant:\n%s", edited, want)
 	}
 
-	// Someone edits the bundle file; the next build does not take the
-	// unchanged article's part from it.
-	if err := os.WriteFile(es, []byte(strings.Replace(read(), "Tome el comprimido con agua.", "Tome dos comprimidos.", 1)), 0o644); err != nil {
+	// Someone edits a bundle file; the next build makes it again.
+	if err := os.WriteFile(dose, []byte(strings.Replace(read(t, dose), "Tome el comprimido con agua.", "Tome dos comprimidos.", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	translate(t, p, "es", "sleep", map[string]string{"Sleep for eight hours.": "Duerma ocho horas."})
 	build(t, p)
-	if got := read(); strings.Contains(got, "Tome dos comprimidos.") || !strings.Contains(got, "Tome el comprimido con agua.") {
+	if got := read(t, dose); strings.Contains(got, "Tome dos comprimidos.") || !strings.Contains(got, "Tome el comprimido con agua.") {
 		t.Fatalf("the build kept a hand edit of the bundle file:\n%s", got)
 	}
 }

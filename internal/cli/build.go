@@ -21,8 +21,8 @@ func buildCommand() *cli.Command {
 		UsageText: "lingo build\n\nExample:\n   lingo build && open out/index.html\n\n" +
 			"Writes out/<lang>/<slug>.md (or out/<slug>.<lang>.md with layout = \"suffix\") and\nout/<lang>/<slug>.html, " +
 			"each language's out/<lang>/index.html, out/index.html and out/status.html, the\n" +
-			"runtime bundle apps load with go-i18n (out/bundle/active.<lang>.toml: only what is\n" +
-			"published), and with profile = \"hugo\" a Hugo content tree (out/hugo/).\n" +
+			"runtime bundle apps load with go-i18n (out/bundle/<lang>/<slug>.<lang>.toml: only what\n" +
+			"is published), and with profile = \"hugo\" a Hugo content tree (out/hugo/).\n" +
 			"With [pdf] enabled = true, also a PDF handout of each published page, out/<lang>/<slug>.pdf,\n" +
 			"printed by headless Chromium (Debian's chromium package; [pdf] chromium or $LINGO_CHROMIUM\n" +
 			"names another binary): footer in the reader's language, page numbers, source version.\n" +

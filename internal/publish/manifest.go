@@ -1,16 +1,14 @@
 package publish
 
 import (
-	"bytes"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	json "github.com/goccy/go-json"
 	"github.com/lingo-l10n/lingo/internal/config"
+	"github.com/lingo-l10n/lingo/internal/workspace"
 )
 
 // The manifest is an input like any other: anyone who can edit the output
@@ -40,7 +38,7 @@ func parseManifest(name string, data []byte) (manifest, []string) {
 	}
 	var warnings []string
 	warn := func(s, why string) {
-		warnings = append(warnings, fmt.Sprintf("%s:%d: %s: ignored (%s); lingo removes only files it writes", name, lineOf(data, s), s, why))
+		warnings = append(warnings, fmt.Sprintf("%s:%d: %s: ignored (%s); lingo removes only files it writes", name, workspace.LineOf(data, s), s, why))
 	}
 	for key, rec := range m.Pages {
 		lang, slug := splitKey(key)
@@ -71,7 +69,7 @@ func pageProblem(lang, slug string) string {
 	if tag, err := config.ParseTag(lang); err != nil || tag != lang {
 		return "not a language tag as lingo writes it"
 	}
-	if slug == "" || strings.ContainsAny(slug, "\\\x00") || path.Clean(slug) != slug || !filepath.IsLocal(filepath.FromSlash(slug)) || strings.HasPrefix(slug, "../") {
+	if !workspace.IsSlug(slug) {
 		return "not an article path"
 	}
 	return ""
@@ -82,15 +80,4 @@ func pageProblem(lang, slug string) string {
 // in the Hugo tree.
 func ownOutputs(lang, slug string) []string {
 	return []string{lang + "/" + slug + ".md", slug + "." + lang + ".md", lang + "/" + slug + ".html", lang + "/" + slug + ".pdf", hugoRel(lang, slug)}
-}
-
-// lineOf is the line of data where the JSON string s first stands, 1 when
-// it is not found.
-func lineOf(data []byte, s string) int {
-	quoted, _ := json.Marshal(s)
-	at := bytes.Index(data, quoted)
-	if at < 0 {
-		return 1
-	}
-	return bytes.Count(data[:at], []byte("\n")) + 1
 }

@@ -1,11 +1,14 @@
 package workspace
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	json "github.com/goccy/go-json"
 	"github.com/lingo-l10n/lingo/internal/catalog"
@@ -82,6 +85,26 @@ func JSONFile(path string, v any) (Pending, error) {
 		return Pending{}, err
 	}
 	return Pending{Path: path, Data: append(data, '\n')}, nil
+}
+
+// LineOf is the line of data, a JSON file, where the JSON string s first
+// stands, 1 when it is not found: where a warning about s points.
+func LineOf(data []byte, s string) int {
+	quoted, _ := json.Marshal(s)
+	at := bytes.Index(data, quoted)
+	if at < 0 {
+		return 1
+	}
+	return bytes.Count(data[:at], []byte("\n")) + 1
+}
+
+// IsSlug reports whether s, read from one of lingo's own records, is an
+// article path as lingo writes one: clean, relative, forward slashes,
+// inside its folder. A record naming anything else names no file of
+// lingo's.
+func IsSlug(s string) bool {
+	return s != "" && !strings.ContainsAny(s, "\\\x00") && path.Clean(s) == s &&
+		filepath.IsLocal(filepath.FromSlash(s)) && !strings.HasPrefix(s, "../")
 }
 
 // SortArchive orders the archive and drops repeats, so that its bytes
