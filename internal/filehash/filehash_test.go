@@ -25,6 +25,24 @@ func write(t *testing.T, path, data string, mtime time.Time) {
 	}
 }
 
+// save saves tb and closes it, as a run does at its end.
+func save(t *testing.T, tb *Table) {
+	t.Helper()
+	if err := tb.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if err := tb.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// reopen opens the table at path, closed when the test ends.
+func reopen(t *testing.T, path string) *Table {
+	tb := Open(path)
+	t.Cleanup(func() { tb.Close() })
+	return tb
+}
+
 func hash(t *testing.T, tb *Table, path string) string {
 	t.Helper()
 	h, err := tb.Hash(path)
@@ -73,19 +91,22 @@ func TestTrusted(t *testing.T) {
 	write(t, path, "one", old)
 	tb := Open(table)
 	hash(t, tb, path)
-	if err := tb.Save(); err != nil {
-		t.Fatal(err)
-	}
+	first, _ := tb.lookup(path)
+	save(t, tb)
 	again := Open(table)
-	if got := hash(t, again, path); got != sum("one") || again.recs[path].At != tb.recs[path].At {
+	if got := hash(t, again, path); got != sum("one") {
+		t.Errorf("got %s", got)
+	}
+	if rec, _ := again.lookup(path); rec.At != first.At {
 		t.Errorf("a saved record of an untouched file was not trusted: the file was read again")
 	}
+	save(t, again)
 	if runtime.GOOS == "windows" {
 		return // no change time or inode in its file information: size and time alone
 	}
 	time.Sleep(10 * time.Millisecond) // a change time the record does not have
 	write(t, path, "two", old)        // bytes changed behind size and time
-	if got := hash(t, Open(table), path); got != sum("two") {
+	if got := hash(t, reopen(t, table), path); got != sum("two") {
 		t.Errorf("bytes rewritten behind the old size and time: %s, want the new bytes' hash", got)
 	}
 }
@@ -99,11 +120,9 @@ func TestRacy(t *testing.T) {
 	write(t, path, "one", now)
 	tb := Open(table)
 	hash(t, tb, path)
-	if err := tb.Save(); err != nil {
-		t.Fatal(err)
-	}
+	save(t, tb)
 	write(t, path, "two", now)
-	if got := hash(t, Open(table), path); got != sum("two") {
+	if got := hash(t, reopen(t, table), path); got != sum("two") {
 		t.Errorf("a racy record was trusted: got %s, want the new bytes' hash", got)
 	}
 }
@@ -116,7 +135,37 @@ func TestDamagedTable(t *testing.T) {
 	if err := os.WriteFile(table, []byte("not a table"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got := hash(t, Open(table), path); got != sum("one") {
+	if got := hash(t, reopen(t, table), path); got != sum("one") {
 		t.Errorf("got %s", got)
+	}
+}
+
+// A run stores only what it learnt: the records of files it did not ask
+// about are kept as they were, and still trusted.
+func TestSaveKeepsOthers(t *testing.T) {
+	dir := t.TempDir()
+	a, b, table := filepath.Join(dir, "a.toml"), filepath.Join(dir, "b.toml"), filepath.Join(dir, "files")
+	old := time.Now().Add(-time.Hour)
+	write(t, a, "one", old)
+	write(t, b, "bee", old)
+	tb := Open(table)
+	hash(t, tb, a)
+	hash(t, tb, b)
+	first, _ := tb.lookup(b)
+	save(t, tb)
+
+	write(t, a, "three", old)
+	tb = Open(table)
+	if got := hash(t, tb, a); got != sum("three") {
+		t.Errorf("a: %s", got)
+	}
+	save(t, tb)
+
+	tb = reopen(t, table)
+	if got := hash(t, tb, b); got != sum("bee") {
+		t.Errorf("b: %s", got)
+	}
+	if rec, _ := tb.lookup(b); rec.At != first.At {
+		t.Errorf("the record of a file the last run did not ask about was lost: b was read again")
 	}
 }

@@ -106,6 +106,9 @@ func (g *Graph) close(err error) {
 	_ = g.Cache.Close()
 	if err == nil {
 		_ = g.files.Save()
+	}
+	_ = g.files.Close()
+	if err == nil {
 		ignore := filepath.Join(g.p.Config.Dir, ".lingo", ".gitignore")
 		if _, err := os.Stat(ignore); errors.Is(err, fs.ErrNotExist) {
 			_ = os.WriteFile(ignore, []byte("# lingo's cache: safe to delete, not to commit\n*\n"), 0o644)
