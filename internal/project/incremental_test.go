@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -104,45 +105,50 @@ func replaceIn(t *testing.T, path, old, new string) {
 // cache of the builds before (incremental), and in a copy of its inputs
 // without any cache or output (from scratch). Both must write the same
 // catalogs and outputs and report the same; and the incremental build must
-// publish again only the article that changed.
+// publish again only the article that changed, and make the index pages
+// again only when what they show changed.
 func TestIncrementalBuild(t *testing.T) {
 	dir := repoProject(t)
 	article := filepath.Join(dir, "content", "ketamine-and-the-brain.md")
 	steps := []struct {
 		name  string
 		edit  func()
-		redo  int // articles the incremental build publishes again; -1 for any
-		total int // articles
+		redo  int  // articles the incremental build publishes again; -1 for any
+		total int  // articles
+		index bool // the index and status pages may be written again
 	}{
-		{"first build", func() {}, 1, 1},
-		{"nothing changed", func() {}, -1, 1},
+		{"first build", func() {}, 1, 1, true},
+		{"nothing changed", func() {}, -1, 1, true},
 		{"an author adds an article", func() {
 			os.WriteFile(filepath.Join(dir, "content", "clinic-hours.md"),
 				[]byte("---\ntitle: Clinic hours\n---\n\nThe clinic opens at 9 and closes at 17.\n\nDo not come without an appointment.\n"), 0o644)
-		}, 1, 2},
+		}, 1, 2, true},
 		{"a translator edits one entry", func() {
 			replaceIn(t, filepath.Join(dir, "locales", "fr", "ketamine-and-the-brain.fr.toml"), "cerveau", "cerveau humain")
-		}, 1, 2},
+		}, 1, 2, true},
+		{"a translator rewords an entry, the same words in another order", func() {
+			replaceIn(t, filepath.Join(dir, "locales", "es", "ketamine-and-the-brain.es.toml"), "rápido y seguro", "seguro y rápido")
+		}, 1, 2, false},
 		{"a translator breaks a number", func() {
 			replaceIn(t, filepath.Join(dir, "locales", "de", "ketamine-and-the-brain.de.toml"), "2–3", "2–4")
-		}, 1, 2},
+		}, 1, 2, true},
 		{"a translator translates the new article", func() {
 			replaceIn(t, filepath.Join(dir, "locales", "es", "clinic-hours.es.toml"), "other = \"\"", "other = 'Horario de la clínica'")
-		}, 1, 2},
+		}, 1, 2, true},
 		{"an author edits one sentence", func() {
 			replaceIn(t, article, "Ketamine", "Ketamine (a medicine)")
-		}, 1, 2},
+		}, 1, 2, true},
 		{"someone deletes a published page", func() {
 			if err := os.Remove(filepath.Join(dir, "out", "fr", "ketamine-and-the-brain.html")); err != nil {
 				t.Fatal(err)
 			}
-		}, -1, 2},
+		}, -1, 2, true},
 		{"the config changes", func() {
 			replaceIn(t, filepath.Join(dir, "lingo.toml"), "min_complete = 50", "min_complete = 90")
-		}, 2, 2},
+		}, 2, 2, true},
 		{"an author deletes an article", func() {
 			os.Remove(filepath.Join(dir, "content", "clinic-hours.md"))
-		}, 0, 1},
+		}, 0, 1, true},
 	}
 	for _, step := range steps {
 		step.edit()
@@ -167,6 +173,11 @@ func TestIncrementalBuild(t *testing.T) {
 		for path := range a {
 			if _, ok := b[path]; !ok {
 				t.Errorf("%s: %s is not in the build from scratch", step.name, path)
+			}
+		}
+		for _, c := range res.Written {
+			if name := path.Base(c.Path); !step.index && (name == "index.html" || name == "status.html") {
+				t.Errorf("%s: wrote %s, which shows nothing that changed", step.name, c)
 			}
 		}
 		for _, l := range res.Langs {

@@ -133,6 +133,11 @@ type manifest struct {
 	// its path relative to the output folder (indexPage.key): while it
 	// holds, the page is not made again.
 	IndexPages map[string]string `json:"index_pages,omitempty"`
+	// IndexInputs is what the index pages share with every page (lingo's
+	// version, the configuration, the page words, the site's name and its
+	// languages): while it and every page's summary hold, they show the
+	// same.
+	IndexInputs string `json:"index_inputs,omitempty"`
 }
 
 const manifestFile = ".lingo-build.json"
@@ -247,13 +252,18 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 		}
 	}
 	if slices.Contains(opts.Formats, "html") {
-		keys, w, err := p.writeIndexPages(p.indexPages(run, slugs, next), g, run.old.IndexPages)
-		g.PruneUnits(statusBucket, slugs)
-		written = append(written, workspace.Wrote(w)...)
-		if err != nil {
-			return nil, written, err
+		next.IndexInputs = p.indexInputs(g, run, next)
+		if p.indexShown(run, slugs, outs, next) {
+			next.IndexPages = run.old.IndexPages
+		} else {
+			keys, w, err := p.writeIndexPages(p.indexPages(run, slugs, next), g, run.old.IndexPages)
+			g.PruneUnits(statusBucket, slugs)
+			written = append(written, workspace.Wrote(w)...)
+			if err != nil {
+				return nil, written, err
+			}
+			next.IndexPages = keys
 		}
-		next.IndexPages = keys
 	}
 	if p.hugo() && slices.Contains(opts.Formats, "md") {
 		files, err := p.hugoSiteFiles(run.words, run.langs)

@@ -205,15 +205,9 @@ func (p Publisher) indexPages(run *publishRun, slugs []string, m manifest) []ind
 			l.Alternates = append(l.Alternates, htmlpage.Alternate{Lang: other, Href: p.href(path, indexOf(other)), Current: other == lang})
 		}
 		for _, slug := range slugs {
-			rec, ok := m.Pages[lang+" "+slug]
-			if !ok {
-				continue
+			if rec, ok := m.Pages[lang+" "+slug]; ok {
+				l.Items = append(l.Items, p.listItem(run, lang, slug, rec.Summary))
 			}
-			it := htmlpage.ListItem{Title: rec.Summary.Title, Href: relURL(path, p.HTMLPath(lang, slug))}
-			if k := rec.Summary.Kind; k == pageFallback || k == pageNone {
-				it.Href, it.Lang, it.Mark = relURL(path, p.HTMLPath(src, slug)), src, words.InSource(src)
-			}
-			l.Items = append(l.Items, it)
 		}
 		l.Footer = []htmlpage.ListItem{{Title: cmp.Or(site, words.Languages()), Href: relURL(path, filepath.Join(out, "index.html"))}}
 		pages = append(pages, indexPage{path: path, list: &l})
@@ -227,6 +221,54 @@ func (p Publisher) indexPages(run *publishRun, slugs []string, m manifest) []ind
 	}
 	status := p.statusPage(run, slugs, m, langs)
 	return append(pages, indexPage{path: path, list: &l}, indexPage{path: filepath.Join(out, "status.html"), table: &status})
+}
+
+// indexInputs hashes what the index pages of manifest m share with every
+// page: lingo's version, the configuration and the page words (g's shared
+// inputs), the site's name and the languages, in order.
+func (p Publisher) indexInputs(g *workspace.Graph, run *publishRun, m manifest) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s", g.Shared(), p.siteName(), strings.Join(m.langs(run.langs), "\x00"))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// indexShown reports whether the index pages the last run wrote show what
+// this run's would, next being this run's manifest: made from the same
+// shared inputs, they list the same pages, no page made again in this run
+// shows otherwise (its item in its language's index, its cell in the
+// status table, its counts in its language's total), and they are there.
+// They are then not made again: a build after an edit that changes no
+// count or title reads no other page's summary.
+func (p Publisher) indexShown(run *publishRun, slugs []string, outs [][]pageOut, next manifest) bool {
+	old := run.old
+	if old.IndexInputs != next.IndexInputs || len(old.IndexPages) == 0 || len(old.Pages) != len(next.Pages) {
+		return false
+	}
+	for key := range next.Pages {
+		if _, ok := old.Pages[key]; !ok {
+			return false
+		}
+	}
+	for ai, slug := range slugs {
+		for li, lang := range run.opts.Langs {
+			now := outs[ai][li]
+			if now.skipped {
+				continue
+			}
+			was := old.Pages[lang+" "+slug].Summary
+			if was.Current != now.summary.Current || was.Total != now.summary.Total ||
+				p.listItem(run, lang, slug, was) != p.listItem(run, lang, slug, now.summary) ||
+				p.statusEntry(run, lang, slug, was) != p.statusEntry(run, lang, slug, now.summary) {
+				return false
+			}
+		}
+	}
+	for rel := range old.IndexPages {
+		if !p.exists(rel) {
+			return false
+		}
+	}
+	return true
 }
 
 // writeIndexPages writes those of pages whose key differs from the last
@@ -280,14 +322,43 @@ func readingNote(words *pagewords.Page, r *readinglevel.Brief) string {
 	return words.Reading(f(r.Grade), f(r.Ease), r.Formula)
 }
 
+// listItem is the item of the page of slug in lang, summed up as s, in
+// lang's index.
+func (p Publisher) listItem(run *publishRun, lang, slug string, s pageSummary) htmlpage.ListItem {
+	path, src := filepath.Join(p.Config.OutputDir(), lang, "index.html"), p.Config.Source
+	it := htmlpage.ListItem{Title: s.Title, Href: relURL(path, p.HTMLPath(lang, slug))}
+	if s.Kind == pageFallback || s.Kind == pageNone {
+		it.Href, it.Lang, it.Mark = relURL(path, p.HTMLPath(src, slug)), src, run.words.For(lang).InSource(src)
+	}
+	return it
+}
+
+// statusEntry is the cell of the page of slug in lang, summed up as s, in
+// the status table.
+func (p Publisher) statusEntry(run *publishRun, lang, slug string, s pageSummary) htmlpage.IndexEntry {
+	path, src := filepath.Join(p.Config.OutputDir(), "status.html"), p.Config.Source
+	words := run.words.For(src)
+	e := htmlpage.IndexEntry{Slug: slug, Title: s.Title, Lang: lang, Percent: translation.Percent(s.Current, s.Total),
+		Published: s.Kind != pageNone, Href: relURL(path, p.HTMLPath(lang, slug))}
+	switch {
+	case s.Kind == pageFallback || s.Kind == pageNone:
+		e.Note = words.InSource(src)
+	case s.InSource > 0:
+		e.Note = words.Passages(s.InSource, src)
+	}
+	if s.Machine > 0 {
+		e.Note = strings.TrimPrefix(e.Note+" · "+words.Drafts(s.Machine), " · ")
+	}
+	e.Reading = readingNote(words, s.Reading)
+	return e
+}
+
 // statusPage is the table of <output>/status.html: per article and language, the
 // share of messages translated and current, and a last row per language
 // over every article, as lingo status and lingo check count them.
 func (p Publisher) statusPage(run *publishRun, slugs []string, m manifest, langs []string) htmlpage.Index {
-	path := filepath.Join(p.Config.OutputDir(), "status.html")
-	src := p.Config.Source
-	words := run.words.For(src)
-	ix := htmlpage.Index{Lang: src, Title: words.Status()}
+	words := run.words.For(p.Config.Source)
+	ix := htmlpage.Index{Lang: p.Config.Source, Title: words.Status()}
 	current, total := map[string]int{}, map[string]int{}
 	for _, slug := range slugs {
 		for _, lang := range langs {
@@ -295,22 +366,9 @@ func (p Publisher) statusPage(run *publishRun, slugs []string, m manifest, langs
 			if !ok {
 				continue
 			}
-			s := rec.Summary
-			current[lang] += s.Current
-			total[lang] += s.Total
-			e := htmlpage.IndexEntry{Slug: slug, Title: s.Title, Lang: lang, Percent: translation.Percent(s.Current, s.Total),
-				Published: s.Kind != pageNone, Href: relURL(path, p.HTMLPath(lang, slug))}
-			switch {
-			case s.Kind == pageFallback || s.Kind == pageNone:
-				e.Note = words.InSource(src)
-			case s.InSource > 0:
-				e.Note = words.Passages(s.InSource, src)
-			}
-			if s.Machine > 0 {
-				e.Note = strings.TrimPrefix(e.Note+" · "+words.Drafts(s.Machine), " · ")
-			}
-			e.Reading = readingNote(words, s.Reading)
-			ix.Entries = append(ix.Entries, e)
+			current[lang] += rec.Summary.Current
+			total[lang] += rec.Summary.Total
+			ix.Entries = append(ix.Entries, p.statusEntry(run, lang, slug, rec.Summary))
 		}
 	}
 	for _, lang := range langs {
