@@ -168,6 +168,9 @@ func (b Bundler) files(c *check.Checker, g *workspace.Graph, store *workspace.Ca
 		return written, err
 	}
 	for i, f := range made {
+		if f.Path == "" {
+			continue
+		}
 		if id := identity(f.Path); id != "" {
 			store.PutBytes(writtenBucket, workspace.UnitName(lang, slugs[i]), keys[i][li], []byte(id))
 		}
