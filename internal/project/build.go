@@ -40,7 +40,18 @@ type stamp struct {
 	Fingerprint string          `json:"fingerprint"`
 	OutDirs     []string        `json:"out_dirs"` // every folder of the output, for the next fingerprint
 	Outputs     fingerprint.Sum `json:"outputs"`  // the sum of OutDirs as the build left them
-	Result      *BuildResult    `json:"result"`
+	// Result is the build's result (BuildResult), decoded only when the
+	// next build finds nothing changed: an edit build does not read it.
+	Result json.RawMessage `json:"result"`
+}
+
+// result is the result the stamp holds, nil when it holds none.
+func (s *stamp) result() *BuildResult {
+	var res BuildResult
+	if json.Unmarshal(s.Result, &res) != nil || res.Report == nil {
+		return nil
+	}
+	return &res
 }
 
 // Build is the main job: sync every target catalog, check them, and
@@ -62,11 +73,12 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 	if last := p.readStamp(); last != nil {
 		outputs := fingerprint.Files(last.OutDirs...)
 		if last.Fingerprint == fingerprintOf(outputs, inputs) {
-			res := *last.Result
-			for i := range res.Langs {
-				res.Langs[i].Written, res.Langs[i].Skipped = 0, 0
+			if res := last.result(); res != nil {
+				for i := range res.Langs {
+					res.Langs[i].Written, res.Langs[i].Skipped = 0, 0
+				}
+				return res, nil
 			}
-			return &res, nil
 		}
 		intact = outputs == last.Outputs && len(last.OutDirs) > 0
 	}
@@ -151,7 +163,11 @@ func (p *Project) writeStamp(res *BuildResult, inputs fingerprint.Sum) error {
 	}
 	outDirs := fingerprint.Dirs(p.Config.OutputDir(), func(name string) bool { return name == ".lingo" })
 	outputs := fingerprint.Files(outDirs...)
-	f, err := workspace.JSONFile(path, stamp{Version, fingerprintOf(outputs, inputs), outDirs, outputs, res})
+	result, err := json.Marshal(res)
+	if err != nil {
+		return err
+	}
+	f, err := workspace.JSONFile(path, stamp{Version, fingerprintOf(outputs, inputs), outDirs, outputs, result})
 	if err != nil {
 		return err
 	}
@@ -165,7 +181,7 @@ func (p *Project) readStamp() *stamp {
 		return nil
 	}
 	var s stamp
-	if json.Unmarshal(data, &s) != nil || s.Version != Version || s.Result == nil || s.Result.Report == nil {
+	if json.Unmarshal(data, &s) != nil || s.Version != Version {
 		return nil
 	}
 	return &s
