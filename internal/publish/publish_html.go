@@ -206,7 +206,7 @@ func (p Publisher) indexPages(run *publishRun, slugs []string, m manifest) []ind
 		}
 		for _, slug := range slugs {
 			if rec, ok := m.Pages[lang+" "+slug]; ok {
-				l.Items = append(l.Items, p.listItem(run, lang, slug, rec.Summary))
+				l.Items = append(l.Items, p.listItem(words, lang, slug, rec.Summary))
 			}
 		}
 		l.Footer = []htmlpage.ListItem{{Title: cmp.Or(site, words.Languages()), Href: relURL(path, filepath.Join(out, "index.html"))}}
@@ -256,9 +256,10 @@ func (p Publisher) indexShown(run *publishRun, slugs []string, outs [][]pageOut,
 				continue
 			}
 			was := old.Pages[lang+" "+slug].Summary
+			words, status := run.words.For(lang), run.words.For(p.Config.Source)
 			if was.Current != now.summary.Current || was.Total != now.summary.Total ||
-				p.listItem(run, lang, slug, was) != p.listItem(run, lang, slug, now.summary) ||
-				p.statusEntry(run, lang, slug, was) != p.statusEntry(run, lang, slug, now.summary) {
+				p.listItem(words, lang, slug, was) != p.listItem(words, lang, slug, now.summary) ||
+				p.statusEntry(status, lang, slug, was) != p.statusEntry(status, lang, slug, now.summary) {
 				return false
 			}
 		}
@@ -323,21 +324,20 @@ func readingNote(words *pagewords.Page, r *readinglevel.Brief) string {
 }
 
 // listItem is the item of the page of slug in lang, summed up as s, in
-// lang's index.
-func (p Publisher) listItem(run *publishRun, lang, slug string, s pageSummary) htmlpage.ListItem {
+// lang's index, whose words are words.
+func (p Publisher) listItem(words *pagewords.Page, lang, slug string, s pageSummary) htmlpage.ListItem {
 	path, src := filepath.Join(p.Config.OutputDir(), lang, "index.html"), p.Config.Source
 	it := htmlpage.ListItem{Title: s.Title, Href: relURL(path, p.HTMLPath(lang, slug))}
 	if s.Kind == pageFallback || s.Kind == pageNone {
-		it.Href, it.Lang, it.Mark = relURL(path, p.HTMLPath(src, slug)), src, run.words.For(lang).InSource(src)
+		it.Href, it.Lang, it.Mark = relURL(path, p.HTMLPath(src, slug)), src, words.InSource(src)
 	}
 	return it
 }
 
 // statusEntry is the cell of the page of slug in lang, summed up as s, in
-// the status table.
-func (p Publisher) statusEntry(run *publishRun, lang, slug string, s pageSummary) htmlpage.IndexEntry {
+// the status table, whose words (the source language's) are words.
+func (p Publisher) statusEntry(words *pagewords.Page, lang, slug string, s pageSummary) htmlpage.IndexEntry {
 	path, src := filepath.Join(p.Config.OutputDir(), "status.html"), p.Config.Source
-	words := run.words.For(src)
 	e := htmlpage.IndexEntry{Slug: slug, Title: s.Title, Lang: lang, Percent: translation.Percent(s.Current, s.Total),
 		Published: s.Kind != pageNone, Href: relURL(path, p.HTMLPath(lang, slug))}
 	switch {
@@ -368,7 +368,7 @@ func (p Publisher) statusPage(run *publishRun, slugs []string, m manifest, langs
 			}
 			current[lang] += rec.Summary.Current
 			total[lang] += rec.Summary.Total
-			ix.Entries = append(ix.Entries, p.statusEntry(run, lang, slug, rec.Summary))
+			ix.Entries = append(ix.Entries, p.statusEntry(words, lang, slug, rec.Summary))
 		}
 	}
 	for _, lang := range langs {

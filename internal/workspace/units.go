@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/filehash"
@@ -38,8 +39,10 @@ func (p *Project) cacheFolder() string {
 // Graph is one run's view of the build Graph.
 type Graph struct {
 	p       *Project
-	hashes  sync.Map // path → its hash, for this run: forgotten when lingo writes the file
-	slugs   []string // the articles, once listed
+	hashes  sync.Map     // path → its hash, for this run: forgotten when lingo writes the file
+	keys    sync.Map     // article and unit keys, by name (keyMemo), for this run
+	gen     atomic.Int64 // bumped when lingo writes a file the graph hashed: keys made before are stale
+	slugs   []string     // the articles, once listed
 	files   *filehash.Table
 	Cache   *unitcache.Cache
 	shared  string // the hash of the shared inputs
@@ -146,11 +149,40 @@ func (g *Graph) hash(path string) (string, error) {
 	return sum, err
 }
 
-// forget forgets the hash of files lingo writes.
+// forget forgets the hash of files lingo writes, and, when it held one,
+// every key made from it.
 func (g *Graph) forget(files []Pending) {
+	stale := false
 	for _, f := range files {
-		g.hashes.Delete(f.Path)
+		if _, held := g.hashes.LoadAndDelete(f.Path); held {
+			stale = true
+		}
 	}
+	if stale {
+		g.gen.Add(1)
+	}
+}
+
+// keyMemo is a key the graph made, and the generation of hashes it was
+// made from.
+type keyMemo struct {
+	gen int64
+	key string
+}
+
+// memo is the key named name, made by compute once per run while no file
+// the graph hashed is written: sync, publishing, the bundle and check ask
+// for every unit's key, 100,000 of them at 10,000 articles × 10 languages.
+func (g *Graph) memo(name string, compute func() (string, error)) (string, error) {
+	gen := g.gen.Load()
+	if m, ok := g.keys.Load(name); ok && m.(keyMemo).gen == gen {
+		return m.(keyMemo).key, nil
+	}
+	key, err := compute()
+	if err == nil && g.gen.Load() == gen {
+		g.keys.Store(name, keyMemo{gen, key})
+	}
+	return key, err
 }
 
 // hashInto writes path and the hash of its file into h; "" is no file.
@@ -187,6 +219,10 @@ func (g *Graph) catalogInto(h io.Writer, lang, slug string) error {
 // ArticleKey hashes what an article is read from: its Markdown and its
 // source catalog (which carries its message IDs over).
 func (g *Graph) ArticleKey(slug string) (string, error) {
+	return g.memo("\x00"+slug, func() (string, error) { return g.articleKey(slug) })
+}
+
+func (g *Graph) articleKey(slug string) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00", g.shared)
 	if err := g.hashInto(h, g.p.ArticlePath(slug)); err != nil {
@@ -201,6 +237,10 @@ func (g *Graph) ArticleKey(slug string) (string, error) {
 // UnitKey hashes the inputs of the unit of lang and the article whose
 // articleKey is article: the article, the unit's catalog and its state.
 func (g *Graph) UnitKey(article, lang, slug string) (string, error) {
+	return g.memo(article+"\x00"+lang+"\x00"+slug, func() (string, error) { return g.unitKey(article, lang, slug) })
+}
+
+func (g *Graph) unitKey(article, lang, slug string) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00", article, lang)
 	if err := g.catalogInto(h, lang, slug); err != nil {
