@@ -6,10 +6,11 @@
 // finding, reviewed where require_review) and nothing else; the source
 // language's file holds the source text of every message, so that an app
 // falls back to it, never to a stale or failing translation. A file is
-// made again only when its unit's inputs changed since lingo wrote it, or
-// the file is not as lingo left it, from the unit cache or the gate, and written only when its bytes change: an edit to
-// one article writes that article's files, whatever the size of the
-// project. Only bundle files lingo recorded writing are ever removed.
+// made again, from the unit cache or the gate, only when its unit's inputs
+// changed since lingo wrote it or the file is not as lingo left it, and
+// written only when its bytes change: an edit to one article writes that
+// article's files, whatever the size of the project. Only bundle files
+// lingo recorded writing are ever removed.
 package bundle
 
 import (

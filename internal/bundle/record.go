@@ -1,14 +1,12 @@
 package bundle
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	json "github.com/goccy/go-json"
-	"github.com/lingo-l10n/lingo/internal/config"
 	"github.com/lingo-l10n/lingo/internal/workspace"
 )
 
@@ -110,12 +108,11 @@ func (b Bundler) readRecord() (record, []string) {
 				kept = append(kept, name)
 				continue
 			}
-			warnings = append(warnings, fmt.Sprintf("%s:%d: %s: ignored (not %s); lingo removes only files it writes",
-				b.Rel(path), workspace.LineOf(data, name), name, what))
+			warnings = append(warnings, workspace.Ignored(b.Rel(path), data, name, "not "+what))
 		}
 		return kept
 	}
-	rec.Langs = keep(rec.Langs, isLang, "a language tag as lingo writes it")
+	rec.Langs = keep(rec.Langs, workspace.IsLang, "a language tag as lingo writes it")
 	rec.Slugs = keep(rec.Slugs, workspace.IsSlug, "an article path")
 	rec.Files = keep(rec.Files, isOldFile, "a file of the bundle")
 	out := newRecord(rec.Langs, rec.Slugs)
@@ -123,16 +120,10 @@ func (b Bundler) readRecord() (record, []string) {
 	return out, warnings
 }
 
-// isLang reports whether s is a language tag as lingo writes it.
-func isLang(s string) bool {
-	tag, err := config.ParseTag(s)
-	return err == nil && tag == s
-}
-
 // isOldFile reports whether name is that of a bundle file of one file per
 // language, as lingo wrote it before: active.<lang>.toml, no folder.
 func isOldFile(name string) bool {
 	rest, ok := strings.CutPrefix(name, "active.")
 	lang, ok2 := strings.CutSuffix(rest, "."+format)
-	return ok && ok2 && isLang(lang)
+	return ok && ok2 && workspace.IsLang(lang)
 }

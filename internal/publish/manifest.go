@@ -1,13 +1,11 @@
 package publish
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 
 	json "github.com/goccy/go-json"
-	"github.com/lingo-l10n/lingo/internal/config"
 	"github.com/lingo-l10n/lingo/internal/workspace"
 )
 
@@ -38,7 +36,7 @@ func parseManifest(name string, data []byte) (manifest, []string) {
 	}
 	var warnings []string
 	warn := func(s, why string) {
-		warnings = append(warnings, fmt.Sprintf("%s:%d: %s: ignored (%s); lingo removes only files it writes", name, workspace.LineOf(data, s), s, why))
+		warnings = append(warnings, workspace.Ignored(name, data, s, why))
 	}
 	for key, rec := range m.Pages {
 		lang, slug := splitKey(key)
@@ -66,7 +64,7 @@ func parseManifest(name string, data []byte) (manifest, []string) {
 // pageProblem says why lang and slug, from a manifest key, name no page
 // lingo writes; "" when they do.
 func pageProblem(lang, slug string) string {
-	if tag, err := config.ParseTag(lang); err != nil || tag != lang {
+	if !workspace.IsLang(lang) {
 		return "not a language tag as lingo writes it"
 	}
 	if !workspace.IsSlug(slug) {

@@ -12,6 +12,7 @@ import (
 
 	json "github.com/goccy/go-json"
 	"github.com/lingo-l10n/lingo/internal/catalog"
+	"github.com/lingo-l10n/lingo/internal/config"
 	"github.com/lingo-l10n/lingo/internal/translation"
 )
 
@@ -87,15 +88,29 @@ func JSONFile(path string, v any) (Pending, error) {
 	return Pending{Path: path, Data: append(data, '\n')}, nil
 }
 
-// LineOf is the line of data, a JSON file, where the JSON string s first
-// stands, 1 when it is not found: where a warning about s points.
-func LineOf(data []byte, s string) int {
+// Ignored is the warning for entry, in the record named name whose bytes
+// are data (lingo's own JSON file of what it wrote), left out for why: at
+// the entry's line.
+func Ignored(name string, data []byte, entry, why string) string {
+	return fmt.Sprintf("%s:%d: %s: ignored (%s); lingo removes only files it writes", name, lineOf(data, entry), entry, why)
+}
+
+// lineOf is the line of data, a JSON file, where the JSON string s first
+// stands, 1 when it is not found.
+func lineOf(data []byte, s string) int {
 	quoted, _ := json.Marshal(s)
 	at := bytes.Index(data, quoted)
 	if at < 0 {
 		return 1
 	}
 	return bytes.Count(data[:at], []byte("\n")) + 1
+}
+
+// IsLang reports whether s, read from one of lingo's own records, is a
+// language tag as lingo writes one.
+func IsLang(s string) bool {
+	tag, err := config.ParseTag(s)
+	return err == nil && tag == s
 }
 
 // IsSlug reports whether s, read from one of lingo's own records, is an
