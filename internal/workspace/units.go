@@ -39,10 +39,10 @@ func (p *Project) cacheFolder() string {
 // Graph is one run's view of the build Graph.
 type Graph struct {
 	p       *Project
-	hashes  sync.Map     // path → its hash, for this run: forgotten when lingo writes the file
-	keys    sync.Map     // article and unit keys, by name (keyMemo), for this run
-	gen     atomic.Int64 // bumped when lingo writes a file the graph hashed: keys made before are stale
-	slugs   []string     // the articles, once listed
+	hashes  lockedMap[string]  // path → its hash, for this run: forgotten when lingo writes the file
+	keys    lockedMap[keyMemo] // article and unit keys, by name, for this run
+	gen     atomic.Int64       // bumped when lingo writes a file the graph hashed: keys made before are stale
+	slugs   []string           // the articles, once listed
 	files   *filehash.Table
 	Cache   *unitcache.Cache
 	shared  string // the hash of the shared inputs
@@ -139,12 +139,12 @@ func firstMissing(path string) string {
 // hash is the hash of the file at path (filehash.Absent for none), once
 // per run until lingo writes the file.
 func (g *Graph) hash(path string) (string, error) {
-	if sum, ok := g.hashes.Load(path); ok {
-		return sum.(string), nil
+	if sum, ok := g.hashes.load(path); ok {
+		return sum, nil
 	}
 	sum, err := g.files.Hash(path)
 	if err == nil {
-		g.hashes.Store(path, sum)
+		g.hashes.store(path, sum)
 	}
 	return sum, err
 }
@@ -154,7 +154,7 @@ func (g *Graph) hash(path string) (string, error) {
 func (g *Graph) forget(files []Pending) {
 	stale := false
 	for _, f := range files {
-		if _, held := g.hashes.LoadAndDelete(f.Path); held {
+		if g.hashes.delete(f.Path) {
 			stale = true
 		}
 	}
@@ -164,23 +164,58 @@ func (g *Graph) forget(files []Pending) {
 }
 
 // keyMemo is a key the graph made, and the generation of hashes it was
-// made from.
+// made from; a unit's, with the article key it was made from.
 type keyMemo struct {
-	gen int64
-	key string
+	gen          int64
+	article, key string
+}
+
+// lockedMap is a map safe for concurrent use; at 10,000 articles × 10
+// languages a build holds 200,000 hashes and keys, in a third of the
+// memory of a sync.Map.
+type lockedMap[V any] struct {
+	mu sync.RWMutex
+	m  map[string]V
+}
+
+func (l *lockedMap[V]) load(k string) (V, bool) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	v, ok := l.m[k]
+	return v, ok
+}
+
+func (l *lockedMap[V]) store(k string, v V) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.m == nil {
+		l.m = map[string]V{}
+	}
+	l.m[k] = v
+}
+
+// delete deletes k, and reports whether it was there.
+func (l *lockedMap[V]) delete(k string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	_, ok := l.m[k]
+	delete(l.m, k)
+	return ok
 }
 
 // memo is the key named name, made by compute once per run while no file
 // the graph hashed is written: sync, publishing, the bundle and check ask
 // for every unit's key, 100,000 of them at 10,000 articles × 10 languages.
-func (g *Graph) memo(name string, compute func() (string, error)) (string, error) {
+// A unit's key is kept with the article key it was made from, asked for
+// again with another.
+func (g *Graph) memo(name, article string, compute func() (string, error)) (string, error) {
 	gen := g.gen.Load()
-	if m, ok := g.keys.Load(name); ok && m.(keyMemo).gen == gen {
-		return m.(keyMemo).key, nil
+	if m, ok := g.keys.load(name); ok && m.gen == gen && m.article == article {
+		return m.key, nil
 	}
 	key, err := compute()
 	if err == nil && g.gen.Load() == gen {
-		g.keys.Store(name, keyMemo{gen, key})
+		g.keys.store(name, keyMemo{gen, article, key})
 	}
 	return key, err
 }
@@ -219,7 +254,7 @@ func (g *Graph) catalogInto(h io.Writer, lang, slug string) error {
 // ArticleKey hashes what an article is read from: its Markdown and its
 // source catalog (which carries its message IDs over).
 func (g *Graph) ArticleKey(slug string) (string, error) {
-	return g.memo("\x00"+slug, func() (string, error) { return g.articleKey(slug) })
+	return g.memo("\x00"+slug, "", func() (string, error) { return g.articleKey(slug) })
 }
 
 func (g *Graph) articleKey(slug string) (string, error) {
@@ -237,7 +272,7 @@ func (g *Graph) articleKey(slug string) (string, error) {
 // UnitKey hashes the inputs of the unit of lang and the article whose
 // articleKey is article: the article, the unit's catalog and its state.
 func (g *Graph) UnitKey(article, lang, slug string) (string, error) {
-	return g.memo(article+"\x00"+lang+"\x00"+slug, func() (string, error) { return g.unitKey(article, lang, slug) })
+	return g.memo(lang+"\x00"+slug, article, func() (string, error) { return g.unitKey(article, lang, slug) })
 }
 
 func (g *Graph) unitKey(article, lang, slug string) (string, error) {
