@@ -12,7 +12,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/filehash"
@@ -39,10 +38,9 @@ func (p *Project) cacheFolder() string {
 // Graph is one run's view of the build Graph.
 type Graph struct {
 	p       *Project
-	hashes  lockedMap[string]  // path → its hash, for this run: forgotten when lingo writes the file
-	keys    lockedMap[keyMemo] // article and unit keys, by name, for this run
-	gen     atomic.Int64       // bumped when lingo writes a file the graph hashed: keys made before are stale
-	slugs   []string           // the articles, once listed
+	hashes  lockedMap[string] // path → its hash, for this run: forgotten when lingo writes the file
+	keys    keyMemos          // article and unit keys, for this run
+	slugs   []string          // the articles, once listed
 	files   *filehash.Table
 	Cache   *unitcache.Cache
 	shared  string // the hash of the shared inputs
@@ -150,29 +148,46 @@ func (g *Graph) hash(path string) (string, error) {
 }
 
 // forget forgets the hash of files lingo writes, and, when it held one,
-// every key made from it.
+// the keys made from it: the unit's whose catalog or state the file is,
+// the article's whose Markdown or source catalog it is (its units' keys,
+// made from the article's, are then made again), and every key for any
+// other file.
 func (g *Graph) forget(files []Pending) {
-	stale := false
 	for _, f := range files {
 		if g.hashes.delete(f.Path) {
-			stale = true
+			g.keys.forget(g.keyNames(f.Path))
 		}
-	}
-	if stale {
-		g.gen.Add(1)
 	}
 }
 
-// keyMemo is a key the graph made, and the generation of hashes it was
-// made from; a unit's, with the article key it was made from.
-type keyMemo struct {
-	gen          int64
-	article, key string
+// keyNames names the keys made from the file at path; nil for every key.
+func (g *Graph) keyNames(path string) []string {
+	cfg := g.p.Config
+	if rel, err := filepath.Rel(cfg.ContentDir(), path); err == nil && filepath.IsLocal(rel) && strings.HasSuffix(rel, ".md") {
+		return []string{articleName(filepath.ToSlash(strings.TrimSuffix(rel, ".md")))}
+	}
+	rel, err := filepath.Rel(cfg.LocalesDir(), path)
+	if err != nil || !filepath.IsLocal(rel) {
+		return nil
+	}
+	lang, file, _ := strings.Cut(filepath.ToSlash(rel), "/")
+	var slug string
+	if state, ok := strings.CutPrefix(file, StateDir+"/"); ok {
+		slug = strings.TrimSuffix(state, ".json")
+	} else if i := strings.LastIndex(file, "."+lang+"."); i > 0 {
+		slug = file[:i]
+	} else {
+		return nil
+	}
+	if lang == cfg.Source {
+		return []string{articleName(slug)}
+	}
+	return []string{unitName(lang, slug)}
 }
 
 // lockedMap is a map safe for concurrent use; at 10,000 articles × 10
-// languages a build holds 200,000 hashes and keys, in a third of the
-// memory of a sync.Map.
+// languages a build holds 110,000 hashes, in less memory than a
+// sync.Map.
 type lockedMap[V any] struct {
 	mu sync.RWMutex
 	m  map[string]V
@@ -203,22 +218,61 @@ func (l *lockedMap[V]) delete(k string) bool {
 	return ok
 }
 
-// memo is the key named name, made by compute once per run while no file
-// the graph hashed is written: sync, publishing, the bundle and check ask
-// for every unit's key, 100,000 of them at 10,000 articles × 10 languages.
-// A unit's key is kept with the article key it was made from, asked for
-// again with another.
+// keyMemo is a key the graph made; a unit's, with the article key it was
+// made from.
+type keyMemo struct{ article, key string }
+
+// keyMemos are the keys made in this run, by name (articleName,
+// unitName): at 10,000 articles × 10 languages, 110,000 of them.
+type keyMemos struct {
+	mu  sync.RWMutex
+	m   map[string]keyMemo
+	gen int64 // bumped by each forget: a key being made before it is not kept
+}
+
+// forget forgets the keys named names, every key for nil.
+func (k *keyMemos) forget(names []string) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.gen++
+	if names == nil {
+		k.m = nil
+	}
+	for _, n := range names {
+		delete(k.m, n)
+	}
+}
+
+// memo is the key named name, made by compute once per run until a file
+// it was made from is written: sync, publishing, the bundle and check ask
+// for every unit's key. A unit's key is kept with the article key it was
+// made from, and made again when asked for with another.
 func (g *Graph) memo(name, article string, compute func() (string, error)) (string, error) {
-	gen := g.gen.Load()
-	if m, ok := g.keys.load(name); ok && m.gen == gen && m.article == article {
+	k := &g.keys
+	k.mu.RLock()
+	m, ok := k.m[name]
+	gen := k.gen
+	k.mu.RUnlock()
+	if ok && m.article == article {
 		return m.key, nil
 	}
 	key, err := compute()
-	if err == nil && g.gen.Load() == gen {
-		g.keys.store(name, keyMemo{gen, article, key})
+	if err != nil {
+		return "", err
 	}
-	return key, err
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.gen == gen {
+		if k.m == nil {
+			k.m = map[string]keyMemo{}
+		}
+		k.m[name] = keyMemo{article, key}
+	}
+	return key, nil
 }
+
+func articleName(slug string) string    { return "\x00" + slug }
+func unitName(lang, slug string) string { return lang + "\x00" + slug }
 
 // hashInto writes path and the hash of its file into h; "" is no file.
 func (g *Graph) hashInto(h io.Writer, path string) error {
@@ -254,7 +308,7 @@ func (g *Graph) catalogInto(h io.Writer, lang, slug string) error {
 // ArticleKey hashes what an article is read from: its Markdown and its
 // source catalog (which carries its message IDs over).
 func (g *Graph) ArticleKey(slug string) (string, error) {
-	return g.memo("\x00"+slug, "", func() (string, error) { return g.articleKey(slug) })
+	return g.memo(articleName(slug), "", func() (string, error) { return g.articleKey(slug) })
 }
 
 func (g *Graph) articleKey(slug string) (string, error) {
@@ -272,7 +326,7 @@ func (g *Graph) articleKey(slug string) (string, error) {
 // UnitKey hashes the inputs of the unit of lang and the article whose
 // articleKey is article: the article, the unit's catalog and its state.
 func (g *Graph) UnitKey(article, lang, slug string) (string, error) {
-	return g.memo(lang+"\x00"+slug, article, func() (string, error) { return g.unitKey(article, lang, slug) })
+	return g.memo(unitName(lang, slug), article, func() (string, error) { return g.unitKey(article, lang, slug) })
 }
 
 func (g *Graph) unitKey(article, lang, slug string) (string, error) {
