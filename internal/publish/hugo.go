@@ -30,6 +30,7 @@ import (
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"github.com/lingo-l10n/lingo/internal/htmlpage"
+	"github.com/lingo-l10n/lingo/internal/pagebook"
 	"github.com/lingo-l10n/lingo/internal/pagewords"
 	"github.com/lingo-l10n/lingo/internal/workspace"
 
@@ -37,9 +38,6 @@ import (
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 )
-
-// hugoDir is the root of the Hugo tree in the output folder.
-const hugoDir = "hugo"
 
 // The status of a page in its lingo params.
 const (
@@ -60,12 +58,6 @@ const (
 // hugo reports whether publishing writes the Hugo tree.
 func (p Publisher) hugo() bool { return p.Config.Profile == "hugo" }
 
-// hugoRel is the path of an article's Hugo page in lang, relative to the
-// output folder, with forward slashes.
-func hugoRel(lang, slug string) string {
-	return hugoDir + "/content/" + lang + "/" + slug + ".md"
-}
-
 // hugoParams are a page's lingo params in Hugo.
 type hugoParams struct {
 	status    string
@@ -79,7 +71,7 @@ type hugoParams struct {
 // tree: the Markdown page of pageFiles, with every passage shown in the
 // source language marked (markHugo), and translationKey and the lingo
 // params in its front matter. texts are the published translations.
-func (p Publisher) hugoPage(ap *articlePages, lang string, texts map[string]string, sum pageSummary) workspace.Pending {
+func (p Publisher) hugoPage(ap *articlePages, lang string, texts map[string]string, sum pagebook.Summary) workspace.Pending {
 	a, kind := ap.a, ap.kinds[lang]
 	params := hugoParams{status: hugoSource, source: p.Config.Source}
 	md := a.Src
@@ -98,7 +90,7 @@ func (p Publisher) hugoPage(ap *articlePages, lang string, texts map[string]stri
 		lookup := func(id string) (string, bool) { tr, ok := texts[id]; return tr, ok }
 		md = withLangKey(article.Render(a.Src, a.Segs, a.IDs, p.markHugo(a, lookup)), p.Config.LangKey, lang)
 	}
-	return workspace.Pending{Path: p.OutPath(hugoRel(lang, a.Slug)), Data: withHugoKeys(md, a.Slug, params)}
+	return workspace.Pending{Path: p.OutPath(pagebook.HugoRel(lang, a.Slug)), Data: withHugoKeys(md, a.Slug, params)}
 }
 
 // hugoCanonical is the address of the source page of slug in a Hugo site
@@ -226,7 +218,7 @@ func quote(s string) string {
 // hugoSiteFiles are the files of the Hugo tree every page shares: the
 // i18n file of each of langs, the shortcode and the partials.
 func (p Publisher) hugoSiteFiles(words *pagewords.Words, langs []string) ([]workspace.Pending, error) {
-	root := filepath.Join(p.Config.OutputDir(), hugoDir)
+	root := filepath.Join(p.Config.OutputDir(), pagebook.HugoDir)
 	files := []workspace.Pending{
 		{Path: filepath.Join(root, "layouts", "shortcodes", "lingo-lang.html"), Data: []byte(hugoShortcode)},
 		{Path: filepath.Join(root, "layouts", "partials", "lingo-notice.html"), Data: []byte(hugoNotice)},

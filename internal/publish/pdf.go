@@ -12,6 +12,7 @@ import (
 
 	"github.com/lingo-l10n/lingo/internal/handout"
 	"github.com/lingo-l10n/lingo/internal/htmlpage"
+	"github.com/lingo-l10n/lingo/internal/pagebook"
 	"github.com/lingo-l10n/lingo/internal/workers"
 	"github.com/lingo-l10n/lingo/internal/workspace"
 )
@@ -52,22 +53,30 @@ type handoutJob struct {
 // are missing or out of date, records them in next, and removes those of
 // pages that should have none (a fallback page, or [pdf] disabled). It
 // counts the files in results, and returns them as changes.
-func (p Publisher) handouts(run *publishRun, slugs []string, next *manifest, results []LangResult) ([]workspace.Change, error) {
+func (p Publisher) handouts(run *publishRun, slugs []string, next *nextBook, results []LangResult) ([]workspace.Change, error) {
 	var todo []handoutJob
 	var changes []workspace.Change
 	var first error
 	for _, slug := range slugs {
+		// An article whose pages are up to date, unread, has the handouts
+		// its record says, unless one failed to print.
+		if next.jobs[slug].quick && !p.Config.PDF.Enabled {
+			continue
+		}
 		version := ""
+		recs := next.article(slug)
 		for li, lang := range run.opts.Langs {
-			key := lang + " " + slug
-			rec, ok := next.Pages[key]
+			rec, ok := recs[lang]
 			if !ok {
 				continue
 			}
 			pdf := p.OutRel(p.PDFPath(lang, slug))
 			if !p.wantsHandout(rec.Summary.Kind) {
-				changes = append(changes, p.dropHandout(&rec, pdf, results, li)...)
-				next.Pages[key] = rec
+				if slices.Contains(rec.Outputs, pdf) {
+					changes = append(changes, p.dropHandout(&rec, pdf, results, li)...)
+					recs[lang] = rec
+					next.w.Pages[slug] = recs
+				}
 				continue
 			}
 			if version == "" {
@@ -97,14 +106,15 @@ func (p Publisher) handouts(run *publishRun, slugs []string, next *manifest, res
 		if !printed[i] {
 			continue
 		}
-		key, pdf := j.lang+" "+j.slug, p.OutRel(p.PDFPath(j.lang, j.slug))
-		rec := next.Pages[key]
+		recs, pdf := next.article(j.slug), p.OutRel(p.PDFPath(j.lang, j.slug))
+		rec := recs[j.lang]
 		rec.PDF = j.key
 		if !slices.Contains(rec.Outputs, pdf) {
 			rec.Outputs = append(rec.Outputs, pdf)
 			slices.Sort(rec.Outputs)
 		}
-		next.Pages[key] = rec
+		recs[j.lang] = rec
+		next.w.Pages[j.slug] = recs
 	}
 	for i, j := range todo {
 		if written[i] {
@@ -132,7 +142,7 @@ func (p Publisher) wantsHandout(kind string) bool {
 }
 
 // dropHandout removes the handout rec records at pdf, if any.
-func (p Publisher) dropHandout(rec *pageRecord, pdf string, results []LangResult, li int) []workspace.Change {
+func (p Publisher) dropHandout(rec *pagebook.Record, pdf string, results []LangResult, li int) []workspace.Change {
 	if !slices.Contains(rec.Outputs, pdf) {
 		return nil
 	}

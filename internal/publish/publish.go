@@ -8,15 +8,15 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"github.com/lingo-l10n/lingo/internal/gate"
+	"github.com/lingo-l10n/lingo/internal/pagebook"
 	"github.com/lingo-l10n/lingo/internal/pagewords"
 	"github.com/lingo-l10n/lingo/internal/readinglevel"
 	"github.com/lingo-l10n/lingo/internal/translation"
@@ -77,33 +77,6 @@ const (
 	pageNone        = "none"        // below min_complete, with fallback = "none": no page
 )
 
-// pageRecord is what the manifest keeps of an article in a language: the
-// inputs its outputs were made from, the files lingo wrote for it (the
-// only files it ever removes), and what the index pages need.
-type pageRecord struct {
-	Inputs  string   `json:"inputs,omitempty"`
-	Outputs []string `json:"outputs,omitempty"` // relative to the output folder, forward slashes
-	Summary pageSummary
-	// PDF is what the page's PDF handout was printed from (handoutKey).
-	PDF string `json:"pdf,omitempty"`
-}
-
-// pageSummary is an article in a language, for the index and status pages.
-type pageSummary struct {
-	Kind      string `json:"kind"`
-	Title     string `json:"title"`             // in the page's language where it is translated
-	Total     int    `json:"total"`             // messages
-	Current   int    `json:"current"`           // translated and current
-	Own       int    `json:"own"`               // published in their translation
-	Fallbacks int    `json:"fallbacks"`         // shown in another language (translated pages)
-	InSource  int    `json:"in_source"`         // passages a reader sees in the source language (translated pages; see onPage)
-	Stale     int    `json:"stale"`             // stale messages
-	Machine   int    `json:"machine,omitempty"` // machine drafts: never published until a person edits or reviews them
-	// Reading is how hard the page's own text reads: the source's, or the
-	// translation's current entries (none for a pseudo-locale).
-	Reading *readinglevel.Brief `json:"reading,omitempty"`
-}
-
 // reading scores the text of article a in lang: the source's, or the
 // current translations of j.
 func (p Publisher) reading(run *publishRun, a *workspace.Article, lang string, j *gate.Judgement) (*readinglevel.Brief, error) {
@@ -124,23 +97,6 @@ func (p Publisher) reading(run *publishRun, a *workspace.Article, lang string, j
 	}
 	return l.Brief(), nil
 }
-
-// manifest records every page of the last runs, by "<lang> <slug>".
-type manifest struct {
-	Version string                `json:"version"`
-	Pages   map[string]pageRecord `json:"pages"`
-	// IndexPages is what each index and status page was made from, by
-	// its path relative to the output folder (indexPage.key): while it
-	// holds, the page is not made again.
-	IndexPages map[string]string `json:"index_pages,omitempty"`
-	// IndexInputs is what the index pages share with every page (lingo's
-	// version, the configuration, the page words, the site's name and its
-	// languages): while it and every page's summary hold, they show the
-	// same.
-	IndexInputs string `json:"index_inputs,omitempty"`
-}
-
-const manifestFile = ".lingo-build.json"
 
 // Publish renders every article in each language of opts, page by page.
 // Per entry, a translation is published when it is current (or stale,
@@ -167,11 +123,13 @@ func (p Publisher) Publish(opts PublishOptions, prog workspace.Progress) (*Resul
 	if err != nil {
 		return &Result{}, err
 	}
-	res := &Result{Warnings: run.warnings}
+	defer run.book.Close()
+	res := &Result{}
 	err = p.WithGraph(func(g *workspace.Graph) error {
 		res.Langs, res.Changes, err = p.publish(g, run, slugs)
 		return err
 	})
+	res.Warnings = run.book.Warnings()
 	return res, err
 }
 
@@ -179,8 +137,8 @@ func (p Publisher) Publish(opts PublishOptions, prog workspace.Progress) (*Resul
 type Result struct {
 	Langs   []LangResult       // per language: completeness, publishing, fallbacks, files
 	Changes []workspace.Change // files written and removed
-	// Warnings are the entries of the output's manifest that publishing
-	// ignored, each at its line: it removes only files it writes.
+	// Warnings are the entries of the output's record of pages that
+	// publishing ignored: it removes only files it writes.
 	Warnings []string
 }
 
@@ -235,34 +193,33 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 	if first != nil {
 		return nil, written, first
 	}
-	next, removed, err := p.nextManifest(run, slugs, outs)
+	next, removed, err := p.nextRecords(run, slugs, jobs)
 	written = append(written, countRemoved(results, removed)...)
 	if err != nil {
 		return nil, written, err
 	}
 	// A handout that cannot be printed (no Chromium) leaves the pages,
-	// the index and the manifest written: the error comes last.
+	// the index and the record written: the error comes last.
 	var handoutErr error
 	if opts.PDF {
 		var changes []workspace.Change
-		changes, handoutErr = p.handouts(run, slugs, &next, results)
+		changes, handoutErr = p.handouts(run, slugs, next, results)
 		written = append(written, changes...)
 		if errors.Is(handoutErr, context.Canceled) {
 			return nil, written, handoutErr
 		}
 	}
 	if slices.Contains(opts.Formats, "html") {
-		next.IndexInputs = p.indexInputs(g, run, next)
-		if p.indexShown(run, slugs, outs, next) {
-			next.IndexPages = run.old.IndexPages
-		} else {
-			keys, w, err := p.writeIndexPages(p.indexPages(run, slugs, next), g, run.old.IndexPages)
+		meta := &next.w.Meta
+		meta.IndexInputs = p.indexInputs(g, meta.LangsAfter(run.langs))
+		if !p.indexShown(run, slugs, jobs, next) {
+			keys, w, err := p.writeIndexPages(p.indexPages(run, slugs, next), g, run.book.Meta.IndexPages)
 			g.PruneUnits(statusBucket, slugs)
 			written = append(written, workspace.Wrote(w)...)
 			if err != nil {
 				return nil, written, err
 			}
-			next.IndexPages = keys
+			meta.IndexPages = keys
 		}
 	}
 	if p.hugo() && slices.Contains(opts.Formats, "md") {
@@ -276,11 +233,7 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 			return nil, written, err
 		}
 	}
-	f, err := workspace.JSONFile(filepath.Join(p.Config.OutputDir(), manifestFile), next)
-	if err == nil {
-		_, err = p.WriteAll([]workspace.Pending{f})
-	}
-	return results, written, cmp.Or(err, handoutErr)
+	return results, written, cmp.Or(run.book.Write(next.w), handoutErr)
 }
 
 // articleJob is one article of a Publish.
@@ -288,6 +241,11 @@ type articleJob struct {
 	keys   []string  // its units' keys, by language of run.langs
 	inputs string    // what its pages are made from: the hash of keys
 	outs   []pageOut // its pages, once made or found up to date
+	// fresh is what the record says its pages are made from when they
+	// are up to date (freshKey); quick, that the record said so, unread.
+	fresh string
+	quick bool
+	recs  map[string]pagebook.Record // the record of its pages, when read
 }
 
 // upToDateArticles works out the inputs of each article's pages, and,
@@ -307,10 +265,10 @@ func (p Publisher) upToDateArticles(run *publishRun, g *workspace.Graph, slugs [
 			h.Write([]byte(k))
 		}
 		j.inputs = hex.EncodeToString(h.Sum(nil))
-		o := make([]pageOut, len(run.opts.Langs))
-		if run.opts.Incremental && p.upToDatePages(run, slugs[i], j.inputs, o) {
-			j.outs = o
+		if run.opts.Incremental {
+			j.fresh = pagebook.FreshKey(j.inputs, run.opts.Langs, run.opts.Formats)
 		}
+		p.upToDatePages(run, slugs[i], j)
 		return nil
 	})
 	var todo []string
@@ -388,15 +346,13 @@ func countRemoved(results []LangResult, removed []removal) []workspace.Change {
 
 // publishRun is what the workers of one Publish share; they only read it.
 type publishRun struct {
-	opts  PublishOptions
-	langs []string // every language an article's pages depend on: the project's, then those of opts
-	old   manifest // the pages of the last runs
-	// warnings are the entries of the last runs' manifest left out of old
-	warnings []string
-	checker  *check.Checker
-	words    *pagewords.Words
-	reading  *readinglevel.Reader
-	prog     workspace.Progress // safe for concurrent use
+	opts    PublishOptions
+	langs   []string       // every language an article's pages depend on: the project's, then those of opts
+	book    *pagebook.Book // the record of the pages of the last runs
+	checker *check.Checker
+	words   *pagewords.Words
+	reading *readinglevel.Reader
+	prog    workspace.Progress // safe for concurrent use
 }
 
 func (p Publisher) newPublishRun(opts PublishOptions, prog workspace.Progress) (*publishRun, error) {
@@ -408,9 +364,12 @@ func (p Publisher) newPublishRun(opts PublishOptions, prog workspace.Progress) (
 	if err != nil {
 		return nil, fmt.Errorf("words: %w", err)
 	}
-	old, warnings := p.loadManifest()
+	book, err := pagebook.Open(p.Config.OutputDir(), p)
+	if err != nil {
+		return nil, err
+	}
 	return &publishRun{
-		opts: opts, langs: union(p.ProjectLangs(), opts.Langs), old: old, warnings: warnings,
+		opts: opts, langs: union(p.ProjectLangs(), opts.Langs), book: book,
 		checker: c, words: words, reading: readinglevel.NewReader(), prog: &workspace.LockedProgress{Progress: prog},
 	}, nil
 }
@@ -428,7 +387,7 @@ func union(a, b []string) []string {
 
 // pageOut is what publishing one article in one language did.
 type pageOut struct {
-	summary pageSummary
+	summary pagebook.Summary
 	inputs  string   // the article's inputs
 	outputs []string // the page's files, relative to the output folder
 	written []string // those written
@@ -510,25 +469,39 @@ func (p Publisher) judgeAll(run *publishRun, a *workspace.Article, draftLang str
 	return ap, nil
 }
 
-// upToDatePages fills outs from the manifest when every page of the
-// article in run.opts.Langs was made from inputs and its files are there.
-func (p Publisher) upToDatePages(run *publishRun, slug, inputs string, outs []pageOut) bool {
-	if run.old.Version != workspace.Version {
-		return false
+// upToDatePages fills the job's pages from the record, under
+// run.opts.Incremental, when every page of the article in run.opts.Langs
+// was made from its inputs and its files are there: unread when the
+// record's fresh key says so and the output folder is intact. Otherwise
+// it reads the article's record into the job.
+func (p Publisher) upToDatePages(run *publishRun, slug string, j *articleJob) {
+	outs := make([]pageOut, len(run.opts.Langs))
+	if run.opts.Incremental && run.opts.Intact && run.book.Meta.Version == workspace.Version {
+		if fresh, counts := run.book.Quick(slug); fresh == j.fresh {
+			for li, lang := range run.opts.Langs {
+				outs[li] = pageOut{summary: counts[lang], inputs: j.inputs, skipped: true}
+			}
+			j.outs, j.quick = outs, true
+			return
+		}
+	}
+	j.recs = run.book.Article(slug)
+	if !run.opts.Incremental || run.book.Meta.Version != workspace.Version {
+		return
 	}
 	for li, lang := range run.opts.Langs {
-		rec, ok := run.old.Pages[lang+" "+slug]
-		if !ok || rec.Inputs != inputs || !p.listed(run, rec.Outputs) || !p.hasFormats(rec, lang, slug, run.opts.Formats) {
-			return false
+		rec, ok := j.recs[lang]
+		if !ok || rec.Inputs != j.inputs || !p.listed(run, rec.Outputs) || !p.hasFormats(rec, lang, slug, run.opts.Formats) {
+			return
 		}
-		outs[li] = pageOut{summary: rec.Summary, inputs: inputs, outputs: rec.Outputs, skipped: true}
+		outs[li] = pageOut{summary: rec.Summary, inputs: j.inputs, outputs: rec.Outputs, skipped: true}
 	}
-	return true
+	j.outs = outs
 }
 
 // hasFormats reports whether rec lists the page's file in each of formats
 // (none for a page of kind none).
-func (p Publisher) hasFormats(rec pageRecord, lang, slug string, formats []string) bool {
+func (p Publisher) hasFormats(rec pagebook.Record, lang, slug string, formats []string) bool {
 	if rec.Summary.Kind == pageNone {
 		return true
 	}
@@ -537,7 +510,7 @@ func (p Publisher) hasFormats(rec pageRecord, lang, slug string, formats []strin
 			return false
 		}
 	}
-	if p.hugo() && slices.Contains(formats, "md") && !slices.Contains(rec.Outputs, hugoRel(lang, slug)) {
+	if p.hugo() && slices.Contains(formats, "md") && !slices.Contains(rec.Outputs, pagebook.HugoRel(lang, slug)) {
 		return false
 	}
 	return true
@@ -637,9 +610,9 @@ func (p Publisher) beingUpdated(j *gate.Judgement, lang string) bool {
 }
 
 // pageFiles renders the files of one article in lang, and its summary.
-func (p Publisher) pageFiles(run *publishRun, ap *articlePages, lang string) ([]workspace.Pending, pageSummary, error) {
+func (p Publisher) pageFiles(run *publishRun, ap *articlePages, lang string) ([]workspace.Pending, pagebook.Summary, error) {
 	a, kind := ap.a, ap.kinds[lang]
-	sum := pageSummary{Kind: kind, Title: Title(a, nil), Total: len(a.IDs)}
+	sum := pagebook.Summary{Kind: kind, Title: Title(a, nil), Total: len(a.IDs)}
 	if j := ap.judged[lang]; j != nil {
 		sum.Current, sum.Own, sum.Stale, sum.Machine = j.Current, j.Page.Own, j.Page.Stale, j.Page.Machine
 	} else {
@@ -701,12 +674,34 @@ func (p Publisher) pageFiles(run *publishRun, ap *articlePages, lang string) ([]
 	return files, sum, nil
 }
 
-// nextManifest is the manifest after this run: the pages of the last runs
-// with this run's in their place, less the pages of deleted articles and
-// pages that are no more, whose recorded files it removes. It returns the
-// removed paths, each followed by why.
-func (p Publisher) nextManifest(run *publishRun, slugs []string, outs [][]pageOut) (manifest, []removal, error) {
-	next := manifest{Version: workspace.Version, Pages: map[string]pageRecord{}}
+// nextBook is the record after this run: the last runs', with this
+// run's changes (w) in their place.
+type nextBook struct {
+	book     *pagebook.Book
+	jobs     map[string]*articleJob // by slug
+	w        *pagebook.Write
+	reshaped bool // a page was added to the record or left out of it
+}
+
+// article is the record of slug's pages after this run.
+func (n *nextBook) article(slug string) map[string]pagebook.Record {
+	if recs, ok := n.w.Pages[slug]; ok {
+		return recs
+	}
+	if j := n.jobs[slug]; j != nil && j.recs != nil {
+		return j.recs
+	}
+	return n.book.Article(slug)
+}
+
+// nextRecords works out the record after this run: the records of the
+// articles made again, with this run's pages in their place, less the
+// pages of deleted articles and pages that are no more, whose recorded
+// files it removes. It returns the removed paths, each followed by why.
+func (p Publisher) nextRecords(run *publishRun, slugs []string, jobs []articleJob) (*nextBook, []removal, error) {
+	n := &nextBook{book: run.book, jobs: map[string]*articleJob{},
+		w: &pagebook.Write{Pages: map[string]map[string]pagebook.Record{}, Fresh: map[string]string{}, Meta: run.book.Meta}}
+	n.w.Meta.Version = workspace.Version
 	var removed []removal
 	var first error
 	remove := func(lang string, paths []string, why string) {
@@ -718,66 +713,80 @@ func (p Publisher) nextManifest(run *publishRun, slugs []string, outs [][]pageOu
 			first = cmp.Or(first, err)
 		}
 	}
-	exists := make(map[string]bool, len(slugs))
-	for _, s := range slugs {
-		exists[s] = true
-	}
-	keys := make([]string, 0, len(run.old.Pages))
-	for key := range run.old.Pages {
-		keys = append(keys, key)
-	}
-	slices.Sort(keys)
-	for _, key := range keys {
-		rec := run.old.Pages[key]
-		if lang, slug := splitKey(key); !exists[slug] {
-			remove(lang, rec.Outputs, "article deleted")
-		} else if slices.Contains(run.langs, lang) || p.listed(run, rec.Outputs) {
-			next.Pages[key] = rec // a pseudo-locale's pages stay listed while they are there
+	recorded, bad := run.book.Slugs()
+	n.w.Deleted = bad
+	for _, slug := range recorded {
+		if _, found := slices.BinarySearch(slugs, slug); found {
+			continue
 		}
+		recs := run.book.Article(slug)
+		for _, lang := range slices.Sorted(maps.Keys(recs)) {
+			remove(lang, recs[lang].Outputs, "article deleted")
+		}
+		n.w.Deleted = append(n.w.Deleted, slug)
+		n.reshaped = true
 	}
+	langs := map[string]bool{}
 	for ai, slug := range slugs {
-		for li, lang := range run.opts.Langs {
-			o := outs[ai][li]
-			key := lang + " " + slug
-			old := next.Pages[key]
-			rec := pageRecord{Inputs: old.Inputs, Summary: o.summary, Outputs: o.outputs, PDF: old.PDF}
-			if run.opts.Incremental {
-				rec.Inputs = o.inputs
-			}
-			if o.summary.Kind == pageNone {
-				remove(lang, old.Outputs, "below min_complete")
-			} else {
-				// Files of formats not rendered this time stay recorded.
-				for _, path := range old.Outputs {
-					if !slices.Contains(rec.Outputs, path) && p.listed(run, []string{path}) {
-						rec.Outputs = append(rec.Outputs, path)
-					}
+		j := &jobs[ai]
+		n.jobs[slug] = j
+		n.w.Fresh[slug] = j.fresh
+		if j.quick {
+			continue
+		}
+		recs := p.nextPages(run, j, remove)
+		// An article found up to date keeps its record, unless pages of
+		// it are left out.
+		if made := len(j.outs) > 0 && !j.outs[0].skipped; made || len(recs) != len(j.recs) {
+			n.w.Pages[slug] = recs
+		}
+		if len(recs) != len(j.recs) {
+			n.reshaped = true
+		}
+		for lang := range recs {
+			langs[lang] = true
+		}
+	}
+	if slices.ContainsFunc(jobs, func(j articleJob) bool { return j.quick }) {
+		for _, l := range n.w.Meta.Langs { // the languages of the records left unread
+			langs[l] = true
+		}
+	}
+	n.w.Meta.Langs = slices.Sorted(maps.Keys(langs))
+	return n, removed, first
+}
+
+// nextPages is the record of job's article after this run: its pages in
+// run.opts.Langs as made (or found up to date), those of other languages
+// kept while their files are there (a pseudo-locale's pages stay listed).
+func (p Publisher) nextPages(run *publishRun, j *articleJob, remove func(lang string, paths []string, why string)) map[string]pagebook.Record {
+	recs := map[string]pagebook.Record{}
+	for lang, rec := range j.recs {
+		if slices.Contains(run.langs, lang) || p.listed(run, rec.Outputs) {
+			recs[lang] = rec
+		}
+	}
+	for li, lang := range run.opts.Langs {
+		o := j.outs[li]
+		old := recs[lang]
+		rec := pagebook.Record{Inputs: old.Inputs, Summary: o.summary, Outputs: o.outputs, PDF: old.PDF}
+		if run.opts.Incremental {
+			rec.Inputs = o.inputs
+		}
+		if o.summary.Kind == pageNone {
+			remove(lang, old.Outputs, "below min_complete")
+		} else {
+			// Files of formats not rendered this time stay recorded.
+			for _, path := range old.Outputs {
+				if !slices.Contains(rec.Outputs, path) && p.listed(run, []string{path}) {
+					rec.Outputs = append(rec.Outputs, path)
 				}
-				slices.Sort(rec.Outputs)
 			}
-			next.Pages[key] = rec
+			slices.Sort(rec.Outputs)
 		}
+		recs[lang] = rec
 	}
-	return next, removed, first
-}
-
-// splitKey splits a manifest key into its language and slug.
-func splitKey(key string) (string, string) {
-	lang, slug, _ := strings.Cut(key, " ")
-	return lang, slug
-}
-
-// langs are the languages of the pages m records, beyond first, sorted,
-// after first.
-func (m manifest) langs(first []string) []string {
-	var more []string
-	for key := range m.Pages {
-		if lang, _ := splitKey(key); !slices.Contains(first, lang) && !slices.Contains(more, lang) {
-			more = append(more, lang)
-		}
-	}
-	slices.Sort(more)
-	return append(slices.Clone(first), more...)
+	return recs
 }
 
 // exists reports whether the file at rel (relative to the output folder)

@@ -18,10 +18,10 @@ import (
 // folder, with every symbolic link followed, is: a link from out/fr to a
 // folder elsewhere does not take lingo's writes, or its removals, there.
 
-// contained returns an error for a path lingo would write or remove that,
+// Contained returns an error for a path lingo would write or remove that,
 // once its folder's symbolic links are followed, is not inside a folder
 // lingo writes in.
-func (p *Project) contained(path string) error {
+func (p *Project) Contained(path string) error {
 	dir := filepath.Dir(path)
 	if p.folders.inside(dir, p.writable) {
 		return nil
@@ -74,7 +74,7 @@ func (f *folders) inside(dir string, roots func() []string) bool {
 // folder lingo writes in (contained); a file already gone is no error.
 // It reports whether it removed one.
 func (p *Project) Remove(path string) (bool, error) {
-	if err := p.contained(path); err != nil {
+	if err := p.Contained(path); err != nil {
 		return false, err
 	}
 	if p.graph != nil && p.inLocales(path) {

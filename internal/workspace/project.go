@@ -263,7 +263,7 @@ func (p *Project) WriteAll(files []Pending) ([]string, error) {
 		defer p.graph.forget(files)
 	}
 	for _, f := range files {
-		if err := p.contained(f.Path); err != nil {
+		if err := p.Contained(f.Path); err != nil {
 			return nil, err
 		}
 	}

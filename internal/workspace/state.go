@@ -90,9 +90,13 @@ func JSONFile(path string, v any) (Pending, error) {
 
 // Ignored is the warning for entry, in the record named name whose bytes
 // are data (lingo's own JSON file of what it wrote), left out for why: at
-// the entry's line.
+// the entry's line; with no data (a record that has no lines), at the
+// file.
 func Ignored(name string, data []byte, entry, why string) string {
-	return fmt.Sprintf("%s:%d: %s: ignored (%s); lingo removes only files it writes", name, lineOf(data, entry), entry, why)
+	if data != nil {
+		name = fmt.Sprintf("%s:%d", name, lineOf(data, entry))
+	}
+	return fmt.Sprintf("%s: %s: ignored (%s); lingo removes only files it writes", name, entry, why)
 }
 
 // lineOf is the line of data, a JSON file, where the JSON string s first

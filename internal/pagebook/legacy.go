@@ -1,9 +1,10 @@
-package publish
+package pagebook
 
 import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	json "github.com/goccy/go-json"
 	"github.com/lingo-l10n/lingo/internal/workspace"
@@ -15,15 +16,28 @@ import (
 // names a page lingo writes: a language tag as lingo spells it, a clean
 // article path, and outputs named as lingo names that page's files.
 
-// loadManifest reads the manifest, keeping only the pages and files lingo
-// writes, and a warning at its line for each entry left out.
-func (p Publisher) loadManifest() (manifest, []string) {
-	file := filepath.Join(p.Config.OutputDir(), manifestFile)
+// manifest is the record of an older lingo: every page of the last runs,
+// by "<lang> <slug>", in one JSON file.
+type manifest struct {
+	Version     string            `json:"version"`
+	Pages       map[string]Record `json:"pages"`
+	IndexPages  map[string]string `json:"index_pages,omitempty"`
+	IndexInputs string            `json:"index_inputs,omitempty"`
+}
+
+// manifestFile is its file, in the output folder.
+const manifestFile = ".lingo-build.json"
+
+// readManifest reads the manifest of the output folder dir, keeping only
+// the pages and files lingo writes, and a warning at its line for each
+// entry left out.
+func readManifest(dir string, files Files) (manifest, []string) {
+	file := filepath.Join(dir, manifestFile)
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return manifest{}, nil
 	}
-	return parseManifest(p.Rel(file), data)
+	return parseManifest(files.Rel(file), data)
 }
 
 // parseManifest parses the manifest data of the file named name, keeping
@@ -77,5 +91,20 @@ func pageProblem(lang, slug string) string {
 // files of an article's page in lang, in every layout and format, and
 // in the Hugo tree.
 func ownOutputs(lang, slug string) []string {
-	return []string{lang + "/" + slug + ".md", slug + "." + lang + ".md", lang + "/" + slug + ".html", lang + "/" + slug + ".pdf", hugoRel(lang, slug)}
+	return []string{lang + "/" + slug + ".md", slug + "." + lang + ".md", lang + "/" + slug + ".html", lang + "/" + slug + ".pdf", HugoRel(lang, slug)}
+}
+
+// HugoDir is the root of the Hugo tree in the output folder.
+const HugoDir = "hugo"
+
+// HugoRel is the path of an article's Hugo page in lang, relative to the
+// output folder.
+func HugoRel(lang, slug string) string {
+	return HugoDir + "/content/" + lang + "/" + slug + ".md"
+}
+
+// splitKey splits a manifest key into its language and slug.
+func splitKey(key string) (string, string) {
+	lang, slug, _ := strings.Cut(key, " ")
+	return lang, slug
 }

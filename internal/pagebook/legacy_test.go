@@ -1,4 +1,4 @@
-package publish
+package pagebook
 
 import (
 	"path/filepath"

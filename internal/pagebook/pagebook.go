@@ -1,0 +1,437 @@
+// Package pagebook keeps publishing's record of pages: what each page of
+// each article was made from, the files lingo wrote for it (the only files
+// publishing ever removes) and what the index pages show of it, per
+// article in one bbolt file of the output folder (<output>/.lingo/pages.db),
+// so that a build reads and writes the records of the articles it made
+// again, not of every page. Three buckets, by slug: pages (the article's
+// records, by language, as JSON), fresh (what its pages were last made or
+// found up to date from: while it holds and the output folder is as the
+// last build left it, the article's pages are up to date, unread) and
+// counts (its pages' counts without title or reading level: what each
+// language's result adds up). The record is an input like any other
+// (anyone who can edit the output folder can edit it): a record is kept
+// only when it names a page lingo writes, and its files only when they
+// are that page's. The record of an older lingo (<output>/.lingo-build.json,
+// one JSON of every page) is read once, written into the file and removed.
+package pagebook
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	json "github.com/goccy/go-json"
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/lingo-l10n/lingo/internal/readinglevel"
+	"github.com/lingo-l10n/lingo/internal/unitcache"
+	"github.com/lingo-l10n/lingo/internal/workspace"
+)
+
+// Record is what the record keeps of an article in a language: the
+// inputs its outputs were made from, the files lingo wrote for it, and
+// what the index pages need.
+type Record struct {
+	Inputs  string   `json:"inputs,omitempty"`
+	Outputs []string `json:"outputs,omitempty"` // relative to the output folder, forward slashes
+	Summary Summary
+	// PDF is what the page's PDF handout was printed from.
+	PDF string `json:"pdf,omitempty"`
+}
+
+// Summary is an article in a language, for the index and status pages.
+type Summary struct {
+	Kind      string `json:"kind"`
+	Title     string `json:"title"`             // in the page's language where it is translated
+	Total     int    `json:"total"`             // messages
+	Current   int    `json:"current"`           // translated and current
+	Own       int    `json:"own"`               // published in their translation
+	Fallbacks int    `json:"fallbacks"`         // shown in another language (translated pages)
+	InSource  int    `json:"in_source"`         // passages a reader sees in the source language (translated pages)
+	Stale     int    `json:"stale"`             // stale messages
+	Machine   int    `json:"machine,omitempty"` // machine drafts: never published until a person edits or reviews them
+	// Reading is how hard the page's own text reads: the source's, or the
+	// translation's current entries (none for a pseudo-locale).
+	Reading *readinglevel.Brief `json:"reading,omitempty"`
+}
+
+// Files is the project's own files: publishing's Publisher.
+type Files interface {
+	Contained(path string) error      // nil when lingo may write at path
+	Rel(path string) string           // path as messages name it
+	Remove(path string) (bool, error) // remove a file lingo wrote
+}
+
+// recordFile is the record's file, relative to the output folder, and
+// recordFormat its layout: a file of another layout is emptied.
+const (
+	recordFile   = ".lingo/pages.db"
+	recordFormat = "lingo-pages-1"
+)
+
+var (
+	pagesBucket  = []byte("pages")
+	freshBucket  = []byte("fresh")
+	countsBucket = []byte("counts")
+	bookBucket   = []byte("book")
+	metaKey      = []byte("meta")
+)
+
+// Meta is what the record keeps of the whole site.
+type Meta struct {
+	Version string `json:"version"`
+	// IndexPages is what each index and status page was made from, by
+	// its path relative to the output folder (indexPage.key): while it
+	// holds, the page is not made again.
+	IndexPages map[string]string `json:"index_pages,omitempty"`
+	// IndexInputs is what the index pages share with every page (lingo's
+	// version, the configuration, the page words, the site's name and its
+	// languages): while it and every page's summary hold, they show the
+	// same.
+	IndexInputs string `json:"index_inputs,omitempty"`
+	// Langs are the languages pages are recorded in.
+	Langs []string `json:"langs,omitempty"`
+}
+
+// LangsAfter are first, then the languages pages are recorded in beyond
+// first, sorted.
+func (m Meta) LangsAfter(first []string) []string {
+	out := slices.Clone(first)
+	for _, lang := range m.Langs {
+		if !slices.Contains(first, lang) {
+			out = append(out, lang)
+		}
+	}
+	return out
+}
+
+// Book is the record as the last runs left it.
+type Book struct {
+	files  Files
+	dir    string   // the output folder
+	path   string   // the file
+	db     *bolt.DB // nil when there is no file
+	legacy map[string]map[string]Record
+	Meta   Meta // as the last runs left it
+
+	mu       sync.Mutex
+	warnings []string // the entries left out, each once
+}
+
+// Open opens the record of the output folder dir; a damaged one is an
+// empty one. The file is made by the first Write.
+func Open(dir string, files Files) (*Book, error) {
+	b := &Book{files: files, dir: dir, path: filepath.Join(dir, filepath.FromSlash(recordFile))}
+	if _, err := os.Stat(b.path); err != nil {
+		b.readLegacy()
+		return b, nil
+	}
+	if err := b.open(); err != nil {
+		return nil, err
+	}
+	_ = b.db.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bookBucket).Get(metaKey); v != nil && json.Unmarshal(v, &b.Meta) != nil {
+			b.Meta = Meta{}
+		}
+		return nil
+	})
+	return b, nil
+}
+
+// open opens the file, making it and its folder if need be.
+func (b *Book) open() error {
+	if err := b.files.Contained(b.path); err != nil {
+		return err
+	}
+	if b.db = unitcache.OpenDB(b.path, recordFormat); b.db == nil {
+		return fmt.Errorf("%s: cannot be opened (is another lingo running?)", b.files.Rel(b.path))
+	}
+	return nil
+}
+
+// Close closes the file.
+func (b *Book) Close() {
+	if b.db != nil {
+		_ = b.db.Close()
+	}
+}
+
+// readLegacy reads the manifest of an older lingo, if there is one.
+func (b *Book) readLegacy() {
+	m, warnings := readManifest(b.dir, b.files)
+	if m.Pages == nil {
+		return
+	}
+	b.warnings = warnings
+	b.legacy = map[string]map[string]Record{}
+	for key, rec := range m.Pages {
+		lang, slug := splitKey(key)
+		if b.legacy[slug] == nil {
+			b.legacy[slug] = map[string]Record{}
+		}
+		b.legacy[slug][lang] = rec
+	}
+	b.Meta = Meta{Version: m.Version, IndexPages: m.IndexPages, IndexInputs: m.IndexInputs}
+	for lang := range maps.Keys(m.Pages) {
+		lang, _ = splitKey(lang)
+		if !slices.Contains(b.Meta.Langs, lang) {
+			b.Meta.Langs = append(b.Meta.Langs, lang)
+		}
+	}
+	slices.Sort(b.Meta.Langs)
+}
+
+// get is the value of slug in bucket name, nil for none; it is valid
+// only inside fn.
+func (b *Book) get(name []byte, slug string, fn func(v []byte)) {
+	if b.db == nil {
+		fn(nil)
+		return
+	}
+	_ = b.db.View(func(tx *bolt.Tx) error {
+		var v []byte
+		if bk := tx.Bucket(name); bk != nil {
+			v = bk.Get([]byte(slug))
+		}
+		fn(v)
+		return nil
+	})
+}
+
+// Article is the record of the pages of slug, by language: nil for none.
+func (b *Book) Article(slug string) map[string]Record {
+	if b.legacy != nil {
+		return b.legacy[slug]
+	}
+	var recs map[string]Record
+	b.get(pagesBucket, slug, func(v []byte) {
+		if v != nil && json.Unmarshal(v, &recs) != nil {
+			recs = nil
+		}
+	})
+	return b.keepOwn(slug, recs)
+}
+
+// keepOwn is recs less the pages and files lingo does not write, with a
+// warning for each.
+func (b *Book) keepOwn(slug string, recs map[string]Record) map[string]Record {
+	var warnings []string
+	for lang, rec := range recs {
+		key := lang + " " + slug
+		if why := pageProblem(lang, slug); why != "" {
+			warnings = append(warnings, b.ignored(key, why))
+			delete(recs, lang)
+			continue
+		}
+		own := ownOutputs(lang, slug)
+		kept := rec.Outputs[:0:0]
+		for _, out := range rec.Outputs {
+			if slices.Contains(own, out) {
+				kept = append(kept, out)
+			} else {
+				warnings = append(warnings, b.ignored(out, "not a file of the page "+key))
+			}
+		}
+		rec.Outputs = kept
+		recs[lang] = rec
+	}
+	if len(warnings) > 0 {
+		b.mu.Lock()
+		b.warnings = append(b.warnings, warnings...)
+		b.mu.Unlock()
+	}
+	return recs
+}
+
+// ignored is the warning for an entry of the record left out.
+func (b *Book) ignored(entry, why string) string {
+	return workspace.Ignored(b.files.Rel(b.path), nil, entry, why)
+}
+
+// Warnings are the entries of the record left out, sorted, each once.
+func (b *Book) Warnings() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	slices.Sort(b.warnings)
+	return slices.Compact(b.warnings)
+}
+
+// Quick is what the record says of slug's pages without reading them:
+// what they were last made or found up to date from, and their counts.
+func (b *Book) Quick(slug string) (string, map[string]Summary) {
+	if b.legacy != nil || b.db == nil {
+		return "", nil
+	}
+	var fresh string
+	var counts map[string]Summary
+	_ = b.db.View(func(tx *bolt.Tx) error {
+		if bk := tx.Bucket(freshBucket); bk != nil {
+			fresh = string(bk.Get([]byte(slug)))
+		}
+		if bk := tx.Bucket(countsBucket); bk != nil {
+			if v := bk.Get([]byte(slug)); v == nil || json.Unmarshal(v, &counts) != nil {
+				fresh = ""
+			}
+		}
+		return nil
+	})
+	return fresh, counts
+}
+
+// Slugs are the articles the record holds pages of, sorted, and the
+// entries that name no article (to be dropped, each with a warning).
+func (b *Book) Slugs() ([]string, []string) {
+	if b.legacy != nil {
+		var out []string
+		for slug := range b.legacy {
+			out = append(out, slug)
+		}
+		slices.Sort(out)
+		return out, nil
+	}
+	var out, bad []string
+	if b.db == nil {
+		return nil, nil
+	}
+	_ = b.db.View(func(tx *bolt.Tx) error {
+		bk := tx.Bucket(pagesBucket)
+		if bk == nil {
+			return nil
+		}
+		return bk.ForEach(func(k, _ []byte) error {
+			if s := string(k); workspace.IsSlug(s) {
+				out = append(out, s)
+			} else {
+				bad = append(bad, s)
+			}
+			return nil
+		})
+	})
+	for _, s := range bad {
+		b.mu.Lock()
+		b.warnings = append(b.warnings, b.ignored(s, "not an article path"))
+		b.mu.Unlock()
+	}
+	return out, bad
+}
+
+// FreshKey is what the pages of an article in langs and formats are made
+// from, its inputs being inputs.
+func FreshKey(inputs string, langs, formats []string) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s", inputs, strings.Join(langs, ","), strings.Join(formats, ","))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Write is what a run changes in the record.
+type Write struct {
+	Pages   map[string]map[string]Record // by slug: the article's records after the run
+	Fresh   map[string]string            // by slug: its fresh key, "" for none
+	Deleted []string                     // articles no more, and entries that name none
+	Meta    Meta
+}
+
+// Write writes w into the record, one transaction, and removes the
+// manifest of an older lingo once its records are in.
+func (b *Book) Write(w *Write) error {
+	if b.db == nil {
+		if err := os.MkdirAll(filepath.Dir(b.path), 0o755); err != nil {
+			return err
+		}
+		if err := b.open(); err != nil {
+			return err
+		}
+	}
+	if w.Pages == nil {
+		w.Pages = map[string]map[string]Record{}
+	}
+	for slug, recs := range b.legacy { // the older lingo's records, kept
+		if _, ok := w.Pages[slug]; !ok && !slices.Contains(w.Deleted, slug) {
+			w.Pages[slug] = b.keepOwn(slug, recs)
+		}
+	}
+	err := b.db.Update(func(tx *bolt.Tx) error {
+		pages, fresh, counts, book, err := buckets(tx)
+		if err != nil {
+			return err
+		}
+		for _, slug := range w.Deleted {
+			for _, bk := range []*bolt.Bucket{pages, fresh, counts} {
+				if err := bk.Delete([]byte(slug)); err != nil {
+					return err
+				}
+			}
+		}
+		for slug, recs := range w.Pages {
+			if err := putArticle(pages, counts, slug, recs); err != nil {
+				return err
+			}
+		}
+		for slug, key := range w.Fresh {
+			if key == "" {
+				err = fresh.Delete([]byte(slug))
+			} else if !bytes.Equal(fresh.Get([]byte(slug)), []byte(key)) {
+				err = fresh.Put([]byte(slug), []byte(key))
+			}
+			if err != nil {
+				return err
+			}
+		}
+		meta, err := json.Marshal(w.Meta)
+		if err != nil {
+			return err
+		}
+		return book.Put(metaKey, meta)
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", b.files.Rel(b.path), err)
+	}
+	if b.legacy != nil {
+		legacy := filepath.Join(b.dir, manifestFile)
+		if _, err := b.files.Remove(legacy); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// buckets are the record's buckets in tx, made if need be.
+func buckets(tx *bolt.Tx) (pages, fresh, counts, book *bolt.Bucket, err error) {
+	bks := make([]*bolt.Bucket, 4)
+	for i, name := range [][]byte{pagesBucket, freshBucket, countsBucket, bookBucket} {
+		if bks[i], err = tx.CreateBucketIfNotExists(name); err != nil {
+			return nil, nil, nil, nil, err
+		}
+	}
+	return bks[0], bks[1], bks[2], bks[3], nil
+}
+
+// putArticle stores the records of slug and their counts.
+func putArticle(pages, counts *bolt.Bucket, slug string, recs map[string]Record) error {
+	data, err := json.Marshal(recs)
+	if err != nil {
+		return err
+	}
+	if err := pages.Put([]byte(slug), data); err != nil {
+		return err
+	}
+	sums := make(map[string]Summary, len(recs))
+	for lang, rec := range recs {
+		s := rec.Summary
+		s.Title, s.Reading = "", nil
+		sums[lang] = s
+	}
+	if data, err = json.Marshal(sums); err != nil {
+		return err
+	}
+	return counts.Put([]byte(slug), data)
+}

@@ -1,0 +1,106 @@
+package pagebook
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// files is the project's own files, for a test: every path may be
+// written, named relative to dir.
+type files struct{ dir string }
+
+func (f files) Contained(string) error { return nil }
+func (f files) Rel(path string) string {
+	r, _ := filepath.Rel(f.dir, path)
+	return filepath.ToSlash(r)
+}
+func (f files) Remove(path string) (bool, error) { return os.Remove(path) == nil, nil }
+
+// TestCraftedRecord: a record crafted in out/.lingo/pages.db keeps only
+// lingo's own pages and files: an output outside the output folder or of
+// another page, a language that is no tag, a key that is no article path
+// are left out, each with a warning naming the file.
+func TestCraftedRecord(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	b, err := Open(out, files{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = b.Write(&Write{Pages: map[string]map[string]Record{
+		"dose":       {"fr": {Outputs: []string{"../README.md", "fr/dose.html", "es/dose.md", "fr/dose.md"}}, "../x": {Outputs: []string{"../x/dose.md"}}},
+		"../../etc":  {"fr": {Outputs: []string{"fr/../../etc.md"}}},
+		"guides/a b": {"fr": {Outputs: []string{"fr/guides/a b.md"}}},
+	}, Meta: Meta{Version: "x"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
+
+	b, err = Open(out, files{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if b.Meta.Version != "x" {
+		t.Errorf("meta %+v, want version x", b.Meta)
+	}
+	slugs, bad := b.Slugs()
+	if !slices.Equal(slugs, []string{"dose", "guides/a b"}) || !slices.Equal(bad, []string{"../../etc"}) {
+		t.Errorf("slugs %q, left out %q; want [dose guides/a b] and [../../etc]", slugs, bad)
+	}
+	recs := b.Article("dose")
+	if len(recs) != 1 || !slices.Equal(recs["fr"].Outputs, []string{"fr/dose.html", "fr/dose.md"}) {
+		t.Errorf("dose keeps %+v, want fr with its two files", recs)
+	}
+	want := []string{
+		"out/.lingo/pages.db: ../../etc: ignored (not an article path)",
+		"out/.lingo/pages.db: ../README.md: ignored (not a file of the page fr dose)",
+		"out/.lingo/pages.db: ../x dose: ignored (not a language tag as lingo writes it)",
+		"out/.lingo/pages.db: es/dose.md: ignored (not a file of the page fr dose)",
+	}
+	got := b.Warnings()
+	if len(got) != len(want) {
+		t.Fatalf("warnings %q", got)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("warning %d: %q, want %q…", i, got[i], want[i])
+		}
+	}
+}
+
+// TestQuick: an article's fresh key and counts are read without its
+// record, the counts without title or reading level; an article deleted
+// is gone from every bucket.
+func TestQuick(t *testing.T) {
+	dir := t.TempDir()
+	b, err := Open(filepath.Join(dir, "out"), files{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if fresh, counts := b.Quick("dose"); fresh != "" || counts != nil {
+		t.Errorf("no file: %q %v", fresh, counts)
+	}
+	key := FreshKey("inputs", []string{"en", "fr"}, []string{"md", "html"})
+	sum := Summary{Kind: "translation", Title: "Dose", Total: 3, Current: 2, Own: 2, Stale: 1}
+	w := &Write{Pages: map[string]map[string]Record{"dose": {"fr": {Inputs: "inputs", Summary: sum}}}, Fresh: map[string]string{"dose": key}}
+	if err := b.Write(w); err != nil {
+		t.Fatal(err)
+	}
+	fresh, counts := b.Quick("dose")
+	sum.Title = ""
+	if fresh != key || counts["fr"] != sum {
+		t.Errorf("quick: %q %+v, want %q %+v", fresh, counts, key, sum)
+	}
+	if err := b.Write(&Write{Deleted: []string{"dose"}}); err != nil {
+		t.Fatal(err)
+	}
+	if fresh, counts := b.Quick("dose"); fresh != "" || counts != nil || b.Article("dose") != nil {
+		t.Errorf("deleted, still: %q %v %v", fresh, counts, b.Article("dose"))
+	}
+}
