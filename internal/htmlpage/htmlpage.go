@@ -261,14 +261,17 @@ func RenderIndexRows(ix Index, kept Rows) ([]byte, error) {
 		},
 		Columns: cols, Rows: make([]template.HTML, len(rows)),
 	}
+	size := 64 << 10 // the page around the rows
 	for i, r := range rows {
 		out, err := renderRow(r, kept)
 		if err != nil {
 			return nil, fmt.Errorf("render index: %w", err)
 		}
 		v.Rows[i] = template.HTML(out)
+		size += len(out)
 	}
 	var out bytes.Buffer
+	out.Grow(size) // one buffer for the 35 MB page of 10,000 articles in 10 languages
 	if err := templates.ExecuteTemplate(&out, "index", v); err != nil {
 		return nil, fmt.Errorf("render index: %w", err)
 	}

@@ -38,13 +38,13 @@ func (p *Project) cacheFolder() string {
 // Graph is one run's view of the build Graph.
 type Graph struct {
 	p       *Project
-	hashes  lockedMap[string] // path → its hash, for this run: forgotten when lingo writes the file
-	keys    keyMemos          // article and unit keys, for this run
-	slugs   []string          // the articles, once listed
+	keys    keyMemos // article and unit keys, for this run
+	slugs   []string // the articles, once listed
 	files   *filehash.Table
 	Cache   *unitcache.Cache
-	shared  string // the hash of the shared inputs
-	created string // the first folder of the cache's path that did not exist
+	shared  string          // the hash of the shared inputs
+	inputs  map[string]bool // the shared inputs' files
+	created string          // the first folder of the cache's path that did not exist
 	orphans orphanWalks
 }
 
@@ -72,11 +72,13 @@ func (p *Project) openGraph() (*Graph, error) {
 			return nil
 		})
 	}
+	g.inputs = map[string]bool{}
 	for _, path := range paths {
-		if err := g.hashInto(h, path); err != nil {
+		if _, err := g.hashInto(h, path); err != nil {
 			g.close(err)
 			return nil, err
 		}
+		g.inputs[path] = true
 	}
 	g.shared = hex.EncodeToString(h.Sum(nil))
 	return g, nil
@@ -134,33 +136,23 @@ func firstMissing(path string) string {
 	}
 }
 
-// hash is the hash of the file at path (filehash.Absent for none), once
-// per run until lingo writes the file.
-func (g *Graph) hash(path string) (string, error) {
-	if sum, ok := g.hashes.load(path); ok {
-		return sum, nil
-	}
-	sum, err := g.files.Hash(path)
-	if err == nil {
-		g.hashes.store(path, sum)
-	}
-	return sum, err
-}
-
-// forget forgets the hash of files lingo writes, and, when it held one,
-// the keys made from it: the unit's whose catalog or state the file is,
-// the article's whose Markdown or source catalog it is (its units' keys,
-// made from the article's, are then made again), and every key for any
-// other file.
+// forget forgets the keys made from files lingo writes: the unit's
+// whose catalog or state the file is, the article's whose Markdown or
+// source catalog it is (its units' keys, made from the article's, are
+// then made again), and every key for a shared input. The file table
+// hashes a file again when its size or modification time changed.
 func (g *Graph) forget(files []Pending) {
 	for _, f := range files {
-		if g.hashes.delete(f.Path) {
-			g.keys.forget(g.keyNames(f.Path))
+		if g.inputs[f.Path] {
+			g.keys.forget(nil)
+		} else if names := g.keyNames(f.Path); len(names) > 0 {
+			g.keys.forget(names)
 		}
 	}
 }
 
-// keyNames names the keys made from the file at path; nil for every key.
+// keyNames names the keys made from the file at path, an article's or a
+// catalog's or state file's; nil for any other file.
 func (g *Graph) keyNames(path string) []string {
 	cfg := g.p.Config
 	if rel, err := filepath.Rel(cfg.ContentDir(), path); err == nil && filepath.IsLocal(rel) && strings.HasSuffix(rel, ".md") {
@@ -183,39 +175,6 @@ func (g *Graph) keyNames(path string) []string {
 		return []string{articleName(slug)}
 	}
 	return []string{unitName(lang, slug)}
-}
-
-// lockedMap is a map safe for concurrent use; at 10,000 articles × 10
-// languages a build holds 110,000 hashes, in less memory than a
-// sync.Map.
-type lockedMap[V any] struct {
-	mu sync.RWMutex
-	m  map[string]V
-}
-
-func (l *lockedMap[V]) load(k string) (V, bool) {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	v, ok := l.m[k]
-	return v, ok
-}
-
-func (l *lockedMap[V]) store(k string, v V) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.m == nil {
-		l.m = map[string]V{}
-	}
-	l.m[k] = v
-}
-
-// delete deletes k, and reports whether it was there.
-func (l *lockedMap[V]) delete(k string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	_, ok := l.m[k]
-	delete(l.m, k)
-	return ok
 }
 
 // keyMemo is a key the graph made; a unit's, with the article key it was
@@ -275,30 +234,28 @@ func articleName(slug string) string    { return "\x00" + slug }
 func unitName(lang, slug string) string { return lang + "\x00" + slug }
 
 // hashInto writes path and the hash of its file into h; "" is no file.
-func (g *Graph) hashInto(h io.Writer, path string) error {
+// It returns the hash.
+func (g *Graph) hashInto(h io.Writer, path string) (string, error) {
 	sum := filehash.Absent
 	if path != "" {
 		var err error
-		if sum, err = g.hash(path); err != nil {
-			return err
+		if sum, err = g.files.Hash(path); err != nil {
+			return "", err
 		}
 	}
 	_, err := fmt.Fprintf(h, "%s\x00%s\x00", g.p.Rel(path), sum)
-	return err
+	return sum, err
 }
 
 // catalogInto hashes into h the catalog of lang for slug: the file in
 // lingo.toml's format, or when there is none, those in the others.
 func (g *Graph) catalogInto(h io.Writer, lang, slug string) error {
-	path := g.p.CatalogPath(lang, slug)
-	if err := g.hashInto(h, path); err != nil {
+	sum, err := g.hashInto(h, g.p.CatalogPath(lang, slug))
+	if err != nil || sum != filehash.Absent {
 		return err
 	}
-	if sum, _ := g.hash(path); sum != filehash.Absent {
-		return nil
-	}
 	for _, ext := range g.p.OtherExts() {
-		if err := g.hashInto(h, catalog.Path(g.p.Config.LocalesDir(), lang, slug, ext)); err != nil {
+		if _, err := g.hashInto(h, catalog.Path(g.p.Config.LocalesDir(), lang, slug, ext)); err != nil {
 			return err
 		}
 	}
@@ -314,7 +271,7 @@ func (g *Graph) ArticleKey(slug string) (string, error) {
 func (g *Graph) articleKey(slug string) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00", g.shared)
-	if err := g.hashInto(h, g.p.ArticlePath(slug)); err != nil {
+	if _, err := g.hashInto(h, g.p.ArticlePath(slug)); err != nil {
 		return "", err
 	}
 	if err := g.catalogInto(h, g.p.Config.Source, slug); err != nil {
@@ -335,7 +292,7 @@ func (g *Graph) unitKey(article, lang, slug string) (string, error) {
 	if err := g.catalogInto(h, lang, slug); err != nil {
 		return "", err
 	}
-	if err := g.hashInto(h, g.p.StatePath(lang, slug)); err != nil {
+	if _, err := g.hashInto(h, g.p.StatePath(lang, slug)); err != nil {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
