@@ -21,6 +21,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/lingo-l10n/lingo/internal/lang"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -241,6 +242,10 @@ type Page struct {
 	requested string
 	chain     []step
 	namer     display.Namer // nil if x/text has no names in lang
+	// texts are the texts localized so far, by message, data and count: the
+	// status page of 10,000 articles in 10 languages asks for the same few
+	// notes 110,000 times.
+	texts sync.Map
 }
 
 // Lang returns the language that the page's words are in: a language that
@@ -382,13 +387,29 @@ func (p *Page) data(source string) map[string]any {
 	if lang == "" {
 		lang = p.Lang()
 	}
-	return map[string]any{"Language": p.LanguageName(lang), "Source": p.LanguageName(source)}
+	return map[string]any{"Language": p.name(lang), "Source": p.name(source)}
+}
+
+// name is LanguageName(tag), once per page and tag.
+func (p *Page) name(tag string) string {
+	key := "\x00name " + tag
+	if name, ok := p.texts.Load(key); ok {
+		return name.(string)
+	}
+	name := p.LanguageName(tag)
+	p.texts.Store(key, name)
+	return name
 }
 
 // localize returns message id in the first language of p's chain that has
 // it and gives a non-blank text, else id itself.
 func (p *Page) localize(id string, data map[string]any, count any) string {
+	key := fmt.Sprintf("%s\x00%v\x00%v", id, data, count) // fmt prints a map sorted by key
+	if text, ok := p.texts.Load(key); ok {
+		return text.(string)
+	}
 	text, _ := p.lookup(id, data, count)
+	p.texts.Store(key, text)
 	return text
 }
 
