@@ -7,8 +7,8 @@
 // records, by language, as JSON), fresh (what its pages were last made or
 // found up to date from: while it holds and the output folder is as the
 // last build left it, the article's pages are up to date, unread) and
-// counts (its pages' counts without title or reading level: what each
-// language's result adds up). The record is an input like any other
+// summaries (its pages' summaries: what each language's result adds up
+// and the index pages show). The record is an input like any other
 // (anyone who can edit the output folder can edit it): a record is kept
 // only when it names a page lingo writes, and its files only when they
 // are that page's. The record of an older lingo (<output>/.lingo-build.json,
@@ -79,11 +79,11 @@ const (
 )
 
 var (
-	pagesBucket  = []byte("pages")
-	freshBucket  = []byte("fresh")
-	countsBucket = []byte("counts")
-	bookBucket   = []byte("book")
-	metaKey      = []byte("meta")
+	pagesBucket     = []byte("pages")
+	freshBucket     = []byte("fresh")
+	summariesBucket = []byte("summaries")
+	bookBucket      = []byte("book")
+	metaKey         = []byte("meta")
 )
 
 // Meta is what the record keeps of the whole site.
@@ -266,25 +266,25 @@ func (b *Book) Warnings() []string {
 }
 
 // Quick is what the record says of slug's pages without reading them:
-// what they were last made or found up to date from, and their counts.
+// what they were last made or found up to date from, and their summaries.
 func (b *Book) Quick(slug string) (string, map[string]Summary) {
 	if b.legacy != nil || b.db == nil {
 		return "", nil
 	}
 	var fresh string
-	var counts map[string]Summary
+	var sums map[string]Summary
 	_ = b.db.View(func(tx *bolt.Tx) error {
 		if bk := tx.Bucket(freshBucket); bk != nil {
 			fresh = string(bk.Get([]byte(slug)))
 		}
-		if bk := tx.Bucket(countsBucket); bk != nil {
-			if v := bk.Get([]byte(slug)); v == nil || json.Unmarshal(v, &counts) != nil {
+		if bk := tx.Bucket(summariesBucket); bk != nil {
+			if v := bk.Get([]byte(slug)); v == nil || json.Unmarshal(v, &sums) != nil {
 				fresh = ""
 			}
 		}
 		return nil
 	})
-	return fresh, counts
+	return fresh, sums
 }
 
 // Slugs are the articles the record holds pages of, sorted, and the
@@ -360,23 +360,25 @@ func (b *Book) Write(w *Write) error {
 		}
 	}
 	err := b.db.Update(func(tx *bolt.Tx) error {
-		pages, fresh, counts, book, err := buckets(tx)
+		pages, fresh, sums, book, err := buckets(tx)
 		if err != nil {
 			return err
 		}
 		for _, slug := range w.Deleted {
-			for _, bk := range []*bolt.Bucket{pages, fresh, counts} {
+			for _, bk := range []*bolt.Bucket{pages, fresh, sums} {
 				if err := bk.Delete([]byte(slug)); err != nil {
 					return err
 				}
 			}
 		}
-		for slug, recs := range w.Pages {
-			if err := putArticle(pages, counts, slug, recs); err != nil {
+		// In order: the same writes make the same file.
+		for _, slug := range slices.Sorted(maps.Keys(w.Pages)) {
+			if err := putArticle(pages, sums, slug, w.Pages[slug]); err != nil {
 				return err
 			}
 		}
-		for slug, key := range w.Fresh {
+		for _, slug := range slices.Sorted(maps.Keys(w.Fresh)) {
+			key := w.Fresh[slug]
 			if key == "" {
 				err = fresh.Delete([]byte(slug))
 			} else if !bytes.Equal(fresh.Get([]byte(slug)), []byte(key)) {
@@ -405,9 +407,9 @@ func (b *Book) Write(w *Write) error {
 }
 
 // buckets are the record's buckets in tx, made if need be.
-func buckets(tx *bolt.Tx) (pages, fresh, counts, book *bolt.Bucket, err error) {
+func buckets(tx *bolt.Tx) (pages, fresh, sums, book *bolt.Bucket, err error) {
 	bks := make([]*bolt.Bucket, 4)
-	for i, name := range [][]byte{pagesBucket, freshBucket, countsBucket, bookBucket} {
+	for i, name := range [][]byte{pagesBucket, freshBucket, summariesBucket, bookBucket} {
 		if bks[i], err = tx.CreateBucketIfNotExists(name); err != nil {
 			return nil, nil, nil, nil, err
 		}
@@ -415,8 +417,8 @@ func buckets(tx *bolt.Tx) (pages, fresh, counts, book *bolt.Bucket, err error) {
 	return bks[0], bks[1], bks[2], bks[3], nil
 }
 
-// putArticle stores the records of slug and their counts.
-func putArticle(pages, counts *bolt.Bucket, slug string, recs map[string]Record) error {
+// putArticle stores the records of slug and their summaries.
+func putArticle(pages, summaries *bolt.Bucket, slug string, recs map[string]Record) error {
 	data, err := json.Marshal(recs)
 	if err != nil {
 		return err
@@ -426,12 +428,10 @@ func putArticle(pages, counts *bolt.Bucket, slug string, recs map[string]Record)
 	}
 	sums := make(map[string]Summary, len(recs))
 	for lang, rec := range recs {
-		s := rec.Summary
-		s.Title, s.Reading = "", nil
-		sums[lang] = s
+		sums[lang] = rec.Summary
 	}
 	if data, err = json.Marshal(sums); err != nil {
 		return err
 	}
-	return counts.Put([]byte(slug), data)
+	return summaries.Put([]byte(slug), data)
 }

@@ -588,3 +588,28 @@ func ExamplePage_Passages() {
 	// 1 Abschnitt dieser Seite wird auf Französisch angezeigt, weil die Übersetzung noch nicht fertig ist.
 	// 4 Abschnitte dieser Seite werden auf Französisch angezeigt, weil die Übersetzung noch nicht fertig ist.
 }
+
+// TestFilled: a message filled in through markers (the reading level and
+// sentence length of the status page's cells) reads as the message
+// localized with its values, in every language, value after value on one
+// page.
+func TestFilled(t *testing.T) {
+	w := mustNew(t)
+	for _, lang := range []string{"en", "fr", "es", "de", "ar", "it"} {
+		p := w.For(lang)
+		for _, v := range [][3]string{{"8.1", "64.2", "Flesch–Kincaid"}, {"15.3", "19.5", "Fernández Huerta"}, {"8.1", "64.2", "Flesch–Kincaid"}} {
+			data := p.data("")
+			data["Grade"], data["Ease"], data["Formula"] = v[0], v[1], v[2]
+			want, _ := p.lookup(idReading, data, nil)
+			if got := p.Reading(v[0], v[1], v[2]); got != want || !strings.Contains(got, v[0]) {
+				t.Errorf("%s: Reading%q = %q, want %q", lang, v, got, want)
+			}
+			data = p.data("")
+			data["Words"] = v[1]
+			want, _ = p.lookup(idSentences, data, nil)
+			if got := p.SentenceLength(v[1]); got != want || !strings.Contains(got, v[1]) {
+				t.Errorf("%s: SentenceLength(%q) = %q, want %q", lang, v[1], got, want)
+			}
+		}
+	}
+}

@@ -213,7 +213,7 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 		meta := &next.w.Meta
 		meta.IndexInputs = p.indexInputs(g, meta.LangsAfter(run.langs))
 		if !p.indexShown(run, slugs, jobs, next) {
-			keys, w, err := p.writeIndexPages(p.indexPages(run, slugs, next), g, run.book.Meta.IndexPages)
+			keys, w, err := p.writeIndexPages(p.indexPages(run, slugs, jobs, next), g, run.book.Meta.IndexPages)
 			g.PruneUnits(statusBucket, slugs)
 			written = append(written, workspace.Wrote(w)...)
 			if err != nil {
@@ -243,9 +243,9 @@ type articleJob struct {
 	outs   []pageOut // its pages, once made or found up to date
 	// fresh is what the record says its pages are made from when they
 	// are up to date (freshKey); quick, that the record said so, unread.
-	fresh string
-	quick bool
-	recs  map[string]pagebook.Record // the record of its pages, when read
+	fresh, stored string // stored: the fresh key the record holds
+	quick         bool
+	recs          map[string]pagebook.Record // the record of its pages, when read
 }
 
 // upToDateArticles works out the inputs of each article's pages, and,
@@ -477,9 +477,10 @@ func (p Publisher) judgeAll(run *publishRun, a *workspace.Article, draftLang str
 func (p Publisher) upToDatePages(run *publishRun, slug string, j *articleJob) {
 	outs := make([]pageOut, len(run.opts.Langs))
 	if run.opts.Incremental && run.opts.Intact && run.book.Meta.Version == workspace.Version {
-		if fresh, counts := run.book.Quick(slug); fresh == j.fresh {
+		var sums map[string]pagebook.Summary
+		if j.stored, sums = run.book.Quick(slug); j.stored == j.fresh {
 			for li, lang := range run.opts.Langs {
-				outs[li] = pageOut{summary: counts[lang], inputs: j.inputs, skipped: true}
+				outs[li] = pageOut{summary: sums[lang], inputs: j.inputs, skipped: true}
 			}
 			j.outs, j.quick = outs, true
 			return
@@ -736,8 +737,9 @@ func (p Publisher) nextRecords(run *publishRun, slugs []string, jobs []articleJo
 		}
 		recs := p.nextPages(run, j, remove)
 		// An article found up to date keeps its record, unless pages of
-		// it are left out.
-		if made := len(j.outs) > 0 && !j.outs[0].skipped; made || len(recs) != len(j.recs) {
+		// it are left out or the record's fresh key and summaries are not
+		// this run's (the next build then finds it up to date unread).
+		if made := len(j.outs) > 0 && !j.outs[0].skipped; made || len(recs) != len(j.recs) || j.stored != j.fresh {
 			n.w.Pages[slug] = recs
 		}
 		if len(recs) != len(j.recs) {

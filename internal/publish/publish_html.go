@@ -208,15 +208,12 @@ func (s statusRows) Keep(slug, key string, html []byte) {
 // marked and linked to the source), the site's index (its languages), and
 // the status page (how far each article is translated in each language,
 // the numbers of lingo status).
-func (p Publisher) indexPages(run *publishRun, slugs []string, n *nextBook) []indexPage {
+func (p Publisher) indexPages(run *publishRun, slugs []string, jobs []articleJob, n *nextBook) []indexPage {
 	var pages []indexPage
 	out := p.Config.OutputDir()
 	src := p.Config.Source
 	langs := n.w.Meta.LangsAfter(run.langs)
-	recs := make([]map[string]pagebook.Record, len(slugs)) // by article
-	for i, slug := range slugs {
-		recs[i] = n.article(slug)
-	}
+	sums := p.summaries(run, slugs, jobs, n, langs)
 	indexOf := func(l string) string { return filepath.Join(out, l, "index.html") }
 	site := p.siteName()
 	for _, lang := range langs {
@@ -227,8 +224,8 @@ func (p Publisher) indexPages(run *publishRun, slugs []string, n *nextBook) []in
 			l.Alternates = append(l.Alternates, htmlpage.Alternate{Lang: other, Href: p.href(path, indexOf(other)), Current: other == lang})
 		}
 		for i, slug := range slugs {
-			if rec, ok := recs[i][lang]; ok {
-				l.Items = append(l.Items, p.listItem(words, lang, slug, rec.Summary))
+			if sum, ok := sums[i][lang]; ok {
+				l.Items = append(l.Items, p.listItem(words, lang, slug, sum))
 			}
 		}
 		l.Footer = []htmlpage.ListItem{{Title: cmp.Or(site, words.Languages()), Href: relURL(path, filepath.Join(out, "index.html"))}}
@@ -241,8 +238,31 @@ func (p Publisher) indexPages(run *publishRun, slugs []string, n *nextBook) []in
 	for _, lang := range langs {
 		l.Items = append(l.Items, htmlpage.ListItem{Title: htmlpage.NativeName(lang), Href: relURL(path, indexOf(lang)), Lang: lang})
 	}
-	status := p.statusPage(run, slugs, recs, langs)
+	status := p.statusPage(run, slugs, sums, langs)
 	return append(pages, indexPage{path: path, list: &l}, indexPage{path: filepath.Join(out, "status.html"), table: &status})
+}
+
+// summaries are the summaries of each article's pages in langs after this
+// run, by language: those of run's languages as this run made or found
+// them, the others (a pseudo-locale's pages) from the record.
+func (p Publisher) summaries(run *publishRun, slugs []string, jobs []articleJob, n *nextBook, langs []string) []map[string]pagebook.Summary {
+	sums := make([]map[string]pagebook.Summary, len(slugs))
+	others := len(langs) > len(run.opts.Langs)
+	for i, slug := range slugs {
+		sums[i] = make(map[string]pagebook.Summary, len(langs))
+		for li, lang := range run.opts.Langs {
+			sums[i][lang] = jobs[i].outs[li].summary
+		}
+		if !others {
+			continue
+		}
+		for lang, rec := range n.article(slug) {
+			if _, ok := sums[i][lang]; !ok {
+				sums[i][lang] = rec.Summary
+			}
+		}
+	}
+	return sums
 }
 
 // indexInputs hashes what the index pages of langs share with every
@@ -373,19 +393,19 @@ func (p Publisher) statusEntry(words *pagewords.Page, lang, slug string, s pageb
 // statusPage is the table of <output>/status.html: per article and language, the
 // share of messages translated and current, and a last row per language
 // over every article, as lingo status and lingo check count them.
-func (p Publisher) statusPage(run *publishRun, slugs []string, recs []map[string]pagebook.Record, langs []string) htmlpage.Index {
+func (p Publisher) statusPage(run *publishRun, slugs []string, sums []map[string]pagebook.Summary, langs []string) htmlpage.Index {
 	words := run.words.For(p.Config.Source)
 	ix := htmlpage.Index{Lang: p.Config.Source, Title: words.Status()}
 	current, total := map[string]int{}, map[string]int{}
 	for i, slug := range slugs {
 		for _, lang := range langs {
-			rec, ok := recs[i][lang]
+			sum, ok := sums[i][lang]
 			if !ok {
 				continue
 			}
-			current[lang] += rec.Summary.Current
-			total[lang] += rec.Summary.Total
-			ix.Entries = append(ix.Entries, p.statusEntry(words, lang, slug, rec.Summary))
+			current[lang] += sum.Current
+			total[lang] += sum.Total
+			ix.Entries = append(ix.Entries, p.statusEntry(words, lang, slug, sum))
 		}
 	}
 	for _, lang := range langs {
