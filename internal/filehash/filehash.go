@@ -87,6 +87,7 @@ type Table struct {
 	db   *bolt.DB // nil until the file is there and can be used
 	mu   sync.Mutex
 	recs map[string]record // learnt since Open or the last Save
+	rtx  *bolt.Tx          // the read transaction lookups share until Save or Close
 }
 
 // Open opens the table stored at path; a missing or unusable table is an
@@ -103,6 +104,7 @@ func Open(path string) *Table {
 func (t *Table) Close() error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	t.endRead()
 	if t.db == nil {
 		return nil
 	}
@@ -111,22 +113,35 @@ func (t *Table) Close() error {
 	return err
 }
 
-// lookup is the record of path: learnt in this run, or stored.
+// lookup is the record of path: learnt in this run, or stored. Lookups
+// share one read transaction: a build looks up every input, 110,000 of
+// them at 10,000 articles × 10 languages.
 func (t *Table) lookup(path string) (record, bool) {
 	t.mu.Lock()
-	rec, ok := t.recs[path]
-	db := t.db
-	t.mu.Unlock()
-	if ok || db == nil {
+	defer t.mu.Unlock()
+	if rec, ok := t.recs[path]; ok || t.db == nil {
 		return rec, ok
 	}
-	_ = db.View(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(bucket); b != nil {
-			rec, ok = decode(b.Get([]byte(path)))
+	if t.rtx == nil {
+		tx, err := t.db.Begin(false)
+		if err != nil {
+			return record{}, false
 		}
-		return nil
-	})
-	return rec, ok
+		t.rtx = tx
+	}
+	if b := t.rtx.Bucket(bucket); b != nil {
+		return decode(b.Get([]byte(path)))
+	}
+	return record{}, false
+}
+
+// endRead ends the shared read transaction; t.mu is held. A write must
+// not wait for it: bbolt grows its file only when no read is open.
+func (t *Table) endRead() {
+	if t.rtx != nil {
+		_ = t.rtx.Rollback()
+		t.rtx = nil
+	}
 }
 
 // Hash is the SHA-256 of the file at path, in hex, or Absent when there is
@@ -174,6 +189,7 @@ func (t *Table) Hash(path string) (string, error) {
 func (t *Table) Save() error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	t.endRead()
 	if len(t.recs) == 0 {
 		return nil
 	}

@@ -1,8 +1,11 @@
 package unitcache
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 )
 
@@ -98,4 +101,34 @@ func TestDamagedFile(t *testing.T) {
 	if !c.Get("check", "fr a", "k", &n) || n != 1 {
 		t.Error("a damaged cache file was not replaced")
 	}
+}
+
+// TestReadsBesideWrites: reads share a transaction while writes from
+// other goroutines grow the file (bbolt maps it again, which waits for
+// every read to end): each read sees what was written before it, and
+// nothing waits forever.
+func TestReadsBesideWrites(t *testing.T) {
+	c := Open(filepath.Join(t.TempDir(), "units.db"))
+	defer c.Close()
+	big := Raw(bytes.Repeat([]byte("x"), 16<<10))
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 100 {
+				unit := fmt.Sprintf("fr %d-%d", w, i)
+				if err := c.Put([]Item{{Bucket: "b", Unit: unit, Key: "k", Value: big}}); err != nil {
+					t.Error(err)
+					return
+				}
+				var got Raw
+				if !c.Get("b", unit, "k", &got) || len(got) != len(big) {
+					t.Errorf("%s: read %d bytes after writing %d", unit, len(got), len(big))
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
