@@ -123,6 +123,9 @@ func (p Publisher) Publish(opts PublishOptions, prog workspace.Progress) (*Resul
 	if err != nil {
 		return &Result{}, err
 	}
+	if run.book, err = pagebook.Open(p.Config.OutputDir(), p); err != nil {
+		return &Result{}, err
+	}
 	defer run.book.Close()
 	res := &Result{}
 	err = p.WithGraph(func(g *workspace.Graph) error {
@@ -348,7 +351,7 @@ func countRemoved(results []LangResult, removed []removal) []workspace.Change {
 type publishRun struct {
 	opts    PublishOptions
 	langs   []string       // every language an article's pages depend on: the project's, then those of opts
-	book    *pagebook.Book // the record of the pages of the last runs
+	book    *pagebook.Book // the record of the pages of the last runs (Publish's)
 	checker *check.Checker
 	words   *pagewords.Words
 	reading *readinglevel.Reader
@@ -364,12 +367,8 @@ func (p Publisher) newPublishRun(opts PublishOptions, prog workspace.Progress) (
 	if err != nil {
 		return nil, fmt.Errorf("words: %w", err)
 	}
-	book, err := pagebook.Open(p.Config.OutputDir(), p)
-	if err != nil {
-		return nil, err
-	}
 	return &publishRun{
-		opts: opts, langs: union(p.ProjectLangs(), opts.Langs), book: book,
+		opts: opts, langs: union(p.ProjectLangs(), opts.Langs),
 		checker: c, words: words, reading: readinglevel.NewReader(), prog: &workspace.LockedProgress{Progress: prog},
 	}, nil
 }

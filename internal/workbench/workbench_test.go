@@ -477,6 +477,22 @@ func TestPreview(t *testing.T) {
 	}
 }
 
+// TestPreviewAfterBuild: after a build, whose record of pages is in the
+// output folder, preview after preview answers (a preview reads no record
+// and holds no file open).
+func TestPreviewAfterBuild(t *testing.T) {
+	p := newProject(t)
+	if _, err := p.Build(context.Background(), project.NoProgress{}); err != nil {
+		t.Fatal(err)
+	}
+	s := newServer(t, p, workbench.Options{})
+	for i := range 3 {
+		if w := do(t, s, "GET", "/preview/fr/a", nil, false); w.Code != 200 {
+			t.Fatalf("preview %d: %d\n%s", i, w.Code, w.Body)
+		}
+	}
+}
+
 // Requests that read run together, while a save runs alone: many views and
 // checks beside a save, under the race detector, all answer, and every
 // view shows the entry either as it was or as saved.
