@@ -139,7 +139,7 @@ func Open(dir string, files Files) (*Book, error) {
 		return nil, err
 	}
 	_ = b.db.View(func(tx *bolt.Tx) error {
-		if v := tx.Bucket(bookBucket).Get(metaKey); v != nil && json.Unmarshal(v, &b.Meta) != nil {
+		if bk := tx.Bucket(bookBucket); bk != nil && json.Unmarshal(bk.Get(metaKey), &b.Meta) != nil {
 			b.Meta = Meta{}
 		}
 		return nil
@@ -190,33 +190,20 @@ func (b *Book) readLegacy() {
 	slices.Sort(b.Meta.Langs)
 }
 
-// get is the value of slug in bucket name, nil for none; it is valid
-// only inside fn.
-func (b *Book) get(name []byte, slug string, fn func(v []byte)) {
-	if b.db == nil {
-		fn(nil)
-		return
-	}
-	_ = b.db.View(func(tx *bolt.Tx) error {
-		var v []byte
-		if bk := tx.Bucket(name); bk != nil {
-			v = bk.Get([]byte(slug))
-		}
-		fn(v)
-		return nil
-	})
-}
-
 // Article is the record of the pages of slug, by language: nil for none.
 func (b *Book) Article(slug string) map[string]Record {
 	if b.legacy != nil {
 		return b.legacy[slug]
 	}
+	if b.db == nil {
+		return nil
+	}
 	var recs map[string]Record
-	b.get(pagesBucket, slug, func(v []byte) {
-		if v != nil && json.Unmarshal(v, &recs) != nil {
+	_ = b.db.View(func(tx *bolt.Tx) error {
+		if bk := tx.Bucket(pagesBucket); bk != nil && json.Unmarshal(bk.Get([]byte(slug)), &recs) != nil {
 			recs = nil
 		}
+		return nil
 	})
 	return b.keepOwn(slug, recs)
 }
@@ -266,7 +253,8 @@ func (b *Book) Warnings() []string {
 }
 
 // Quick is what the record says of slug's pages without reading them:
-// what they were last made or found up to date from, and their summaries.
+// what they were last made or found up to date from ("" for nothing), and
+// their summaries.
 func (b *Book) Quick(slug string) (string, map[string]Summary) {
 	if b.legacy != nil || b.db == nil {
 		return "", nil
@@ -274,13 +262,9 @@ func (b *Book) Quick(slug string) (string, map[string]Summary) {
 	var fresh string
 	var sums map[string]Summary
 	_ = b.db.View(func(tx *bolt.Tx) error {
-		if bk := tx.Bucket(freshBucket); bk != nil {
-			fresh = string(bk.Get([]byte(slug)))
-		}
-		if bk := tx.Bucket(summariesBucket); bk != nil {
-			if v := bk.Get([]byte(slug)); v == nil || json.Unmarshal(v, &sums) != nil {
-				fresh = ""
-			}
+		fb, sb := tx.Bucket(freshBucket), tx.Bucket(summariesBucket)
+		if fb != nil && sb != nil && json.Unmarshal(sb.Get([]byte(slug)), &sums) == nil {
+			fresh = string(fb.Get([]byte(slug)))
 		}
 		return nil
 	})

@@ -102,3 +102,33 @@ func TestQuick(t *testing.T) {
 		t.Errorf("deleted, still: %q %v %v", fresh, counts, b.Article("dose"))
 	}
 }
+
+// TestDamagedRecord: a record that is no bbolt file is an empty one: the
+// article's pages are made again, and the next write makes the file anew.
+func TestDamagedRecord(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	path := filepath.Join(out, filepath.FromSlash(recordFile))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("not a database, but long enough to be read as one's first page......"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := Open(out, files{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	slugs, bad := b.Slugs()
+	fresh, sums := b.Quick("dose")
+	if b.Meta.Version != "" || len(slugs)+len(bad) != 0 || fresh != "" || sums != nil || b.Article("dose") != nil {
+		t.Errorf("a damaged record held %+v %q %q %q %v", b.Meta, slugs, bad, fresh, sums)
+	}
+	if err := b.Write(&Write{Pages: map[string]map[string]Record{"dose": {"fr": {Inputs: "x"}}}, Meta: Meta{Version: "v"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.Article("dose")["fr"].Inputs; got != "x" {
+		t.Errorf("after a write: inputs %q", got)
+	}
+}
