@@ -144,37 +144,37 @@ func firstMissing(path string) string {
 func (g *Graph) forget(files []Pending) {
 	for _, f := range files {
 		if g.inputs[f.Path] {
-			g.keys.forget(nil)
-		} else if names := g.keyNames(f.Path); len(names) > 0 {
-			g.keys.forget(names)
+			g.keys.forgetAll()
+		} else if name := g.keyName(f.Path); name != "" {
+			g.keys.forget(name)
 		}
 	}
 }
 
-// keyNames names the keys made from the file at path, an article's or a
-// catalog's or state file's; nil for any other file.
-func (g *Graph) keyNames(path string) []string {
+// keyName names the key made from the file at path, an article's or a
+// catalog's or state file's; "" for any other file.
+func (g *Graph) keyName(path string) string {
 	cfg := g.p.Config
 	if rel, err := filepath.Rel(cfg.ContentDir(), path); err == nil && filepath.IsLocal(rel) && strings.HasSuffix(rel, ".md") {
-		return []string{articleName(filepath.ToSlash(strings.TrimSuffix(rel, ".md")))}
+		return articleName(filepath.ToSlash(strings.TrimSuffix(rel, ".md")))
 	}
 	rel, err := filepath.Rel(cfg.LocalesDir(), path)
 	if err != nil || !filepath.IsLocal(rel) {
-		return nil
+		return ""
 	}
 	lang, file, _ := strings.Cut(filepath.ToSlash(rel), "/")
 	var slug string
 	if state, ok := strings.CutPrefix(file, StateDir+"/"); ok {
 		slug = strings.TrimSuffix(state, ".json")
-	} else if i := strings.LastIndex(file, "."+lang+"."); i > 0 {
-		slug = file[:i]
+	} else if s, fileLang, _, ok := CatalogName(file); ok && fileLang == lang {
+		slug = s
 	} else {
-		return nil
+		return ""
 	}
 	if lang == cfg.Source {
-		return []string{articleName(slug)}
+		return articleName(slug)
 	}
-	return []string{unitName(lang, slug)}
+	return unitName(lang, slug)
 }
 
 // keyMemo is a key the graph made; a unit's, with the article key it was
@@ -189,17 +189,20 @@ type keyMemos struct {
 	gen int64 // bumped by each forget: a key being made before it is not kept
 }
 
-// forget forgets the keys named names, every key for nil.
-func (k *keyMemos) forget(names []string) {
+// forget forgets the key named name.
+func (k *keyMemos) forget(name string) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	k.gen++
-	if names == nil {
-		k.m = nil
-	}
-	for _, n := range names {
-		delete(k.m, n)
-	}
+	delete(k.m, name)
+}
+
+// forgetAll forgets every key.
+func (k *keyMemos) forgetAll() {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.gen++
+	k.m = nil
 }
 
 // memo is the key named name, made by compute once per run until a file
