@@ -54,25 +54,36 @@ func parseManifest(name string, data []byte) (manifest, []string) {
 	}
 	for key, rec := range m.Pages {
 		lang, slug := splitKey(key)
-		if why := pageProblem(lang, slug); why != "" {
-			warn(key, why)
+		if rec, ok := ownPage(lang, slug, rec, warn); ok {
+			m.Pages[key] = rec
+		} else {
 			delete(m.Pages, key)
-			continue
 		}
-		own := ownOutputs(lang, slug)
-		kept := rec.Outputs[:0:0]
-		for _, out := range rec.Outputs {
-			if slices.Contains(own, out) {
-				kept = append(kept, out)
-			} else {
-				warn(out, "not a file of the page "+key)
-			}
-		}
-		rec.Outputs = kept
-		m.Pages[key] = rec
 	}
 	slices.Sort(warnings)
 	return m, warnings
+}
+
+// ownPage is rec, the record of the page of slug in lang, less the files
+// that are not that page's; false when lang and slug name no page lingo
+// writes. warn is told of each entry left out.
+func ownPage(lang, slug string, rec Record, warn func(entry, why string)) (Record, bool) {
+	key := lang + " " + slug
+	if why := pageProblem(lang, slug); why != "" {
+		warn(key, why)
+		return Record{}, false
+	}
+	own := ownOutputs(lang, slug)
+	kept := rec.Outputs[:0:0]
+	for _, out := range rec.Outputs {
+		if slices.Contains(own, out) {
+			kept = append(kept, out)
+		} else {
+			warn(out, "not a file of the page "+key)
+		}
+	}
+	rec.Outputs = kept
+	return rec, true
 }
 
 // pageProblem says why lang and slug, from a manifest key, name no page

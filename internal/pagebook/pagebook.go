@@ -212,24 +212,13 @@ func (b *Book) Article(slug string) map[string]Record {
 // warning for each.
 func (b *Book) keepOwn(slug string, recs map[string]Record) map[string]Record {
 	var warnings []string
+	warn := func(entry, why string) { warnings = append(warnings, b.ignored(entry, why)) }
 	for lang, rec := range recs {
-		key := lang + " " + slug
-		if why := pageProblem(lang, slug); why != "" {
-			warnings = append(warnings, b.ignored(key, why))
+		if rec, ok := ownPage(lang, slug, rec, warn); ok {
+			recs[lang] = rec
+		} else {
 			delete(recs, lang)
-			continue
 		}
-		own := ownOutputs(lang, slug)
-		kept := rec.Outputs[:0:0]
-		for _, out := range rec.Outputs {
-			if slices.Contains(own, out) {
-				kept = append(kept, out)
-			} else {
-				warnings = append(warnings, b.ignored(out, "not a file of the page "+key))
-			}
-		}
-		rec.Outputs = kept
-		recs[lang] = rec
 	}
 	if len(warnings) > 0 {
 		b.mu.Lock()
@@ -338,9 +327,9 @@ func (b *Book) Write(w *Write) error {
 	if w.Pages == nil {
 		w.Pages = map[string]map[string]Record{}
 	}
-	for slug, recs := range b.legacy { // the older lingo's records, kept
+	for slug, recs := range b.legacy { // the older lingo's records (its own pages and files), kept
 		if _, ok := w.Pages[slug]; !ok && !slices.Contains(w.Deleted, slug) {
-			w.Pages[slug] = b.keepOwn(slug, recs)
+			w.Pages[slug] = recs
 		}
 	}
 	err := b.db.Update(func(tx *bolt.Tx) error {
