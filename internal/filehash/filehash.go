@@ -87,7 +87,7 @@ type Table struct {
 	db   *bolt.DB // nil until the file is there and can be used
 	mu   sync.Mutex
 	recs map[string]record // learnt since Open or the last Save
-	rtx  *bolt.Tx          // the read transaction lookups share until Save or Close
+	read unitcache.Reads   // the read transaction lookups share until Save or Close
 }
 
 // Open opens the table stored at path; a missing or unusable table is an
@@ -104,7 +104,7 @@ func Open(path string) *Table {
 func (t *Table) Close() error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.endRead()
+	t.read.End()
 	if t.db == nil {
 		return nil
 	}
@@ -122,26 +122,10 @@ func (t *Table) lookup(path string) (record, bool) {
 	if rec, ok := t.recs[path]; ok || t.db == nil {
 		return rec, ok
 	}
-	if t.rtx == nil {
-		tx, err := t.db.Begin(false)
-		if err != nil {
-			return record{}, false
-		}
-		t.rtx = tx
-	}
-	if b := t.rtx.Bucket(bucket); b != nil {
+	if b := t.read.Bucket(t.db, bucket); b != nil {
 		return decode(b.Get([]byte(path)))
 	}
 	return record{}, false
-}
-
-// endRead ends the shared read transaction; t.mu is held. A write must
-// not wait for it: bbolt grows its file only when no read is open.
-func (t *Table) endRead() {
-	if t.rtx != nil {
-		_ = t.rtx.Rollback()
-		t.rtx = nil
-	}
 }
 
 // Hash is the SHA-256 of the file at path, in hex, or Absent when there is
@@ -189,7 +173,7 @@ func (t *Table) Hash(path string) (string, error) {
 func (t *Table) Save() error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.endRead()
+	t.read.End()
 	if len(t.recs) == 0 {
 		return nil
 	}

@@ -34,10 +34,36 @@ type Cache struct {
 	mu     sync.Mutex // held for each read and write: the file's reads share one transaction
 	db     *bolt.DB
 	broken bool // the file cannot be used: store nothing
-	// rtx is the read transaction the reads share until the next write:
-	// a build reads 100,000 results at 10,000 articles × 10 languages,
-	// and a transaction of each costs more than the read.
-	rtx *bolt.Tx
+	reads  Reads
+}
+
+// Reads is a read transaction the reads of one bbolt file share until
+// the next write: a build reads 100,000 results at 10,000 articles × 10
+// languages, and a transaction of each costs more than the read. Its
+// owner's lock guards it.
+type Reads struct{ tx *bolt.Tx }
+
+// Bucket is the bucket named name of db in the shared transaction, begun
+// if need be; nil for none.
+func (r *Reads) Bucket(db *bolt.DB, name []byte) *bolt.Bucket {
+	if r.tx == nil {
+		tx, err := db.Begin(false)
+		if err != nil {
+			return nil
+		}
+		r.tx = tx
+	}
+	return r.tx.Bucket(name)
+}
+
+// End ends the shared transaction, before a write (which must not wait
+// for it: bbolt grows its file only when no read is open) and before the
+// file is closed.
+func (r *Reads) End() {
+	if r.tx != nil {
+		_ = r.tx.Rollback()
+		r.tx = nil
+	}
 }
 
 // Item is one result to store.
@@ -83,20 +109,11 @@ func (c *Cache) Close() error {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.endRead()
+	c.reads.End()
 	if c.db == nil {
 		return nil
 	}
 	return c.db.Close()
-}
-
-// endRead ends the shared read transaction; c.mu is held. A write must
-// not wait for it: bbolt grows its file only when no read is open.
-func (c *Cache) endRead() {
-	if c.rtx != nil {
-		_ = c.rtx.Rollback()
-		c.rtx = nil
-	}
 }
 
 // read is a copy of the value of unit in bucket, nil for none.
@@ -109,14 +126,7 @@ func (c *Cache) read(bucket, unit string) []byte {
 	if c.db == nil {
 		return nil
 	}
-	if c.rtx == nil {
-		tx, err := c.db.Begin(false)
-		if err != nil {
-			return nil
-		}
-		c.rtx = tx
-	}
-	b := c.rtx.Bucket([]byte(bucket))
+	b := c.reads.Bucket(c.db, []byte(bucket))
 	if b == nil {
 		return nil
 	}
@@ -166,7 +176,7 @@ func (c *Cache) Put(items []Item) error {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.endRead()
+	c.reads.End()
 	db := c.open()
 	if db == nil {
 		return nil
@@ -195,7 +205,7 @@ func (c *Cache) Prune(bucket, keeping string, keep func(unit string) bool) error
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.endRead()
+	c.reads.End()
 	db := c.db
 	if db == nil {
 		return nil
