@@ -27,21 +27,26 @@ func BenchmarkRenderIndex(b *testing.B) {
 		}
 	})
 	b.Run("one-changed", func(b *testing.B) {
-		kept := mapRows{}
-		if _, err := RenderIndexRows(ix, kept); err != nil {
-			b.Fatal(err)
+		cols := []string{"en", "fr"}
+		rows := make([][]byte, 0, 1000)
+		for i := 0; i < len(ix.Entries); i += 2 {
+			r, err := RenderRow(ix.Lang, cols, ix.Entries[i:i+2])
+			if err != nil {
+				b.Fatal(err)
+			}
+			rows = append(rows, r)
 		}
 		b.ReportAllocs()
 		for b.Loop() {
 			ix.Entries[1].Percent = 100 - ix.Entries[1].Percent
-			if _, err := RenderIndexRows(ix, kept); err != nil {
+			r, err := RenderRow(ix.Lang, cols, ix.Entries[0:2])
+			if err != nil {
+				b.Fatal(err)
+			}
+			rows[0] = r
+			if _, err := RenderTable(Table{Lang: ix.Lang, Title: ix.Title, Columns: cols}, rows); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 }
-
-type mapRows map[string][]byte
-
-func (m mapRows) Row(slug, key string) ([]byte, bool) { r, ok := m[slug+"\x00"+key]; return r, ok }
-func (m mapRows) Keep(slug, key string, html []byte)  { m[slug+"\x00"+key] = html }

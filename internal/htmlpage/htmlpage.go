@@ -12,18 +12,17 @@ package htmlpage
 
 import (
 	"bytes"
-	"crypto/sha256"
+	"cmp"
 	_ "embed"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
 	"math"
 	"regexp"
-	"strings"
+	"slices"
+	"sync"
 	"unicode/utf8"
 
-	json "github.com/goccy/go-json"
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -131,10 +130,6 @@ type Index struct {
 //go:embed page.tmpl
 var pageTmpl string
 
-// pageTmplSum is part of the key of a kept row (Rows): a row rendered by
-// another template is not taken.
-var pageTmplSum = sha256.Sum256([]byte(pageTmpl))
-
 //go:embed style.css
 var styleCSS string
 
@@ -224,56 +219,140 @@ func Render(p Page) ([]byte, error) {
 
 // RenderIndex returns the HTML page of an index: a table of the articles in
 // every language, with how complete each is and a link to each published
-// one.
-func RenderIndex(ix Index) ([]byte, error) { return RenderIndexRows(ix, nil) }
-
-// Rows keeps the rendered rows of an index's table between runs: a
-// row's HTML under its article's slug and the key of what it shows.
-type Rows interface {
-	Row(slug, key string) ([]byte, bool)
-	Keep(slug, key string, html []byte)
+// one. Its columns are the languages in the order of their first entry,
+// its rows the articles in the order of theirs.
+func RenderIndex(ix Index) ([]byte, error) {
+	var cols, keys []string
+	byKey := map[string][]IndexEntry{}
+	for i, e := range ix.Entries {
+		tag, err := tagOf(e.Lang)
+		if err != nil {
+			return nil, fmt.Errorf("render index: entry %d: %w", i+1, err)
+		}
+		if !slices.Contains(cols, tag) {
+			cols = append(cols, tag)
+		}
+		key := e.Slug
+		if key == "" {
+			key = "\x00" + e.Title
+		}
+		if _, ok := byKey[key]; !ok {
+			keys = append(keys, key)
+		}
+		byKey[key] = append(byKey[key], e)
+	}
+	rows := make([][]byte, len(keys))
+	for i, key := range keys {
+		var err error
+		if rows[i], err = RenderRow(ix.Lang, cols, byKey[key]); err != nil {
+			return nil, fmt.Errorf("render index: %w", err)
+		}
+	}
+	return RenderTable(Table{Lang: ix.Lang, Title: ix.Title, Alternates: ix.Alternates, Columns: cols}, rows)
 }
 
-// RenderIndexRows is RenderIndex taking each article's row from kept
-// where it was kept under the key of what it shows now, and keeping each
-// row it renders; nil keeps nothing. An index of many articles of which
-// one changed renders one row.
-func RenderIndexRows(ix Index, kept Rows) ([]byte, error) {
-	tag, err := lang.Parse(ix.Lang)
+// Table is an index's page without its rows: its table's columns are
+// languages, in order. An index of many articles is rendered a row at a
+// time (RenderRow), each kept by the caller between runs, and put
+// together by RenderTable: after one article changed, one row is made
+// again.
+type Table struct {
+	Lang, Title string
+	Alternates  []Alternate
+	Columns     []string
+}
+
+// RenderTable returns the HTML page of t with rows, each rendered by
+// RenderRow with t's columns, in order.
+func RenderTable(t Table, rows [][]byte) ([]byte, error) {
+	tag, err := lang.Parse(t.Lang)
 	if err != nil {
 		return nil, fmt.Errorf("render index: %w", err)
 	}
-	if ix.Title == "" {
+	if t.Title == "" {
 		return nil, errors.New("render index: no title")
 	}
-	alts, err := alternates(ix.Alternates)
-	if err != nil {
-		return nil, fmt.Errorf("render index: %w", err)
-	}
-	cols, rows, err := table(tag, ix.Entries)
+	alts, err := alternates(t.Alternates)
 	if err != nil {
 		return nil, fmt.Errorf("render index: %w", err)
 	}
 	v := indexView{
 		shell: shell{
-			Lang: tag, Dir: Dir(tag), Title: ix.Title,
+			Lang: tag, Dir: Dir(tag), Title: t.Title,
 			CSS: template.CSS(styleCSS), Alternates: alts, Switcher: len(alts) > 1,
 		},
-		Columns: cols, Rows: make([]template.HTML, len(rows)),
+		Rows: make([]template.HTML, len(rows)),
 	}
-	size := 64 << 10 // the page around the rows
-	for i, r := range rows {
-		out, err := renderRow(r, kept)
+	for _, c := range t.Columns {
+		c, err := tagOf(c)
 		if err != nil {
 			return nil, fmt.Errorf("render index: %w", err)
 		}
-		v.Rows[i] = template.HTML(out)
-		size += len(out)
+		v.Columns = append(v.Columns, column{Lang: c, Dir: Dir(c), Name: NativeName(c)})
+	}
+	size := 64 << 10 // the page around the rows
+	for i, r := range rows {
+		v.Rows[i] = template.HTML(r)
+		size += len(r)
 	}
 	var out bytes.Buffer
 	out.Grow(size) // one buffer for the 35 MB page of 10,000 articles in 10 languages
 	if err := templates.ExecuteTemplate(&out, "index", v); err != nil {
 		return nil, fmt.Errorf("render index: %w", err)
+	}
+	return out.Bytes(), nil
+}
+
+// RenderRow returns the HTML of the row of one article in a table of
+// cols (languages) whose index is in indexLang, from its entries, at
+// most one per column: the article's title is its entry's in indexLang,
+// else its first entry's.
+func RenderRow(indexLang string, cols []string, entries []IndexEntry) ([]byte, error) {
+	if len(entries) == 0 {
+		return nil, errors.New("a row of no entry")
+	}
+	colOf := make(map[string]int, len(cols))
+	for i, c := range cols {
+		tag, err := tagOf(c)
+		if err != nil {
+			return nil, err
+		}
+		colOf[tag] = i
+	}
+	head := entries[0]
+	for _, e := range entries {
+		if tag, _ := tagOf(e.Lang); tag == indexLang {
+			head = e
+			break
+		}
+	}
+	head.Lang, _ = tagOf(head.Lang)
+	r := row{Lang: head.Lang, Dir: Dir(head.Lang), Title: cmp.Or(head.Title, head.Slug), Cells: make([]cell, len(cols))}
+	for _, e := range entries {
+		tag, err := tagOf(e.Lang)
+		if err != nil {
+			return nil, err
+		}
+		col, ok := colOf[tag]
+		if !ok {
+			return nil, fmt.Errorf("article %q: %s is no column", head.Title, tag)
+		}
+		c := &r.Cells[col]
+		if c.Present {
+			return nil, fmt.Errorf("article %q has two %s entries", head.Title, tag)
+		}
+		pct := percent(e.Percent)
+		*c = cell{
+			Present: true, Published: e.Published && e.Href != "",
+			Href: e.Href, Lang: tag, Title: e.Title, Note: e.Note, Reading: e.Reading, Percent: shownPercent(indexLang, pct),
+		}
+		if pct == 100 {
+			c.Class = "complete"
+		}
+	}
+	var out bytes.Buffer
+	if err := templates.ExecuteTemplate(&out, "index-row", r); err != nil {
+		return nil, err
 	}
 	return out.Bytes(), nil
 }
@@ -369,34 +448,6 @@ type column struct{ Lang, Dir, Name string }
 type row struct {
 	Lang, Dir, Title string
 	Cells            []cell
-	slug             string // the article's; "" for a row of no article
-}
-
-// renderRow renders r with the index-row template, or takes it from kept
-// (nil: none) where it was kept under the key of what r shows.
-func renderRow(r row, kept Rows) ([]byte, error) {
-	var key string
-	if kept != nil && r.slug != "" {
-		view, err := json.Marshal(r)
-		if err != nil {
-			return nil, err
-		}
-		h := sha256.New()
-		h.Write(pageTmplSum[:])
-		h.Write(view)
-		key = hex.EncodeToString(h.Sum(nil))
-		if kept, ok := kept.Row(r.slug, key); ok {
-			return kept, nil
-		}
-	}
-	var out bytes.Buffer
-	if err := templates.ExecuteTemplate(&out, "index-row", r); err != nil {
-		return nil, err
-	}
-	if key != "" {
-		kept.Keep(r.slug, key, out.Bytes())
-	}
-	return out.Bytes(), nil
 }
 
 type cell struct {
@@ -545,77 +596,39 @@ func plain(n ast.Node, src []byte) []byte {
 	return bytes.TrimSpace(b.Bytes())
 }
 
-// table lays the entries out as rows of articles and columns of languages.
-func table(indexLang string, entries []IndexEntry) ([]column, []row, error) {
-	printer := message.NewPrinter(language.Make(indexLang))
-	var cols []column
-	colOf := map[string]int{}
-	var keys []string
-	byKey := map[string][]IndexEntry{}
-	tags := map[string]string{} // Lang as given → as parsed: an index has few languages and many entries
-	for i, e := range entries {
-		tag, ok := tags[e.Lang]
-		if !ok {
-			var err error
-			if tag, err = lang.Parse(e.Lang); err != nil {
-				return nil, nil, fmt.Errorf("entry %d: %w", i+1, err)
-			}
-			tags[e.Lang] = tag
-		}
-		e.Lang = tag
-		if _, ok := colOf[tag]; !ok {
-			colOf[tag] = len(cols)
-			cols = append(cols, column{Lang: tag, Dir: Dir(tag), Name: NativeName(tag)})
-		}
-		key := e.Slug
-		if key == "" {
-			key = "\x00" + e.Title
-		}
-		if _, ok := byKey[key]; !ok {
-			keys = append(keys, key)
-		}
-		byKey[key] = append(byKey[key], e)
+// Read-only after initialization, and safe for concurrent use: an index
+// has few languages and many entries.
+var (
+	tags     sync.Map // BCP 47 tag as given → as parsed
+	percents sync.Map // percentKey → as the index's language shows it
+)
+
+// tagOf is s as a BCP 47 tag in canonical form.
+func tagOf(s string) (string, error) {
+	if t, ok := tags.Load(s); ok {
+		return t.(string), nil
 	}
-	rows := make([]row, 0, len(keys))
-	percents := map[float64]string{} // as the printer shows them
-	for _, key := range keys {
-		es := byKey[key]
-		head := es[0]
-		for _, e := range es {
-			if e.Lang == indexLang {
-				head = e
-				break
-			}
-		}
-		r := row{Lang: head.Lang, Dir: Dir(head.Lang), Title: head.Title, Cells: make([]cell, len(cols)), slug: head.Slug}
-		if strings.HasPrefix(head.Slug, "\x00") {
-			r.slug = ""
-		}
-		for _, e := range es {
-			c := &r.Cells[colOf[e.Lang]]
-			if c.Present {
-				return nil, nil, fmt.Errorf("article %q has two %s entries", head.Title, e.Lang)
-			}
-			pct := percent(e.Percent)
-			shown, ok := percents[pct]
-			if !ok {
-				shown = printer.Sprint(number.Percent(pct/100, number.MaxFractionDigits(1)))
-				percents[pct] = shown
-			}
-			*c = cell{
-				Present: true, Published: e.Published && e.Href != "",
-				Href: e.Href, Lang: e.Lang, Title: e.Title, Note: e.Note, Reading: e.Reading, Percent: shown,
-			}
-			if pct == 100 {
-				c.Class = "complete"
-			}
-		}
-		if r.Title == "" {
-			r.Title = head.Slug
-		}
-		rows = append(rows, r)
+	t, err := lang.Parse(s)
+	if err == nil {
+		tags.Store(s, t)
 	}
-	return cols, rows, nil
+	return t, err
+}
+
+type percentKey struct {
+	lang string
+	pct  float64
+}
+
+// shownPercent is pct as a percent in indexLang's way of writing numbers.
+func shownPercent(indexLang string, pct float64) string {
+	key := percentKey{indexLang, pct}
+	if s, ok := percents.Load(key); ok {
+		return s.(string)
+	}
+	s := message.NewPrinter(language.Make(indexLang)).Sprint(number.Percent(pct/100, number.MaxFractionDigits(1)))
+	percents.Store(key, s)
+	return s
 }
 
 // percent clamps p to [0, 100] and rounds it down to one decimal, as

@@ -642,51 +642,36 @@ func TestRenderIndexErrors(t *testing.T) {
 	}
 }
 
-// rowStore is htmlpage.Rows in memory, counting the rows kept.
-type rowStore struct {
-	rows map[string]string // slug → key, then the row
-	kept int
-}
-
-func (s *rowStore) Row(slug, key string) ([]byte, bool) {
-	r, ok := s.rows[slug+"\x00"+key]
-	return []byte(r), ok
-}
-
-func (s *rowStore) Keep(slug, key string, html []byte) {
-	s.rows[slug+"\x00"+key] = string(html)
-	s.kept++
-}
-
-// An index made from kept rows is the index made whole; after one article
-// changed, only its row is made again.
-func TestRenderIndexRows(t *testing.T) {
-	store := &rowStore{rows: map[string]string{}}
+// A table put together from rows rendered one at a time, each article's
+// kept from an earlier run but the one that changed, is the index made
+// whole.
+func TestRenderTable(t *testing.T) {
 	ix := index
 	ix.Entries = append(slices.Clone(index.Entries), htmlpage.IndexEntry{Slug: "\x00all", Title: "Tous", Lang: "fr", Percent: 50})
+	cols := []string{"en", "fr", "ar"}
+	row := func(from, to int) []byte {
+		t.Helper()
+		r, err := htmlpage.RenderRow(ix.Lang, cols, ix.Entries[from:to])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	kept := [][]byte{row(0, 3), row(3, 5), row(5, 6)}
+	ix.Entries[4].Percent = 12.5 // guides/sleep in fr
+	got, err := htmlpage.RenderTable(htmlpage.Table{Lang: ix.Lang, Title: ix.Title, Alternates: ix.Alternates, Columns: cols},
+		[][]byte{kept[0], row(3, 5), kept[2]})
+	if err != nil {
+		t.Fatal(err)
+	}
 	whole, err := htmlpage.RenderIndex(ix)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, want := range []int{2, 0} { // the two articles' rows, then none: the row of every article is not kept
-		got, err := htmlpage.RenderIndexRows(ix, store)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, whole) {
-			t.Fatalf("run %d: the index from kept rows differs from the index made whole:\n%s\nwant:\n%s", i+1, got, whole)
-		}
-		if store.kept != want {
-			t.Errorf("run %d: %d rows made, want %d", i+1, store.kept, want)
-		}
-		store.kept = 0
+	if !bytes.Equal(got, whole) || !bytes.Contains(got, []byte("12,5")) {
+		t.Errorf("the table from kept rows differs from the index made whole:\n%s\nwant:\n%s", got, whole)
 	}
-	ix.Entries[4].Percent = 12.5 // guides/sleep in fr
-	got, err := htmlpage.RenderIndexRows(ix, store)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if whole, _ := htmlpage.RenderIndex(ix); !bytes.Equal(got, whole) || store.kept != 1 || !bytes.Contains(got, []byte("12,5")) {
-		t.Errorf("after one article changed: %d rows made (want 1), same as whole: %v", store.kept, bytes.Equal(got, whole))
+	if _, err := htmlpage.RenderRow("fr", []string{"en"}, ix.Entries[0:3]); err == nil {
+		t.Error("a row with an entry of no column: no error")
 	}
 }

@@ -216,7 +216,7 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 		meta := &next.w.Meta
 		meta.IndexInputs = p.indexInputs(g, meta.LangsAfter(run.langs))
 		if !p.indexShown(run, slugs, jobs, next) {
-			keys, w, err := p.writeIndexPages(p.indexPages(run, slugs, jobs, next), g, run.book.Meta.IndexPages)
+			keys, w, err := p.writeIndexPages(p.indexPages(run, g, slugs, jobs, next), run.book.Meta.IndexPages)
 			g.PruneUnits(statusBucket, slugs)
 			written = append(written, workspace.Wrote(w)...)
 			if err != nil {

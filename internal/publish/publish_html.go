@@ -139,37 +139,33 @@ func Title(a *workspace.Article, texts map[string]string) string {
 // indexPage is one of the pages that list the articles, before rendering:
 // a list (a language's index, the site's) or the status table.
 type indexPage struct {
-	path  string
-	list  *htmlpage.List
-	table *htmlpage.Index
+	path   string
+	key    string                 // what it is made from: while it holds, the page is not made again
+	render func() ([]byte, error) // nil for a page known to show what it shows
 }
 
-// key is what the page is made from: while it holds, the page is not made
-// again. The view is hashed one item at a time: the status page of
-// 10,000 articles in 10 languages has 110,000 cells.
-func (ip indexPage) key(shared string) string {
+// listPage is the page at path that lists l.
+func listPage(path string, l htmlpage.List, shared string) indexPage {
+	head := l
+	head.Items = nil
+	items := make([]any, len(l.Items))
+	for i, it := range l.Items {
+		items[i] = it
+	}
+	return indexPage{path: path, key: pageKey(shared, "list", head, items),
+		render: func() ([]byte, error) { return htmlpage.RenderList(l) }}
+}
+
+// pageKey hashes an index page's kind, its head and its items, one at a
+// time: the status page of 10,000 articles in 10 languages has 10,000 rows.
+func pageKey(shared, kind string, head any, items []any) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00", workspace.Version, shared)
 	enc := json.NewEncoder(h)
-	var err error
-	encode := func(v any) { err = cmp.Or(err, enc.Encode(v)) }
-	if l := ip.list; l != nil {
-		head := *l
-		head.Items = nil
-		encode("list")
-		encode(head)
-		for _, it := range l.Items {
-			encode(it)
-		}
-	}
-	if ix := ip.table; ix != nil {
-		head := *ix
-		head.Entries = nil
-		encode("table")
-		encode(head)
-		for _, e := range ix.Entries {
-			encode(e)
-		}
+	err := enc.Encode(kind)
+	err = cmp.Or(err, enc.Encode(head))
+	for _, it := range items {
+		err = cmp.Or(err, enc.Encode(it))
 	}
 	if err != nil {
 		return ""
@@ -177,47 +173,29 @@ func (ip indexPage) key(shared string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// render renders the page, the status table's rows from rows where they
-// are kept.
-func (ip indexPage) render(rows htmlpage.Rows) ([]byte, error) {
-	if ip.table != nil {
-		return htmlpage.RenderIndexRows(*ip.table, rows)
-	}
-	return htmlpage.RenderList(*ip.list)
-}
-
-// statusRows keeps the status table's rows in the unit cache, under each
-// article's slug: a build after one edit renders one row.
-type statusRows struct {
-	g     *workspace.Graph
-	store *workspace.CacheWriter
-}
-
 const statusBucket = "status-rows"
-
-func (s statusRows) Row(slug, key string) ([]byte, bool) {
-	return s.g.GetBytes(statusBucket, slug, key)
-}
-
-func (s statusRows) Keep(slug, key string, html []byte) {
-	s.store.PutBytes(statusBucket, slug, key, html)
-}
 
 // indexPages are the pages that list the articles: each language's index
 // (every article by its title in that language, the untranslated ones
 // marked and linked to the source), the site's index (its languages), and
 // the status page (how far each article is translated in each language,
-// the numbers of lingo status).
-func (p Publisher) indexPages(run *publishRun, slugs []string, jobs []articleJob, n *nextBook) []indexPage {
+// the numbers of lingo status). A language's index that shows what it
+// showed is not made again.
+func (p Publisher) indexPages(run *publishRun, g *workspace.Graph, slugs []string, jobs []articleJob, n *nextBook) []indexPage {
 	var pages []indexPage
 	out := p.Config.OutputDir()
 	src := p.Config.Source
 	langs := n.w.Meta.LangsAfter(run.langs)
 	sums := p.summaries(run, slugs, jobs, n, langs)
+	shown := p.listsShown(run, slugs, jobs, n)
 	indexOf := func(l string) string { return filepath.Join(out, l, "index.html") }
 	site := p.siteName()
 	for _, lang := range langs {
 		path := indexOf(lang)
+		if key := run.book.Meta.IndexPages[p.OutRel(path)]; shown[lang] && key != "" && p.exists(p.OutRel(path)) {
+			pages = append(pages, indexPage{path: path, key: key})
+			continue
+		}
 		words := run.words.For(lang)
 		l := htmlpage.List{Lang: lang, Title: cmp.Or(p.Config.Site.Title, htmlpage.NativeName(lang)), Heading: words.Articles()}
 		for _, other := range langs {
@@ -229,7 +207,7 @@ func (p Publisher) indexPages(run *publishRun, slugs []string, jobs []articleJob
 			}
 		}
 		l.Footer = []htmlpage.ListItem{{Title: cmp.Or(site, words.Languages()), Href: relURL(path, filepath.Join(out, "index.html"))}}
-		pages = append(pages, indexPage{path: path, list: &l})
+		pages = append(pages, listPage(path, l, g.Shared()))
 	}
 	path := filepath.Join(out, "index.html")
 	words := run.words.For(src)
@@ -238,8 +216,29 @@ func (p Publisher) indexPages(run *publishRun, slugs []string, jobs []articleJob
 	for _, lang := range langs {
 		l.Items = append(l.Items, htmlpage.ListItem{Title: htmlpage.NativeName(lang), Href: relURL(path, indexOf(lang)), Lang: lang})
 	}
-	status := p.statusPage(run, slugs, sums, langs)
-	return append(pages, indexPage{path: path, list: &l}, indexPage{path: filepath.Join(out, "status.html"), table: &status})
+	return append(pages, listPage(path, l, g.Shared()), p.statusPage(run, g, slugs, sums, langs, n.w.Meta.IndexInputs))
+}
+
+// listsShown reports, by language, whether its index shows what it
+// showed after the last run: made from the same inputs and the same
+// articles, and no page made again in this run shows another item there.
+func (p Publisher) listsShown(run *publishRun, slugs []string, jobs []articleJob, next *nextBook) map[string]bool {
+	shown := map[string]bool{}
+	if run.book.Meta.IndexInputs != next.w.Meta.IndexInputs || next.reshaped {
+		return shown
+	}
+	for _, lang := range next.w.Meta.LangsAfter(run.langs) {
+		shown[lang] = true
+	}
+	for ai, slug := range slugs {
+		for li, lang := range run.opts.Langs {
+			if now := jobs[ai].outs[li]; !now.skipped {
+				words := run.words.For(lang)
+				shown[lang] = shown[lang] && p.listItem(words, lang, slug, jobs[ai].recs[lang].Summary) == p.listItem(words, lang, slug, now.summary)
+			}
+		}
+	}
+	return shown
 }
 
 // summaries are the summaries of each article's pages in langs after this
@@ -311,20 +310,17 @@ func (p Publisher) indexShown(run *publishRun, slugs []string, jobs []articleJob
 
 // writeIndexPages writes those of pages whose key differs from the last
 // run's (old, by path relative to the output folder) or which are not
-// there, and returns every page's key and the files written. The status
-// table's rows are kept in g's unit cache.
-func (p Publisher) writeIndexPages(pages []indexPage, g *workspace.Graph, old map[string]string) (map[string]string, []string, error) {
-	store := g.Writer()
-	defer store.Flush()
+// there, and returns every page's key and the files written.
+func (p Publisher) writeIndexPages(pages []indexPage, old map[string]string) (map[string]string, []string, error) {
 	keys := map[string]string{}
 	var files []workspace.Pending
 	for _, ip := range pages {
 		rel := p.OutRel(ip.path)
-		keys[rel] = ip.key(g.Shared())
-		if keys[rel] != "" && keys[rel] == old[rel] && p.exists(rel) {
+		keys[rel] = ip.key
+		if ip.render == nil || ip.key != "" && ip.key == old[rel] && p.exists(rel) {
 			continue
 		}
-		data, err := ip.render(statusRows{g, store})
+		data, err := ip.render()
 		if err != nil {
 			return nil, nil, err
 		}
@@ -390,29 +386,76 @@ func (p Publisher) statusEntry(words *pagewords.Page, lang, slug string, s pageb
 	return e
 }
 
-// statusPage is the table of <output>/status.html: per article and language, the
-// share of messages translated and current, and a last row per language
-// over every article, as lingo status and lingo check count them.
-func (p Publisher) statusPage(run *publishRun, slugs []string, sums []map[string]pagebook.Summary, langs []string) htmlpage.Index {
-	words := run.words.For(p.Config.Source)
-	ix := htmlpage.Index{Lang: p.Config.Source, Title: words.Status()}
+// statusPage is <output>/status.html: a table of, per article and
+// language, the share of messages translated and current, and a last row
+// per language over every article, as lingo status and lingo check count
+// them. Each article's row is kept in g's unit cache under what it shows
+// (its summaries, and the inputs of every index page): a build after one
+// edit makes one row again.
+func (p Publisher) statusPage(run *publishRun, g *workspace.Graph, slugs []string, sums []map[string]pagebook.Summary, langs []string, inputs string) indexPage {
+	src := p.Config.Source
+	words := run.words.For(src)
+	table := htmlpage.Table{Lang: src, Title: words.Status()}
 	current, total := map[string]int{}, map[string]int{}
+	tags := make([]any, len(slugs), len(slugs)+1)
 	for i, slug := range slugs {
 		for _, lang := range langs {
-			sum, ok := sums[i][lang]
-			if !ok {
-				continue
+			if sum, ok := sums[i][lang]; ok {
+				current[lang] += sum.Current
+				total[lang] += sum.Total
 			}
-			current[lang] += sum.Current
-			total[lang] += sum.Total
-			ix.Entries = append(ix.Entries, p.statusEntry(words, lang, slug, sum))
 		}
+		tags[i] = rowTag(inputs, slug, sums[i])
 	}
+	var totals []htmlpage.IndexEntry
 	for _, lang := range langs {
+		if _, ok := total[lang]; ok || len(slugs) == 0 {
+			table.Columns = append(table.Columns, lang)
+		}
 		if total[lang] > 0 || len(slugs) == 0 {
-			ix.Entries = append(ix.Entries, htmlpage.IndexEntry{Slug: "\x00all", Title: words.Articles(), Lang: lang,
+			totals = append(totals, htmlpage.IndexEntry{Slug: "\x00all", Title: words.Articles(), Lang: lang,
 				Percent: translation.Percent(current[lang], total[lang])})
 		}
 	}
-	return ix
+	render := func() ([]byte, error) {
+		store := g.Writer()
+		defer store.Flush()
+		rows := make([][]byte, 0, len(slugs)+1)
+		for i, slug := range slugs {
+			row, ok := g.GetBytes(statusBucket, slug, tags[i].(string))
+			if !ok {
+				var entries []htmlpage.IndexEntry
+				for _, lang := range langs {
+					if sum, ok := sums[i][lang]; ok {
+						entries = append(entries, p.statusEntry(words, lang, slug, sum))
+					}
+				}
+				var err error
+				if row, err = htmlpage.RenderRow(src, table.Columns, entries); len(entries) > 0 && err != nil {
+					return nil, err
+				}
+				store.PutBytes(statusBucket, slug, tags[i].(string), row)
+			}
+			rows = append(rows, row)
+		}
+		if len(totals) > 0 {
+			row, err := htmlpage.RenderRow(src, table.Columns, totals)
+			if err != nil {
+				return nil, err
+			}
+			rows = append(rows, row)
+		}
+		return htmlpage.RenderTable(table, rows)
+	}
+	path := filepath.Join(p.Config.OutputDir(), "status.html")
+	return indexPage{path: path, key: pageKey(g.Shared(), "status", table, append(tags, totals)), render: render}
+}
+
+// rowTag names what the status page's row of slug shows: its summaries
+// by language, and what every index page is made from (inputs).
+func rowTag(inputs, slug string, sums map[string]pagebook.Summary) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", workspace.Version, inputs, slug)
+	_ = json.NewEncoder(h).Encode(sums) // a map's keys sorted: the same summaries hash the same
+	return hex.EncodeToString(h.Sum(nil))
 }
