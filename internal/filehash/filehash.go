@@ -48,6 +48,12 @@ func racy(mtime int64) int64 {
 	return int64(100 * time.Millisecond)
 }
 
+// Trusted reports whether what a stat says of a file modified at mtime can
+// be trusted at a time after at (both in nanoseconds since the epoch) to
+// say whether it changed since at: the file was modified long enough
+// before at that a change after at shows in its modification time.
+func Trusted(mtime, at int64) bool { return mtime < at-racy(mtime) }
+
 // record is what the table knows of one file.
 type record struct {
 	Size  int64
@@ -128,25 +134,29 @@ func (t *Table) lookup(path string) (record, bool) {
 	return record{}, false
 }
 
+// Stat is what a walk saw of the file at path (Known), else what the
+// system says of it.
+func (t *Table) Stat(path string) (size, mtime int64, id uint64, err error) {
+	if t.Known != nil {
+		if size, mtime, id, ok := t.Known(path); ok {
+			return size, mtime, id, nil
+		}
+	}
+	return fingerprint.Stat(path)
+}
+
 // Hash is the SHA-256 of the file at path, in hex, or Absent when there is
 // no such file.
 func (t *Table) Hash(path string) (string, error) {
-	size, mtime, id, known := int64(0), int64(0), uint64(0), false
-	if t.Known != nil {
-		size, mtime, id, known = t.Known(path)
+	size, mtime, id, err := t.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Absent, nil
 	}
-	if !known {
-		var err error
-		size, mtime, id, err = fingerprint.Stat(path)
-		if errors.Is(err, fs.ErrNotExist) {
-			return Absent, nil
-		}
-		if err != nil {
-			return "", err
-		}
+	if err != nil {
+		return "", err
 	}
 	rec, ok := t.lookup(path)
-	if ok && rec.Size == size && rec.Mtime == mtime && rec.ID == id && mtime < rec.At-racy(mtime) {
+	if ok && rec.Size == size && rec.Mtime == mtime && rec.ID == id && Trusted(mtime, rec.At) {
 		return rec.Hash, nil
 	}
 	at := time.Now().UnixNano()

@@ -162,7 +162,11 @@ func (p *Project) Load(slug string) (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	ids := keepIDs(article.IDs(slug, segs), segs, prev.Entries)
+	old := make([]article.Message, len(prev.Entries))
+	for i, e := range prev.Entries {
+		old[i] = article.Message{ID: e.ID, Text: e.Other}
+	}
+	ids := article.KeepIDs(article.IDs(slug, segs), segs, old)
 	known := make(map[string]bool, len(prev.Entries))
 	for _, e := range prev.Entries {
 		known[e.ID] = true

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/filehash"
@@ -45,6 +46,7 @@ type Graph struct {
 	shared  string          // the hash of the shared inputs
 	inputs  map[string]bool // the shared inputs' files
 	created string          // the first folder of the cache's path that did not exist
+	opened  int64           // when the graph was opened, nanoseconds since the epoch
 	orphans orphanWalks
 }
 
@@ -56,7 +58,8 @@ func (g *Graph) CachePath(name string) string { return filepath.Join(g.p.cacheFo
 // inputs. The caller must close it.
 func (p *Project) openGraph() (*Graph, error) {
 	g := &Graph{p: p, files: filehash.Open(filepath.Join(p.cacheFolder(), "files")),
-		Cache: unitcache.Open(filepath.Join(p.cacheFolder(), "units.db")), created: firstMissing(p.cacheFolder())}
+		Cache: unitcache.Open(filepath.Join(p.cacheFolder(), "units.db")), created: firstMissing(p.cacheFolder()),
+		opened: time.Now().UnixNano()}
 	g.files.Known = p.Known
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00", Version, p.Config.Source)
@@ -106,6 +109,9 @@ func (p *Project) WithGraph(fn func(g *Graph) error) error {
 // run. A run that failed leaves no folder it made: bad input changes
 // nothing on disk.
 func (g *Graph) close(err error) {
+	if err == nil {
+		g.keepKeys()
+	}
 	_ = g.Cache.Close()
 	if err == nil {
 		_ = g.files.Save()
@@ -184,9 +190,10 @@ type keyMemo struct{ article, key string }
 // keyMemos are the keys made in this run, by name (articleName,
 // unitName): at 10,000 articles × 10 languages, 110,000 of them.
 type keyMemos struct {
-	mu  sync.RWMutex
-	m   map[string]keyMemo
-	gen int64 // bumped by each forget: a key being made before it is not kept
+	mu   sync.RWMutex
+	m    map[string]keyMemo
+	gen  int64    // bumped by each forget: a key being made before it is not kept
+	made []string // the articles whose keys were made, not recalled (keepKeys)
 }
 
 // forget forgets the key named name.
@@ -222,15 +229,28 @@ func (g *Graph) memo(name, article string, compute func() (string, error)) (stri
 	if err != nil {
 		return "", err
 	}
+	k.put(gen, name, keyMemo{article, key})
+	return key, nil
+}
+
+// madeFrom notes that a key of slug's article or units was made, not
+// recalled: keepKeys keeps them.
+func (k *keyMemos) madeFrom(slug string) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.made = append(k.made, slug)
+}
+
+// put keeps m under name, unless a key was forgotten since generation gen.
+func (k *keyMemos) put(gen int64, name string, m keyMemo) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if k.gen == gen {
 		if k.m == nil {
 			k.m = map[string]keyMemo{}
 		}
-		k.m[name] = keyMemo{article, key}
+		k.m[name] = m
 	}
-	return key, nil
 }
 
 func articleName(slug string) string    { return "\x00" + slug }
@@ -266,9 +286,26 @@ func (g *Graph) catalogInto(h io.Writer, lang, slug string) error {
 }
 
 // ArticleKey hashes what an article is read from: its Markdown and its
-// source catalog (which carries its message IDs over).
+// source catalog (which carries its message IDs over). The keys of the
+// article and of its units are recalled from the last run that made them
+// while none of their files changed (recall).
 func (g *Graph) ArticleKey(slug string) (string, error) {
-	return g.memo(articleName(slug), "", func() (string, error) { return g.articleKey(slug) })
+	g.keys.mu.RLock()
+	gen := g.keys.gen // recalled keys are not kept past a file written since
+	g.keys.mu.RUnlock()
+	var recalled map[string]string
+	key, err := g.memo(articleName(slug), "", func() (string, error) {
+		if rec, ok := g.recall(slug); ok {
+			recalled = rec.Units
+			return rec.Article, nil
+		}
+		g.keys.madeFrom(slug)
+		return g.articleKey(slug)
+	})
+	for lang, unit := range recalled {
+		g.keys.put(gen, unitName(lang, slug), keyMemo{key, unit})
+	}
+	return key, err
 }
 
 func (g *Graph) articleKey(slug string) (string, error) {
@@ -286,7 +323,10 @@ func (g *Graph) articleKey(slug string) (string, error) {
 // UnitKey hashes the inputs of the unit of lang and the article whose
 // articleKey is article: the article, the unit's catalog and its state.
 func (g *Graph) UnitKey(article, lang, slug string) (string, error) {
-	return g.memo(unitName(lang, slug), article, func() (string, error) { return g.unitKey(article, lang, slug) })
+	return g.memo(unitName(lang, slug), article, func() (string, error) {
+		g.keys.madeFrom(slug)
+		return g.unitKey(article, lang, slug)
+	})
 }
 
 func (g *Graph) unitKey(article, lang, slug string) (string, error) {

@@ -3,7 +3,10 @@ package workspace
 import (
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"testing"
+	"time"
 )
 
 // TestForgetKeys: lingo writing a file forgets the keys made from it and no
@@ -12,26 +15,7 @@ import (
 // article (made again from the new article key); a shared input, every
 // key; an output, none. The keys kept are those a fresh run makes.
 func TestForgetKeys(t *testing.T) {
-	dir := t.TempDir()
-	for name, data := range map[string]string{
-		"lingo.toml":                  "source = \"en\"\nlanguages = [\"fr\", \"de\"]\n",
-		"content/a.md":                "# A\n",
-		"content/guides/b.md":         "# B\n",
-		"locales/fr/a.fr.toml":        "",
-		"locales/fr/guides/b.fr.toml": "",
-	} {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	p, err := Open(filepath.Join(dir, "lingo.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, dir := keysProject(t)
 	langs := []string{"fr", "de"}
 	for _, c := range []struct {
 		name, file string
@@ -89,5 +73,106 @@ func TestForgetKeys(t *testing.T) {
 				t.Fatal(err)
 			}
 		})
+	}
+}
+
+// keysProject is a project of two articles in two languages, its files
+// modified an hour ago.
+func keysProject(t *testing.T) (*Project, string) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{
+		"lingo.toml":                  "source = \"en\"\nlanguages = [\"fr\", \"de\"]\n",
+		"content/a.md":                "# A\n",
+		"content/guides/b.md":         "# B\n",
+		"locales/fr/a.fr.toml":        "x = 'z'\n",
+		"locales/fr/guides/b.fr.toml": "",
+	} {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		hour := time.Now().Add(-time.Hour)
+		if err := os.Chtimes(path, hour, hour); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := Open(filepath.Join(dir, "lingo.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, dir
+}
+
+// TestRecallKeys: a run recalls the keys of an article none of whose files
+// changed since the run that made them, and makes again those of an
+// article one of whose files changed, even when its size and
+// modification time are as they were (its change time is not); the keys
+// it gives are those a fresh run makes.
+func TestRecallKeys(t *testing.T) {
+	p, dir := keysProject(t)
+	langs := []string{"fr", "de"}
+	run := func(edit func()) (made []string) {
+		t.Helper()
+		err := p.WithGraph(func(g *Graph) error {
+			edit()
+			for _, slug := range []string{"a", "guides/b"} {
+				got, err := g.UnitKeys(slug, langs)
+				if err != nil {
+					return err
+				}
+				article, err := g.articleKey(slug)
+				if err != nil {
+					return err
+				}
+				for i, lang := range langs {
+					if want, err := g.unitKey(article, lang, slug); err != nil || got[i] != want {
+						t.Errorf("%s in %s: key %s, made again %s (%v)", slug, lang, got[i], want, err)
+					}
+				}
+			}
+			slices.Sort(g.keys.made)
+			made = slices.Compact(g.keys.made)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return made
+	}
+	if made := run(func() {}); len(made) != 2 {
+		t.Errorf("first run: keys of %q made, want both articles'", made)
+	}
+	if made := run(func() {}); len(made) != 0 {
+		t.Errorf("nothing changed: keys of %q made, want none", made)
+	}
+	path := filepath.Join(dir, "locales", "fr", "a.fr.toml")
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	made := run(func() { // the same size and modification time, another text
+		if err := os.WriteFile(path, []byte("x = 'y'\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(path, info.ModTime(), info.ModTime()); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if runtime.GOOS != "windows" && !slices.Equal(made, []string{"a"}) {
+		t.Errorf("one catalog rewritten: keys of %q made, want a's", made)
+	}
+	if made := run(func() {
+		if err := os.WriteFile(filepath.Join(dir, "content", "a.md"), []byte("# A2\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}); !slices.Equal(made, []string{"a"}) {
+		t.Errorf("one article edited: keys of %q made, want a's", made)
+	}
+	// Its file modified as the run began, the article's keys were not kept.
+	if made := run(func() {}); !slices.Equal(made, []string{"a"}) {
+		t.Errorf("after an edit as a run began: keys of %q made, want a's", made)
 	}
 }

@@ -1,10 +1,8 @@
-package workspace
+package article
 
 import (
 	"strconv"
 
-	"github.com/lingo-l10n/lingo/internal/article"
-	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/worddiff"
 )
 
@@ -13,23 +11,27 @@ import (
 // translation, marked stale. Less similar text is a new message.
 const EditSimilarity = 0.5
 
-// keepIDs carries the IDs of the previous source catalog over to the
-// article's segments: a segment with the text of an earlier message (moved
-// or untouched) takes its ID, and an edited segment takes the ID of the
-// similar message that stood between the same neighbours. Other segments
-// keep their fresh IDs, made unique against those carried over.
-func keepIDs(fresh []string, segs []article.Segment, prev []catalog.Entry) []string {
+// Message is a message of an earlier source catalog: its ID and its text.
+type Message struct{ ID, Text string }
+
+// KeepIDs carries the IDs of the previous source catalog (prev) over to
+// an article's segments, whose own IDs (IDs) are fresh: a segment with
+// the text of an earlier message (moved or untouched) takes its ID, and
+// an edited segment takes the ID of the similar message that stood
+// between the same neighbours. Other segments keep their fresh IDs, made
+// unique against those carried over.
+func KeepIDs(fresh []string, segs []Segment, prev []Message) []string {
 	ids := make([]string, len(segs))
 	from := make([]int, len(segs)) // index in prev, or -1
 	used := make([]bool, len(prev))
 	byText := make(map[string][]int, len(prev))
 	for j, e := range prev {
-		n := article.Normalize(e.Other)
+		n := Normalize(e.Text)
 		byText[n] = append(byText[n], j)
 	}
 	for i := range segs {
 		from[i] = -1
-		n := article.Normalize(segs[i].Text)
+		n := Normalize(segs[i].Text)
 		if q := byText[n]; len(q) > 0 {
 			from[i], used[q[0]] = q[0], true
 			byText[n] = q[1:]
@@ -83,13 +85,13 @@ func neighbours(from []int, i int) (int, int) {
 
 // bestEdit finds the unused previous message between lo and hi most similar
 // to text, if it is similar enough to be an edit of it, and marks it used.
-func bestEdit(text string, prev []catalog.Entry, used []bool, lo, hi int) int {
+func bestEdit(text string, prev []Message, used []bool, lo, hi int) int {
 	best, bestRatio := -1, EditSimilarity
 	for j := lo + 1; j < hi && j < len(prev); j++ {
-		if used[j] || !worddiff.MayReach(text, prev[j].Other, bestRatio) {
+		if used[j] || !worddiff.MayReach(text, prev[j].Text, bestRatio) {
 			continue
 		}
-		if r := worddiff.Ratio(text, prev[j].Other); r >= bestRatio {
+		if r := worddiff.Ratio(text, prev[j].Text); r >= bestRatio {
 			best, bestRatio = j, r
 		}
 	}
