@@ -44,7 +44,14 @@ func BenchmarkRenderIndex(b *testing.B) {
 				b.Fatal(err)
 			}
 			rows[0] = r
-			if _, err := RenderTable(Table{Lang: ix.Lang, Title: ix.Title, Columns: cols}, rows); err != nil {
+			all := func(yield func([]byte, error) bool) {
+				for _, r := range rows {
+					if !yield(r, nil) {
+						return
+					}
+				}
+			}
+			if _, err := RenderTable(Table{Lang: ix.Lang, Title: ix.Title, Columns: cols}, all); err != nil {
 				b.Fatal(err)
 			}
 		}

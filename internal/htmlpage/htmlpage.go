@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"iter"
 	"math"
 	"regexp"
 	"slices"
@@ -241,14 +242,15 @@ func RenderIndex(ix Index) ([]byte, error) {
 		}
 		byKey[key] = append(byKey[key], e)
 	}
-	rows := make([][]byte, len(keys))
-	for i, key := range keys {
-		var err error
-		if rows[i], err = RenderRow(ix.Lang, cols, byKey[key]); err != nil {
-			return nil, fmt.Errorf("render index: %w", err)
+	t := Table{Lang: ix.Lang, Title: ix.Title, Alternates: ix.Alternates, Columns: cols}
+	return RenderTable(t, func(yield func([]byte, error) bool) {
+		for _, key := range keys {
+			row, err := RenderRow(ix.Lang, cols, byKey[key])
+			if !yield(row, err) {
+				return
+			}
 		}
-	}
-	return RenderTable(Table{Lang: ix.Lang, Title: ix.Title, Alternates: ix.Alternates, Columns: cols}, rows)
+	})
 }
 
 // Table is an index's page without its rows: its table's columns are
@@ -260,11 +262,20 @@ type Table struct {
 	Lang, Title string
 	Alternates  []Alternate
 	Columns     []string
+	// Size is about how large the page is, if known (the status page of
+	// 10,000 articles in 10 languages is 35 MB): its buffer is made that
+	// large at once.
+	Size int
 }
 
+// rowsMark stands for the rows in the page RenderTable renders around
+// them: a comment no escaped text can hold.
+const rowsMark = "<!--lingo:rows-->"
+
 // RenderTable returns the HTML page of t with rows, each rendered by
-// RenderRow with t's columns, in order.
-func RenderTable(t Table, rows [][]byte) ([]byte, error) {
+// RenderRow with t's columns, in order: one row is held at a time. The
+// first error of rows is RenderTable's.
+func RenderTable(t Table, rows iter.Seq2[[]byte, error]) ([]byte, error) {
 	tag, err := lang.Parse(t.Lang)
 	if err != nil {
 		return nil, fmt.Errorf("render index: %w", err)
@@ -281,7 +292,7 @@ func RenderTable(t Table, rows [][]byte) ([]byte, error) {
 			Lang: tag, Dir: Dir(tag), Title: t.Title,
 			CSS: template.CSS(styleCSS), Alternates: alts, Switcher: len(alts) > 1,
 		},
-		Rows: make([]template.HTML, len(rows)),
+		Rows: []template.HTML{rowsMark},
 	}
 	for _, c := range t.Columns {
 		c, err := tagOf(c)
@@ -290,16 +301,21 @@ func RenderTable(t Table, rows [][]byte) ([]byte, error) {
 		}
 		v.Columns = append(v.Columns, column{Lang: c, Dir: Dir(c), Name: NativeName(c)})
 	}
-	size := 64 << 10 // the page around the rows
-	for i, r := range rows {
-		v.Rows[i] = template.HTML(r)
-		size += len(r)
-	}
-	var out bytes.Buffer
-	out.Grow(size) // one buffer for the 35 MB page of 10,000 articles in 10 languages
-	if err := templates.ExecuteTemplate(&out, "index", v); err != nil {
+	var frame bytes.Buffer
+	if err := templates.ExecuteTemplate(&frame, "index", v); err != nil {
 		return nil, fmt.Errorf("render index: %w", err)
 	}
+	head, tail, _ := bytes.Cut(frame.Bytes(), []byte(rowsMark))
+	var out bytes.Buffer
+	out.Grow(max(t.Size, frame.Len()))
+	out.Write(head)
+	for row, err := range rows {
+		if err != nil {
+			return nil, fmt.Errorf("render index: %w", err)
+		}
+		out.Write(row)
+	}
+	out.Write(tail)
 	return out.Bytes(), nil
 }
 

@@ -2,6 +2,7 @@ package htmlpage_test
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -659,8 +660,15 @@ func TestRenderTable(t *testing.T) {
 	}
 	kept := [][]byte{row(0, 3), row(3, 5), row(5, 6)}
 	ix.Entries[4].Percent = 12.5 // guides/sleep in fr
+	kept[1] = row(3, 5)
 	got, err := htmlpage.RenderTable(htmlpage.Table{Lang: ix.Lang, Title: ix.Title, Alternates: ix.Alternates, Columns: cols},
-		[][]byte{kept[0], row(3, 5), kept[2]})
+		func(yield func([]byte, error) bool) {
+			for _, r := range kept {
+				if !yield(r, nil) {
+					return
+				}
+			}
+		})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -673,5 +681,9 @@ func TestRenderTable(t *testing.T) {
 	}
 	if _, err := htmlpage.RenderRow("fr", []string{"en"}, ix.Entries[0:3]); err == nil {
 		t.Error("a row with an entry of no column: no error")
+	}
+	failing := func(yield func([]byte, error) bool) { yield(nil, errors.New("row 1 failed")) }
+	if _, err := htmlpage.RenderTable(htmlpage.Table{Lang: "fr", Title: "T"}, failing); err == nil || !strings.Contains(err.Error(), "row 1 failed") {
+		t.Errorf("a row that fails: error %v, want it", err)
 	}
 }

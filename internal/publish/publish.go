@@ -215,15 +215,14 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 	if slices.Contains(opts.Formats, "html") {
 		meta := &next.w.Meta
 		meta.IndexInputs = p.indexInputs(g, meta.LangsAfter(run.langs))
-		if !p.indexShown(run, slugs, jobs, next) {
-			keys, w, err := p.writeIndexPages(p.indexPages(run, g, slugs, jobs, next), run.book.Meta.IndexPages)
-			g.PruneUnits(statusBucket, slugs)
-			written = append(written, workspace.Wrote(w)...)
-			if err != nil {
-				return nil, written, err
-			}
-			meta.IndexPages = keys
+		shown := p.indexShown(run, slugs, jobs, next)
+		keys, w, err := p.writeIndexPages(p.indexPages(run, g, slugs, jobs, next, shown), run.book.Meta.IndexPages)
+		g.PruneUnits(statusBucket, slugs)
+		written = append(written, workspace.Wrote(w)...)
+		if err != nil {
+			return nil, written, err
 		}
+		meta.IndexPages = keys
 	}
 	if p.hugo() && slices.Contains(opts.Formats, "md") {
 		files, err := p.hugoSiteFiles(run.words, run.langs)

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -181,19 +182,18 @@ const statusBucket = "status-rows"
 // the status page (how far each article is translated in each language,
 // the numbers of lingo status). A language's index that shows what it
 // showed is not made again.
-func (p Publisher) indexPages(run *publishRun, g *workspace.Graph, slugs []string, jobs []articleJob, n *nextBook) []indexPage {
+func (p Publisher) indexPages(run *publishRun, g *workspace.Graph, slugs []string, jobs []articleJob, n *nextBook, shown map[string]bool) []indexPage {
 	var pages []indexPage
 	out := p.Config.OutputDir()
 	src := p.Config.Source
 	langs := n.w.Meta.LangsAfter(run.langs)
-	sums := p.summaries(run, slugs, jobs, n, langs)
-	shown := p.listsShown(run, slugs, jobs, n)
-	indexOf := func(l string) string { return filepath.Join(out, l, "index.html") }
+	sums := summaries{run, slugs, jobs, n, langs}
+	indexOf, old := p.indexOf, run.book.Meta.IndexPages
 	site := p.siteName()
 	for _, lang := range langs {
 		path := indexOf(lang)
-		if key := run.book.Meta.IndexPages[p.OutRel(path)]; shown[lang] && key != "" && p.exists(p.OutRel(path)) {
-			pages = append(pages, indexPage{path: path, key: key})
+		if rel := p.OutRel(path); shown[rel] {
+			pages = append(pages, indexPage{path: path, key: old[rel]})
 			continue
 		}
 		words := run.words.For(lang)
@@ -202,7 +202,7 @@ func (p Publisher) indexPages(run *publishRun, g *workspace.Graph, slugs []strin
 			l.Alternates = append(l.Alternates, htmlpage.Alternate{Lang: other, Href: p.href(path, indexOf(other)), Current: other == lang})
 		}
 		for i, slug := range slugs {
-			if sum, ok := sums[i][lang]; ok {
+			if sum, ok := sums.at(i, lang); ok {
 				l.Items = append(l.Items, p.listItem(words, lang, slug, sum))
 			}
 		}
@@ -216,52 +216,56 @@ func (p Publisher) indexPages(run *publishRun, g *workspace.Graph, slugs []strin
 	for _, lang := range langs {
 		l.Items = append(l.Items, htmlpage.ListItem{Title: htmlpage.NativeName(lang), Href: relURL(path, indexOf(lang)), Lang: lang})
 	}
-	return append(pages, listPage(path, l, g.Shared()), p.statusPage(run, g, slugs, sums, langs, n.w.Meta.IndexInputs))
+	pages = append(pages, listPage(path, l, g.Shared()))
+	if shown[statusFile] {
+		return append(pages, indexPage{path: p.OutPath(statusFile), key: old[statusFile]})
+	}
+	return append(pages, p.statusPage(run, g, sums, n.w.Meta.IndexInputs))
 }
 
-// listsShown reports, by language, whether its index shows what it
-// showed after the last run: made from the same inputs and the same
-// articles, and no page made again in this run shows another item there.
-func (p Publisher) listsShown(run *publishRun, slugs []string, jobs []articleJob, next *nextBook) map[string]bool {
-	shown := map[string]bool{}
-	if run.book.Meta.IndexInputs != next.w.Meta.IndexInputs || next.reshaped {
-		return shown
-	}
-	for _, lang := range next.w.Meta.LangsAfter(run.langs) {
-		shown[lang] = true
-	}
-	for ai, slug := range slugs {
-		for li, lang := range run.opts.Langs {
-			if now := jobs[ai].outs[li]; !now.skipped {
-				words := run.words.For(lang)
-				shown[lang] = shown[lang] && p.listItem(words, lang, slug, jobs[ai].recs[lang].Summary) == p.listItem(words, lang, slug, now.summary)
-			}
-		}
-	}
-	return shown
+// statusFile is the status page, relative to the output folder.
+const statusFile = "status.html"
+
+// indexOf is the index page of lang.
+func (p Publisher) indexOf(lang string) string {
+	return filepath.Join(p.Config.OutputDir(), lang, "index.html")
 }
 
-// summaries are the summaries of each article's pages in langs after this
-// run, by language: those of run's languages as this run made or found
-// them, the others (a pseudo-locale's pages) from the record.
-func (p Publisher) summaries(run *publishRun, slugs []string, jobs []articleJob, n *nextBook, langs []string) []map[string]pagebook.Summary {
-	sums := make([]map[string]pagebook.Summary, len(slugs))
-	others := len(langs) > len(run.opts.Langs)
-	for i, slug := range slugs {
-		sums[i] = make(map[string]pagebook.Summary, len(langs))
-		for li, lang := range run.opts.Langs {
-			sums[i][lang] = jobs[i].outs[li].summary
-		}
-		if !others {
-			continue
-		}
-		for lang, rec := range n.article(slug) {
-			if _, ok := sums[i][lang]; !ok {
-				sums[i][lang] = rec.Summary
+// summaries are the summaries of each article's pages after this run, by
+// language: those of run's languages as this run made or found them, the
+// others (a pseudo-locale's pages) from the record. They are looked up an
+// article at a time, not held: at 10,000 articles × 10 languages, 110,000.
+type summaries struct {
+	run   *publishRun
+	slugs []string
+	jobs  []articleJob
+	n     *nextBook
+	langs []string // the languages of the pages recorded after this run
+}
+
+// of is the summaries of article i's pages, by language.
+func (s summaries) of(i int) map[string]pagebook.Summary {
+	sums := make(map[string]pagebook.Summary, len(s.langs))
+	for li, lang := range s.run.opts.Langs {
+		sums[lang] = s.jobs[i].outs[li].summary
+	}
+	if len(s.langs) > len(s.run.opts.Langs) {
+		for lang, rec := range s.n.article(s.slugs[i]) {
+			if _, ok := sums[lang]; !ok {
+				sums[lang] = rec.Summary
 			}
 		}
 	}
 	return sums
+}
+
+// at is the summary of article i's page in lang, if it has one.
+func (s summaries) at(i int, lang string) (pagebook.Summary, bool) {
+	if li := slices.Index(s.run.opts.Langs, lang); li >= 0 {
+		return s.jobs[i].outs[li].summary, true
+	}
+	sum, ok := s.of(i)[lang]
+	return sum, ok
 }
 
 // indexInputs hashes what the index pages of langs share with every
@@ -273,39 +277,33 @@ func (p Publisher) indexInputs(g *workspace.Graph, langs []string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// indexShown reports whether the index pages the last run wrote show what
-// this run's would, next being the record after this run: made from the
-// same shared inputs, they list the same pages, no page made again in
-// this run shows otherwise (its item in its language's index, its cell in
-// the status table, its counts in its language's total), and they are
-// there. They are then not made again: a build after an edit that changes
-// no count or title reads no other page's summary.
-func (p Publisher) indexShown(run *publishRun, slugs []string, jobs []articleJob, next *nextBook) bool {
-	old := run.book.Meta
-	if old.IndexInputs != next.w.Meta.IndexInputs || len(old.IndexPages) == 0 || next.reshaped {
-		return false
-	}
-	for ai, slug := range slugs {
-		for li, lang := range run.opts.Langs {
-			now := jobs[ai].outs[li]
-			if now.skipped {
-				continue
-			}
-			was := jobs[ai].recs[lang].Summary
-			words, status := run.words.For(lang), run.words.For(p.Config.Source)
-			if was.Current != now.summary.Current || was.Total != now.summary.Total ||
-				p.listItem(words, lang, slug, was) != p.listItem(words, lang, slug, now.summary) ||
-				p.statusEntry(status, lang, slug, was) != p.statusEntry(status, lang, slug, now.summary) {
-				return false
-			}
-		}
+// indexShown reports, by path relative to the output folder, whether each
+// index page the last run wrote shows what this run's would, next being
+// the record after this run: made from the same shared inputs, listing
+// the same pages, no page made again in this run showing otherwise there
+// (its item in its language's index; its cell and counts in the status
+// table), and there. Such a page is not made again: after an edit that
+// changes no title or count, no other article's summary is read for it.
+func (p Publisher) indexShown(run *publishRun, slugs []string, jobs []articleJob, next *nextBook) map[string]bool {
+	old, shown := run.book.Meta, map[string]bool{}
+	if old.IndexInputs != next.w.Meta.IndexInputs || next.reshaped {
+		return shown
 	}
 	for rel := range old.IndexPages {
-		if !p.exists(rel) {
-			return false
+		shown[rel] = p.exists(rel)
+	}
+	src := run.words.For(p.Config.Source)
+	for ai, slug := range slugs {
+		for li, lang := range run.opts.Langs {
+			if now := jobs[ai].outs[li]; !now.skipped {
+				was, words, list := jobs[ai].recs[lang].Summary, run.words.For(lang), p.OutRel(p.indexOf(lang))
+				shown[list] = shown[list] && p.listItem(words, lang, slug, was) == p.listItem(words, lang, slug, now.summary)
+				shown[statusFile] = shown[statusFile] && was.Current == now.summary.Current && was.Total == now.summary.Total &&
+					p.statusEntry(src, lang, slug, was) == p.statusEntry(src, lang, slug, now.summary)
+			}
 		}
 	}
-	return true
+	return shown
 }
 
 // writeIndexPages writes those of pages whose key differs from the last
@@ -392,63 +390,70 @@ func (p Publisher) statusEntry(words *pagewords.Page, lang, slug string, s pageb
 // them. Each article's row is kept in g's unit cache under what it shows
 // (its summaries, and the inputs of every index page): a build after one
 // edit makes one row again.
-func (p Publisher) statusPage(run *publishRun, g *workspace.Graph, slugs []string, sums []map[string]pagebook.Summary, langs []string, inputs string) indexPage {
+func (p Publisher) statusPage(run *publishRun, g *workspace.Graph, sums summaries, inputs string) indexPage {
 	src := p.Config.Source
 	words := run.words.For(src)
+	path := p.OutPath(statusFile)
 	table := htmlpage.Table{Lang: src, Title: words.Status()}
+	if info, err := os.Stat(path); err == nil {
+		table.Size = int(info.Size()) + 64<<10 // about as large as the last
+	}
 	current, total := map[string]int{}, map[string]int{}
-	tags := make([]any, len(slugs), len(slugs)+1)
-	for i, slug := range slugs {
-		for _, lang := range langs {
-			if sum, ok := sums[i][lang]; ok {
-				current[lang] += sum.Current
-				total[lang] += sum.Total
-			}
+	tags := make([]any, len(sums.slugs), len(sums.slugs)+1)
+	for i, slug := range sums.slugs {
+		of := sums.of(i)
+		for lang, sum := range of {
+			current[lang] += sum.Current
+			total[lang] += sum.Total
 		}
-		tags[i] = rowTag(inputs, slug, sums[i])
+		tags[i] = rowTag(inputs, slug, of)
 	}
 	var totals []htmlpage.IndexEntry
-	for _, lang := range langs {
-		if _, ok := total[lang]; ok || len(slugs) == 0 {
+	for _, lang := range sums.langs {
+		if _, ok := total[lang]; ok || len(sums.slugs) == 0 {
 			table.Columns = append(table.Columns, lang)
 		}
-		if total[lang] > 0 || len(slugs) == 0 {
+		if total[lang] > 0 || len(sums.slugs) == 0 {
 			totals = append(totals, htmlpage.IndexEntry{Slug: "\x00all", Title: words.Articles(), Lang: lang,
 				Percent: translation.Percent(current[lang], total[lang])})
 		}
 	}
-	render := func() ([]byte, error) {
+	rows := func(yield func([]byte, error) bool) {
 		store := g.Writer()
 		defer store.Flush()
-		rows := make([][]byte, 0, len(slugs)+1)
-		for i, slug := range slugs {
+		for i, slug := range sums.slugs {
 			row, ok := g.GetBytes(statusBucket, slug, tags[i].(string))
+			var err error
 			if !ok {
-				var entries []htmlpage.IndexEntry
-				for _, lang := range langs {
-					if sum, ok := sums[i][lang]; ok {
-						entries = append(entries, p.statusEntry(words, lang, slug, sum))
-					}
-				}
-				var err error
-				if row, err = htmlpage.RenderRow(src, table.Columns, entries); len(entries) > 0 && err != nil {
-					return nil, err
-				}
+				row, err = p.statusRow(words, table.Columns, slug, sums.of(i))
 				store.PutBytes(statusBucket, slug, tags[i].(string), row)
 			}
-			rows = append(rows, row)
+			if !yield(row, err) {
+				return
+			}
 		}
 		if len(totals) > 0 {
-			row, err := htmlpage.RenderRow(src, table.Columns, totals)
-			if err != nil {
-				return nil, err
-			}
-			rows = append(rows, row)
+			yield(htmlpage.RenderRow(src, table.Columns, totals))
 		}
-		return htmlpage.RenderTable(table, rows)
 	}
-	path := filepath.Join(p.Config.OutputDir(), "status.html")
-	return indexPage{path: path, key: pageKey(g.Shared(), "status", table, append(tags, totals)), render: render}
+	return indexPage{path: path, key: pageKey(g.Shared(), "status", table.Columns, append(tags, totals)),
+		render: func() ([]byte, error) { return htmlpage.RenderTable(table, rows) }}
+}
+
+// statusRow is the row of article slug in the status table of cols,
+// whose words (the source language's) are words, its pages summed up as
+// sums; none when it has no page.
+func (p Publisher) statusRow(words *pagewords.Page, cols []string, slug string, sums map[string]pagebook.Summary) ([]byte, error) {
+	var entries []htmlpage.IndexEntry
+	for _, lang := range cols {
+		if sum, ok := sums[lang]; ok {
+			entries = append(entries, p.statusEntry(words, lang, slug, sum))
+		}
+	}
+	if len(entries) == 0 {
+		return nil, nil
+	}
+	return htmlpage.RenderRow(p.Config.Source, cols, entries)
 }
 
 // rowTag names what the status page's row of slug shows: its summaries
