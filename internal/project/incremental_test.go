@@ -149,6 +149,15 @@ func TestIncrementalBuild(t *testing.T) {
 		{"an author deletes an article", func() {
 			os.Remove(filepath.Join(dir, "content", "clinic-hours.md"))
 		}, 0, 1, true},
+		{"an author adds an article in a new section", func() {
+			os.MkdirAll(filepath.Join(dir, "content", "care"), 0o755)
+			os.WriteFile(filepath.Join(dir, "content", "care", "after.md"), []byte("---\ntitle: After care\n---\n\nRest for two hours.\n"), 0o644)
+		}, 1, 2, true},
+		{"someone deletes a page of the new section", func() { // in a folder the build made
+			if err := os.Remove(filepath.Join(dir, "out", "fr", "care", "after.html")); err != nil {
+				t.Fatal(err)
+			}
+		}, -1, 2, true},
 	}
 	for _, step := range steps {
 		step.edit()

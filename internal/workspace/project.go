@@ -43,6 +43,10 @@ type Project struct {
 	// call once it has (Build keeps its fingerprint of the inputs current
 	// with it).
 	WritesLocales func(path string) (done func())
+	// MakesFolder, if set, is told of each folder lingo is about to make
+	// for a file it writes (Build lists the output folder's folders again
+	// only when it made one).
+	MakesFolder func(dir string)
 	// Reads, if set, hears the path of each file the project reads
 	// through ReadFile (articles, catalogs, state files): tests count
 	// what a command opens.
@@ -259,6 +263,16 @@ type Pending struct {
 // OnDisk reports whether f's bytes are already its file's.
 func OnDisk(f Pending) bool { return atomicfile.OnDisk(atomicfile.File{Path: f.Path, Data: f.Data}) }
 
+// makesFolder tells MakesFolder of dir if it is not there.
+func (p *Project) makesFolder(dir string) {
+	if p.MakesFolder == nil {
+		return
+	}
+	if _, err := os.Stat(dir); err != nil {
+		p.MakesFolder(dir)
+	}
+}
+
 // WriteAll writes files atomically, in order, skipping those whose bytes
 // are already on disk, and returns the paths written, relative to the
 // project. The file system is synced once per syncBatch files.
@@ -280,6 +294,7 @@ func (p *Project) WriteAll(files []Pending) ([]string, error) {
 		batch := make([]atomicfile.File, n)
 		dones := map[int]func(){} // WritesLocales'
 		for i, f := range files[:n] {
+			p.makesFolder(filepath.Dir(f.Path))
 			batch[i] = atomicfile.File{Path: f.Path, Data: f.Data}
 			if done := p.writesLocales(f.Path); done != nil {
 				dones[i] = done
