@@ -425,8 +425,9 @@ func (p Publisher) statusPage(run *publishRun, g *workspace.Graph, sums summarie
 			row, ok := g.GetBytes(statusBucket, slug, tags[i].(string))
 			var err error
 			if !ok {
-				row, err = p.statusRow(words, table.Columns, slug, sums.of(i))
-				store.PutBytes(statusBucket, slug, tags[i].(string), row)
+				if row, err = p.statusRow(words, table.Columns, slug, sums.of(i)); err == nil {
+					store.PutBytes(statusBucket, slug, tags[i].(string), row)
+				}
 			}
 			if !yield(row, err) {
 				return
