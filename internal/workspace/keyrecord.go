@@ -3,10 +3,9 @@ package workspace
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
-	"hash"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/catalog"
@@ -73,41 +72,50 @@ func (g *Graph) keepKeys() {
 // are made from (articleKey, unitKey), and reports whether each was
 // modified long enough before at to be trusted.
 func (g *Graph) signature(slug string, langs []string, at int64) (string, bool) {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00", g.shared, strings.Join(langs, ","))
-	_, trusted := g.sign(h, g.p.ArticlePath(slug), at)
-	trusted = g.signCatalog(h, g.p.Config.Source, slug, at) && trusted
+	s := signer{g: g, at: at, trusted: true, buf: make([]byte, 0, 4096)}
+	s.buf = append(append(append(s.buf, g.shared...), 0), strings.Join(langs, ",")...)
+	s.file(g.p.ArticlePath(slug))
+	s.catalog(g.p.Config.Source, slug)
 	for _, lang := range langs {
-		_, ok := g.sign(h, g.p.StatePath(lang, slug), at)
-		trusted = g.signCatalog(h, lang, slug, at) && ok && trusted
+		s.file(g.p.StatePath(lang, slug))
+		s.catalog(lang, slug)
 	}
-	return hex.EncodeToString(h.Sum(nil)), trusted
+	sum := sha256.Sum256(s.buf)
+	return hex.EncodeToString(sum[:]), s.trusted
 }
 
-// signCatalog signs the catalog of lang for slug as catalogInto hashes
-// it: the file in lingo.toml's format, or when there is none, those in
-// the others.
-func (g *Graph) signCatalog(h hash.Hash, lang, slug string, at int64) bool {
-	present, trusted := g.sign(h, g.p.CatalogPath(lang, slug), at)
-	for _, ext := range g.p.OtherExts() {
-		if present {
-			break
-		}
-		_, ok := g.sign(h, catalog.Path(g.p.Config.LocalesDir(), lang, slug, ext), at)
-		trusted = trusted && ok
-	}
-	return trusted
+// signer writes what a walk sees of files into buf, and keeps whether
+// each was modified long enough before at to be trusted.
+type signer struct {
+	g       *Graph
+	at      int64
+	buf     []byte
+	trusted bool
 }
 
-// sign writes what a walk sees of the file at path into h, and reports
-// whether there is one, and whether it was modified long enough before at
-// to be trusted.
-func (g *Graph) sign(h hash.Hash, path string, at int64) (present, trusted bool) {
-	size, mtime, id, err := g.files.Stat(path)
+// file signs the file at path, and reports whether there is one.
+func (s *signer) file(path string) bool {
+	size, mtime, id, err := s.g.files.Stat(path)
+	s.buf = append(append(s.buf, '\n'), path...)
 	if err != nil {
-		fmt.Fprintf(h, "%s\x00-\n", path)
-		return false, true
+		s.buf = append(s.buf, 0, '-')
+		return false
 	}
-	fmt.Fprintf(h, "%s\x00%d\x00%d\x00%d\n", path, size, mtime, id)
-	return true, filehash.Trusted(mtime, at)
+	for _, n := range []int64{size, mtime, int64(id)} {
+		s.buf = strconv.AppendInt(append(s.buf, 0), n, 10)
+	}
+	s.trusted = s.trusted && filehash.Trusted(mtime, s.at)
+	return true
+}
+
+// catalog signs the catalog of lang for slug as catalogInto hashes it:
+// the file in lingo.toml's format, or when there is none, those in the
+// others.
+func (s *signer) catalog(lang, slug string) {
+	if s.file(s.g.p.CatalogPath(lang, slug)) {
+		return
+	}
+	for _, ext := range s.g.p.OtherExts() {
+		s.file(catalog.Path(s.g.p.Config.LocalesDir(), lang, slug, ext))
+	}
 }
