@@ -27,7 +27,8 @@ import (
 // them; what a command worked out for a unit is kept in the unit cache
 // under that key, and worked out again only when the key differs. Files
 // are hashed through a table that reads a file only when its size or
-// modification time changed.
+// modification time changed, and an article's keys are recalled from the
+// last run while none of its files changed (keyrecord.go).
 
 // cacheFolder holds the unit cache and the file table, in the project's
 // .lingo folder, which a .gitignore keeps out of version control: safe to
