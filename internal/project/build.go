@@ -88,7 +88,9 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 	b.Progress = prog
 	b.Known = seen.Stat
 	var madeFolder atomic.Bool
-	b.MakesFolder = func(string) { madeFolder.Store(true) }
+	if intact { // else the folders are listed again anyway
+		b.MakesFolder = func(string) { madeFolder.Store(true) }
+	}
 	var mu sync.Mutex
 	b.WritesLocales = func(path string) func() { // sync's writes, kept in inputs
 		seen.Forget(path)

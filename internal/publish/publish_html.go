@@ -95,7 +95,7 @@ func (p Publisher) htmlPage(run *publishRun, ap *articlePages, lang string, look
 	}
 	fields, _ := frontmatter.Fields(md, fm, []string{"title", "description"})
 	page := htmlpage.Page{Lang: lang, Title: a.Slug, Body: md[fm.Body:], Trusted: kind != pageTranslation,
-		Notice: notice, IndexHref: relURL(path, filepath.Join(p.Config.OutputDir(), lang, "index.html")),
+		Notice: notice, IndexHref: relURL(path, p.indexOf(lang)),
 		IndexTitle: p.Config.Site.Title}
 	for _, l := range union(p.ProjectLangs(), []string{lang}) {
 		if k := ap.kinds[l]; k == pageSource || k == pageTranslation {
@@ -188,10 +188,10 @@ func (p Publisher) indexPages(run *publishRun, g *workspace.Graph, slugs []strin
 	src := p.Config.Source
 	langs := n.w.Meta.LangsAfter(run.langs)
 	sums := summaries{run, slugs, jobs, n, langs}
-	indexOf, old := p.indexOf, run.book.Meta.IndexPages
+	old := run.book.Meta.IndexPages
 	site := p.siteName()
 	for _, lang := range langs {
-		path := indexOf(lang)
+		path := p.indexOf(lang)
 		if rel := p.OutRel(path); shown[rel] {
 			pages = append(pages, indexPage{path: path, key: old[rel]})
 			continue
@@ -199,7 +199,7 @@ func (p Publisher) indexPages(run *publishRun, g *workspace.Graph, slugs []strin
 		words := run.words.For(lang)
 		l := htmlpage.List{Lang: lang, Title: cmp.Or(p.Config.Site.Title, htmlpage.NativeName(lang)), Heading: words.Articles()}
 		for _, other := range langs {
-			l.Alternates = append(l.Alternates, htmlpage.Alternate{Lang: other, Href: p.href(path, indexOf(other)), Current: other == lang})
+			l.Alternates = append(l.Alternates, htmlpage.Alternate{Lang: other, Href: p.href(path, p.indexOf(other)), Current: other == lang})
 		}
 		for i, slug := range slugs {
 			if sum, ok := sums.at(i, lang); ok {
@@ -212,9 +212,9 @@ func (p Publisher) indexPages(run *publishRun, g *workspace.Graph, slugs []strin
 	path := filepath.Join(out, "index.html")
 	words := run.words.For(src)
 	l := htmlpage.List{Lang: src, Title: cmp.Or(site, words.Languages()), Heading: words.Languages(),
-		Footer: []htmlpage.ListItem{{Title: words.Status(), Href: "status.html"}}}
+		Footer: []htmlpage.ListItem{{Title: words.Status(), Href: statusFile}}}
 	for _, lang := range langs {
-		l.Items = append(l.Items, htmlpage.ListItem{Title: htmlpage.NativeName(lang), Href: relURL(path, indexOf(lang)), Lang: lang})
+		l.Items = append(l.Items, htmlpage.ListItem{Title: htmlpage.NativeName(lang), Href: relURL(path, p.indexOf(lang)), Lang: lang})
 	}
 	pages = append(pages, listPage(path, l, g.Shared()))
 	if shown[statusFile] {
@@ -357,7 +357,7 @@ func readingNote(words *pagewords.Page, r *readinglevel.Brief) string {
 // listItem is the item of the page of slug in lang, summed up as s, in
 // lang's index, whose words are words.
 func (p Publisher) listItem(words *pagewords.Page, lang, slug string, s pagebook.Summary) htmlpage.ListItem {
-	path, src := filepath.Join(p.Config.OutputDir(), lang, "index.html"), p.Config.Source
+	path, src := p.indexOf(lang), p.Config.Source
 	it := htmlpage.ListItem{Title: s.Title, Href: relURL(path, p.HTMLPath(lang, slug))}
 	if s.Kind == pageFallback || s.Kind == pageNone {
 		it.Href, it.Lang, it.Mark = relURL(path, p.HTMLPath(src, slug)), src, words.InSource(src)
@@ -368,7 +368,7 @@ func (p Publisher) listItem(words *pagewords.Page, lang, slug string, s pagebook
 // statusEntry is the cell of the page of slug in lang, summed up as s, in
 // the status table, whose words (the source language's) are words.
 func (p Publisher) statusEntry(words *pagewords.Page, lang, slug string, s pagebook.Summary) htmlpage.IndexEntry {
-	path, src := filepath.Join(p.Config.OutputDir(), "status.html"), p.Config.Source
+	path, src := p.OutPath(statusFile), p.Config.Source
 	e := htmlpage.IndexEntry{Slug: slug, Title: s.Title, Lang: lang, Percent: translation.Percent(s.Current, s.Total),
 		Published: s.Kind != pageNone, Href: relURL(path, p.HTMLPath(lang, slug))}
 	switch {
@@ -399,7 +399,7 @@ func (p Publisher) statusPage(run *publishRun, g *workspace.Graph, sums summarie
 		table.Size = int(info.Size()) + 64<<10 // about as large as the last
 	}
 	current, total := map[string]int{}, map[string]int{}
-	tags := make([]any, len(sums.slugs), len(sums.slugs)+1)
+	tags := make([]string, len(sums.slugs))
 	for i, slug := range sums.slugs {
 		of := sums.of(i)
 		for lang, sum := range of {
@@ -422,11 +422,11 @@ func (p Publisher) statusPage(run *publishRun, g *workspace.Graph, sums summarie
 		store := g.Writer()
 		defer store.Flush()
 		for i, slug := range sums.slugs {
-			row, ok := g.GetBytes(statusBucket, slug, tags[i].(string))
+			row, ok := g.GetBytes(statusBucket, slug, tags[i])
 			var err error
 			if !ok {
 				if row, err = p.statusRow(words, table.Columns, slug, sums.of(i)); err == nil {
-					store.PutBytes(statusBucket, slug, tags[i].(string), row)
+					store.PutBytes(statusBucket, slug, tags[i], row)
 				}
 			}
 			if !yield(row, err) {
@@ -437,7 +437,11 @@ func (p Publisher) statusPage(run *publishRun, g *workspace.Graph, sums summarie
 			yield(htmlpage.RenderRow(src, table.Columns, totals))
 		}
 	}
-	return indexPage{path: path, key: pageKey(g.Shared(), "status", table.Columns, append(tags, totals)),
+	items := make([]any, len(tags), len(tags)+1)
+	for i, t := range tags {
+		items[i] = t
+	}
+	return indexPage{path: path, key: pageKey(g.Shared(), "status", table.Columns, append(items, totals)),
 		render: func() ([]byte, error) { return htmlpage.RenderTable(table, rows) }}
 }
 

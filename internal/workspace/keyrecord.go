@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/filehash"
 )
 
@@ -108,14 +107,7 @@ func (s *signer) file(path string) bool {
 	return true
 }
 
-// catalog signs the catalog of lang for slug as catalogInto hashes it:
-// the file in lingo.toml's format, or when there is none, those in the
-// others.
+// catalog signs the files of the catalog of lang for slug (catalogFiles).
 func (s *signer) catalog(lang, slug string) {
-	if s.file(s.g.p.CatalogPath(lang, slug)) {
-		return
-	}
-	for _, ext := range s.g.p.OtherExts() {
-		s.file(catalog.Path(s.g.p.Config.LocalesDir(), lang, slug, ext))
-	}
+	_ = s.g.catalogFiles(lang, slug, func(path string) (bool, error) { return s.file(path), nil })
 }

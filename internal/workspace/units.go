@@ -271,19 +271,29 @@ func (g *Graph) hashInto(h io.Writer, path string) (string, error) {
 	return sum, err
 }
 
-// catalogInto hashes into h the catalog of lang for slug: the file in
-// lingo.toml's format, or when there is none, those in the others.
-func (g *Graph) catalogInto(h io.Writer, lang, slug string) error {
-	sum, err := g.hashInto(h, g.p.CatalogPath(lang, slug))
-	if err != nil || sum != filehash.Absent {
+// catalogFiles visits the files the catalog of lang for slug is read
+// from: the file in lingo.toml's format, or when visit says there is none,
+// those in the others. Keys hash them (catalogInto) and kept keys sign
+// them (signer): the same files, always.
+func (g *Graph) catalogFiles(lang, slug string, visit func(path string) (there bool, err error)) error {
+	there, err := visit(g.p.CatalogPath(lang, slug))
+	if err != nil || there {
 		return err
 	}
 	for _, ext := range g.p.OtherExts() {
-		if _, err := g.hashInto(h, catalog.Path(g.p.Config.LocalesDir(), lang, slug, ext)); err != nil {
+		if _, err := visit(catalog.Path(g.p.Config.LocalesDir(), lang, slug, ext)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// catalogInto hashes into h the catalog of lang for slug (catalogFiles).
+func (g *Graph) catalogInto(h io.Writer, lang, slug string) error {
+	return g.catalogFiles(lang, slug, func(path string) (bool, error) {
+		sum, err := g.hashInto(h, path)
+		return sum != filehash.Absent, err
+	})
 }
 
 // ArticleKey hashes what an article is read from: its Markdown and its
