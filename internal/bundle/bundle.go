@@ -23,6 +23,7 @@ import (
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/fingerprint"
 	"github.com/lingo-l10n/lingo/internal/gate"
+	"github.com/lingo-l10n/lingo/internal/unitcache"
 	"github.com/lingo-l10n/lingo/internal/workers"
 	"github.com/lingo-l10n/lingo/internal/workspace"
 )
@@ -34,13 +35,13 @@ const Folder = "bundle"
 const format = "toml"
 
 // cacheBucket keeps, per unit, the unit's bundle file without its head
-// (part); writtenBucket keeps, per unit, under the key its file was last
-// made from, the file's identity as lingo left it (its size, times and
-// inode: git's index trusts the same): while both hold, the file is not
-// made again.
+// (part); writtenBucket keeps, per article, a record of its units
+// (unitcache.Units): of each, under the key its file was last made from,
+// the file's identity as lingo left it (its size, times and inode: git's
+// index trusts the same). While both hold, the file is not made again.
 const (
 	cacheBucket   = "bundle"
-	writtenBucket = "bundle-written"
+	writtenBucket = "bundle-files"
 )
 
 // chunk is how many articles' files of a language are made, then written,
@@ -93,7 +94,7 @@ func (b Bundler) Write() (*Result, error) {
 	}
 	res := &Result{Warnings: warnings}
 	err = b.WithGraph(func(g *workspace.Graph) error {
-		keys, err := b.unitKeys(g, slugs, langs)
+		u, err := b.units(g, slugs, langs)
 		if err != nil {
 			return err
 		}
@@ -102,10 +103,10 @@ func (b Bundler) Write() (*Result, error) {
 		defer prog.Done()
 		store := g.Writer()
 		defer store.Flush()
+		defer u.keep(store, slugs) // what was written is kept, whatever happens next
 		for li := range langs {
 			for at := 0; at < len(slugs); at += chunk {
-				n := min(chunk, len(slugs)-at)
-				written, err := b.files(c, g, store, prog, slugs[at:at+n], langs, keys[at:at+n], li)
+				written, err := b.files(c, g, store, prog, slugs, langs, u, li, at, min(at+chunk, len(slugs)))
 				res.Written = append(res.Written, written...)
 				if err != nil {
 					return err
@@ -135,24 +136,25 @@ func (b Bundler) Write() (*Result, error) {
 	return res, b.writeRecord(old.union(now), now)
 }
 
-// files makes and writes the bundle files of slugs in langs[li] whose
-// unit keys (keys[i][li]) changed since lingo wrote them, or that are not
-// as lingo left them, and keeps each one's identity under its key. It
-// returns the files written.
-func (b Bundler) files(c *check.Checker, g *workspace.Graph, store *workspace.CacheWriter, prog workspace.Progress, slugs, langs []string, keys [][]string, li int) ([]string, error) {
+// files makes and writes the bundle files of slugs[lo:hi] in langs[li]
+// whose unit keys changed since lingo wrote them, or that are not as lingo
+// left them, and keeps each one's identity under its key in u. It returns
+// the files written.
+func (b Bundler) files(c *check.Checker, g *workspace.Graph, store *workspace.CacheWriter, prog workspace.Progress, slugs, langs []string, u *units, li, lo, hi int) ([]string, error) {
 	lang := langs[li]
-	made := make([]workspace.Pending, len(slugs))
-	err := workers.Run(b.Context(), len(slugs), func(i int) error {
+	made := make([]workspace.Pending, hi-lo)
+	err := workers.Run(b.Context(), hi-lo, func(n int) error {
 		prog.Step()
-		unit, key, path := workspace.UnitName(lang, slugs[i]), keys[i][li], b.Path(lang, slugs[i])
-		if id, ok := g.GetBytes(writtenBucket, unit, key); ok && string(id) == identity(path) {
+		i := lo + n
+		key, path := u.keys[i][li], b.Path(lang, slugs[i])
+		if id, ok := u.written[i].Of(lang, key); ok && id == identity(path) {
 			return nil
 		}
-		part, err := b.part(c, store, g, slugs[i], langs, keys[i], li)
+		part, err := b.part(c, store, g, slugs[i], langs, u.keys[i], li)
 		if err != nil {
 			return err
 		}
-		made[i] = workspace.Pending{Path: path, Data: append([]byte(b.head(lang)), part...)}
+		made[n] = workspace.Pending{Path: path, Data: append([]byte(b.head(lang)), part...)}
 		return nil
 	})
 	if err != nil {
@@ -168,12 +170,10 @@ func (b Bundler) files(c *check.Checker, g *workspace.Graph, store *workspace.Ca
 	if err != nil {
 		return written, err
 	}
-	for i, f := range made {
-		if f.Path == "" {
-			continue
-		}
-		if id := identity(f.Path); id != "" {
-			store.PutBytes(writtenBucket, workspace.UnitName(lang, slugs[i]), keys[i][li], []byte(id))
+	for n, f := range made {
+		if id := identity(f.Path); f.Path != "" && id != "" {
+			i := lo + n
+			u.changed[i] = u.written[i].Set(lang, u.keys[i][li], id) || u.changed[i]
 		}
 	}
 	return written, nil
@@ -189,27 +189,45 @@ func identity(path string) string {
 	return strconv.FormatUint(sum.Hash, 16)
 }
 
-// unitKeys are the keys of each article's units in each of langs: of the
-// article itself in the source language, whose text depends on it alone.
-func (b Bundler) unitKeys(g *workspace.Graph, slugs, langs []string) ([][]string, error) {
-	keys := make([][]string, len(slugs))
+// units is what the bundle knows of each article's units.
+type units struct {
+	keys    [][]string                // per article, by language: the unit's key
+	written []unitcache.Units[string] // per article: the identity of each file lingo wrote, under its key (writtenBucket)
+	changed []bool                    // per article: written changed
+}
+
+// units reads the keys of each article's units in each of langs (of the
+// article itself in the source language, whose text depends on it alone),
+// and the record of the files lingo wrote of them.
+func (b Bundler) units(g *workspace.Graph, slugs, langs []string) (*units, error) {
+	u := &units{keys: make([][]string, len(slugs)), written: make([]unitcache.Units[string], len(slugs)), changed: make([]bool, len(slugs))}
 	err := workers.Run(b.Context(), len(slugs), func(i int) error {
 		akey, err := g.ArticleKey(slugs[i])
 		if err != nil {
 			return err
 		}
-		keys[i] = make([]string, len(langs))
+		u.keys[i] = make([]string, len(langs))
 		for li, lang := range langs {
-			keys[i][li] = akey
+			u.keys[i][li] = akey
 			if lang != b.Config.Source {
-				if keys[i][li], err = g.UnitKey(akey, lang, slugs[i]); err != nil {
+				if u.keys[i][li], err = g.UnitKey(akey, lang, slugs[i]); err != nil {
 					return err
 				}
 			}
 		}
+		u.written[i] = workspace.ReadUnits[string](g, writtenBucket, slugs[i])
 		return nil
 	})
-	return keys, err
+	return u, err
+}
+
+// keep queues the records that changed.
+func (u *units) keep(store *workspace.CacheWriter, slugs []string) {
+	for i, changed := range u.changed {
+		if changed {
+			workspace.PutUnits(store, writtenBucket, slugs[i], u.written[i])
+		}
+	}
 }
 
 // head is the comment that opens each bundle file of lang.

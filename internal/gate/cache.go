@@ -15,9 +15,12 @@ func PutCheck(w *workspace.CacheWriter, unit, key string, u UnitCheck, found []c
 }
 
 // The "check" bucket keeps what lingo check found in each unit, counted,
-// with its errors (unitCheck); the "findings" bucket every finding, for
-// the check that lists them.
+// with its errors (UnitCheck); the "findings" bucket every finding, for
+// the check that lists them; the "check-units" bucket, per article, the
+// UnitCheck of each of its units (unitcache.Units), which a check reads
+// in one read per article.
 const (
 	checkBucket    = "check"
 	findingsBucket = "findings"
+	summaryBucket  = "check-units"
 )

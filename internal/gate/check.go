@@ -88,6 +88,7 @@ func (p Gate) check(langs []string, errorsOnly bool) (*Checked, error) {
 			store.Flush()
 			g.PruneUnits(checkBucket, slugs)
 			g.PruneUnits(findingsBucket, slugs)
+			g.PruneUnits(summaryBucket, slugs)
 		}
 		return err
 	})
@@ -354,29 +355,40 @@ func (p Gate) checkArticle(c *check.Checker, g *workspace.Graph, store *workspac
 		return nil, nil, err
 	}
 	units, found := make([]UnitCheck, len(langs)), make([][]check.Finding, len(langs))
+	kept := workspace.ReadUnits[UnitCheck](g, summaryBucket, slug)
+	changed := false
 	var a *workspace.Article
 	for li, lang := range langs {
 		unit, gaps := workspace.UnitName(lang, slug), p.Config.Gate(lang) > 0
-		if g.Cache.Get(checkBucket, unit, keys[li], &units[li]) {
+		u, ok := kept.Of(lang, keys[li])
+		if !ok {
+			ok = g.Cache.Get(checkBucket, unit, keys[li], &u)
+		}
+		if ok {
+			units[li] = u
 			if errorsOnly && !gaps {
-				found[li] = slices.Concat(units[li].Failing, units[li].Notable)
-				continue
-			}
-			if g.Cache.Get(findingsBucket, unit, keys[li], &found[li]) {
-				continue
+				found[li] = slices.Concat(u.Failing, u.Notable)
+			} else {
+				ok = g.Cache.Get(findingsBucket, unit, keys[li], &found[li])
 			}
 		}
-		if a == nil {
-			if a, err = p.Load(slug); err != nil {
+		if !ok {
+			if a == nil {
+				if a, err = p.Load(slug); err != nil {
+					return nil, nil, err
+				}
+			}
+			j, err := p.Judge(c, a, lang, nil)
+			if err != nil {
 				return nil, nil, err
 			}
+			units[li], found[li] = p.Summarize(j.Result), j.Result.Found
+			PutCheck(store, unit, keys[li], units[li], found[li])
 		}
-		j, err := p.Judge(c, a, lang, nil)
-		if err != nil {
-			return nil, nil, err
-		}
-		units[li], found[li] = p.Summarize(j.Result), j.Result.Found
-		PutCheck(store, unit, keys[li], units[li], found[li])
+		changed = kept.Set(lang, keys[li], units[li]) || changed
+	}
+	if changed {
+		workspace.PutUnits(store, summaryBucket, slug, kept)
 	}
 	if errorsOnly {
 		for li := range found {

@@ -11,10 +11,11 @@ import (
 	"github.com/lingo-l10n/lingo/internal/workspace"
 )
 
-// The "sync" bucket keeps, per unit, the unit's key when sync last left it
-// with nothing to write, and per article ("<source> <slug>") the article's
-// key when its source catalog was written.
-const syncBucket = "sync"
+// The "sync-units" bucket keeps, per article (workspace.ReadUnits), a record
+// of its units (unitcache.Units): of each target language, the unit's key
+// when sync last left it with nothing to write; of the source language,
+// the article's key when its source catalog was written.
+const syncBucket = "sync-units"
 
 // syncRecord is what the cache keeps of a unit sync left as it is.
 type syncRecord struct {
@@ -38,9 +39,10 @@ func textKey(text string) uint64 {
 // synced is which units of a sync are as the last sync left them; nil is
 // none.
 type synced struct {
-	units       [][]bool // per language, per article
-	source      []bool   // per article: its source catalog
-	articleKeys []string // per article: its key
+	units       [][]bool                      // per language, per article
+	source      []bool                        // per article: its source catalog
+	articleKeys []string                      // per article: its key
+	kept        []unitcache.Units[syncRecord] // per article: the record of its units (syncBucket)
 	// per language, per changed article: the textKeys of its messages
 	// without translation that the last sync looked up in translation
 	// memory in vain, and that no changed unit offers a translation for:
@@ -78,7 +80,7 @@ func (p Syncer) syncedUnits(g *workspace.Graph, langs, slugs []string, opts Sync
 		return nil, nil
 	}
 	s := &synced{units: make([][]bool, len(langs)), source: make([]bool, len(slugs)), articleKeys: make([]string, len(slugs)),
-		looked: make([][]map[uint64]bool, len(langs))}
+		kept: make([]unitcache.Units[syncRecord], len(slugs)), looked: make([][]map[uint64]bool, len(langs))}
 	missing := make([][][]uint64, len(langs))
 	for k := range langs {
 		s.units[k], missing[k], s.looked[k] = make([]bool, len(slugs)), make([][]uint64, len(slugs)), make([]map[uint64]bool, len(slugs))
@@ -89,19 +91,20 @@ func (p Syncer) syncedUnits(g *workspace.Graph, langs, slugs []string, opts Sync
 			return err
 		}
 		s.articleKeys[i] = a
-		var rec syncRecord
-		s.source[i] = g.Cache.Get(syncBucket, workspace.UnitName(p.Config.Source, slugs[i]), a, &rec)
+		kept := workspace.ReadUnits[syncRecord](g, syncBucket, slugs[i])
+		s.kept[i] = kept
+		_, s.source[i] = kept.Of(p.Config.Source, a)
 		for k, lang := range langs {
 			key, err := g.UnitKey(a, lang, slugs[i])
 			if err != nil {
 				return err
 			}
-			rec = syncRecord{}
-			s.units[k][i] = g.Cache.Get(syncBucket, workspace.UnitName(lang, slugs[i]), key, &rec)
+			var rec syncRecord
+			rec, s.units[k][i] = kept.Of(lang, key)
 			missing[k][i] = rec.Missing
-			if !s.units[k][i] && g.Cache.Last(syncBucket, workspace.UnitName(lang, slugs[i]), &rec) && len(rec.Missing) > 0 {
+			if last := kept[lang].Result.Missing; !s.units[k][i] && len(last) > 0 {
 				s.looked[k][i] = map[uint64]bool{}
-				for _, t := range rec.Missing {
+				for _, t := range last {
 					s.looked[k][i][t] = true
 				}
 			}
@@ -186,7 +189,7 @@ func (p Syncer) recordSynced(g *workspace.Graph, langs, slugs []string, plans []
 	if before == nil {
 		return
 	}
-	var items []unitcache.Item
+	store := g.Writer()
 	var changed []changedUnit
 	var mu sync.Mutex
 	_ = workers.Run(p.Context(), len(slugs), func(i int) error {
@@ -197,7 +200,8 @@ func (p Syncer) recordSynced(g *workspace.Graph, langs, slugs []string, plans []
 		if err != nil {
 			return err
 		}
-		mine := []unitcache.Item{{Bucket: syncBucket, Unit: workspace.UnitName(p.Config.Source, slugs[i]), Key: a, Value: syncRecord{}}}
+		kept := before.kept[i]
+		kept.Set(p.Config.Source, a, syncRecord{})
 		var ours []changedUnit
 		for k, lang := range langs {
 			if before.unit(k, i) && a == before.articleKeys[i] {
@@ -207,16 +211,16 @@ func (p Syncer) recordSynced(g *workspace.Graph, langs, slugs []string, plans []
 			if err != nil {
 				return err
 			}
-			mine = append(mine, unitcache.Item{Bucket: syncBucket, Unit: workspace.UnitName(lang, slugs[i]), Key: key, Value: syncRecord{Missing: plans[k].missingKeys[i]}})
+			kept.Set(lang, key, syncRecord{Missing: plans[k].missingKeys[i]})
 			ours = append(ours, changedUnit{lang: k, article: i, key: key})
 		}
+		workspace.PutUnits(store, syncBucket, slugs[i], kept)
 		mu.Lock()
-		items = append(items, mine...)
 		changed = append(changed, ours...)
 		mu.Unlock()
 		return nil
 	})
-	_ = g.Cache.Put(items)
+	store.Flush()
 	g.PruneUnits(syncBucket, slugs)
 	p.indexSynced(g, langs, slugs, changed)
 }

@@ -132,3 +132,43 @@ func TestReadsBesideWrites(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// An article's record gives back each unit's result under the key it was
+// kept with, and under no other, after a run stored it through a Writer.
+func TestUnits(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "units.db")
+	c := Open(path)
+	u := Units[result]{}
+	if !u.Set("fr", "k1", result{Errors: 1}) || !u.Set("de", "k2", result{Errors: 2}) {
+		t.Fatal("Set of a new unit said the record did not change")
+	}
+	if u.Set("fr", "k1", result{Errors: 1}) {
+		t.Error("Set under the same key said the record changed")
+	}
+	w := c.Writer()
+	w.PutValue("check-units", " a", "units", u)
+	w.Flush()
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	c = Open(path)
+	defer c.Close()
+	got := Units[result]{}
+	if !c.Last("check-units", " a", &got) {
+		t.Fatal("the record was not kept")
+	}
+	if r, ok := got.Of("fr", "k1"); !ok || r.Errors != 1 {
+		t.Errorf("fr under k1: %+v, %v", r, ok)
+	}
+	if r, ok := got.Of("de", "k2"); !ok || r.Errors != 2 {
+		t.Errorf("de under k2: %+v, %v", r, ok)
+	}
+	for _, q := range [][2]string{{"fr", "k2"}, {"es", "k1"}, {"de", ""}} {
+		if _, ok := got.Of(q[0], q[1]); ok {
+			t.Errorf("%s under %q answered", q[0], q[1])
+		}
+	}
+	if !got.Set("fr", "k3", result{}) {
+		t.Error("Set under a new key said the record did not change")
+	}
+}

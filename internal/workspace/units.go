@@ -370,6 +370,26 @@ func (g *Graph) UnitKeys(slug string, langs []string) ([]string, error) {
 // UnitName names a unit in the cache.
 func UnitName(lang, slug string) string { return lang + " " + slug }
 
+// articleUnit names in the cache the record of an article's units
+// (unitcache.Units): a unit of no language, which PruneUnits prunes with
+// the article.
+func articleUnit(slug string) string { return UnitName("", slug) }
+
+// ReadUnits is the record of slug's units in bucket; empty when there is
+// none.
+func ReadUnits[T any](g *Graph, bucket, slug string) unitcache.Units[T] {
+	u := unitcache.Units[T]{}
+	if !g.Cache.Last(bucket, articleUnit(slug), &u) {
+		clear(u)
+	}
+	return u
+}
+
+// PutUnits queues units, the record of slug's units, in bucket.
+func PutUnits(w *CacheWriter, bucket, slug string, units any) {
+	w.PutValue(bucket, articleUnit(slug), "units", units)
+}
+
 // PruneUnits removes from the cache's bucket the units of articles that
 // are no more.
 func (g *Graph) PruneUnits(bucket string, slugs []string) {
@@ -385,30 +405,15 @@ func (g *Graph) PruneUnits(bucket string, slugs []string) {
 }
 
 // CacheWriter stores results in the unit cache a batch at a time, from
-// every core: one transaction per batch.
-type CacheWriter struct {
-	cache *unitcache.Cache
-	mu    sync.Mutex
-	items []unitcache.Item
-}
+// every core.
+type CacheWriter = unitcache.Writer
 
 // Shared is the hash of the inputs every unit shares (lingo's version,
 // lingo.toml, the glossary, the page words, the check vocabulary).
 func (g *Graph) Shared() string { return g.shared }
 
 // Writer is a CacheWriter on the graph's unit cache.
-func (g *Graph) Writer() *CacheWriter { return &CacheWriter{cache: g.Cache} }
-
-// PutValue queues the value of a unit under its key in bucket.
-func (w *CacheWriter) PutValue(bucket, unit, key string, value any) {
-	w.Put(unitcache.Item{Bucket: bucket, Unit: unit, Key: key, Value: value})
-}
-
-// PutBytes queues data, stored as it is, for a unit under its key in
-// bucket (GetBytes).
-func (w *CacheWriter) PutBytes(bucket, unit, key string, data []byte) {
-	w.PutValue(bucket, unit, key, unitcache.Raw(data))
-}
+func (g *Graph) Writer() *CacheWriter { return g.Cache.Writer() }
 
 // GetBytes is what PutBytes stored for unit under key in bucket, if it
 // did.
@@ -416,24 +421,4 @@ func (g *Graph) GetBytes(bucket, unit, key string) ([]byte, bool) {
 	var raw unitcache.Raw
 	ok := g.Cache.Get(bucket, unit, key, &raw)
 	return raw, ok
-}
-
-// Put queues items, and stores the batch when it is full.
-func (w *CacheWriter) Put(items ...unitcache.Item) {
-	w.mu.Lock()
-	w.items = append(w.items, items...)
-	var full []unitcache.Item
-	if len(w.items) >= 256 {
-		full, w.items = w.items, nil
-	}
-	w.mu.Unlock()
-	_ = w.cache.Put(full)
-}
-
-// Flush stores what is queued.
-func (w *CacheWriter) Flush() {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	_ = w.cache.Put(w.items)
-	w.items = nil
 }
