@@ -7,8 +7,9 @@
 // language's file holds the source text of every message, so that an app
 // falls back to it, never to a stale or failing translation. A file is
 // made again, from the unit cache or the gate, only when its unit's inputs
-// changed since lingo wrote it or the file is not as lingo left it, and
-// written only when its bytes change: an edit to one article writes that
+// changed since lingo wrote it or the file is not as lingo left it (looked
+// at when the output folder's folders are not: a file added, removed or
+// replaced, as editors save), and written only when its bytes change: an edit to one article writes that
 // article's files, whatever the size of the project. Only bundle files
 // lingo recorded writing are ever removed.
 package bundle
@@ -49,7 +50,14 @@ const (
 const chunk = 512
 
 // Bundler writes the runtime bundle of a project.
-type Bundler struct{ gate.Gate }
+type Bundler struct {
+	gate.Gate
+	// Intact says the output folder is as the last build left it (the
+	// modification times of its folders are those it recorded): a file
+	// lingo wrote from a unit's key is there, as publishing trusts its
+	// pages, and is not looked at.
+	Intact bool
+}
 
 // Dir is the bundle's folder: <output>/bundle.
 func (b Bundler) Dir() string { return filepath.Join(b.Config.OutputDir(), Folder) }
@@ -147,7 +155,7 @@ func (b Bundler) files(c *check.Checker, g *workspace.Graph, store *workspace.Ca
 		prog.Step()
 		i := lo + n
 		key, path := u.keys[i][li], b.Path(lang, slugs[i])
-		if id, ok := u.written[i].Of(lang, key); ok && id == identity(path) {
+		if id, ok := u.written[i].Of(lang, key); ok && (b.Intact || id == identity(path)) {
 			return nil
 		}
 		part, err := b.part(c, store, g, slugs[i], langs, u.keys[i], li)

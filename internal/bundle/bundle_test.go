@@ -430,8 +430,12 @@ func TestBundleEditBuild(t *testing.T) {
 		t.Fatalf("the bundle after an edit differs from the one a build from scratch makes:\n%s\nwant:\n%s", edited, want)
 	}
 
-	// Someone edits a bundle file; the next build makes it again.
-	if err := os.WriteFile(dose, []byte(strings.Replace(read(t, dose), "Tome el comprimido con agua.", "Tome dos comprimidos.", 1)), 0o644); err != nil {
+	// Someone edits a bundle file, saving it as editors do (a new file
+	// in its place); the next build makes it again.
+	if err := os.WriteFile(dose+".new", []byte(strings.Replace(read(t, dose), "Tome el comprimido con agua.", "Tome dos comprimidos.", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(dose+".new", dose); err != nil {
 		t.Fatal(err)
 	}
 	translate(t, p, "es", "sleep", map[string]string{"Sleep for eight hours.": "Duerma ocho horas."})

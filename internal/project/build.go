@@ -83,6 +83,7 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 			}
 		}
 		intact = outputs == last.Outputs && len(last.OutDirs) > 0
+		last.Result = nil // megabytes at 10,000 × 10, not held through the build
 	}
 	b := p.WithContext(ctx)
 	b.Progress = prog
@@ -142,7 +143,7 @@ func (p *Project) buildSteps(prog Progress, intact bool) (*BuildResult, error) {
 	if err != nil && !errors.As(err, &printErr) {
 		return nil, err
 	}
-	bundled, err := bundle.Bundler{Gate: p.gate()}.Write()
+	bundled, err := bundle.Bundler{Gate: p.gate(), Intact: intact}.Write()
 	if err != nil {
 		return nil, err
 	}
