@@ -179,7 +179,10 @@ func (b Bundler) files(c *check.Checker, g *workspace.Graph, store *workspace.Ca
 		return written, err
 	}
 	for n, f := range made {
-		if id := identity(f.Path); f.Path != "" && id != "" {
+		if f.Path == "" {
+			continue
+		}
+		if id := identity(f.Path); id != "" {
 			i := lo + n
 			u.changed[i] = u.written[i].Set(lang, u.keys[i][li], id) || u.changed[i]
 		}

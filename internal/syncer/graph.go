@@ -127,6 +127,9 @@ func (p Syncer) syncedUnits(g *workspace.Graph, langs, slugs []string, opts Sync
 // of the language has a translation for, and takes those texts out of
 // looked, the texts of changed units not to look up again.
 func (p Syncer) offered(g *workspace.Graph, lang string, slugs []string, clean []bool, missing [][]uint64, looked []map[uint64]bool) error {
+	if !slices.Contains(clean, false) {
+		return nil // no unit changed: none offers anything new
+	}
 	wanted := map[uint64]bool{}
 	for i := range slugs {
 		if clean[i] {
@@ -138,7 +141,7 @@ func (p Syncer) offered(g *workspace.Graph, lang string, slugs []string, clean [
 			wanted[k] = true
 		}
 	}
-	if len(wanted) == 0 || !slices.Contains(clean, false) {
+	if len(wanted) == 0 {
 		return nil
 	}
 	found := make([][]uint64, len(slugs)) // per changed unit: the wanted texts it translates
