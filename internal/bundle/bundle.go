@@ -9,9 +9,9 @@
 // made again, from the unit cache or the gate, only when its unit's inputs
 // changed since lingo wrote it or the file is not as lingo left it (looked
 // at when the output folder's folders are not: a file added, removed or
-// replaced, as editors save), and written only when its bytes change: an edit to one article writes that
-// article's files, whatever the size of the project. Only bundle files
-// lingo recorded writing are ever removed.
+// replaced, as editors save), and written only when its bytes change: an
+// edit to one article writes that article's files, whatever the size of
+// the project. Only bundle files lingo recorded writing are ever removed.
 package bundle
 
 import (
