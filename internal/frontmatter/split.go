@@ -91,3 +91,12 @@ func trimDelimiter(line []byte) []byte {
 	line = bytes.TrimSuffix(line, []byte("\r"))
 	return bytes.TrimRight(line, " \t")
 }
+
+// LineEnding is the line ending of src: "\r\n" when its first line ends
+// so, else "\n".
+func LineEnding(src []byte) string {
+	if i := bytes.IndexByte(src, '\n'); i > 0 && src[i-1] == '\r' {
+		return "\r\n"
+	}
+	return "\n"
+}

@@ -42,6 +42,7 @@ import (
 // what the index pages need.
 type Record struct {
 	Inputs  string   `json:"inputs,omitempty"`
+	Unit    string   `json:"unit,omitempty"`    // the key of the page's unit (its article in its language) it was made from
 	Outputs []string `json:"outputs,omitempty"` // relative to the output folder, forward slashes
 	Summary Summary
 	// PDF is what the page's PDF handout was printed from.

@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"crypto/sha256"
@@ -13,7 +12,6 @@ import (
 	"slices"
 
 	"github.com/lingo-l10n/lingo/internal/article"
-	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"github.com/lingo-l10n/lingo/internal/gate"
 	"github.com/lingo-l10n/lingo/internal/pagebook"
@@ -83,7 +81,7 @@ func (p Publisher) reading(run *publishRun, a *workspace.Article, lang string, j
 	var l readinglevel.Level
 	var err error
 	switch {
-	case check.IsPseudo(lang):
+	case !readinglevel.Scored(lang):
 		return nil, nil
 	case lang == p.Config.Source:
 		l, err = run.reading.Source(p.Config.Source, a.Segs)
@@ -349,9 +347,9 @@ func countRemoved(results []LangResult, removed []removal) []workspace.Change {
 // publishRun is what the workers of one Publish share; they only read it.
 type publishRun struct {
 	opts    PublishOptions
-	langs   []string       // every language an article's pages depend on: the project's, then those of opts
-	book    *pagebook.Book // the record of the pages of the last runs (Publish's)
-	checker *check.Checker
+	langs   []string                                                                            // every language an article's pages depend on: the project's, then those of opts
+	book    *pagebook.Book                                                                      // the record of the pages of the last runs (Publish's)
+	judge   func(a *workspace.Article, lang string, draft *gate.Draft) (*gate.Judgement, error) // the gate's, with one checker
 	words   *pagewords.Words
 	reading *readinglevel.Reader
 	prog    workspace.Progress // safe for concurrent use
@@ -368,7 +366,10 @@ func (p Publisher) newPublishRun(opts PublishOptions, prog workspace.Progress) (
 	}
 	return &publishRun{
 		opts: opts, langs: union(p.ProjectLangs(), opts.Langs),
-		checker: c, words: words, reading: readinglevel.NewReader(), prog: &workspace.LockedProgress{Progress: prog},
+		judge: func(a *workspace.Article, lang string, d *gate.Draft) (*gate.Judgement, error) {
+			return p.Judge(c, a, lang, d)
+		},
+		words: words, reading: readinglevel.NewReader(), prog: &workspace.LockedProgress{Progress: prog},
 	}, nil
 }
 
@@ -405,9 +406,16 @@ func (p Publisher) publishArticle(run *publishRun, checks *workspace.CacheWriter
 	if err != nil {
 		return nil, err
 	}
-	ap, err := p.judgeAll(run, a, "", nil)
+	kept := p.keptPages(run, slug, job)
+	ap, err := p.judgeAll(run, a, "", nil, kept)
 	if err != nil {
 		return nil, err
+	}
+	if len(kept) > 0 && p.kindsChanged(ap, job) { // every page shows the others' kinds (its switcher)
+		kept = nil
+		if ap, err = p.judgeAll(run, a, "", nil, nil); err != nil {
+			return nil, err
+		}
 	}
 	for li, lang := range run.langs {
 		if j := ap.judged[lang]; j != nil {
@@ -422,6 +430,10 @@ func (p Publisher) publishArticle(run *publishRun, checks *workspace.CacheWriter
 	var files []workspace.Pending
 	of := map[string]int{} // path written → language
 	for li, lang := range run.opts.Langs {
+		if k, ok := kept[lang]; ok {
+			outs[li] = k
+			continue
+		}
 		o := &outs[li]
 		o.inputs = job.inputs
 		fs, sum, err := p.pageFiles(run, ap, lang)
@@ -442,12 +454,60 @@ func (p Publisher) publishArticle(run *publishRun, checks *workspace.CacheWriter
 	return outs, nil
 }
 
-// judgeAll judges article a in every target language of run, with draft,
-// when not nil, in place of its entry in draftLang, and decides the kind
-// of its page in every language.
-func (p Publisher) judgeAll(run *publishRun, a *workspace.Article, draftLang string, draft *gate.Draft) (*articlePages, error) {
+// keptPages are the pages of job's article in run.opts.Langs that its
+// record says were made from their unit as it is now, and from those of
+// their fallback chain (pt-BR shows pt's translations), by language, as
+// upToDatePages finds them. Such a page is as it was unless the kind of
+// another page of the article changed (kindsChanged): after an edit to one
+// entry, one page of the article is made again, not one per language.
+func (p Publisher) keptPages(run *publishRun, slug string, job articleJob) map[string]pageOut {
+	if !run.opts.Incremental || run.book.Meta.Version != workspace.Version {
+		return nil
+	}
+	same := func(lang string) bool {
+		rec, ok := job.recs[lang]
+		ki := slices.Index(run.langs, lang)
+		return ok && ki >= 0 && rec.Unit != "" && rec.Unit == job.keys[ki]
+	}
+	kept := map[string]pageOut{}
+	for _, lang := range run.opts.Langs {
+		if rec := job.recs[lang]; !slices.ContainsFunc(p.Chain(lang), func(l string) bool { return !same(l) }) &&
+			p.listed(run, rec.Outputs) && p.hasFormats(rec, lang, slug, run.opts.Formats) {
+			kept[lang] = pageOut{summary: rec.Summary, inputs: job.inputs, outputs: rec.Outputs, skipped: true}
+		}
+	}
+	for _, lang := range run.langs { // a page made again shows its chain's judgements: they are made too
+		if _, ok := kept[lang]; !ok {
+			for _, l := range p.Chain(lang) {
+				delete(kept, l)
+			}
+		}
+	}
+	return kept
+}
+
+// kindsChanged reports whether a page of ap judged in this run is of
+// another kind than its record says, or has none.
+func (p Publisher) kindsChanged(ap *articlePages, job articleJob) bool {
+	for lang := range ap.judged {
+		if rec, ok := job.recs[lang]; !ok || rec.Summary.Kind != ap.kinds[lang] {
+			return true
+		}
+	}
+	return false
+}
+
+// judgeAll judges article a in every target language of run but those of
+// kept (whose page kinds it takes from them), with draft, when not nil, in
+// place of its entry in draftLang, and decides the kind of its page in
+// every language.
+func (p Publisher) judgeAll(run *publishRun, a *workspace.Article, draftLang string, draft *gate.Draft, kept map[string]pageOut) (*articlePages, error) {
 	ap := &articlePages{a: a, judged: map[string]*gate.Judgement{}, kinds: map[string]string{}}
 	for _, lang := range run.langs {
+		if k, ok := kept[lang]; ok {
+			ap.kinds[lang] = k.summary.Kind
+			continue
+		}
 		if lang == p.Config.Source {
 			continue
 		}
@@ -455,14 +515,16 @@ func (p Publisher) judgeAll(run *publishRun, a *workspace.Article, draftLang str
 		if lang == draftLang {
 			d = draft
 		}
-		j, err := p.Judge(run.checker, a, lang, d)
+		j, err := run.judge(a, lang, d)
 		if err != nil {
 			return nil, err
 		}
 		ap.judged[lang] = j
 	}
 	for _, lang := range run.langs {
-		ap.kinds[lang] = p.PageKind(lang, ap.judged[lang])
+		if _, ok := kept[lang]; !ok {
+			ap.kinds[lang] = p.PageKind(lang, ap.judged[lang])
+		}
 	}
 	return ap, nil
 }
@@ -737,7 +799,7 @@ func (p Publisher) nextRecords(run *publishRun, slugs []string, jobs []articleJo
 		// An article found up to date keeps its record, unless pages of
 		// it are left out or the record's fresh key and summaries are not
 		// this run's (the next build then finds it up to date unread).
-		if made := len(j.outs) > 0 && !j.outs[0].skipped; made || len(recs) != len(j.recs) || j.stored != j.fresh {
+		if made := slices.ContainsFunc(j.outs, func(o pageOut) bool { return !o.skipped }); made || len(recs) != len(j.recs) || j.stored != j.fresh {
 			n.w.Pages[slug] = recs
 		}
 		if len(recs) != len(j.recs) {
@@ -769,9 +831,9 @@ func (p Publisher) nextPages(run *publishRun, j *articleJob, remove func(lang st
 	for li, lang := range run.opts.Langs {
 		o := j.outs[li]
 		old := recs[lang]
-		rec := pagebook.Record{Inputs: old.Inputs, Summary: o.summary, Outputs: o.outputs, PDF: old.PDF}
+		rec := pagebook.Record{Inputs: old.Inputs, Unit: old.Unit, Summary: o.summary, Outputs: o.outputs, PDF: old.PDF}
 		if run.opts.Incremental {
-			rec.Inputs = o.inputs
+			rec.Inputs, rec.Unit = o.inputs, j.keys[slices.Index(run.langs, lang)]
 		}
 		if o.summary.Kind == pageNone {
 			remove(lang, old.Outputs, "below min_complete")
@@ -813,15 +875,6 @@ func (p Publisher) allExist(rels []string) bool {
 	return true
 }
 
-// lineEnding is the line ending of md's first line: what lingo writes in
-// the lines it adds.
-func lineEnding(md []byte) string {
-	if i := bytes.IndexByte(md, '\n'); i > 0 && md[i-1] == '\r' {
-		return "\r\n"
-	}
-	return "\n"
-}
-
 // withLangKey sets the front matter key that names the language of a
 // rendered article, keeping every other byte; an article without front
 // matter gets one.
@@ -833,7 +886,7 @@ func withLangKey(md []byte, key, lang string) []byte {
 	if err != nil {
 		return md
 	}
-	nl := lineEnding(md)
+	nl := frontmatter.LineEnding(md)
 	if fm.Format == "" {
 		return slices.Concat(md[:fm.Body], []byte("---"+nl+key+": "+lang+nl+"---"+nl), md[fm.Body:])
 	}

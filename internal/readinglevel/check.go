@@ -138,3 +138,7 @@ func clip(text string, n int) string {
 	}
 	return string([]rune(text)[:n-1]) + "…"
 }
+
+// Scored reports whether a page in lang gets a reading level: not a
+// pseudo-locale's, whose text is the source's, accented.
+func Scored(lang string) bool { return !check.IsPseudo(lang) }

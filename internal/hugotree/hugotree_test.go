@@ -1,4 +1,4 @@
-package publish
+package hugotree
 
 import (
 	"slices"
@@ -9,12 +9,12 @@ import (
 	"github.com/pelletier/go-toml/v2"
 )
 
-func TestWithHugoKeys(t *testing.T) {
-	partial := hugoParams{status: hugoPartial, inSource: 2, source: "en"}
-	fallback := hugoParams{status: hugoFallback, inSource: 9, source: "en", canonical: "/en/a/"}
+func TestWithKeys(t *testing.T) {
+	partial := Params{Status: Partial, InSource: 2, Source: "en"}
+	fallback := Params{Status: Fallback, InSource: 9, Source: "en", Canonical: "/en/a/"}
 	tests := []struct {
 		name, in string
-		params   hugoParams
+		params   Params
 		want     string
 	}{
 		{"yaml", "---\ntitle: A\nlang: fr\n---\n\nBody\n", partial,
@@ -25,7 +25,7 @@ func TestWithHugoKeys(t *testing.T) {
 			"---\nlingo:\n  status: \"partial\"\n  passages_in_source: 2\n  source_lang: \"en\"\ntranslationKey: mine\n---\nBody"},
 		{"toml with a table", "+++\ntitle = 'A'\n[params]\nx = 1\n+++\nBody\n", partial,
 			"+++\ntranslationKey = \"a\"\nlingo = { status = \"partial\", passages_in_source = 2, source_lang = \"en\" }\ntitle = 'A'\n[params]\nx = 1\n+++\nBody\n"},
-		{"crlf", "---\r\ntitle: A\r\n---\r\nBody\r\n", hugoParams{status: hugoSource, source: "en"},
+		{"crlf", "---\r\ntitle: A\r\n---\r\nBody\r\n", Params{Status: Source, Source: "en"},
 			"---\r\ntranslationKey: \"a\"\r\nlingo:\r\n  status: \"source\"\r\n  passages_in_source: 0\r\n  source_lang: \"en\"\r\ntitle: A\r\n---\r\nBody\r\n"},
 		{"none", "# Body\n", partial,
 			"---\ntranslationKey: \"a\"\nlingo:\n  status: \"partial\"\n  passages_in_source: 2\n  source_lang: \"en\"\n---\n# Body\n"},
@@ -33,7 +33,7 @@ func TestWithHugoKeys(t *testing.T) {
 			"{\n  \"title\": \"A\",\n  \"translationKey\": \"a\",\n  \"lingo\": {\"status\": \"partial\", \"passages_in_source\": 2, \"source_lang\": \"en\"}\n}\nBody\n"},
 	}
 	for _, tt := range tests {
-		if got := string(withHugoKeys([]byte(tt.in), "a", tt.params)); got != tt.want {
+		if got := string(WithKeys([]byte(tt.in), "a", tt.params)); got != tt.want {
 			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
 		}
 	}
@@ -58,7 +58,7 @@ func TestHugoI18n(t *testing.T) {
 		{"ar", []string{"few", "many", "one", "other", "two", "zero"}, "يُعرض {{ .Count }} مقطع من هذه الصفحة باللغة الإنجليزية لأن ترجمتها لم تكتمل بعد.",
 			"لم تُترجم هذه المقالة إلى اللغة العربية بعد، ولذلك تُعرض باللغة الإنجليزية."},
 	} {
-		data, err := hugoI18n(words.For(tt.lang), tt.lang, "en")
+		data, err := i18n(words.For(tt.lang), tt.lang, "en")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -67,18 +67,18 @@ func TestHugoI18n(t *testing.T) {
 			t.Fatalf("%s: %v\n%s", tt.lang, err, data)
 		}
 		var forms []string
-		for f := range got[hugoPassages] {
+		for f := range got[passages] {
 			forms = append(forms, f)
 		}
 		slices.Sort(forms)
 		if strings.Join(forms, " ") != strings.Join(tt.forms, " ") {
 			t.Errorf("%s: plural forms %v, want %v", tt.lang, forms, tt.forms)
 		}
-		if got[hugoPassages]["other"] != tt.other {
-			t.Errorf("%s: other = %q, want %q", tt.lang, got[hugoPassages]["other"], tt.other)
+		if got[passages]["other"] != tt.other {
+			t.Errorf("%s: other = %q, want %q", tt.lang, got[passages]["other"], tt.other)
 		}
-		if got[hugoNotTranslated]["other"] != tt.missing {
-			t.Errorf("%s: not translated = %q, want %q", tt.lang, got[hugoNotTranslated]["other"], tt.missing)
+		if got[notTranslated]["other"] != tt.missing {
+			t.Errorf("%s: not translated = %q, want %q", tt.lang, got[notTranslated]["other"], tt.missing)
 		}
 	}
 }
