@@ -20,6 +20,7 @@ import (
 
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"github.com/lingo-l10n/lingo/internal/pagewords"
+	"github.com/lingo-l10n/lingo/internal/workspace"
 
 	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/text/feature/plural"
@@ -133,22 +134,21 @@ func quote(s string) string {
 	return string(b)
 }
 
-// SiteFiles are the files of the Hugo tree every page shares, by path
-// relative to the tree: the i18n file of each of langs (lingo's notices in
-// its words, source being the source language), the shortcode and the
-// partials.
-func SiteFiles(words *pagewords.Words, langs []string, source string) (map[string][]byte, error) {
-	files := map[string][]byte{
-		filepath.Join("layouts", "shortcodes", "lingo-lang.html"): []byte(shortcode),
-		filepath.Join("layouts", "partials", "lingo-notice.html"): []byte(notice),
-		filepath.Join("layouts", "partials", "lingo-head.html"):   []byte(head),
+// SiteFiles are the files of the Hugo tree at root every page shares:
+// the shortcode, the partials, and the i18n file of each of langs
+// (lingo's notices in its words; source is the source language).
+func SiteFiles(root string, words *pagewords.Words, langs []string, source string) ([]workspace.Pending, error) {
+	files := []workspace.Pending{
+		{Path: filepath.Join(root, "layouts", "shortcodes", "lingo-lang.html"), Data: []byte(shortcode)},
+		{Path: filepath.Join(root, "layouts", "partials", "lingo-notice.html"), Data: []byte(notice)},
+		{Path: filepath.Join(root, "layouts", "partials", "lingo-head.html"), Data: []byte(head)},
 	}
 	for _, lang := range langs {
 		data, err := i18n(words.For(lang), lang, source)
 		if err != nil {
 			return nil, fmt.Errorf("hugo i18n %s: %w", lang, err)
 		}
-		files[filepath.Join("i18n", lang+".toml")] = data
+		files = append(files, workspace.Pending{Path: filepath.Join(root, "i18n", lang+".toml"), Data: data})
 	}
 	return files, nil
 }

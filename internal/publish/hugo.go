@@ -20,9 +20,7 @@ package publish
 
 import (
 	"fmt"
-	"maps"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/article"
@@ -39,13 +37,7 @@ func (p Publisher) hugo() bool { return p.Config.Profile == "hugo" }
 // hugoSiteFiles are the files of the Hugo tree every page shares
 // (hugotree.SiteFiles), in langs.
 func (p Publisher) hugoSiteFiles(words *pagewords.Words, langs []string) ([]workspace.Pending, error) {
-	files, err := hugotree.SiteFiles(words, langs, p.Config.Source)
-	root := filepath.Join(p.Config.OutputDir(), pagebook.HugoDir)
-	var pending []workspace.Pending
-	for _, rel := range slices.Sorted(maps.Keys(files)) {
-		pending = append(pending, workspace.Pending{Path: filepath.Join(root, rel), Data: files[rel]})
-	}
-	return pending, err
+	return hugotree.SiteFiles(filepath.Join(p.Config.OutputDir(), pagebook.HugoDir), words, langs, p.Config.Source)
 }
 
 // hugoPage renders article ap.a in lang as a page of the Hugo content

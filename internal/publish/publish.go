@@ -346,10 +346,11 @@ func countRemoved(results []LangResult, removed []removal) []workspace.Change {
 
 // publishRun is what the workers of one Publish share; they only read it.
 type publishRun struct {
-	opts    PublishOptions
-	langs   []string                                                                            // every language an article's pages depend on: the project's, then those of opts
-	book    *pagebook.Book                                                                      // the record of the pages of the last runs (Publish's)
-	judge   func(a *workspace.Article, lang string, draft *gate.Draft) (*gate.Judgement, error) // the gate's, with one checker
+	opts  PublishOptions
+	langs []string       // every language an article's pages depend on: the project's, then those of opts
+	book  *pagebook.Book // the record of the pages of the last runs (Publish's)
+	// judge is the gate's Judge, with one checker for the run.
+	judge   func(a *workspace.Article, lang string, draft *gate.Draft) (*gate.Judgement, error)
 	words   *pagewords.Words
 	reading *readinglevel.Reader
 	prog    workspace.Progress // safe for concurrent use
@@ -471,9 +472,11 @@ func (p Publisher) keptPages(run *publishRun, slug string, job articleJob) map[s
 	}
 	kept := map[string]pageOut{}
 	for _, lang := range run.opts.Langs {
-		if rec := job.recs[lang]; !slices.ContainsFunc(p.Chain(lang), func(l string) bool { return !same(l) }) &&
-			p.listed(run, rec.Outputs) && p.hasFormats(rec, lang, slug, run.opts.Formats) {
-			kept[lang] = pageOut{summary: rec.Summary, inputs: job.inputs, outputs: rec.Outputs, skipped: true}
+		if slices.ContainsFunc(p.Chain(lang), func(l string) bool { return !same(l) }) {
+			continue
+		}
+		if o, ok := p.recorded(run, job.recs[lang], lang, slug, job.inputs); ok {
+			kept[lang] = o
 		}
 	}
 	for _, lang := range run.langs { // a page made again shows its chain's judgements: they are made too
@@ -552,12 +555,21 @@ func (p Publisher) upToDatePages(run *publishRun, slug string, j *articleJob) {
 	}
 	for li, lang := range run.opts.Langs {
 		rec, ok := j.recs[lang]
-		if !ok || rec.Inputs != j.inputs || !p.listed(run, rec.Outputs) || !p.hasFormats(rec, lang, slug, run.opts.Formats) {
+		if !ok || rec.Inputs != j.inputs {
 			return
 		}
-		outs[li] = pageOut{summary: rec.Summary, inputs: j.inputs, outputs: rec.Outputs, skipped: true}
+		if outs[li], ok = p.recorded(run, rec, lang, slug, j.inputs); !ok {
+			return
+		}
 	}
 	j.outs = outs
+}
+
+// recorded is the page of slug in lang as its record rec has it, now
+// made from inputs, if its files are there in every format asked for.
+func (p Publisher) recorded(run *publishRun, rec pagebook.Record, lang, slug, inputs string) (pageOut, bool) {
+	ok := p.listed(run, rec.Outputs) && p.hasFormats(rec, lang, slug, run.opts.Formats)
+	return pageOut{summary: rec.Summary, inputs: inputs, outputs: rec.Outputs, skipped: true}, ok
 }
 
 // hasFormats reports whether rec lists the page's file in each of formats
