@@ -67,10 +67,13 @@ func (s *stamp) result() *BuildResult {
 // new) and returns ctx's error; the next build completes the work.
 func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error) {
 	seen := &fingerprint.Seen{} // the walk's stat of each input, for the build graph's file hashes
+	end := workspace.Time("the inputs walked")
 	inputs := p.inputs(seen)
+	end()
 	// The output folder is intact when its folders are as the last build
 	// left them: publishing then trusts its manifest's list of files.
 	intact := false
+	end = workspace.Time("the build stamp read")
 	last := p.readStamp()
 	if last != nil {
 		outputs := fingerprint.Files(last.OutDirs...)
@@ -79,12 +82,14 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 				for i := range res.Langs {
 					res.Langs[i].Written, res.Langs[i].Skipped = 0, 0
 				}
+				end()
 				return res, nil
 			}
 		}
 		intact = outputs == last.Outputs && len(last.OutDirs) > 0
 		last.Result = nil // megabytes at 10,000 × 10, not held through the build
 	}
+	end()
 	b := p.WithContext(ctx)
 	b.Progress = prog
 	b.Known = seen.Stat
@@ -107,8 +112,10 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 	err := b.WithGraph(func(*workspace.Graph) error {
 		var err error
 		res, err = b.buildSteps(prog, intact)
+		end = workspace.Time("the build graph closed")
 		return err
 	})
+	end()
 	if err != nil {
 		return nil, err
 	}
@@ -118,6 +125,7 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 	if intact && !madeFolder.Load() {
 		outDirs = last.OutDirs
 	}
+	defer workspace.Time("the build stamp written")()
 	if err := p.writeStamp(res, inputs, outDirs); err != nil {
 		return nil, err
 	}
@@ -128,13 +136,16 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 // sharing one build graph; intact says the output folder is as the last
 // build left it.
 func (p *Project) buildSteps(prog Progress, intact bool) (*BuildResult, error) {
+	end := workspace.Time("sync")
 	synced, err := p.syncer().Sync(p.Config.Languages, SyncOptions{})
+	end()
 	if err != nil {
 		return nil, err
 	}
 	// Sync read every input; publishing judges every translation it
 	// publishes as check does, and keeps what it found for the check and
 	// each unit's part of the runtime bundle.
+	end = workspace.Time("publish")
 	published, err := p.publisher().Publish(PublishOptions{Langs: p.ProjectLangs(), Formats: Formats, Incremental: true, Read: true, PDF: true, Intact: intact,
 		Judged: bundle.PutPart}, prog)
 	// A handout that cannot be printed (no Chromium) fails the build
@@ -143,19 +154,26 @@ func (p *Project) buildSteps(prog Progress, intact bool) (*BuildResult, error) {
 	if err != nil && !errors.As(err, &printErr) {
 		return nil, err
 	}
+	end()
+	end = workspace.Time("the runtime bundle")
 	bundled, err := bundle.Bundler{Gate: p.gate(), Intact: intact}.Write()
+	end()
 	if err != nil {
 		return nil, err
 	}
 	written := append(append(published.Changes, workspace.Wrote(bundled.Written)...), bundled.Removed...)
 	warnings := append(published.Warnings, bundled.Warnings...)
+	end = workspace.Time("check")
 	rep, err := p.gate().CheckErrors()
+	end()
 	if err != nil {
 		return nil, err
 	}
 	// The reading levels ([check] reading_grade) fail a build where
 	// [check.severity] makes them errors; lingo check lists the warnings.
+	end = workspace.Time("reading levels")
 	reading, err := p.views().ReadingErrors(p.Config.Languages)
+	end()
 	if err != nil {
 		return nil, err
 	}

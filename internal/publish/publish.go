@@ -145,7 +145,9 @@ type Result struct {
 
 func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) ([]LangResult, []workspace.Change, error) {
 	opts, prog := run.opts, run.prog
+	end := workspace.Time("publish: pages up to date")
 	jobs, todo, err := p.upToDateArticles(run, g, slugs)
+	end()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -155,6 +157,7 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 		}
 	}
 	checks := g.Writer()
+	end = workspace.Time("publish: pages made")
 	prog.Start("rendering", len(opts.Langs)*len(slugs))
 	err = workers.Run(p.Context(), len(slugs), func(i int) error {
 		if jobs[i].outs != nil {
@@ -172,6 +175,7 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 		return nil, nil, err
 	}
 	checks.Flush()
+	end()
 	outs := make([][]pageOut, len(jobs))
 	for i := range jobs {
 		outs[i] = jobs[i].outs
@@ -194,7 +198,9 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 	if first != nil {
 		return nil, written, first
 	}
+	end = workspace.Time("publish: records")
 	next, removed, err := p.nextRecords(run, slugs, jobs)
+	end()
 	written = append(written, countRemoved(results, removed)...)
 	if err != nil {
 		return nil, written, err
@@ -211,6 +217,7 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 		}
 	}
 	if slices.Contains(opts.Formats, "html") {
+		end = workspace.Time("publish: index and status pages")
 		meta := &next.w.Meta
 		meta.IndexInputs = p.indexInputs(g, meta.LangsAfter(run.langs))
 		shown := p.indexShown(run, slugs, jobs, next)
@@ -221,6 +228,7 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 			return nil, written, err
 		}
 		meta.IndexPages = keys
+		end()
 	}
 	if p.hugo() && slices.Contains(opts.Formats, "md") {
 		files, err := p.hugoSiteFiles(run.words, run.langs)
@@ -233,6 +241,7 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 			return nil, written, err
 		}
 	}
+	defer workspace.Time("publish: record written")()
 	return results, written, cmp.Or(run.book.Write(next.w), handoutErr)
 }
 

@@ -518,16 +518,23 @@ func (p Syncer) Sync(langs []string, opts SyncOptions) ([]workspace.Change, erro
 }
 
 func (p Syncer) sync(g *workspace.Graph, langs, slugs []string, opts SyncOptions) ([]workspace.Change, error) {
+	end := workspace.Time("sync: units as the last sync left them")
 	clean, err := p.syncedUnits(g, langs, slugs, opts)
+	end()
 	if err != nil {
 		return nil, err
 	}
+	end = workspace.Time("sync: planned")
 	checked, sourceUpToDate, err := p.checkLangs(langs, slugs, opts, clean)
+	end()
 	if err != nil {
 		return nil, err
 	}
+	end = workspace.Time("sync: written")
 	written, err := p.syncWrite(langs, slugs, opts, checked, sourceUpToDate)
+	end()
 	if err == nil {
+		defer workspace.Time("sync: recorded")()
 		p.recordSynced(g, langs, slugs, checked, clean)
 	}
 	return written, err

@@ -1,6 +1,12 @@
 package workspace
 
-import "sync"
+import (
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
+)
 
 // Progress hears about long work, one step after another: what it is
 // (reading, syncing, checking, rendering) and how many units it counts;
@@ -39,4 +45,25 @@ func (l *LockedProgress) Step() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.Progress.Step()
+}
+
+// timings is where Time prints the wall time of each step of a command
+// as it ends ("lingo:  0.812 s sync"), to find where a slow build spends
+// its time (BENCHMARKS.md): standard error when LINGO_TIMINGS is set in
+// the environment, else nowhere.
+var timings = func() io.Writer {
+	if os.Getenv("LINGO_TIMINGS") == "" {
+		return nil
+	}
+	return os.Stderr
+}()
+
+// Time starts timing step, when LINGO_TIMINGS is set; call what it
+// returns when the step ends.
+func Time(step string) func() {
+	if timings == nil {
+		return func() {}
+	}
+	start := time.Now()
+	return func() { fmt.Fprintf(timings, "lingo: %6.3f s %s\n", time.Since(start).Seconds(), step) }
 }
