@@ -12,6 +12,7 @@ package atomicfile
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,14 +89,27 @@ type pendingFile interface {
 }
 
 // OnDisk reports whether f's bytes are already its file's (compared only
-// when the sizes agree).
+// when the sizes agree, a block at a time: a page of megabytes is not
+// read twice into memory, and the first block that differs ends it).
 func OnDisk(f File) bool {
-	fi, err := os.Stat(f.Path)
-	if err != nil || fi.Size() != int64(len(f.Data)) {
+	if fi, err := os.Stat(f.Path); err != nil || fi.Size() != int64(len(f.Data)) {
 		return false
 	}
-	old, err := os.ReadFile(f.Path)
-	return err == nil && bytes.Equal(old, f.Data)
+	file, err := os.Open(f.Path)
+	if err != nil {
+		return false
+	}
+	defer file.Close()
+	buf := make([]byte, min(len(f.Data), 64<<10)+1)
+	for data := f.Data; len(data) > 0; {
+		n, err := io.ReadFull(file, buf[:min(len(buf)-1, len(data))])
+		if err != nil || !bytes.Equal(buf[:n], data[:n]) {
+			return false
+		}
+		data = data[n:]
+	}
+	n, _ := file.Read(buf) // none: the file did not grow since
+	return n == 0
 }
 
 // IsTemp reports whether name is the temporary file of a write that did not

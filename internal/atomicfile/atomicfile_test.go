@@ -1,6 +1,7 @@
 package atomicfile_test
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -88,5 +89,48 @@ func TestIsTemp(t *testing.T) {
 		if got := atomicfile.IsTemp(name, ".toml", ".html"); got != want {
 			t.Errorf("IsTemp(%q) = %v, want %v", name, got, want)
 		}
+	}
+}
+
+// TestOnDisk: a file is on disk when its bytes are the file's, however
+// large (compared a block at a time) and wherever they differ.
+func TestOnDisk(t *testing.T) {
+	dir := t.TempDir()
+	big := bytes.Repeat([]byte("<tr><td>row</td></tr>\n"), 20000) // 440 KB: several blocks
+	path := filepath.Join(dir, "status.html")
+	if err := os.WriteFile(path, big, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	changed := func(at int) []byte {
+		b := bytes.Clone(big)
+		b[at] = 'X'
+		return b
+	}
+	for _, c := range []struct {
+		name string
+		data []byte
+		want bool
+	}{
+		{"the same bytes", bytes.Clone(big), true},
+		{"a byte changed in the first block", changed(3), false},
+		{"a byte changed in a later block", changed(300_000), false},
+		{"the last byte changed", changed(len(big) - 1), false},
+		{"shorter", big[:len(big)-1], false},
+		{"longer", append(bytes.Clone(big), '\n'), false},
+		{"empty", nil, false},
+	} {
+		if got := atomicfile.OnDisk(atomicfile.File{Path: path, Data: c.data}); got != c.want {
+			t.Errorf("%s: OnDisk = %v, want %v", c.name, got, c.want)
+		}
+	}
+	if atomicfile.OnDisk(atomicfile.File{Path: filepath.Join(dir, "none.html"), Data: big}) {
+		t.Error("a file that is not there is on disk")
+	}
+	empty := filepath.Join(dir, "empty")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if !atomicfile.OnDisk(atomicfile.File{Path: empty}) {
+		t.Error("an empty file is not on disk as empty bytes")
 	}
 }

@@ -16,7 +16,10 @@ package bundle
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"strconv"
 
@@ -40,9 +43,12 @@ const format = "toml"
 // (unitcache.Units): of each, under the key its file was last made from,
 // the file's identity as lingo left it (its size, times and inode: git's
 // index trusts the same). While both hold, the file is not made again.
+// freshBucket keeps one record of every article (fresh): the inputs of
+// its files when they were last all as lingo left them.
 const (
 	cacheBucket   = "bundle"
 	writtenBucket = "bundle-files"
+	freshBucket   = "bundle-fresh"
 )
 
 // chunk is how many articles' files of a language are made, then written,
@@ -121,6 +127,7 @@ func (b Bundler) Write() (*Result, error) {
 				}
 			}
 		}
+		u.keepFresh(store, slugs, langs)
 		g.PruneUnits(cacheBucket, slugs)
 		g.PruneUnits(writtenBucket, slugs)
 		return nil
@@ -154,6 +161,9 @@ func (b Bundler) files(c *check.Checker, g *workspace.Graph, store *workspace.Ca
 	err := workers.Run(b.Context(), hi-lo, func(n int) error {
 		prog.Step()
 		i := lo + n
+		if u.fresh[i] {
+			return nil
+		}
 		key, path := u.keys[i][li], b.Path(lang, slugs[i])
 		if id, ok := u.written[i].Of(lang, key); ok && (b.Intact || id == identity(path)) {
 			return nil
@@ -205,13 +215,43 @@ type units struct {
 	keys    [][]string                // per article, by language: the unit's key
 	written []unitcache.Units[string] // per article: the identity of each file lingo wrote, under its key (writtenBucket)
 	changed []bool                    // per article: written changed
+	// per article: its files are as the last run that made them all left
+	// them, from the same inputs, in an intact output folder (fresh):
+	// neither made nor looked at
+	fresh  []bool
+	inputs []string // per article: inputsOf its units
+	last   fresh    // the record of the last run, nil when the output folder is not intact
+}
+
+// fresh is the one record (freshBucket) of the inputs of every article's
+// bundle files (inputsOf) when they were last all as lingo left them:
+// read in one read, so that an edit build skips the articles that did not
+// change without reading a record of each.
+type fresh map[string]string
+
+// freshRecord names the record in freshBucket.
+const freshRecord = "articles"
+
+// inputsOf hashes what the bundle files of an article in langs are made
+// from: the languages, and the keys of its units in each (keys).
+func inputsOf(langs, keys []string) string {
+	h := sha256.New()
+	for li, lang := range langs {
+		fmt.Fprintf(h, "%s\x00%s\x00", lang, keys[li])
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // units reads the keys of each article's units in each of langs (of the
 // article itself in the source language, whose text depends on it alone),
-// and the record of the files lingo wrote of them.
+// and, of an article not fresh, the record of the files lingo wrote of
+// them.
 func (b Bundler) units(g *workspace.Graph, slugs, langs []string) (*units, error) {
-	u := &units{keys: make([][]string, len(slugs)), written: make([]unitcache.Units[string], len(slugs)), changed: make([]bool, len(slugs))}
+	u := &units{keys: make([][]string, len(slugs)), written: make([]unitcache.Units[string], len(slugs)),
+		changed: make([]bool, len(slugs)), fresh: make([]bool, len(slugs)), inputs: make([]string, len(slugs))}
+	if b.Intact && !g.Cache.Last(freshBucket, freshRecord, &u.last) {
+		u.last = nil
+	}
 	err := workers.Run(b.Context(), len(slugs), func(i int) error {
 		akey, err := g.ArticleKey(slugs[i])
 		if err != nil {
@@ -226,10 +266,36 @@ func (b Bundler) units(g *workspace.Graph, slugs, langs []string) (*units, error
 				}
 			}
 		}
-		u.written[i] = workspace.ReadUnits[string](g, writtenBucket, slugs[i])
+		u.inputs[i] = inputsOf(langs, u.keys[i])
+		if u.fresh[i] = u.last != nil && u.last[slugs[i]] == u.inputs[i]; !u.fresh[i] {
+			u.written[i] = workspace.ReadUnits[string](g, writtenBucket, slugs[i])
+		}
 		return nil
 	})
 	return u, err
+}
+
+// keepFresh queues the record of the articles whose files are all as
+// lingo left them, once every language is done: those fresh before, and
+// those whose record has every unit under its key; unless it is the last
+// run's.
+func (u *units) keepFresh(store *workspace.CacheWriter, slugs, langs []string) {
+	now := make(fresh, len(slugs))
+	for i, slug := range slugs {
+		all := true
+		for li, lang := range langs {
+			if _, ok := u.written[i].Of(lang, u.keys[i][li]); !ok {
+				all = false
+				break
+			}
+		}
+		if u.fresh[i] || all {
+			now[slug] = u.inputs[i]
+		}
+	}
+	if !maps.Equal(now, u.last) {
+		store.PutValue(freshBucket, freshRecord, freshRecord, now)
+	}
 }
 
 // keep queues the records that changed.

@@ -47,19 +47,12 @@ func (l *LockedProgress) Step() {
 	l.Progress.Step()
 }
 
-// timings is where Time prints the wall time of each step of a command
-// as it ends ("lingo:  0.812 s sync"), to find where a slow build spends
-// its time (BENCHMARKS.md): standard error when LINGO_TIMINGS is set in
-// the environment, else nowhere.
-var timings = func() io.Writer {
-	if os.Getenv("LINGO_TIMINGS") == "" {
-		return nil
-	}
-	return os.Stderr
-}()
+// timings is where Time prints, as each step of a command ends, its wall
+// time ("lingo:  0.812 s sync"): standard error when LINGO_TIMINGS is set,
+// to find where a slow build spends its time (BENCHMARKS.md); else none.
+var timings = map[bool]io.Writer{true: os.Stderr}[os.Getenv("LINGO_TIMINGS") != ""]
 
-// Time starts timing step, when LINGO_TIMINGS is set; call what it
-// returns when the step ends.
+// Time starts timing step; call what it returns when the step ends.
 func Time(step string) func() {
 	if timings == nil {
 		return func() {}

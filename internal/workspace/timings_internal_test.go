@@ -11,19 +11,19 @@ import (
 func TestTime(t *testing.T) {
 	was := timings
 	defer func() { timings = was }()
-	var out strings.Builder
-	timings = &out
+	var printed strings.Builder
+	timings = &printed
 	end := Time("sync")
 	Time("publish: pages made")()
 	end()
 	want := regexp.MustCompile(`^lingo: +\d+\.\d{3} s publish: pages made\nlingo: +\d+\.\d{3} s sync\n$`)
-	if !want.MatchString(out.String()) {
-		t.Errorf("printed %q, want a line per step, in the order they ended", out.String())
+	if !want.MatchString(printed.String()) {
+		t.Errorf("printed %q, want a line per step, in the order they ended", printed.String())
 	}
 	timings = nil
-	out.Reset()
+	printed.Reset()
 	Time("sync")()
-	if out.Len() != 0 {
-		t.Errorf("printed %q with LINGO_TIMINGS unset", out.String())
+	if printed.Len() != 0 {
+		t.Errorf("printed %q with LINGO_TIMINGS unset", printed.String())
 	}
 }
