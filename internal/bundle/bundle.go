@@ -21,7 +21,6 @@ import (
 	"fmt"
 	"maps"
 	"path/filepath"
-	"strconv"
 
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/check"
@@ -201,13 +200,14 @@ func (b Bundler) files(c *check.Checker, g *workspace.Graph, store *workspace.Ca
 }
 
 // identity is the fingerprint of the file at path (its size, times and
-// inode), "" when there is none: a change to the file changes it.
+// inode), "" when there is none: a change to the file changes it, a move
+// of the project's folder does not (the unit's key names the file).
 func identity(path string) string {
-	sum := fingerprint.Files(path)
-	if sum.Files == 0 {
+	size, mtime, id, err := fingerprint.Lstat(path)
+	if err != nil {
 		return ""
 	}
-	return strconv.FormatUint(sum.Hash, 16)
+	return fmt.Sprintf("%x.%x.%x", size, mtime, id)
 }
 
 // units is what the bundle knows of each article's units.
