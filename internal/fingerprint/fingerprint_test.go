@@ -195,4 +195,8 @@ func TestSeen(t *testing.T) {
 	if _, _, _, ok := seen.Stat(filepath.Join(root, "a.toml")); ok {
 		t.Error("a forgotten file is still seen")
 	}
+	seen.Drop()
+	if _, _, _, ok := seen.Stat(filepath.Join(root, "x", "b.toml")); ok {
+		t.Error("a file is still seen after Drop")
+	}
 }

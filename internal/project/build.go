@@ -111,7 +111,7 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 	var res *BuildResult
 	err := b.WithGraph(func(*workspace.Graph) error {
 		var err error
-		res, err = b.buildSteps(prog, intact)
+		res, err = b.buildSteps(prog, intact, seen.Drop)
 		end = workspace.Time("the build graph closed")
 		return err
 	})
@@ -134,14 +134,16 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 
 // buildSteps syncs, publishes, writes the runtime bundle and checks,
 // sharing one build graph; intact says the output folder is as the last
-// build left it.
-func (p *Project) buildSteps(prog Progress, intact bool) (*BuildResult, error) {
+// build left it. Sync asks for every key (the rest of the build recalls
+// them), after which synced is called: the walk's stats can go.
+func (p *Project) buildSteps(prog Progress, intact bool, synced func()) (*BuildResult, error) {
 	end := workspace.Time("sync")
-	synced, err := p.syncer().Sync(p.Config.Languages, SyncOptions{})
+	changes, err := p.syncer().Sync(p.Config.Languages, SyncOptions{})
 	end()
 	if err != nil {
 		return nil, err
 	}
+	synced()
 	// Sync read every input; publishing judges every translation it
 	// publishes as check does, and keeps what it found for the check and
 	// each unit's part of the runtime bundle.
@@ -178,7 +180,7 @@ func (p *Project) buildSteps(prog Progress, intact bool) (*BuildResult, error) {
 		return nil, err
 	}
 	rep.Findings = append(rep.Findings, reading...)
-	res := &BuildResult{Synced: synced, Report: rep, Langs: published.Langs, Written: written, Warnings: warnings}
+	res := &BuildResult{Synced: changes, Report: rep, Langs: published.Langs, Written: written, Warnings: warnings}
 	if printErr != nil {
 		return res, printErr
 	}
