@@ -109,6 +109,7 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 		}
 	}
 	var res *BuildResult
+	end = func() {} // the graph's close, timed once the steps are done
 	err := b.WithGraph(func(*workspace.Graph) error {
 		var err error
 		res, err = b.buildSteps(prog, intact, seen.Drop)
