@@ -100,10 +100,11 @@ type signer struct {
 	trusted bool
 }
 
-// file signs the file at path, and reports whether there is one.
+// file signs the file at path, named relative to the project's folder
+// (the keys hold when it moves), and reports whether there is one.
 func (s *signer) file(path string) bool {
 	size, mtime, id, err := s.g.files.Stat(path)
-	s.buf = append(append(s.buf, '\n'), path...)
+	s.buf = append(append(s.buf, '\n'), strings.TrimPrefix(path, s.g.p.Config.Dir)...)
 	if err != nil {
 		s.buf = append(s.buf, 0, '-')
 		return false

@@ -176,3 +176,46 @@ func TestRecallKeys(t *testing.T) {
 		t.Errorf("after an edit as a run began: keys of %q made, want a's", made)
 	}
 }
+
+// TestRecallKeysAfterMove: after the project's folder moves (renamed, or
+// a CI checkout elsewhere with the cache restored), a run recalls every
+// article's keys: none of its files changed, and nothing is hashed again.
+func TestRecallKeysAfterMove(t *testing.T) {
+	p, dir := keysProject(t)
+	slugs := []string{"a", "guides/b"}
+	keys := func(p *Project) (all [][]string, made []string) {
+		t.Helper()
+		err := p.WithGraph(func(g *Graph) error {
+			for _, slug := range slugs {
+				k, err := g.UnitKeys(slug, []string{"fr", "de"})
+				if err != nil {
+					return err
+				}
+				all = append(all, k)
+			}
+			made = slices.Compact(slices.Sorted(slices.Values(g.keys.made)))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return all, made
+	}
+	before, _ := keys(p)
+	moved := filepath.Join(filepath.Dir(dir), "moved")
+	if err := os.Rename(dir, moved); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(moved) })
+	q, err := Open(filepath.Join(moved, "lingo.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, made := keys(q)
+	if len(made) != 0 {
+		t.Errorf("after the project moved: keys of %q made again, want none", made)
+	}
+	if !slices.EqualFunc(before, after, slices.Equal) {
+		t.Errorf("after the project moved, the keys are %q, were %q", after, before)
+	}
+}
