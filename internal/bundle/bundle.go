@@ -42,8 +42,8 @@ const format = "toml"
 // (unitcache.Units): of each, under the key its file was last made from,
 // the file's identity as lingo left it (its size, times and inode: git's
 // index trusts the same). While both hold, the file is not made again.
-// freshBucket keeps one record of every article (fresh): the inputs of
-// its files when they were last all as lingo left them.
+// freshBucket keeps one record of every article (articleInputs): the
+// inputs of its files when they were last all as lingo left them.
 const (
 	cacheBucket   = "bundle"
 	writtenBucket = "bundle-files"
@@ -216,21 +216,21 @@ type units struct {
 	written []unitcache.Units[string] // per article: the identity of each file lingo wrote, under its key (writtenBucket)
 	changed []bool                    // per article: written changed
 	// per article: its files are as the last run that made them all left
-	// them, from the same inputs, in an intact output folder (fresh):
-	// neither made nor looked at
+	// them, from the same inputs (articleInputs), in an intact output
+	// folder: neither made nor looked at
 	fresh  []bool
-	inputs []string // per article: inputsOf its units
-	last   fresh    // the record of the last run, nil when the output folder is not intact
+	inputs []string      // per article: inputsOf its units
+	last   articleInputs // the record of the last run, nil when the output folder is not intact
 }
 
-// fresh is the one record (freshBucket) of the inputs of every article's
-// bundle files (inputsOf) when they were last all as lingo left them:
-// read in one read, so that an edit build skips the articles that did not
-// change without reading a record of each.
-type fresh map[string]string
+// articleInputs is the one record (freshBucket) of the inputs of every
+// article's bundle files (inputsOf) when they were last all as lingo left
+// them: read in one read, so that an edit build skips the articles that
+// did not change without reading a record of each.
+type articleInputs map[string]string
 
-// freshRecord names the record in freshBucket.
-const freshRecord = "articles"
+// inputsRecord names the record in freshBucket.
+const inputsRecord = "articles"
 
 // inputsOf hashes what the bundle files of an article in langs are made
 // from: the languages, and the keys of its units in each (keys).
@@ -249,7 +249,7 @@ func inputsOf(langs, keys []string) string {
 func (b Bundler) units(g *workspace.Graph, slugs, langs []string) (*units, error) {
 	u := &units{keys: make([][]string, len(slugs)), written: make([]unitcache.Units[string], len(slugs)),
 		changed: make([]bool, len(slugs)), fresh: make([]bool, len(slugs)), inputs: make([]string, len(slugs))}
-	if b.Intact && !g.Cache.Last(freshBucket, freshRecord, &u.last) {
+	if b.Intact && !g.Cache.Last(freshBucket, inputsRecord, &u.last) {
 		u.last = nil
 	}
 	err := workers.Run(b.Context(), len(slugs), func(i int) error {
@@ -280,7 +280,7 @@ func (b Bundler) units(g *workspace.Graph, slugs, langs []string) (*units, error
 // those whose record has every unit under its key; unless it is the last
 // run's.
 func (u *units) keepFresh(store *workspace.CacheWriter, slugs, langs []string) {
-	now := make(fresh, len(slugs))
+	now := make(articleInputs, len(slugs))
 	for i, slug := range slugs {
 		all := true
 		for li, lang := range langs {
@@ -294,7 +294,7 @@ func (u *units) keepFresh(store *workspace.CacheWriter, slugs, langs []string) {
 		}
 	}
 	if !maps.Equal(now, u.last) {
-		store.PutValue(freshBucket, freshRecord, freshRecord, now)
+		store.PutValue(freshBucket, inputsRecord, inputsRecord, now)
 	}
 }
 

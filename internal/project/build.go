@@ -109,14 +109,11 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 		}
 	}
 	var res *BuildResult
-	end = func() {} // the graph's close, timed once the steps are done
 	err := b.WithGraph(func(*workspace.Graph) error {
 		var err error
 		res, err = b.buildSteps(prog, intact, seen.Drop)
-		end = workspace.Time("the build graph closed")
 		return err
 	})
-	end()
 	if err != nil {
 		return nil, err
 	}

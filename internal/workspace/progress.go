@@ -47,9 +47,8 @@ func (l *LockedProgress) Step() {
 	l.Progress.Step()
 }
 
-// timings is where Time prints, as each step of a command ends, its wall
-// time ("lingo:  0.812 s sync"): standard error when LINGO_TIMINGS is set,
-// to find where a slow build spends its time (BENCHMARKS.md); else none.
+// timings is where Time prints each step's wall time as it ends ("lingo:
+// 0.812 s sync"): standard error when LINGO_TIMINGS is set (BENCHMARKS.md).
 var timings = map[bool]io.Writer{true: os.Stderr}[os.Getenv("LINGO_TIMINGS") != ""]
 
 // Time starts timing step; call what it returns when the step ends.

@@ -110,6 +110,7 @@ func (p *Project) WithGraph(fn func(g *Graph) error) error {
 // run. A run that failed leaves no folder it made: bad input changes
 // nothing on disk.
 func (g *Graph) close(err error) {
+	defer Time("the build graph closed")()
 	if err == nil {
 		g.keepKeys()
 	}
