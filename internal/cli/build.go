@@ -20,7 +20,8 @@ func buildCommand() *cli.Command {
 		Usage: "sync, check and render every article in every language (the main job)",
 		UsageText: "lingo build\n\nExample:\n   lingo build && open out/index.html\n\n" +
 			"Writes out/<lang>/<slug>.md (or out/<slug>.<lang>.md with layout = \"suffix\") and\nout/<lang>/<slug>.html, " +
-			"each language's out/<lang>/index.html, out/index.html and out/status.html, the\n" +
+			"each language's out/<lang>/index.html, out/index.html, out/status.html (and a status page\n" +
+			"per section, out/status/<section>.html: an article's first folder), the\n" +
 			"runtime bundle apps load with go-i18n (out/bundle/<lang>/<slug>.<lang>.toml: only what\n" +
 			"is published), and with profile = \"hugo\" a Hugo content tree (out/hugo/).\n" +
 			"With [pdf] enabled = true, also a PDF handout of each published page, out/<lang>/<slug>.pdf,\n" +

@@ -262,6 +262,9 @@ type Table struct {
 	Lang, Title string
 	Alternates  []Alternate
 	Columns     []string
+	// UpHref and UpTitle link the page up to the one that lists it (a
+	// section's status page to the status page), if any.
+	UpHref, UpTitle string
 	// Size is about how large the page is, if known (the status page of
 	// 10,000 articles in 10 languages is 35 MB): its buffer is made that
 	// large at once.
@@ -291,6 +294,7 @@ func RenderTable(t Table, rows iter.Seq2[[]byte, error]) ([]byte, error) {
 		shell: shell{
 			Lang: tag, Dir: Dir(tag), Title: t.Title,
 			CSS: template.CSS(styleCSS), Alternates: alts, Switcher: len(alts) > 1,
+			IndexHref: t.UpHref, IndexTitle: t.UpTitle,
 		},
 		Rows: []template.HTML{rowsMark},
 	}

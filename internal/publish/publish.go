@@ -224,6 +224,11 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 		keys, w, err := p.writeIndexPages(p.indexPages(run, g, slugs, jobs, next, shown), run.book.Meta.IndexPages)
 		g.PruneUnits(statusBucket, slugs)
 		written = append(written, workspace.Wrote(w)...)
+		if err == nil {
+			var gone []workspace.Change
+			gone, err = p.removeIndexPages(run.book.Meta.IndexPages, keys)
+			written = append(written, gone...)
+		}
 		if err != nil {
 			return nil, written, err
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -217,14 +218,38 @@ func (p Publisher) indexPages(run *publishRun, g *workspace.Graph, slugs []strin
 		l.Items = append(l.Items, htmlpage.ListItem{Title: htmlpage.NativeName(lang), Href: relURL(path, p.indexOf(lang)), Lang: lang})
 	}
 	pages = append(pages, listPage(path, l, g.Shared()))
-	if shown[statusFile] {
-		return append(pages, indexPage{path: p.OutPath(statusFile), key: old[statusFile]})
-	}
-	return append(pages, p.statusPage(run, g, sums, n.w.Meta.IndexInputs))
+	return append(pages, p.statusPages(run, g, sums, n.w.Meta.IndexInputs, shown, old)...)
 }
 
-// statusFile is the status page, relative to the output folder.
-const statusFile = "status.html"
+// statusFile is the status page, relative to the output folder, and
+// statusDir the folder of its sections' pages.
+const (
+	statusFile = "status.html"
+	statusDir  = "status"
+)
+
+// statusOf is the status page with slug's row, relative to the output
+// folder: its section's (its first folder's) page, or for an article
+// outside any folder the status page.
+func statusOf(slug string) string {
+	if section, _, ok := strings.Cut(slug, "/"); ok {
+		return statusDir + "/" + section + ".html"
+	}
+	return statusFile
+}
+
+// sectionName is the name of the section whose status page is rel.
+func sectionName(rel string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(rel, statusDir+"/"), ".html")
+}
+
+// isSectionPage reports whether rel, a path relative to the output
+// folder a record names, is a section's status page: only such a page,
+// of the pages a last run recorded, is removed once no article is in it.
+func isSectionPage(rel string) bool {
+	name, ok := strings.CutPrefix(rel, statusDir+"/")
+	return ok && strings.HasSuffix(name, ".html") && !strings.ContainsAny(name, "/\\") && filepath.IsLocal(name)
+}
 
 // indexOf is the index page of lang.
 func (p Publisher) indexOf(lang string) string {
@@ -268,12 +293,16 @@ func (s summaries) at(i int, lang string) (pagebook.Summary, bool) {
 	return sum, ok
 }
 
+// indexLayout names how the index and status pages are laid out: a
+// change makes every one of them again (status pages split by section: 2).
+const indexLayout = "2"
+
 // indexInputs hashes what the index pages of langs share with every
-// page: lingo's version, the configuration and the page words (g's shared
+// page: how they are laid out, lingo's version, the configuration and the page words (g's shared
 // inputs), the site's name and the languages, in order.
 func (p Publisher) indexInputs(g *workspace.Graph, langs []string) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s", g.Shared(), p.siteName(), strings.Join(langs, "\x00"))
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s", indexLayout, g.Shared(), p.siteName(), strings.Join(langs, "\x00"))
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -298,8 +327,11 @@ func (p Publisher) indexShown(run *publishRun, slugs []string, jobs []articleJob
 			if now := jobs[ai].outs[li]; !now.skipped {
 				was, words, list := jobs[ai].recs[lang].Summary, run.words.For(lang), p.OutRel(p.indexOf(lang))
 				shown[list] = shown[list] && p.listItem(words, lang, slug, was) == p.listItem(words, lang, slug, now.summary)
-				shown[statusFile] = shown[statusFile] && was.Current == now.summary.Current && was.Total == now.summary.Total &&
-					p.statusEntry(src, lang, slug, was) == p.statusEntry(src, lang, slug, now.summary)
+				counted := was.Current == now.summary.Current && was.Total == now.summary.Total
+				page := statusOf(slug)
+				path := p.OutPath(page)
+				shown[page] = shown[page] && counted && p.statusEntry(src, path, lang, slug, was) == p.statusEntry(src, path, lang, slug, now.summary)
+				shown[statusFile] = shown[statusFile] && counted
 			}
 		}
 	}
@@ -326,6 +358,27 @@ func (p Publisher) writeIndexPages(pages []indexPage, old map[string]string) (ma
 	}
 	written, err := p.WriteAll(files)
 	return keys, written, err
+}
+
+// removeIndexPages removes the section status pages the last run wrote
+// (old) that this run's pages (keys) no longer include: their sections
+// have no article left.
+func (p Publisher) removeIndexPages(old, keys map[string]string) ([]workspace.Change, error) {
+	var removed []workspace.Change
+	for _, rel := range slices.Sorted(maps.Keys(old)) {
+		if _, ok := keys[rel]; ok || !isSectionPage(rel) {
+			continue
+		}
+		path := p.OutPath(rel)
+		gone, err := p.Remove(path)
+		if err != nil {
+			return removed, err
+		}
+		if gone {
+			removed = append(removed, workspace.Change{Path: p.Rel(path), Removed: true, Why: "no article in its section"})
+		}
+	}
+	return removed, nil
 }
 
 // siteName names the site on its index pages: [site] title, else the name
@@ -366,9 +419,9 @@ func (p Publisher) listItem(words *pagewords.Page, lang, slug string, s pagebook
 }
 
 // statusEntry is the cell of the page of slug in lang, summed up as s, in
-// the status table, whose words (the source language's) are words.
-func (p Publisher) statusEntry(words *pagewords.Page, lang, slug string, s pagebook.Summary) htmlpage.IndexEntry {
-	path, src := p.OutPath(statusFile), p.Config.Source
+// the status table at path, whose words (the source language's) are words.
+func (p Publisher) statusEntry(words *pagewords.Page, path, lang, slug string, s pagebook.Summary) htmlpage.IndexEntry {
+	src := p.Config.Source
 	e := htmlpage.IndexEntry{Slug: slug, Title: s.Title, Lang: lang, Percent: translation.Percent(s.Current, s.Total),
 		Published: s.Kind != pageNone, Href: relURL(path, p.HTMLPath(lang, slug))}
 	switch {
@@ -384,52 +437,125 @@ func (p Publisher) statusEntry(words *pagewords.Page, lang, slug string, s pageb
 	return e
 }
 
-// statusPage is <output>/status.html: a table of, per article and
-// language, the share of messages translated and current, and a last row
-// per language over every article, as lingo status and lingo check count
-// them. Each article's row is kept in g's unit cache under what it shows
-// (its summaries, and the inputs of every index page): a build after one
-// edit makes one row again.
-func (p Publisher) statusPage(run *publishRun, g *workspace.Graph, sums summaries, inputs string) indexPage {
+// statusItem is a row of a status page: an article's (its index in the
+// build's slugs), or a section's on the status page (its page).
+type statusItem struct {
+	article int
+	section string
+}
+
+// statusPages are <output>/status.html and a page per section,
+// <output>/status/<section>.html (statusOf), each a table of, per article
+// and language, the share of messages translated and current, and a
+// last row per language over its articles, as lingo status and lingo
+// check count them. The status page has a row per section, linked to its
+// page, and one per article outside any. A page in shown is not made
+// again (old: the key each page was made from). Each article's row is
+// kept in g's unit cache under what it shows: a build after one edit
+// makes one row, and one section's page, again; at 10,000 articles in 10
+// languages, one page of every row would be 35 MB.
+func (p Publisher) statusPages(run *publishRun, g *workspace.Graph, sums summaries, inputs string, shown map[string]bool, old map[string]string) []indexPage {
+	var top []statusItem
+	sections := map[string][]statusItem{}
+	var order []string
+	for i, slug := range sums.slugs {
+		rel := statusOf(slug)
+		if rel == statusFile {
+			top = append(top, statusItem{article: i})
+			continue
+		}
+		if _, ok := sections[rel]; !ok {
+			order = append(order, rel)
+			top = append(top, statusItem{section: rel})
+		}
+		sections[rel] = append(sections[rel], statusItem{article: i})
+	}
+	var pages []indexPage
+	for _, rel := range append(order, statusFile) {
+		if shown[rel] {
+			pages = append(pages, indexPage{path: p.OutPath(rel), key: old[rel]})
+			continue
+		}
+		items := sections[rel]
+		if rel == statusFile {
+			items = top
+		}
+		pages = append(pages, p.statusPage(run, g, sums, inputs, rel, items, sections))
+	}
+	return pages
+}
+
+// statusPage is the status page at rel (relative to the output folder)
+// of items, sections being the articles of each section's page.
+func (p Publisher) statusPage(run *publishRun, g *workspace.Graph, sums summaries, inputs, rel string, items []statusItem, sections map[string][]statusItem) indexPage {
 	src := p.Config.Source
 	words := run.words.For(src)
-	path := p.OutPath(statusFile)
+	path := p.OutPath(rel)
 	table := htmlpage.Table{Lang: src, Title: words.Status()}
+	if rel != statusFile {
+		table.Title = sectionName(rel) + " · " + words.Status()
+		table.UpHref, table.UpTitle = relURL(path, p.OutPath(statusFile)), words.Status()
+	}
 	if info, err := os.Stat(path); err == nil {
 		table.Size = int(info.Size()) + 64<<10 // about as large as the last
 	}
+	// Each row's counts by language: an article's, or its section's.
+	counts := make([]map[string][2]int, len(items))
 	current, total := map[string]int{}, map[string]int{}
-	tags := make([]string, len(sums.slugs))
-	for i, slug := range sums.slugs {
-		of := sums.of(i)
-		for lang, sum := range of {
-			current[lang] += sum.Current
-			total[lang] += sum.Total
+	for n, it := range items {
+		members := []statusItem{it}
+		if it.section != "" {
+			members = sections[it.section]
 		}
-		tags[i] = rowTag(inputs, slug, of)
+		counts[n] = map[string][2]int{}
+		for _, m := range members {
+			for lang, sum := range sums.of(m.article) {
+				c := counts[n][lang]
+				counts[n][lang] = [2]int{c[0] + sum.Current, c[1] + sum.Total}
+				current[lang] += sum.Current
+				total[lang] += sum.Total
+			}
+		}
 	}
 	var totals []htmlpage.IndexEntry
 	for _, lang := range sums.langs {
-		if _, ok := total[lang]; ok || len(sums.slugs) == 0 {
+		if _, ok := total[lang]; ok || len(items) == 0 {
 			table.Columns = append(table.Columns, lang)
 		}
-		if total[lang] > 0 || len(sums.slugs) == 0 {
+		if total[lang] > 0 || len(items) == 0 {
 			totals = append(totals, htmlpage.IndexEntry{Slug: "\x00all", Title: words.Articles(), Lang: lang,
 				Percent: translation.Percent(current[lang], total[lang])})
+		}
+	}
+	// An article's row is named by a tag of what it shows, a section's
+	// by its counts: the page's key hashes them.
+	keyItems := make([]any, len(items), len(items)+1)
+	for n, it := range items {
+		if it.section != "" {
+			keyItems[n] = []any{it.section, counts[n]}
+		} else {
+			keyItems[n] = rowTag(inputs, rel, table.Columns, sums.slugs[it.article], sums.of(it.article))
 		}
 	}
 	rows := func(yield func([]byte, error) bool) {
 		store := g.Writer()
 		defer store.Flush()
-		for i, slug := range sums.slugs {
-			row, ok := g.GetBytes(statusBucket, slug, tags[i])
-			var err error
-			if !ok {
-				if row, err = p.statusRow(words, table.Columns, slug, sums.of(i)); err == nil {
-					store.PutBytes(statusBucket, slug, tags[i], row)
-				}
+		row := func(n int, it statusItem) ([]byte, error) {
+			if it.section != "" {
+				return p.sectionRow(table.Columns, path, it.section, counts[n])
 			}
-			if !yield(row, err) {
+			tag, slug := keyItems[n].(string), sums.slugs[it.article]
+			if row, ok := g.GetBytes(statusBucket, slug, tag); ok {
+				return row, nil
+			}
+			row, err := p.statusRow(words, path, table.Columns, slug, sums.of(it.article))
+			if err == nil {
+				store.PutBytes(statusBucket, slug, tag, row)
+			}
+			return row, err
+		}
+		for n, it := range items {
+			if !yield(row(n, it)) {
 				return
 			}
 		}
@@ -437,22 +563,18 @@ func (p Publisher) statusPage(run *publishRun, g *workspace.Graph, sums summarie
 			yield(htmlpage.RenderRow(src, table.Columns, totals))
 		}
 	}
-	items := make([]any, len(tags), len(tags)+1)
-	for i, t := range tags {
-		items[i] = t
-	}
-	return indexPage{path: path, key: pageKey(g.Shared(), "status", table.Columns, append(items, totals)),
+	return indexPage{path: path, key: pageKey(g.Shared(), "status", []any{rel, table.Columns}, append(keyItems, totals)),
 		render: func() ([]byte, error) { return htmlpage.RenderTable(table, rows) }}
 }
 
-// statusRow is the row of article slug in the status table of cols,
-// whose words (the source language's) are words, its pages summed up as
-// sums; none when it has no page.
-func (p Publisher) statusRow(words *pagewords.Page, cols []string, slug string, sums map[string]pagebook.Summary) ([]byte, error) {
+// sectionRow is the row of the section whose page is rel on the status
+// page (at path) of cols, counts being its articles' by language.
+func (p Publisher) sectionRow(cols []string, path, rel string, counts map[string][2]int) ([]byte, error) {
 	var entries []htmlpage.IndexEntry
 	for _, lang := range cols {
-		if sum, ok := sums[lang]; ok {
-			entries = append(entries, p.statusEntry(words, lang, slug, sum))
+		if c, ok := counts[lang]; ok {
+			entries = append(entries, htmlpage.IndexEntry{Slug: rel, Title: sectionName(rel), Lang: lang,
+				Percent: translation.Percent(c[0], c[1]), Published: true, Href: relURL(path, p.OutPath(rel))})
 		}
 	}
 	if len(entries) == 0 {
@@ -461,11 +583,28 @@ func (p Publisher) statusRow(words *pagewords.Page, cols []string, slug string, 
 	return htmlpage.RenderRow(p.Config.Source, cols, entries)
 }
 
-// rowTag names what the status page's row of slug shows: its summaries
-// by language, and what every index page is made from (inputs).
-func rowTag(inputs, slug string, sums map[string]pagebook.Summary) string {
+// statusRow is the row of article slug in the status table at path of cols,
+// whose words (the source language's) are words, its pages summed up as
+// sums; none when it has no page.
+func (p Publisher) statusRow(words *pagewords.Page, path string, cols []string, slug string, sums map[string]pagebook.Summary) ([]byte, error) {
+	var entries []htmlpage.IndexEntry
+	for _, lang := range cols {
+		if sum, ok := sums[lang]; ok {
+			entries = append(entries, p.statusEntry(words, path, lang, slug, sum))
+		}
+	}
+	if len(entries) == 0 {
+		return nil, nil
+	}
+	return htmlpage.RenderRow(p.Config.Source, cols, entries)
+}
+
+// rowTag names what the row of slug on the status page rel (relative to
+// the output folder) of cols shows: its summaries by language, and what
+// every index page is made from (inputs).
+func rowTag(inputs, rel string, cols []string, slug string, sums map[string]pagebook.Summary) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", workspace.Version, inputs, slug)
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00", workspace.Version, inputs, rel, strings.Join(cols, ","), slug)
 	_ = json.NewEncoder(h).Encode(sums) // a map's keys sorted: the same summaries hash the same
 	return hex.EncodeToString(h.Sum(nil))
 }
