@@ -23,15 +23,18 @@ import (
 // (the same translations, with the same keys), and tm.Recall keeps the
 // same best offer.
 
-// indexTexts is the most texts a lookup asks the index for; more (a first
-// sync) are looked for by offering the whole memory, which indexes it
-// on the way.
-const indexTexts = 2000
+// indexTexts is the most texts a lookup asks the index for, or twice the
+// language's articles if more; more (a first sync) are looked for by
+// offering the whole memory, which indexes it on the way. At 10,000
+// articles, a first sync looks for 20,000 texts at a time (recallTexts):
+// were each such window to read the whole memory, sync would read every
+// article of the language once per window.
+var indexTexts = 2000
 
 // staleUnits is how many units of a language may need indexing again
 // before the whole memory is offered instead (also when more than a
 // quarter of the language).
-const staleUnits = 64
+var staleUnits = 64
 
 // memoryIndex is the index of one language's memory during a lookup.
 type memoryIndex struct {
@@ -125,7 +128,7 @@ func (m *memoryIndex) unit(i int, a *workspace.Article, c *catalog.Catalog, st w
 // than offering the whole memory: too many texts, or too many units to
 // index again.
 func (m *memoryIndex) recall(p Syncer, r *tm.Recall, read target) (bool, error) {
-	if m == nil || r.Len() > indexTexts {
+	if m == nil || r.Len() > max(indexTexts, 2*len(m.slugs)) {
 		return false, nil
 	}
 	stale := m.stale()

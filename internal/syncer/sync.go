@@ -457,11 +457,9 @@ func (p Syncer) recall(span memorySpan, read target, skip []bool, looked []map[u
 			for j, src := range EntrySources(a, c, st) {
 				r.Offer(uint64(i)<<32|uint64(j), src, c.Entries[j].Other)
 			}
-			if skip == nil || skip[i] {
-				// not written by this sync: its key stays (the others
-				// are indexed as sync leaves them)
-				ix.add(i, a, c, st)
-			}
+			// Every unit, as it is now: the next window's lookup asks
+			// the index, having indexed again the units written since.
+			ix.add(i, a, c, st)
 			return nil
 		})
 		if err == nil {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/lingo-l10n/lingo/internal/config"
@@ -20,7 +21,7 @@ import (
 // each window of articles must still be offered every translation of the
 // language, and keep the earliest of equally good ones.
 func TestSyncWindows(t *testing.T) {
-	sync := func(window int) string {
+	sync := func(window, texts, units int) string {
 		dir := t.TempDir()
 		if err := gen.Write(dir, gen.Options{Articles: 12, Languages: 3, Seed: 3, ParagraphsPerArticle: 3}); err != nil {
 			t.Fatal(err)
@@ -45,6 +46,7 @@ func TestSyncWindows(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer syncer.SetRecallTexts(window)()
+		defer syncer.SetIndexLimits(texts, units)()
 		p, err := project.Open(filepath.Join(dir, config.FileName))
 		if err != nil {
 			t.Fatal(err)
@@ -54,7 +56,15 @@ func TestSyncWindows(t *testing.T) {
 		}
 		return filepath.Join(dir, "locales")
 	}
-	all, few := testcorpus.Tree(t, sync(1<<30)), testcorpus.Tree(t, sync(5))
+	all, few := testcorpus.Tree(t, sync(1<<30, 2000, 64)), testcorpus.Tree(t, sync(5, 2000, 64))
+	// The index asked for large lookups, while the memory is read whole
+	// only after most units changed: the same offers.
+	indexed := testcorpus.Tree(t, sync(5, 2, 1))
+	for rel, want := range all {
+		if got := indexed[rel]; !bytes.Equal(got, want) {
+			t.Errorf("%s differs when the index answers every window", rel)
+		}
+	}
 	filled := 0
 	for rel, want := range all {
 		if got, ok := few[rel]; !ok || !bytes.Equal(got, want) {
@@ -71,4 +81,50 @@ func TestSyncWindows(t *testing.T) {
 		t.Errorf("memory filled %d messages of the copy: the test needs more", filled)
 	}
 	t.Logf("%d files compared, %d messages of the copy filled from memory", len(all), filled)
+}
+
+// TestSyncWindowsReadEachArticleFewTimes: a first sync whose messages
+// without translation take many windows reads each article a few times
+// per language, not once per window. At 10,000 articles in 10 languages a
+// first sync has about 15 windows a language: reading the whole memory
+// for each took 17 of a first build's 32 minutes.
+func TestSyncWindowsReadEachArticleFewTimes(t *testing.T) {
+	dir := t.TempDir()
+	if err := gen.Write(dir, gen.Options{Articles: 40, Languages: 2, Seed: 5, ParagraphsPerArticle: 2}); err != nil {
+		t.Fatal(err)
+	}
+	// Windows of 8 texts, the index asked for at most 4 texts, re-indexing
+	// at most 2 units: 40 articles behave as 10,000 (windows of 20,000
+	// texts, the index asked for 2,000, re-indexing 64 units).
+	defer syncer.SetRecallTexts(8)()
+	defer syncer.SetIndexLimits(4, 2)()
+	p, err := project.Open(filepath.Join(dir, config.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	reads := map[string]int{}
+	p.Reads = func(path string) {
+		if strings.HasSuffix(path, ".md") {
+			mu.Lock()
+			reads[path]++
+			mu.Unlock()
+		}
+	}
+	if _, err := p.Sync(p.Config.Languages, project.SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	most, path := 0, ""
+	for p, n := range reads {
+		if n > most {
+			most, path = n, p
+		}
+	}
+	// Per language: planned, its texts looked up, written, and the
+	// memory read whole while many units changed since it was indexed;
+	// then once more to be indexed again.
+	if limit := 8 * len(p.Config.Languages); most > limit {
+		t.Errorf("a first sync read %s %d times, more than %d: the whole memory is read for each window", path, most, limit)
+	}
+	t.Logf("%d articles read, at most %d times each", len(reads), most)
 }
