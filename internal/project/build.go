@@ -2,6 +2,7 @@ package project
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -41,15 +42,25 @@ type stamp struct {
 	Fingerprint string          `json:"fingerprint"`
 	OutDirs     []string        `json:"out_dirs"` // every folder of the output, for the next fingerprint
 	Outputs     fingerprint.Sum `json:"outputs"`  // the sum of OutDirs as the build left them
-	// Result is the build's result (BuildResult), decoded only when the
-	// next build finds nothing changed: an edit build does not read it.
-	Result json.RawMessage `json:"result"`
+	// Result is the SHA-256 of resultFile as this build wrote it: the
+	// build's result (BuildResult), read only when the next build finds
+	// nothing changed. At 10,000 × 10 it is 12 MB, which an edit build
+	// neither reads nor decodes.
+	Result string `json:"result"`
 }
 
-// result is the result the stamp holds, nil when it holds none.
-func (s *stamp) result() *BuildResult {
+// resultFile is the result of the build that wrote the stamp.
+var resultFile = filepath.Join(".lingo", "build-result.json")
+
+// result is the result of the build that wrote the stamp, nil when its
+// file is not the one the stamp names.
+func (s *stamp) result(out string) *BuildResult {
+	data, err := os.ReadFile(filepath.Join(out, resultFile))
+	if err != nil || fmt.Sprintf("%x", sha256.Sum256(data)) != s.Result {
+		return nil
+	}
 	var res BuildResult
-	if json.Unmarshal(s.Result, &res) != nil || res.Report == nil {
+	if json.Unmarshal(data, &res) != nil || res.Report == nil {
 		return nil
 	}
 	return &res
@@ -78,7 +89,7 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 	if last != nil {
 		outputs := fingerprint.Files(last.OutDirs...)
 		if last.Fingerprint == fingerprintOf(outputs, inputs) {
-			if res := last.result(); res != nil {
+			if res := last.result(p.Config.OutputDir()); res != nil {
 				for i := range res.Langs {
 					res.Langs[i].Written, res.Langs[i].Skipped = 0, 0
 				}
@@ -87,7 +98,6 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 			}
 		}
 		intact = outputs == last.Outputs && len(last.OutDirs) > 0
-		last.Result = nil // megabytes at 10,000 × 10, not held through the build
 	}
 	end()
 	b := p.WithContext(ctx)
@@ -202,11 +212,13 @@ func (p *Project) writeStamp(res *BuildResult, inputs fingerprint.Sum, outDirs [
 	if err != nil {
 		return err
 	}
-	f, err := workspace.JSONFile(path, stamp{Version, fingerprintOf(outputs, inputs), outDirs, outputs, result})
+	// The result first: a stamp names only a result written whole.
+	sum := fmt.Sprintf("%x", sha256.Sum256(result))
+	f, err := workspace.JSONFile(path, stamp{Version, fingerprintOf(outputs, inputs), outDirs, outputs, sum})
 	if err != nil {
 		return err
 	}
-	_, err = p.WriteAll([]workspace.Pending{f})
+	_, err = p.WriteAll([]workspace.Pending{{Path: filepath.Join(p.Config.OutputDir(), resultFile), Data: result}, f})
 	return err
 }
 
