@@ -145,6 +145,16 @@ func (t *Table) Stat(path string) (size, mtime int64, id uint64, err error) {
 	return fingerprint.Stat(path)
 }
 
+// HashedAt is when the file at path was hashed, if the table holds a hash
+// of it as a stat now says it is (size, mtime, id) that can be trusted.
+func (t *Table) HashedAt(path string, size, mtime int64, id uint64) (int64, bool) {
+	rec, ok := t.lookup(path)
+	if !ok || rec.Size != size || rec.Mtime != mtime || rec.ID != id || !Trusted(mtime, rec.At) {
+		return 0, false
+	}
+	return rec.At, true
+}
+
 // Hash is the SHA-256 of the file at path, in hex, or Absent when there is
 // no such file.
 func (t *Table) Hash(path string) (string, error) {

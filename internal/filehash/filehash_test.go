@@ -169,3 +169,39 @@ func TestSaveKeepsOthers(t *testing.T) {
 		t.Errorf("the record of a file the last run did not ask about was lost: b was read again")
 	}
 }
+
+// TestHashedAt: the table says when it hashed a file only for a hash it
+// trusts, of the file as a stat says it is now.
+func TestHashedAt(t *testing.T) {
+	dir := t.TempDir()
+	old, fresh := filepath.Join(dir, "old"), filepath.Join(dir, "fresh")
+	write(t, old, "a", time.Now().Add(-time.Hour))
+	write(t, fresh, "b", time.Now())
+	tab := Open(filepath.Join(dir, "table"))
+	before := time.Now().UnixNano()
+	for _, p := range []string{old, fresh} {
+		if _, err := tab.Hash(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	size, mtime, id, err := tab.Stat(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if at, ok := tab.HashedAt(old, size, mtime, id); !ok || at < before {
+		t.Errorf("HashedAt(old) = %d, %v; want a time after %d", at, ok, before)
+	}
+	if _, ok := tab.HashedAt(old, size+1, mtime, id); ok {
+		t.Error("HashedAt trusts a hash of the file at another size")
+	}
+	size, mtime, id, err = tab.Stat(fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := tab.HashedAt(fresh, size, mtime, id); ok {
+		t.Error("HashedAt trusts the hash of a file modified as it was hashed")
+	}
+	if _, ok := tab.HashedAt(filepath.Join(dir, "none"), 0, 0, 0); ok {
+		t.Error("HashedAt of a file never hashed")
+	}
+}

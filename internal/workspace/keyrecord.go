@@ -27,7 +27,7 @@ const keysBucket = "keys"
 // keyRecord is what is kept of an article's keys.
 type keyRecord struct {
 	Sig     string            `json:"sig"` // the signature of the files the keys were made from
-	At      int64             `json:"at"`  // when the run that made them began, nanoseconds since the epoch
+	At      int64             `json:"at"`  // from when on their files are trusted (signature), nanoseconds since the epoch
 	Article string            `json:"article"`
 	Units   map[string]string `json:"units"` // by language
 }
@@ -39,7 +39,7 @@ func (g *Graph) recall(slug string) (keyRecord, bool) {
 	if !g.Cache.Last(keysBucket, slug, &rec) || rec.Article == "" {
 		return rec, false
 	}
-	sig, trusted := g.signature(slug, slices.Sorted(maps.Keys(rec.Units)), rec.At)
+	sig, trusted, _ := g.signature(slug, slices.Sorted(maps.Keys(rec.Units)), rec.At)
 	return rec, trusted && sig == rec.Sig
 }
 
@@ -62,16 +62,18 @@ func (g *Graph) keepKeys() {
 	g.keys.mu.RUnlock()
 	w := g.Writer()
 	for slug, rec := range made {
-		rec.Sig, _ = g.signature(slug, slices.Sorted(maps.Keys(rec.Units)), rec.At)
+		rec.Sig, _, rec.At = g.signature(slug, slices.Sorted(maps.Keys(rec.Units)), rec.At)
 		w.PutValue(keysBucket, slug, "k", rec)
 	}
 	w.Flush()
 }
 
 // signature signs the files the keys of slug and of its units in langs
-// are made from (articleKey, unitKey), and reports whether each was
-// modified long enough before at to be trusted.
-func (g *Graph) signature(slug string, langs []string, at int64) (string, bool) {
+// are made from (articleKey, unitKey), reports whether each was modified
+// long enough before at to be trusted, and when the keys hold from: when
+// the last file was hashed, if the file table trusts each one's hash,
+// else at (files this run wrote, hashed long enough after, are trusted).
+func (g *Graph) signature(slug string, langs []string, at int64) (string, bool, int64) {
 	buf := signBufs.Get().(*[]byte)
 	defer signBufs.Put(buf)
 	s := signer{g: g, at: at, trusted: true, buf: (*buf)[:0]}
@@ -84,7 +86,10 @@ func (g *Graph) signature(slug string, langs []string, at int64) (string, bool) 
 		s.catalog(lang, slug)
 	}
 	sum := sha256.Sum256(s.buf)
-	return hex.EncodeToString(sum[:]), s.trusted
+	if s.unhashed {
+		s.hashed = at
+	}
+	return hex.EncodeToString(sum[:]), s.trusted, max(s.hashed, at)
 }
 
 // signBufs are the buffers signatures are written into: one an article,
@@ -92,12 +97,12 @@ func (g *Graph) signature(slug string, langs []string, at int64) (string, bool) 
 var signBufs = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 
 // signer writes what a walk sees of files into buf, and keeps whether
-// each was modified long enough before at to be trusted.
+// each was modified long enough before at to be trusted, and was hashed.
 type signer struct {
-	g       *Graph
-	at      int64
-	buf     []byte
-	trusted bool
+	g                 *Graph
+	at, hashed        int64 // hashed: when the last file was
+	buf               []byte
+	trusted, unhashed bool
 }
 
 // file signs the file at path, named relative to the project's folder
@@ -113,6 +118,8 @@ func (s *signer) file(path string) bool {
 		s.buf = strconv.AppendInt(append(s.buf, 0), n, 10)
 	}
 	s.trusted = s.trusted && filehash.Trusted(mtime, s.at)
+	hashed, ok := s.g.files.HashedAt(path, size, mtime, id)
+	s.hashed, s.unhashed = max(s.hashed, hashed), s.unhashed || !ok
 	return true
 }
 

@@ -21,10 +21,8 @@ type Progress interface {
 type NoProgress struct{}
 
 func (NoProgress) Start(string, int) {}
-
-func (NoProgress) Step() {}
-
-func (NoProgress) Done() {}
+func (NoProgress) Step()             {}
+func (NoProgress) Done()             {}
 
 // Steps is the project's Progress, safe for the workers of a step.
 func (p *Project) Steps() Progress {

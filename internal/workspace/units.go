@@ -152,7 +152,7 @@ func firstMissing(path string) string {
 func (g *Graph) forget(files []Pending) {
 	for _, f := range files {
 		if g.inputs[f.Path] {
-			g.keys.forgetAll()
+			g.keys.forget("")
 		} else if name := g.keyName(f.Path); name != "" {
 			g.keys.forget(name)
 		}
@@ -198,20 +198,15 @@ type keyMemos struct {
 	made []string // the articles whose keys were made, not recalled (keepKeys)
 }
 
-// forget forgets the key named name.
+// forget forgets the key named name, every key for "".
 func (k *keyMemos) forget(name string) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	k.gen++
+	if name == "" {
+		k.m = nil
+	}
 	delete(k.m, name)
-}
-
-// forgetAll forgets every key.
-func (k *keyMemos) forgetAll() {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	k.gen++
-	k.m = nil
 }
 
 // memo is the key named name, made by compute once per run until a file

@@ -219,3 +219,45 @@ func TestRecallKeysAfterMove(t *testing.T) {
 		t.Errorf("after the project moved, the keys are %q, were %q", after, before)
 	}
 }
+
+// TestRecallKeysOfFilesTheRunWrote: the keys of an article whose catalog
+// the run wrote (as sync does), made once the file table could trust its
+// hash, are recalled by the next run: at 10,000 × 10, the build after a
+// first build hashed every catalog again.
+func TestRecallKeysOfFilesTheRunWrote(t *testing.T) {
+	p, dir := keysProject(t)
+	langs := []string{"fr", "de"}
+	keys := func(write func()) (all [][]string, made []string) {
+		t.Helper()
+		err := p.WithGraph(func(g *Graph) error {
+			write()
+			for _, slug := range []string{"a", "guides/b"} {
+				k, err := g.UnitKeys(slug, langs)
+				if err != nil {
+					return err
+				}
+				all = append(all, k)
+			}
+			made = slices.Compact(slices.Sorted(slices.Values(g.keys.made)))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return all, made
+	}
+	before, _ := keys(func() {
+		path := filepath.Join(dir, "locales", "de", "a.de.toml")
+		if _, err := p.WriteAll([]Pending{{Path: path, Data: []byte("x = 'z'\n")}}); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(150 * time.Millisecond) // hashed after a change in that time would show (filehash.Trusted)
+	})
+	after, made := keys(func() {})
+	if len(made) != 0 {
+		t.Errorf("keys of %q made again, want none: the run that wrote a.de.toml hashed it after", made)
+	}
+	if !slices.EqualFunc(before, after, slices.Equal) {
+		t.Errorf("the keys are %q, were %q", after, before)
+	}
+}
