@@ -182,26 +182,7 @@ func TestRecallKeys(t *testing.T) {
 // article's keys: none of its files changed, and nothing is hashed again.
 func TestRecallKeysAfterMove(t *testing.T) {
 	p, dir := keysProject(t)
-	slugs := []string{"a", "guides/b"}
-	keys := func(p *Project) (all [][]string, made []string) {
-		t.Helper()
-		err := p.WithGraph(func(g *Graph) error {
-			for _, slug := range slugs {
-				k, err := g.UnitKeys(slug, []string{"fr", "de"})
-				if err != nil {
-					return err
-				}
-				all = append(all, k)
-			}
-			made = slices.Compact(slices.Sorted(slices.Values(g.keys.made)))
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return all, made
-	}
-	before, _ := keys(p)
+	before, _ := unitKeys(t, p, func() {})
 	moved := filepath.Join(filepath.Dir(dir), "moved")
 	if err := os.Rename(dir, moved); err != nil {
 		t.Fatal(err)
@@ -211,7 +192,7 @@ func TestRecallKeysAfterMove(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	after, made := keys(q)
+	after, made := unitKeys(t, q, func() {})
 	if len(made) != 0 {
 		t.Errorf("after the project moved: keys of %q made again, want none", made)
 	}
@@ -226,38 +207,41 @@ func TestRecallKeysAfterMove(t *testing.T) {
 // first build hashed every catalog again.
 func TestRecallKeysOfFilesTheRunWrote(t *testing.T) {
 	p, dir := keysProject(t)
-	langs := []string{"fr", "de"}
-	keys := func(write func()) (all [][]string, made []string) {
-		t.Helper()
-		err := p.WithGraph(func(g *Graph) error {
-			write()
-			for _, slug := range []string{"a", "guides/b"} {
-				k, err := g.UnitKeys(slug, langs)
-				if err != nil {
-					return err
-				}
-				all = append(all, k)
-			}
-			made = slices.Compact(slices.Sorted(slices.Values(g.keys.made)))
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return all, made
-	}
-	before, _ := keys(func() {
+	before, _ := unitKeys(t, p, func() {
 		path := filepath.Join(dir, "locales", "de", "a.de.toml")
 		if _, err := p.WriteAll([]Pending{{Path: path, Data: []byte("x = 'z'\n")}}); err != nil {
 			t.Fatal(err)
 		}
 		time.Sleep(150 * time.Millisecond) // hashed after a change in that time would show (filehash.Trusted)
 	})
-	after, made := keys(func() {})
+	after, made := unitKeys(t, p, func() {})
 	if len(made) != 0 {
 		t.Errorf("keys of %q made again, want none: the run that wrote a.de.toml hashed it after", made)
 	}
 	if !slices.EqualFunc(before, after, slices.Equal) {
 		t.Errorf("the keys are %q, were %q", after, before)
 	}
+}
+
+// unitKeys runs a graph on keysProject's p, calling first before it asks
+// for the keys of its articles in fr and de, and returns them and the
+// articles whose keys it made (not recalled).
+func unitKeys(t *testing.T, p *Project, first func()) (all [][]string, made []string) {
+	t.Helper()
+	err := p.WithGraph(func(g *Graph) error {
+		first()
+		for _, slug := range []string{"a", "guides/b"} {
+			k, err := g.UnitKeys(slug, []string{"fr", "de"})
+			if err != nil {
+				return err
+			}
+			all = append(all, k)
+		}
+		made = slices.Compact(slices.Sorted(slices.Values(g.keys.made)))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return all, made
 }
