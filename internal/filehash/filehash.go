@@ -64,6 +64,12 @@ type record struct {
 }
 
 // encode is rec as the table stores it: its numbers, then its hash.
+// holds reports whether rec's hash is that of the file a stat says is of
+// size, mtime and id: it was taken of that file, and can be trusted.
+func (rec record) holds(size, mtime int64, id uint64) bool {
+	return rec.Size == size && rec.Mtime == mtime && rec.ID == id && Trusted(mtime, rec.At)
+}
+
 func (rec record) encode() []byte {
 	out := make([]byte, 0, 32+len(rec.Hash))
 	for _, n := range []uint64{uint64(rec.Size), uint64(rec.Mtime), rec.ID, uint64(rec.At)} {
@@ -149,7 +155,7 @@ func (t *Table) Stat(path string) (size, mtime int64, id uint64, err error) {
 // of it as a stat now says it is (size, mtime, id) that can be trusted.
 func (t *Table) HashedAt(path string, size, mtime int64, id uint64) (int64, bool) {
 	rec, ok := t.lookup(path)
-	if !ok || rec.Size != size || rec.Mtime != mtime || rec.ID != id || !Trusted(mtime, rec.At) {
+	if !ok || !rec.holds(size, mtime, id) {
 		return 0, false
 	}
 	return rec.At, true
@@ -165,8 +171,7 @@ func (t *Table) Hash(path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	rec, ok := t.lookup(path)
-	if ok && rec.Size == size && rec.Mtime == mtime && rec.ID == id && Trusted(mtime, rec.At) {
+	if rec, ok := t.lookup(path); ok && rec.holds(size, mtime, id) {
 		return rec.Hash, nil
 	}
 	at := time.Now().UnixNano()
@@ -178,7 +183,7 @@ func (t *Table) Hash(path string) (string, error) {
 		return "", err
 	}
 	sum := sha256.Sum256(data)
-	rec = record{Size: size, Mtime: mtime, ID: id, At: at, Hash: hex.EncodeToString(sum[:])}
+	rec := record{Size: size, Mtime: mtime, ID: id, At: at, Hash: hex.EncodeToString(sum[:])}
 	if int64(len(data)) != size { // written to while read: hash it again next time
 		rec.At = 0
 	}

@@ -39,7 +39,7 @@ func (g *Graph) recall(slug string) (keyRecord, bool) {
 	if !g.Cache.Last(keysBucket, slug, &rec) || rec.Article == "" {
 		return rec, false
 	}
-	sig, trusted, _ := g.signature(slug, slices.Sorted(maps.Keys(rec.Units)), rec.At)
+	sig, trusted, _ := g.signature(slug, slices.Sorted(maps.Keys(rec.Units)), rec.At, false)
 	return rec, trusted && sig == rec.Sig
 }
 
@@ -62,21 +62,19 @@ func (g *Graph) keepKeys() {
 	g.keys.mu.RUnlock()
 	w := g.Writer()
 	for slug, rec := range made {
-		rec.Sig, _, rec.At = g.signature(slug, slices.Sorted(maps.Keys(rec.Units)), rec.At)
+		rec.Sig, _, rec.At = g.signature(slug, slices.Sorted(maps.Keys(rec.Units)), rec.At, true)
 		w.PutValue(keysBucket, slug, "k", rec)
 	}
 	w.Flush()
 }
 
-// signature signs the files the keys of slug and of its units in langs
-// are made from (articleKey, unitKey), reports whether each was modified
-// long enough before at to be trusted, and when the keys hold from: when
-// the last file was hashed, if the file table trusts each one's hash,
-// else at (files this run wrote, hashed long enough after, are trusted).
-func (g *Graph) signature(slug string, langs []string, at int64) (string, bool, int64) {
+// signature signs the files the keys of slug and of its units in langs are made from (articleKey,
+// unitKey), reports whether each was modified long enough before at to be trusted, and when keeping,
+// from when the keys hold: when the table hashed the last file, if it trusts each hash, else at.
+func (g *Graph) signature(slug string, langs []string, at int64, keeping bool) (string, bool, int64) {
 	buf := signBufs.Get().(*[]byte)
 	defer signBufs.Put(buf)
-	s := signer{g: g, at: at, trusted: true, buf: (*buf)[:0]}
+	s := signer{g: g, at: at, trusted: true, keeping: keeping, buf: (*buf)[:0]}
 	defer func() { *buf = s.buf }()
 	s.buf = append(append(append(s.buf, g.shared...), 0), strings.Join(langs, ",")...)
 	s.file(g.p.ArticlePath(slug))
@@ -96,13 +94,13 @@ func (g *Graph) signature(slug string, langs []string, at int64) (string, bool, 
 // 10,000 in a run at 10,000 × 10.
 var signBufs = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 
-// signer writes what a walk sees of files into buf, and keeps whether
-// each was modified long enough before at to be trusted, and was hashed.
+// signer writes what a walk sees of files into buf, and keeps whether each was modified long
+// enough before at to be trusted, and when keeping keys, when the file table hashed them.
 type signer struct {
-	g                 *Graph
-	at, hashed        int64 // hashed: when the last file was
-	buf               []byte
-	trusted, unhashed bool
+	g                          *Graph
+	at, hashed                 int64 // hashed: when the last file was
+	buf                        []byte
+	trusted, unhashed, keeping bool
 }
 
 // file signs the file at path, named relative to the project's folder
@@ -118,8 +116,10 @@ func (s *signer) file(path string) bool {
 		s.buf = strconv.AppendInt(append(s.buf, 0), n, 10)
 	}
 	s.trusted = s.trusted && filehash.Trusted(mtime, s.at)
-	hashed, ok := s.g.files.HashedAt(path, size, mtime, id)
-	s.hashed, s.unhashed = max(s.hashed, hashed), s.unhashed || !ok
+	if s.keeping {
+		hashed, ok := s.g.files.HashedAt(path, size, mtime, id)
+		s.hashed, s.unhashed = max(s.hashed, hashed), s.unhashed || !ok
+	}
 	return true
 }
 
