@@ -42,11 +42,11 @@ type stamp struct {
 	Fingerprint string          `json:"fingerprint"`
 	OutDirs     []string        `json:"out_dirs"` // every folder of the output, for the next fingerprint
 	Outputs     fingerprint.Sum `json:"outputs"`  // the sum of OutDirs as the build left them
-	// Result is the SHA-256 of resultFile as this build wrote it: the
+	// ResultSum is the SHA-256 of resultFile as this build wrote it: the
 	// build's result (BuildResult), read only when the next build finds
 	// nothing changed. At 10,000 × 10 it is 12 MB, which an edit build
 	// neither reads nor decodes.
-	Result string `json:"result"`
+	ResultSum string `json:"result_sha256"`
 }
 
 // resultFile is the result of the build that wrote the stamp.
@@ -56,7 +56,7 @@ var resultFile = filepath.Join(".lingo", "build-result.json")
 // file is not the one the stamp names.
 func (s *stamp) result(out string) *BuildResult {
 	data, err := os.ReadFile(filepath.Join(out, resultFile))
-	if err != nil || fmt.Sprintf("%x", sha256.Sum256(data)) != s.Result {
+	if err != nil || fmt.Sprintf("%x", sha256.Sum256(data)) != s.ResultSum {
 		return nil
 	}
 	var res BuildResult
