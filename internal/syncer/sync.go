@@ -66,7 +66,7 @@ type LangPlan struct {
 	missing   []int  // per article: the messages without translation (sync's check only)
 	upToDate  []bool // per article: sync has nothing to write (sync's check only)
 	// per article: the textKey of each message without translation, for
-	// the unit cache (sync's check only)
+	// the unit cache: as planned by sync's check, then as written
 	missingKeys [][]uint64
 	// per article: texts translation memory is not asked again (synced.looked)
 	looked []map[uint64]bool
@@ -459,7 +459,11 @@ func (p Syncer) recall(span memorySpan, read target, skip []bool, looked []map[u
 			}
 			// Every unit, as it is now: the next window's lookup asks
 			// the index, having indexed again the units written since.
-			ix.add(i, a, c, st)
+			// Those this window writes are indexed once written
+			// (indexSynced).
+			if i < lo || i >= hi || skip != nil && skip[i] {
+				ix.add(i, a, c, st)
+			}
 			return nil
 		})
 		if err == nil {
@@ -714,12 +718,8 @@ func (p Syncer) checkLangs(langs, slugs []string, opts SyncOptions, clean *synce
 			if err != nil {
 				return err
 			}
-			for _, m := range ap.Messages {
-				if m.State == Missing {
-					lp.missing[i]++
-					lp.missingKeys[i] = append(lp.missingKeys[i], textKey(m.Source))
-				}
-			}
+			lp.missingKeys[i] = missingKeys(ap.Messages)
+			lp.missing[i] = len(lp.missingKeys[i])
 			if lp.missing[i] == 0 {
 				if lp.upToDate[i], err = p.upToDate(lp.Lang, a, c, st, ap.Messages, plan); err != nil {
 					return err
@@ -794,6 +794,9 @@ func (p Syncer) syncLang(checked *LangPlan, slugs []string, opts SyncOptions) ([
 				return nil, err
 			}
 			ap, err := p.planArticle(checked.Lang, a, c, st, mem, o)
+			// The unit cache keeps the messages left without translation
+			// as written: those memory filled are not looked up again.
+			checked.missingKeys[lo+i] = missingKeys(ap.Messages)
 			return ap.files, err
 		})
 		written = append(written, w...)
@@ -802,6 +805,17 @@ func (p Syncer) syncLang(checked *LangPlan, slugs []string, opts SyncOptions) ([
 		}
 	}
 	return written, nil
+}
+
+// missingKeys is the textKey of each message of ms without translation.
+func missingKeys(ms []Message) []uint64 {
+	var keys []uint64
+	for _, m := range ms {
+		if m.State == Missing {
+			keys = append(keys, textKey(m.Source))
+		}
+	}
+	return keys
 }
 
 // recallTexts is how many messages without translation sync looks for in
