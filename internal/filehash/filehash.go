@@ -18,7 +18,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
+	"slices"
 	"sync"
 	"time"
 
@@ -212,8 +214,10 @@ func (t *Table) Save() error {
 		if err != nil {
 			return err
 		}
-		for path, rec := range t.recs {
-			if err := b.Put([]byte(path), rec.encode()); err != nil {
+		// In order: bbolt put 200,000 new keys in 1.3 s so, in 100 s
+		// in a random order (unitcache's BenchmarkBoltPuts).
+		for _, path := range slices.Sorted(maps.Keys(t.recs)) {
+			if err := b.Put([]byte(path), t.recs[path].encode()); err != nil {
 				return err
 			}
 		}

@@ -17,6 +17,8 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"maps"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -132,24 +134,18 @@ func (x *Index) Update(lang string, units []Unit, gone []string) error {
 		var old [][]ref
 		for _, u := range units {
 			old = append(old, b.refs(u.Slug))
-			if err := b.put(u); err != nil {
-				return err
-			}
+			b.index(u)
 		}
 		for _, slug := range gone {
 			old = append(old, b.refs(slug))
-			if err := b.units.Delete([]byte(slug)); err != nil {
-				return err
-			}
+			b.delete(b.units, []byte(slug))
 		}
 		for _, refs := range old {
 			for _, r := range refs {
-				if err := b.release(r); err != nil {
-					return err
-				}
+				b.release(r)
 			}
 		}
-		return nil
+		return b.flush()
 	})
 }
 
@@ -224,13 +220,57 @@ type ref struct {
 	src [16]byte
 }
 
-// txBuckets are the buckets one transaction writes.
+// txBuckets are the buckets one transaction writes, with what it writes
+// to them, kept until flush puts it in the order of its keys: an update
+// writes texts and words in the random order of their hashes, which bbolt
+// puts many times slower than in order (unitcache's BenchmarkBoltPuts).
 type txBuckets struct {
 	texts, exact, words, units, tr *bolt.Bucket
+	writes                         map[*bolt.Bucket]map[string][]byte // nil: deleted
+}
+
+// get is the value of key in bk as this transaction left it.
+func (b *txBuckets) get(bk *bolt.Bucket, key []byte) []byte {
+	if v, ok := b.writes[bk][string(key)]; ok {
+		return v
+	}
+	return bk.Get(key)
+}
+
+// set sets key to val in bk; a nil val deletes it.
+func (b *txBuckets) set(bk *bolt.Bucket, key, val []byte) {
+	if b.writes[bk] == nil {
+		b.writes[bk] = map[string][]byte{}
+	}
+	b.writes[bk][string(key)] = val
+}
+
+// put sets key to val (never nil) in bk.
+func (b *txBuckets) put(bk *bolt.Bucket, key, val []byte) { b.set(bk, key, append([]byte{}, val...)) }
+
+// delete deletes key from bk.
+func (b *txBuckets) delete(bk *bolt.Bucket, key []byte) { b.set(bk, key, nil) }
+
+// flush writes what the transaction set, bucket by bucket, in order.
+func (b *txBuckets) flush() error {
+	for bk, writes := range b.writes {
+		for _, k := range slices.Sorted(maps.Keys(writes)) {
+			var err error
+			if v := writes[k]; v == nil {
+				err = bk.Delete([]byte(k))
+			} else {
+				err = bk.Put([]byte(k), v)
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func buckets(tx *bolt.Tx, lang string) (*txBuckets, error) {
-	var b txBuckets
+	b := txBuckets{writes: map[*bolt.Bucket]map[string][]byte{}}
 	var err error
 	for _, p := range []struct {
 		b    **bolt.Bucket
@@ -265,7 +305,7 @@ func langBucket(tx *bolt.Tx, lang string, name []byte) *bolt.Bucket {
 // refs returns the pairs the unit of slug has indexed, and deletes their
 // translations.
 func (b *txBuckets) refs(slug string) []ref {
-	v := b.units.Get([]byte(slug))
+	v := b.get(b.units, []byte(slug))
 	if v == nil {
 		return nil
 	}
@@ -274,14 +314,14 @@ func (b *txBuckets) refs(slug string) []ref {
 	for ; len(list) >= 20; list = list[20:] {
 		r := ref{j: binary.BigEndian.Uint32(list), src: [16]byte(list[4:20])}
 		refs = append(refs, r)
-		_ = b.tr.Delete(trKey(r.src, slug, r.j))
+		b.delete(b.tr, trKey(r.src, slug, r.j))
 	}
 	return refs
 }
 
-// put indexes unit u: its record, its translations, and a reference to
+// index indexes unit u: its record, its translations, and a reference to
 // each source text, indexing the texts new to the index.
-func (b *txBuckets) put(u Unit) error {
+func (b *txBuckets) index(u Unit) {
 	rec := append([]byte(u.Key), 0)
 	for _, p := range u.Pairs {
 		if p.Source == "" || p.Translation == "" {
@@ -290,68 +330,50 @@ func (b *txBuckets) put(u Unit) error {
 		src := sourceKey(p.Source)
 		rec = binary.BigEndian.AppendUint32(rec, uint32(p.J))
 		rec = append(rec, src[:]...)
-		if err := b.tr.Put(trKey(src, u.Slug, uint32(p.J)), []byte(p.Translation)); err != nil {
-			return err
-		}
-		if err := b.hold(src, p.Source); err != nil {
-			return err
-		}
+		b.put(b.tr, trKey(src, u.Slug, uint32(p.J)), []byte(p.Translation))
+		b.hold(src, p.Source)
 	}
-	return b.units.Put([]byte(u.Slug), rec)
+	b.put(b.units, []byte(u.Slug), rec)
 }
 
 // hold adds a reference to the source text with key src, indexing it if
 // it is new.
-func (b *txBuckets) hold(src [16]byte, text string) error {
-	v := b.texts.Get(src[:])
+func (b *txBuckets) hold(src [16]byte, text string) {
+	v := b.get(b.texts, src[:])
 	n := uint32(0)
 	if len(v) >= 4 {
 		n = binary.BigEndian.Uint32(v)
 	}
-	val := binary.BigEndian.AppendUint32(nil, n+1)
-	val = append(val, text...)
-	if err := b.texts.Put(src[:], val); err != nil {
-		return err
+	b.put(b.texts, src[:], append(binary.BigEndian.AppendUint32(nil, n+1), text...))
+	if n == 0 {
+		b.each(src, text, func(bk *bolt.Bucket, k []byte) { b.put(bk, k, nil) })
 	}
-	if n > 0 {
-		return nil
-	}
-	return b.each(src, text, func(bk *bolt.Bucket, k []byte) error { return bk.Put(k, nil) })
 }
 
 // release takes away a reference to a source text, and unindexes the
 // text when it was the last.
-func (b *txBuckets) release(r ref) error {
-	v := b.texts.Get(r.src[:])
+func (b *txBuckets) release(r ref) {
+	v := b.get(b.texts, r.src[:])
 	if len(v) < 4 {
-		return nil
+		return
 	}
-	n := binary.BigEndian.Uint32(v)
-	if n > 1 {
-		val := binary.BigEndian.AppendUint32(nil, n-1)
-		return b.texts.Put(r.src[:], append(val, v[4:]...))
+	if n := binary.BigEndian.Uint32(v); n > 1 {
+		b.put(b.texts, r.src[:], append(binary.BigEndian.AppendUint32(nil, n-1), v[4:]...))
+		return
 	}
-	text := string(v[4:])
-	if err := b.texts.Delete(r.src[:]); err != nil {
-		return err
-	}
-	return b.each(r.src, text, func(bk *bolt.Bucket, k []byte) error { return bk.Delete(k) })
+	b.delete(b.texts, r.src[:])
+	b.each(r.src, string(v[4:]), func(bk *bolt.Bucket, k []byte) { b.delete(bk, k) })
 }
 
 // each calls fn with the exact and words keys of a source text.
-func (b *txBuckets) each(src [16]byte, text string, fn func(*bolt.Bucket, []byte) error) error {
+func (b *txBuckets) each(src [16]byte, text string, fn func(*bolt.Bucket, []byte)) {
 	key := tm.Key(text)
-	if err := fn(b.exact, append(key[:], src[:]...)); err != nil {
-		return err
-	}
+	fn(b.exact, append(key[:], src[:]...))
 	words, n := tm.IndexWords(text)
 	for _, w := range words {
 		k := binary.BigEndian.AppendUint32(wordHead(w), uint32(n))
-		if err := fn(b.words, append(k, src[:]...)); err != nil {
-			return err
-		}
+		fn(b.words, append(k, src[:]...))
 	}
-	return nil
 }
 
 // sourceKey is the key of a source text, byte for byte.

@@ -12,9 +12,12 @@ package unitcache
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -203,11 +206,17 @@ func (u Units[T]) Set(lang, key string, result T) bool {
 }
 
 // Put stores items, each in its bucket under its key, replacing what
-// their units had, in one transaction.
+// their units had, in one transaction. They are put in the order of their
+// units (the last of a unit's items wins): bbolt puts keys in order many
+// times faster than in a random one (BenchmarkBoltPuts).
 func (c *Cache) Put(items []Item) error {
 	if c == nil || len(items) == 0 {
 		return nil
 	}
+	items = slices.Clone(items)
+	slices.SortStableFunc(items, func(a, b Item) int {
+		return cmp.Or(strings.Compare(a.Bucket, b.Bucket), strings.Compare(a.Unit, b.Unit))
+	})
 	vals := make([][]byte, len(items))
 	for i, it := range items {
 		data, ok := it.Value.(Raw)
