@@ -2,7 +2,6 @@ package syncer_test
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,25 +23,7 @@ import (
 // 1,000 articles × 10 languages, over ten minutes at 10,000.
 func TestEditAfterFirstSyncReadsOneArticle(t *testing.T) {
 	dir := t.TempDir()
-	if err := gen.Write(dir, gen.Options{Articles: 30, Languages: 3, Seed: 7, ParagraphsPerArticle: 2}); err != nil {
-		t.Fatal(err)
-	}
-	var first string
-	content := filepath.Join(dir, "content")
-	filepath.WalkDir(content, func(path string, d fs.DirEntry, err error) error {
-		if first == "" && err == nil && strings.HasSuffix(path, ".md") {
-			first = path
-		}
-		return err
-	})
-	src, err := os.ReadFile(first)
-	if err != nil {
-		t.Fatal(err)
-	}
-	copied := bytes.Replace(src, []byte(" the "), []byte(" a "), 1)
-	if err := os.WriteFile(filepath.Join(content, "aaa-copy.md"), copied, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	first, src := genWithCopy(t, dir, gen.Options{Articles: 30, Languages: 3, Seed: 7, ParagraphsPerArticle: 2})
 	p, err := project.Open(filepath.Join(dir, config.FileName))
 	if err != nil {
 		t.Fatal(err)

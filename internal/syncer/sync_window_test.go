@@ -23,28 +23,7 @@ import (
 func TestSyncWindows(t *testing.T) {
 	sync := func(window, texts, units int) string {
 		dir := t.TempDir()
-		if err := gen.Write(dir, gen.Options{Articles: 12, Languages: 3, Seed: 3, ParagraphsPerArticle: 3}); err != nil {
-			t.Fatal(err)
-		}
-		// A copy of an article, with one word changed, sorted first: its
-		// messages have no translation, and memory has them all, the same
-		// or similar, in articles of later windows.
-		var first string
-		content := filepath.Join(dir, "content")
-		filepath.WalkDir(content, func(path string, d fs.DirEntry, err error) error {
-			if first == "" && err == nil && strings.HasSuffix(path, ".md") {
-				first = path
-			}
-			return err
-		})
-		src, err := os.ReadFile(first)
-		if err != nil {
-			t.Fatal(err)
-		}
-		src = bytes.Replace(src, []byte(" the "), []byte(" a "), 1)
-		if err := os.WriteFile(filepath.Join(content, "aaa-copy.md"), src, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		genWithCopy(t, dir, gen.Options{Articles: 12, Languages: 3, Seed: 3, ParagraphsPerArticle: 3})
 		defer syncer.SetRecallTexts(window)()
 		defer syncer.SetIndexLimits(texts, units)()
 		p, err := project.Open(filepath.Join(dir, config.FileName))
@@ -81,6 +60,35 @@ func TestSyncWindows(t *testing.T) {
 		t.Errorf("memory filled %d messages of the copy: the test needs more", filled)
 	}
 	t.Logf("%d files compared, %d messages of the copy filled from memory", len(all), filled)
+}
+
+// genWithCopy generates a project in dir and adds aaa-copy.md, sorted
+// first: a copy of its first article with one word changed, whose messages
+// have no translation, and which memory has all, the same or similar, in
+// articles of later windows. It returns the first article's path and
+// text.
+func genWithCopy(t *testing.T, dir string, opts gen.Options) (string, []byte) {
+	t.Helper()
+	if err := gen.Write(dir, opts); err != nil {
+		t.Fatal(err)
+	}
+	var first string
+	content := filepath.Join(dir, "content")
+	filepath.WalkDir(content, func(path string, d fs.DirEntry, err error) error {
+		if first == "" && err == nil && strings.HasSuffix(path, ".md") {
+			first = path
+		}
+		return err
+	})
+	src, err := os.ReadFile(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copied := bytes.Replace(src, []byte(" the "), []byte(" a "), 1)
+	if err := os.WriteFile(filepath.Join(content, "aaa-copy.md"), copied, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return first, src
 }
 
 // TestSyncWindowsReadEachArticleFewTimes: a first sync whose messages
