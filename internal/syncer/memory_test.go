@@ -19,7 +19,7 @@ import (
 // reads that article alone. A first sync that left the memory's index out
 // of date for the units it wrote, or kept the filled messages as still
 // without translation (the original offers their translations anew), had
-// the edit read every article of each language: 34 s for one sentence at
+// the edit read every article of each language: 37 s for one sentence at
 // 1,000 articles × 10 languages, over ten minutes at 10,000.
 func TestEditAfterFirstSyncReadsOneArticle(t *testing.T) {
 	dir := t.TempDir()
