@@ -112,9 +112,10 @@ func (m *memoryIndex) gone() []string {
 	return gone
 }
 
-// unit is what article i's unit offers, under its key now.
-func (m *memoryIndex) unit(i int, a *workspace.Article, c *catalog.Catalog, st workspace.Records) tmindex.Unit {
-	u := tmindex.Unit{Slug: m.slugs[i], Key: m.keys[i]}
+// indexUnit is what the unit of article a (slug), with its catalog c and
+// state st in a language, offers, under key.
+func indexUnit(slug, key string, a *workspace.Article, c *catalog.Catalog, st workspace.Records) tmindex.Unit {
+	u := tmindex.Unit{Slug: slug, Key: key}
 	for j, src := range EntrySources(a, c, st) {
 		if src != "" && c.Entries[j].Other != "" {
 			u.Pairs = append(u.Pairs, tmindex.Pair{J: j, Source: src, Translation: c.Entries[j].Other})
@@ -140,7 +141,7 @@ func (m *memoryIndex) recall(p Syncer, r *tm.Recall, read target) (bool, error) 
 	err := workers.Run(p.Context(), len(stale), func(k int) error {
 		a, c, st, err := read(stale[k])
 		if err == nil {
-			units[k] = m.unit(stale[k], a, c, st)
+			units[k] = indexUnit(m.slugs[stale[k]], m.keys[stale[k]], a, c, st)
 		}
 		return err
 	})
@@ -173,7 +174,7 @@ func (ix *indexer) add(i int, a *workspace.Article, c *catalog.Catalog, st works
 	if ix == nil || ix.m.have[ix.m.slugs[i]] == ix.m.keys[i] {
 		return
 	}
-	u := ix.m.unit(i, a, c, st)
+	u := indexUnit(ix.m.slugs[i], ix.m.keys[i], a, c, st)
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.units = append(ix.units, u)
@@ -258,8 +259,7 @@ func (p Syncer) indexSynced(g *workspace.Graph, langs, slugs []string, changed [
 				if err != nil {
 					return err
 				}
-				m := memoryIndex{slugs: []string{slugs[i]}, keys: []string{u.key}}
-				unit := m.unit(0, a, c, st)
+				unit := indexUnit(slugs[i], u.key, a, c, st)
 				mu.Lock()
 				units[u.lang] = append(units[u.lang], unit)
 				mu.Unlock()

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/lingo-l10n/lingo/internal/config"
@@ -42,24 +40,16 @@ func TestEditAfterFirstSyncReadsOneArticle(t *testing.T) {
 	if err := os.WriteFile(first, append(src, "\nPatients should rest for two hours after each session.\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var mu sync.Mutex
-	reads := map[string]int{}
-	p.Reads = func(path string) {
-		if strings.HasSuffix(path, ".md") {
-			mu.Lock()
-			reads[filepath.Base(path)]++
-			mu.Unlock()
-		}
-	}
+	reads := mdReads(p)
 	if _, err := p.Sync(p.Config.Languages, project.SyncOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	for name, n := range reads {
-		if name != filepath.Base(first) {
-			t.Errorf("the edit of %s read %s %d times", filepath.Base(first), name, n)
+	for path, n := range reads {
+		if path != first {
+			t.Errorf("the edit of %s read %s %d times", filepath.Base(first), filepath.Base(path), n)
 		}
 	}
-	if reads[filepath.Base(first)] == 0 {
+	if reads[first] == 0 {
 		t.Errorf("the edit did not read the article edited: %v", reads)
 	}
 }

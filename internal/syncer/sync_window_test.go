@@ -110,15 +110,7 @@ func TestSyncWindowsReadEachArticleFewTimes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var mu sync.Mutex
-	reads := map[string]int{}
-	p.Reads = func(path string) {
-		if strings.HasSuffix(path, ".md") {
-			mu.Lock()
-			reads[path]++
-			mu.Unlock()
-		}
-	}
+	reads := mdReads(p)
 	if _, err := p.Sync(p.Config.Languages, project.SyncOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -135,4 +127,18 @@ func TestSyncWindowsReadEachArticleFewTimes(t *testing.T) {
 		t.Errorf("a first sync read %s %d times, more than %d: the whole memory is read for each window", path, most, limit)
 	}
 	t.Logf("%d articles read, at most %d times each", len(reads), most)
+}
+
+// mdReads counts, by path, the articles p reads from now on.
+func mdReads(p *project.Project) map[string]int {
+	var mu sync.Mutex
+	reads := map[string]int{}
+	p.Reads = func(path string) {
+		if strings.HasSuffix(path, ".md") {
+			mu.Lock()
+			reads[path]++
+			mu.Unlock()
+		}
+	}
+	return reads
 }
