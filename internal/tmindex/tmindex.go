@@ -17,8 +17,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"maps"
-	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -223,7 +221,7 @@ type ref struct {
 // txBuckets are the buckets one transaction writes, with what it writes
 // to them, kept until flush puts it in the order of its keys: an update
 // writes texts and words in the random order of their hashes, which bbolt
-// puts many times slower than in order (unitcache's BenchmarkBoltPuts).
+// puts many times slower than in order (unitcache.PutSorted).
 type txBuckets struct {
 	texts, exact, words, units, tr *bolt.Bucket
 	writes                         map[*bolt.Bucket]map[string][]byte // nil: deleted
@@ -254,16 +252,8 @@ func (b *txBuckets) delete(bk *bolt.Bucket, key []byte) { b.set(bk, key, nil) }
 // flush writes what the transaction set, bucket by bucket, in order.
 func (b *txBuckets) flush() error {
 	for bk, writes := range b.writes {
-		for _, k := range slices.Sorted(maps.Keys(writes)) {
-			var err error
-			if v := writes[k]; v == nil {
-				err = bk.Delete([]byte(k))
-			} else {
-				err = bk.Put([]byte(k), v)
-			}
-			if err != nil {
-				return err
-			}
+		if err := unitcache.PutSorted(bk, writes); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -40,9 +40,42 @@ func TestPutLastWins(t *testing.T) {
 	}
 }
 
+// PutSorted puts each key with a value and deletes each with none.
+func TestPutSorted(t *testing.T) {
+	db, err := bolt.Open(filepath.Join(t.TempDir(), "db"), 0o644, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	write := func(writes map[string][]byte) {
+		err := db.Update(func(tx *bolt.Tx) error {
+			b, err := tx.CreateBucketIfNotExists([]byte("b"))
+			if err == nil {
+				err = PutSorted(b, writes)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(map[string][]byte{"z": []byte("1"), "a": []byte("2"), "m": {}})
+	write(map[string][]byte{"a": nil, "z": []byte("3")})
+	got := map[string]string{}
+	db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("b")).ForEach(func(k, v []byte) error {
+			got[string(k)] = string(v)
+			return nil
+		})
+	})
+	if len(got) != 2 || got["z"] != "3" || got["m"] != "" {
+		t.Errorf("got %q, want z=3 and m empty", got)
+	}
+}
+
 // BenchmarkBoltPuts puts 50,000 new keys, paths as the file table's, in
-// one transaction, in a random order and in order: why Put and the file
-// table's Save sort what they put. On this machine: 5.0 s against 0.15 s;
+// one transaction, in a random order and in order: why Put and PutSorted
+// sort what they put. On this machine: 5.0 s against 0.15 s;
 // 200,000 keys, 102 s against 1.3 s.
 func BenchmarkBoltPuts(b *testing.B) {
 	keys := make([][]byte, 50000)

@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"cmp"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -247,6 +248,24 @@ func (c *Cache) Put(items []Item) error {
 		}
 		return nil
 	})
+}
+
+// PutSorted writes to b each key of writes with its value, or deletes it
+// where the value is nil, in the order of the keys: bbolt puts keys in
+// order many times faster than in a random one (BenchmarkBoltPuts).
+func PutSorted(b *bolt.Bucket, writes map[string][]byte) error {
+	for _, k := range slices.Sorted(maps.Keys(writes)) {
+		var err error
+		if v := writes[k]; v == nil {
+			err = b.Delete([]byte(k))
+		} else {
+			err = b.Put([]byte(k), v)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Prune removes from bucket the units keep does not keep. keeping names
