@@ -86,7 +86,7 @@ func walkTree(root string, byMtime func(name string) bool, seen *Seen) (sum Sum,
 // own. A file written since must be forgotten (Forget). It is safe for
 // concurrent use.
 type Seen struct {
-	mu   sync.Mutex
+	mu   sync.RWMutex        // read by every core at once (a build's keys: 230,000 files at 10,000 × 10)
 	dirs map[string]*seenDir // by the folder's path as the walk named it
 }
 
@@ -113,8 +113,8 @@ func (s *Seen) Tree(root string) Sum {
 // named it: its root joined with the names below it); ok is false when
 // no walk saw it, or it was forgotten.
 func (s *Seen) Stat(path string) (size, mtime int64, id uint64, ok bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	f := s.find(path)
 	if f == nil || f.forgotten {
 		return 0, 0, 0, false
@@ -139,7 +139,8 @@ func (s *Seen) Drop() {
 	s.dirs = nil
 }
 
-// find is what was seen of the file at path, nil if nothing; s.mu held.
+// find is what was seen of the file at path, nil if nothing; s.mu held
+// (for reading at least).
 func (s *Seen) find(path string) *seenFile {
 	i := strings.LastIndexByte(path, os.PathSeparator)
 	if i < 0 {

@@ -26,17 +26,21 @@ import (
 
 // format changes when the layout does: a file of another format is
 // emptied.
-const format = "lingo-tmindex-1"
+const format = "lingo-tmindex-2"
 
 // The buckets: meta; texts (source key → references, source); exact
 // (tm.Key ‖ source key); words (word length, word, word count, source
-// key); and per language "lang <tag>", holding units (slug → unit key,
-// then each pair's entry number and source key) and tr (source key, slug,
-// 0, entry number → translation).
+// key); and per language "lang <tag>", holding keys (slug → unit key),
+// units (slug → each pair's entry number and source key) and tr (source
+// key, slug, 0, entry number → translation). The keys are a bucket of
+// their own because every lookup reads all of them (Keys): at 10,000
+// articles that is 10,000 keys, where the units' pairs are 17 MB a
+// language.
 var (
 	textsBucket = []byte("texts")
 	exactBucket = []byte("exact")
 	wordsBucket = []byte("words")
+	keysBucket  = []byte("keys")
 	unitsBucket = []byte("units")
 	trBucket    = []byte("tr")
 )
@@ -84,12 +88,11 @@ func (x *Index) Keys(lang string) (map[string]string, error) {
 		return keys, nil
 	}
 	err := x.db.View(func(tx *bolt.Tx) error {
-		units := langBucket(tx, lang, unitsBucket)
-		if units == nil {
+		b := langBucket(tx, lang, keysBucket)
+		if b == nil {
 			return nil
 		}
-		return units.ForEach(func(slug, v []byte) error {
-			key, _, _ := bytes.Cut(v, []byte{0})
+		return b.ForEach(func(slug, key []byte) error {
 			keys[string(slug)] = string(key)
 			return nil
 		})
@@ -105,10 +108,9 @@ func (x *Index) KeysOf(lang string, slugs []string) ([]string, error) {
 		return keys, nil
 	}
 	err := x.db.View(func(tx *bolt.Tx) error {
-		if units := langBucket(tx, lang, unitsBucket); units != nil {
+		if b := langBucket(tx, lang, keysBucket); b != nil {
 			for i, slug := range slugs {
-				key, _, _ := bytes.Cut(units.Get([]byte(slug)), []byte{0})
-				keys[i] = string(key)
+				keys[i] = string(b.Get([]byte(slug)))
 			}
 		}
 		return nil
@@ -137,6 +139,7 @@ func (x *Index) Update(lang string, units []Unit, gone []string) error {
 		for _, slug := range gone {
 			old = append(old, b.refs(slug))
 			b.delete(b.units, []byte(slug))
+			b.delete(b.keys, []byte(slug))
 		}
 		for _, refs := range old {
 			for _, r := range refs {
@@ -223,8 +226,8 @@ type ref struct {
 // writes texts and words in the random order of their hashes, which bbolt
 // puts many times slower than in order (unitcache.PutSorted).
 type txBuckets struct {
-	texts, exact, words, units, tr *bolt.Bucket
-	writes                         map[*bolt.Bucket]map[string][]byte // nil: deleted
+	texts, exact, words, keys, units, tr *bolt.Bucket
+	writes                               map[*bolt.Bucket]map[string][]byte // nil: deleted
 }
 
 // get is the value of key in bk as this transaction left it.
@@ -274,6 +277,9 @@ func buckets(tx *bolt.Tx, lang string) (*txBuckets, error) {
 	if err != nil {
 		return nil, err
 	}
+	if b.keys, err = l.CreateBucketIfNotExists(keysBucket); err != nil {
+		return nil, err
+	}
 	if b.units, err = l.CreateBucketIfNotExists(unitsBucket); err != nil {
 		return nil, err
 	}
@@ -295,11 +301,7 @@ func langBucket(tx *bolt.Tx, lang string, name []byte) *bolt.Bucket {
 // refs returns the pairs the unit of slug has indexed, and deletes their
 // translations.
 func (b *txBuckets) refs(slug string) []ref {
-	v := b.get(b.units, []byte(slug))
-	if v == nil {
-		return nil
-	}
-	_, list, _ := bytes.Cut(v, []byte{0})
+	list := b.get(b.units, []byte(slug))
 	var refs []ref
 	for ; len(list) >= 20; list = list[20:] {
 		r := ref{j: binary.BigEndian.Uint32(list), src: [16]byte(list[4:20])}
@@ -312,7 +314,7 @@ func (b *txBuckets) refs(slug string) []ref {
 // index indexes unit u: its record, its translations, and a reference to
 // each source text, indexing the texts new to the index.
 func (b *txBuckets) index(u Unit) {
-	rec := append([]byte(u.Key), 0)
+	rec := []byte{} // not nil: a unit with no pairs is indexed
 	for _, p := range u.Pairs {
 		if p.Source == "" || p.Translation == "" {
 			continue
@@ -324,6 +326,7 @@ func (b *txBuckets) index(u Unit) {
 		b.hold(src, p.Source)
 	}
 	b.put(b.units, []byte(u.Slug), rec)
+	b.put(b.keys, []byte(u.Slug), []byte(u.Key))
 }
 
 // hold adds a reference to the source text with key src, indexing it if

@@ -196,6 +196,7 @@ type keyMemos struct {
 	m    map[string]keyMemo
 	gen  int64    // bumped by each forget: a key being made before it is not kept
 	made []string // the articles whose keys were made, not recalled (keepKeys)
+	size int      // the keys a run makes, once known: m is made that large
 }
 
 // forget forgets the key named name, every key for "".
@@ -238,13 +239,24 @@ func (k *keyMemos) madeFrom(slug string) {
 	k.made = append(k.made, slug)
 }
 
+// reserve says a run makes n keys: the map of them is made that large
+// rather than grown 17 times (110,000 keys at 10,000 × 10).
+func (k *keyMemos) reserve(n int) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.size = n
+	if k.m == nil {
+		k.m = make(map[string]keyMemo, n)
+	}
+}
+
 // put keeps m under name, unless a key was forgotten since generation gen.
 func (k *keyMemos) put(gen int64, name string, m keyMemo) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if k.gen == gen {
 		if k.m == nil {
-			k.m = map[string]keyMemo{}
+			k.m = make(map[string]keyMemo, k.size)
 		}
 		k.m[name] = m
 	}
