@@ -6,6 +6,7 @@ import (
 	"context"
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // Run runs fn(0) … fn(n-1) on every core and returns the error of the
@@ -13,31 +14,39 @@ import (
 // scheduling. Once ctx is done no further item starts (those running
 // finish), and Run returns ctx's error: a safe point, since each item
 // writes its files whole or not at all.
+//
+// Each worker takes the next item from a counter: a build at 10,000
+// articles runs about 40 loops of 10,000 items that mostly do nothing (a
+// unit found up to date), and handing each item over a channel cost more
+// than the item (BenchmarkRun).
 func Run(ctx context.Context, n int, fn func(i int) error) error {
 	errs := make([]error, n)
-	next := make(chan int)
+	var next atomic.Int64
+	var stopped atomic.Bool
+	done := ctx.Done()
 	var wg sync.WaitGroup
 	for w := 0; w < min(runtime.GOMAXPROCS(0), n); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				select {
+				case <-done:
+					stopped.Store(true)
+					return
+				default:
+				}
 				errs[i] = fn(i)
 			}
 		}()
 	}
-	var stopped error
-	for i := 0; i < n && stopped == nil; i++ {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			stopped = ctx.Err()
-		}
-	}
-	close(next)
 	wg.Wait()
-	if stopped != nil {
-		return stopped
+	if stopped.Load() {
+		return ctx.Err()
 	}
 	for _, err := range errs {
 		if err != nil {
