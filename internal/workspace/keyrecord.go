@@ -47,19 +47,9 @@ func (g *Graph) recall(slug string) (keyRecord, bool) {
 // were not recalled, with their units' keys made from them.
 func (g *Graph) keepKeys() {
 	made := map[string]*keyRecord{}
-	g.keys.mu.RLock()
-	for _, slug := range g.keys.made {
-		if m, ok := g.keys.m[articleName(slug)]; ok {
-			made[slug] = &keyRecord{At: g.opened, Article: m.key, Units: map[string]string{}}
-		}
-	}
-	for name, m := range g.keys.m {
-		lang, slug, _ := strings.Cut(name, "\x00")
-		if rec := made[slug]; rec != nil && lang != "" && m.article == rec.Article {
-			rec.Units[lang] = m.key
-		}
-	}
-	g.keys.mu.RUnlock()
+	g.keys.Made(func(slug, article string, units map[string]string) {
+		made[slug] = &keyRecord{At: g.opened, Article: article, Units: units}
+	})
 	w := g.Writer()
 	for slug, rec := range made {
 		rec.Sig, _, rec.At = g.signature(slug, slices.Sorted(maps.Keys(rec.Units)), rec.At, true)

@@ -136,7 +136,7 @@ func (p *Project) Slugs() ([]string, error) {
 	sort.Strings(slugs)
 	if p.graph != nil {
 		p.graph.slugs = slices.Clone(slugs)
-		p.graph.keys.reserve(len(slugs) * (1 + len(p.Config.Languages)))
+		p.graph.keys.Reserve(len(slugs))
 	}
 	return slugs, nil
 }

@@ -11,11 +11,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/filehash"
+	"github.com/lingo-l10n/lingo/internal/keymemo"
 	"github.com/lingo-l10n/lingo/internal/unitcache"
 )
 
@@ -40,8 +40,8 @@ func (p *Project) cacheFolder() string {
 // Graph is one run's view of the build Graph.
 type Graph struct {
 	p       *Project
-	keys    keyMemos // article and unit keys, for this run
-	slugs   []string // the articles, once listed
+	keys    keymemo.Memos // article and unit keys, for this run
+	slugs   []string      // the articles, once listed
 	files   *filehash.Table
 	Cache   *unitcache.Cache
 	shared  string          // the hash of the shared inputs
@@ -152,118 +152,56 @@ func firstMissing(path string) string {
 func (g *Graph) forget(files []Pending) {
 	for _, f := range files {
 		if g.inputs[f.Path] {
-			g.keys.forget("")
-		} else if name := g.keyName(f.Path); name != "" {
-			g.keys.forget(name)
+			g.keys.ForgetAll()
+		} else if slug, lang, ok := g.keyOf(f.Path); ok {
+			g.keys.Forget(slug, lang)
 		}
 	}
 }
 
-// keyName names the key made from the file at path, an article's or a
-// catalog's or state file's; "" for any other file.
-func (g *Graph) keyName(path string) string {
+// keyOf is the key made from the file at path: of the unit of lang and
+// slug whose catalog or state file it is, or of the article slug ("" for
+// lang) whose Markdown or source catalog it is; false for any other file.
+func (g *Graph) keyOf(path string) (slug, lang string, ok bool) {
 	cfg := g.p.Config
 	if rel, err := filepath.Rel(cfg.ContentDir(), path); err == nil && filepath.IsLocal(rel) && strings.HasSuffix(rel, ".md") {
-		return articleName(filepath.ToSlash(strings.TrimSuffix(rel, ".md")))
+		return filepath.ToSlash(strings.TrimSuffix(rel, ".md")), "", true
 	}
 	rel, err := filepath.Rel(cfg.LocalesDir(), path)
 	if err != nil || !filepath.IsLocal(rel) {
-		return ""
+		return "", "", false
 	}
 	lang, file, _ := strings.Cut(filepath.ToSlash(rel), "/")
-	var slug string
 	if state, ok := strings.CutPrefix(file, StateDir+"/"); ok {
 		slug = strings.TrimSuffix(state, ".json")
 	} else if s, fileLang, _, ok := CatalogName(file); ok && fileLang == lang {
 		slug = s
 	} else {
-		return ""
+		return "", "", false
 	}
 	if lang == cfg.Source {
-		return articleName(slug)
+		lang = ""
 	}
-	return unitName(lang, slug)
+	return slug, lang, true
 }
 
-// keyMemo is a key the graph made; a unit's, with the article key it was
-// made from.
-type keyMemo struct{ article, key string }
-
-// keyMemos are the keys made in this run, by name (articleName,
-// unitName): at 10,000 articles × 10 languages, 110,000 of them.
-type keyMemos struct {
-	mu   sync.RWMutex
-	m    map[string]keyMemo
-	gen  int64    // bumped by each forget: a key being made before it is not kept
-	made []string // the articles whose keys were made, not recalled (keepKeys)
-	size int      // the keys a run makes, once known: m is made that large
-}
-
-// forget forgets the key named name, every key for "".
-func (k *keyMemos) forget(name string) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	k.gen++
-	if name == "" {
-		k.m = nil
-	}
-	delete(k.m, name)
-}
-
-// memo is the key named name, made by compute once per run until a file
-// it was made from is written: sync, publishing, the bundle and check ask
-// for every unit's key. A unit's key is kept with the article key it was
-// made from, and made again when asked for with another.
-func (g *Graph) memo(name, article string, compute func() (string, error)) (string, error) {
-	k := &g.keys
-	k.mu.RLock()
-	m, ok := k.m[name]
-	gen := k.gen
-	k.mu.RUnlock()
-	if ok && m.article == article {
-		return m.key, nil
+// memo is the key of slug's unit in lang, or of the article for lang "",
+// made by compute once per run until a file it was made from is written:
+// sync, publishing, the bundle and check ask for every unit's key. A
+// unit's key is kept with the article key it was made from, and made
+// again when asked for with another.
+func (g *Graph) memo(slug, lang, article string, compute func() (string, error)) (string, error) {
+	m, gen, ok := g.keys.Get(slug, lang)
+	if ok && m.Article == article {
+		return m.Key, nil
 	}
 	key, err := compute()
 	if err != nil {
 		return "", err
 	}
-	k.put(gen, name, keyMemo{article, key})
+	g.keys.Put(gen, slug, lang, keymemo.Key{Article: article, Key: key})
 	return key, nil
 }
-
-// madeFrom notes that a key of slug's article or units was made, not
-// recalled: keepKeys keeps them.
-func (k *keyMemos) madeFrom(slug string) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	k.made = append(k.made, slug)
-}
-
-// reserve says a run makes n keys: the map of them is made that large
-// rather than grown 17 times (110,000 keys at 10,000 × 10).
-func (k *keyMemos) reserve(n int) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	k.size = n
-	if k.m == nil {
-		k.m = make(map[string]keyMemo, n)
-	}
-}
-
-// put keeps m under name, unless a key was forgotten since generation gen.
-func (k *keyMemos) put(gen int64, name string, m keyMemo) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.gen == gen {
-		if k.m == nil {
-			k.m = make(map[string]keyMemo, k.size)
-		}
-		k.m[name] = m
-	}
-}
-
-func articleName(slug string) string    { return "\x00" + slug }
-func unitName(lang, slug string) string { return lang + "\x00" + slug }
 
 // hashInto writes path and the hash of its file into h; "" is no file.
 // It returns the hash.
@@ -309,20 +247,18 @@ func (g *Graph) catalogInto(h io.Writer, lang, slug string) error {
 // article and of its units are recalled from the last run that made them
 // while none of their files changed (recall).
 func (g *Graph) ArticleKey(slug string) (string, error) {
-	g.keys.mu.RLock()
-	gen := g.keys.gen // recalled keys are not kept past a file written since
-	g.keys.mu.RUnlock()
+	gen := g.keys.Gen() // recalled keys are not kept past a file written since
 	var recalled map[string]string
-	key, err := g.memo(articleName(slug), "", func() (string, error) {
+	key, err := g.memo(slug, "", "", func() (string, error) {
 		if rec, ok := g.recall(slug); ok {
 			recalled = rec.Units
 			return rec.Article, nil
 		}
-		g.keys.madeFrom(slug)
+		g.keys.MadeFrom(slug)
 		return g.articleKey(slug)
 	})
 	for lang, unit := range recalled {
-		g.keys.put(gen, unitName(lang, slug), keyMemo{key, unit})
+		g.keys.Put(gen, slug, lang, keymemo.Key{Article: key, Key: unit})
 	}
 	return key, err
 }
@@ -342,8 +278,8 @@ func (g *Graph) articleKey(slug string) (string, error) {
 // UnitKey hashes the inputs of the unit of lang and the article whose
 // articleKey is article: the article, the unit's catalog and its state.
 func (g *Graph) UnitKey(article, lang, slug string) (string, error) {
-	return g.memo(unitName(lang, slug), article, func() (string, error) {
-		g.keys.madeFrom(slug)
+	return g.memo(slug, lang, article, func() (string, error) {
+		g.keys.MadeFrom(slug)
 		return g.unitKey(article, lang, slug)
 	})
 }
