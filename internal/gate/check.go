@@ -48,12 +48,16 @@ func (p Gate) check(langs []string, errorsOnly bool) (*Checked, error) {
 	if err != nil {
 		return nil, err
 	}
-	var gone []check.Finding // the catalogs of deleted articles
-	for _, lang := range langs {
-		in := &workspace.Gone{}
-		if err := p.CollectOrphans(lang, in, slugs); err != nil {
-			return nil, err
-		}
+	var gone []check.Finding                  // the catalogs of deleted articles
+	ins := make([]workspace.Gone, len(langs)) // each language's folder read on a core of its own
+	err = workers.Run(p.Context(), len(langs), func(k int) error {
+		return p.CollectOrphans(langs[k], &ins[k], slugs)
+	})
+	if err != nil {
+		return nil, err
+	}
+	for k, lang := range langs {
+		in := ins[k]
 		for _, path := range in.Catalogs {
 			msg := "the catalog of an article that no longer exists (lingo sync archives its translations and removes it)"
 			if f, ok := c.Finding(lang, p.Rel(path), 0, "", "orphan", msg); ok {

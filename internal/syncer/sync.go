@@ -657,14 +657,19 @@ func (p Syncer) goneSourceCatalogs(slugs []string) (gone []string, converted [][
 func (p Syncer) checkLangs(langs, slugs []string, opts SyncOptions, clean *synced) ([]*LangPlan, []bool, error) {
 	plans := make([]*LangPlan, len(langs))
 	gone := make([][]workspace.Archived, len(langs)) // kept apart until resolved
-	for k, lang := range langs {
-		in, err := p.readGone(lang, slugs)
+	// Each language's folder is read for orphans on a core of its own.
+	err := workers.Run(p.Context(), len(langs), func(k int) error {
+		in, err := p.readGone(langs[k], slugs)
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
 		gone[k] = in.Archive
-		plans[k] = &LangPlan{Lang: lang, remove: in.Remove, converted: in.Converted,
+		plans[k] = &LangPlan{Lang: langs[k], remove: in.Remove, converted: in.Converted,
 			missing: make([]int, len(slugs)), upToDate: make([]bool, len(slugs)), missingKeys: make([][]uint64, len(slugs))}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	w := workspace.Wants(gone...)
 	if slices.ContainsFunc(plans, func(lp *LangPlan) bool { return len(lp.remove) > 0 }) {
@@ -686,7 +691,7 @@ func (p Syncer) checkLangs(langs, slugs []string, opts SyncOptions, clean *synce
 	prog := p.Steps()
 	prog.Start("reading", len(slugs))
 	defer prog.Done()
-	err := workers.Run(p.Context(), len(slugs), func(i int) error {
+	err = workers.Run(p.Context(), len(slugs), func(i int) error {
 		prog.Step()
 		if clean.article(i) {
 			sourceUpToDate[i] = true
