@@ -113,3 +113,40 @@ func fill(t *testing.T, path, text, tr string) {
 		t.Fatal(err)
 	}
 }
+
+// TestEditRepeatsOwnTranslation: an author repeats, in the same article, a
+// paragraph translated there: the build fills the new message from the
+// translation beside it, which memory offers from the article's files as
+// they are (the index has the article under its key before the edit).
+func TestEditRepeatsOwnTranslation(t *testing.T) {
+	dir := t.TempDir()
+	wash := "Wash your hands with soap and warm water before every session at the clinic."
+	files := map[string]string{
+		"lingo.toml":   "source = \"en\"\nlanguages = [\"fr\"]\n",
+		"content/a.md": "# A\n\n" + wash + "\n\nArticle A alone says this.\n",
+		"content/b.md": "# B\n\nArticle B alone says this.\n",
+	}
+	for name, data := range files {
+		path := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build(t, dir)
+	fr := "Lavez-vous les mains au savon et à l'eau tiède avant chaque séance à la clinique."
+	fill(t, filepath.Join(dir, "locales", "fr", "a.fr.toml"), wash, fr)
+	build(t, dir)
+	a := filepath.Join(dir, "content", "a.md")
+	if err := os.WriteFile(a, []byte(files["content/a.md"]+"\n## Again\n\n"+wash+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build(t, dir)
+	got, err := os.ReadFile(filepath.Join(dir, "locales", "fr", "a.fr.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := bytes.Count(got, []byte(fr)); n != 2 {
+		t.Errorf("a's fr catalog has the translation %d times, want 2 (the repeated paragraph filled from memory):\n%s", n, got)
+	}
+}

@@ -440,7 +440,8 @@ func (p Syncer) recall(span memorySpan, read target, skip []bool, looked []map[u
 		index = p.openMemory(span.lang, span.slugs)
 		defer index.close()
 	}
-	indexed, err := index.recall(p, r, read)
+	writes := func(i int) bool { return i >= lo && i < hi && (skip == nil || !skip[i]) }
+	indexed, err := index.recall(p, r, read, writes)
 	if err != nil {
 		return nil, err
 	}
