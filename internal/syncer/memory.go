@@ -42,8 +42,9 @@ type memoryIndex struct {
 	x     *tmindex.Index
 	lang  string
 	slugs []string
-	keys  []string          // per article: its unit's key now
-	have  map[string]string // per slug: the key its unit was indexed under
+	keys  []string // per article: its unit's key now
+	stale []int    // the articles whose unit is not indexed under its key now, in order
+	gone  []string // the indexed units of articles that are no more
 }
 
 // openMemory returns the index of lang's memory with the keys of its
@@ -56,24 +57,24 @@ func (p Syncer) openMemory(lang string, slugs []string) *memoryIndex {
 		if x == nil {
 			return nil
 		}
-		have, err := x.Keys(lang)
-		if err != nil {
-			x.Close()
-			return nil
-		}
 		keys := make([]string, len(slugs))
-		err = workers.Run(p.Context(), len(slugs), func(i int) error {
+		err := workers.Run(p.Context(), len(slugs), func(i int) error {
 			a, err := g.ArticleKey(slugs[i])
 			if err == nil {
 				keys[i], err = g.UnitKey(a, lang, slugs[i])
 			}
 			return err
 		})
+		var stale []int
+		var gone []string
+		if err == nil {
+			stale, gone, err = x.Compare(lang, slugs, keys)
+		}
 		if err != nil {
 			x.Close()
 			return nil
 		}
-		m = &memoryIndex{x: x, lang: lang, slugs: slugs, keys: keys, have: have}
+		m = &memoryIndex{x: x, lang: lang, slugs: slugs, keys: keys, stale: stale, gone: gone}
 		return nil
 	})
 	return m
@@ -89,27 +90,11 @@ func (m *memoryIndex) close() {
 	}
 }
 
-// stale lists the articles whose unit is not indexed under its key now.
-func (m *memoryIndex) stale() []int {
-	var stale []int
-	for i, s := range m.slugs {
-		if m.have[s] != m.keys[i] {
-			stale = append(stale, i)
-		}
-	}
-	return stale
-}
-
-// gone lists the indexed units of articles that are no more.
-func (m *memoryIndex) gone() []string {
-	var gone []string
-	for s := range m.have {
-		if _, ok := slices.BinarySearch(m.slugs, s); !ok {
-			gone = append(gone, s)
-		}
-	}
-	slices.Sort(gone)
-	return gone
+// isStale reports whether article i's unit is not indexed under its key
+// now.
+func (m *memoryIndex) isStale(i int) bool {
+	_, found := slices.BinarySearch(m.stale, i)
+	return found
 }
 
 // indexUnit is what the unit of article a (slug), with its catalog c and
@@ -136,7 +121,7 @@ func (m *memoryIndex) recall(p Syncer, r *tm.Recall, read target, writes func(i 
 	if m == nil || r.Len() > max(indexTexts, 2*len(m.slugs)) {
 		return false, nil
 	}
-	stale := m.stale()
+	stale := m.stale
 	if len(stale) > staleUnits && len(stale) > len(m.slugs)/4 {
 		return false, nil
 	}
@@ -163,11 +148,8 @@ func (m *memoryIndex) recall(p Syncer, r *tm.Recall, read target, writes func(i 
 			r.Offer(uint64(stale[k])<<32|uint64(pair.J), pair.Source, pair.Translation)
 		}
 	}
-	if err := m.x.Update(m.lang, index, m.gone()); err != nil {
+	if err := m.x.Update(m.lang, index, m.gone); err != nil {
 		return false, nil // the index is a cache: offer the memory instead
-	}
-	for _, u := range index {
-		m.have[u.Slug] = u.Key
 	}
 	order := func(slug string) (int, bool) {
 		i, ok := slices.BinarySearch(m.slugs, slug)
@@ -189,7 +171,7 @@ type indexer struct {
 
 // add indexes article i's unit if its key changed.
 func (ix *indexer) add(i int, a *workspace.Article, c *catalog.Catalog, st workspace.Records) {
-	if ix == nil || ix.m.have[ix.m.slugs[i]] == ix.m.keys[i] {
+	if ix == nil || !ix.m.isStale(i) {
 		return
 	}
 	u := indexUnit(ix.m.slugs[i], ix.m.keys[i], a, c, st)
@@ -209,7 +191,7 @@ func (ix *indexer) flush() {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.flushLocked()
-	_ = ix.m.x.Update(ix.m.lang, nil, ix.m.gone())
+	_ = ix.m.x.Update(ix.m.lang, nil, ix.m.gone)
 }
 
 func (ix *indexer) flushLocked() {

@@ -80,24 +80,42 @@ func (x *Index) Close() error {
 	return x.db.Close()
 }
 
-// Keys returns the key each indexed unit of lang was indexed under, by
-// slug.
-func (x *Index) Keys(lang string) (map[string]string, error) {
-	keys := map[string]string{}
+// Compare compares the keys of the indexed units of lang with keys, the
+// key now of the unit of each of slugs (sorted): it returns the slugs'
+// numbers whose unit is not indexed under its key, and the indexed units
+// of slugs not among them. One pass over the index's keys in their order,
+// with nothing kept of them: every lookup compares 10,000 at 10,000
+// articles.
+func (x *Index) Compare(lang string, slugs, keys []string) (stale []int, gone []string, err error) {
 	if x == nil {
-		return keys, nil
+		return nil, nil, nil
 	}
-	err := x.db.View(func(tx *bolt.Tx) error {
+	i := 0
+	err = x.db.View(func(tx *bolt.Tx) error {
 		b := langBucket(tx, lang, keysBucket)
 		if b == nil {
 			return nil
 		}
-		return b.ForEach(func(slug, key []byte) error {
-			keys[string(slug)] = string(key)
-			return nil
-		})
+		c := b.Cursor()
+		for slug, key := c.First(); slug != nil; slug, key = c.Next() {
+			for ; i < len(slugs) && slugs[i] < string(slug); i++ {
+				stale = append(stale, i) // not indexed
+			}
+			if i < len(slugs) && slugs[i] == string(slug) {
+				if string(key) != keys[i] {
+					stale = append(stale, i)
+				}
+				i++
+			} else {
+				gone = append(gone, string(slug))
+			}
+		}
+		return nil
 	})
-	return keys, err
+	for ; i < len(slugs); i++ {
+		stale = append(stale, i)
+	}
+	return stale, gone, err
 }
 
 // KeysOf returns the key the unit of each of slugs in lang was indexed

@@ -88,12 +88,17 @@ func TestIndex(t *testing.T) {
 	if got := lookup(t, x, "es", []string{"a", "b"}, wash); !slices.Equal(got, []string{"-", "-"}) {
 		t.Errorf("es without c: got %q", got)
 	}
-	keys, err := x.Keys("fr")
-	if err != nil {
-		t.Fatal(err)
+	// fr has a under ka2: of "0", "a", "b", under "k0", "ka2", "kb",
+	// "0" and "b" are not indexed; under an older key, a is stale too
+	stale, gone, err := x.Compare("fr", []string{"0", "a", "b"}, []string{"k0", "ka2", "kb"})
+	if err != nil || !slices.Equal(stale, []int{0, 2}) || len(gone) != 0 {
+		t.Errorf("Compare(fr, 0 a b) = %v, %q, %v; want [0 2], none", stale, gone, err)
 	}
-	if len(keys) != 1 || keys["a"] != "ka2" {
-		t.Errorf("Keys(fr) = %v, want a: ka2", keys)
+	if stale, _, _ := x.Compare("fr", []string{"a"}, []string{"ka1"}); !slices.Equal(stale, []int{0}) {
+		t.Errorf("Compare(fr, a under ka1) = %v, want [0]", stale)
+	}
+	if stale, gone, _ := x.Compare("fr", []string{"b"}, []string{"kb"}); !slices.Equal(stale, []int{0}) || !slices.Equal(gone, []string{"a"}) {
+		t.Errorf("Compare(fr, b) = %v, %q; want [0], a gone", stale, gone)
 	}
 	if k, err := x.KeysOf("fr", []string{"a", "b"}); err != nil || !slices.Equal(k, []string{"ka2", ""}) {
 		t.Errorf("KeysOf(fr, a, b) = %q, %v", k, err)
