@@ -10,6 +10,7 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
@@ -274,11 +275,9 @@ func (p Publisher) upToDateArticles(run *publishRun, g *workspace.Graph, slugs [
 		if j.keys, err = g.UnitKeys(slugs[i], run.langs); err != nil {
 			return err
 		}
-		h := sha256.New() // the article and its catalogs in every language its pages show
-		for _, k := range j.keys {
-			h.Write([]byte(k))
-		}
-		j.inputs = hex.EncodeToString(h.Sum(nil))
+		// the article and its catalogs in every language its pages show
+		sum := sha256.Sum256([]byte(strings.Join(j.keys, "")))
+		j.inputs = hex.EncodeToString(sum[:])
 		if run.opts.Incremental {
 			j.fresh = pagebook.FreshKey(j.inputs, run.opts.Langs, run.opts.Formats)
 		}
