@@ -28,13 +28,7 @@ func TestEditReadsOnlyTheArticle(t *testing.T) {
 		"content/c.md": "# C\n\nArticle C alone says this.\n",
 		"content/d.md": "# D\n\nArticle D alone says this.\n",
 	}
-	for name, data := range files {
-		path := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	build(t, dir)
 	// a translator translates a's paragraph
 	fill(t, filepath.Join(dir, "locales", "fr", "a.fr.toml"), wash, "Lavez-vous les mains au savon et à l'eau tiède avant chaque séance à la clinique.")
@@ -126,13 +120,7 @@ func TestEditRepeatsOwnTranslation(t *testing.T) {
 		"content/a.md": "# A\n\n" + wash + "\n\nArticle A alone says this.\n",
 		"content/b.md": "# B\n\nArticle B alone says this.\n",
 	}
-	for name, data := range files {
-		path := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	build(t, dir)
 	fr := "Lavez-vous les mains au savon et à l'eau tiède avant chaque séance à la clinique."
 	fill(t, filepath.Join(dir, "locales", "fr", "a.fr.toml"), wash, fr)
