@@ -31,7 +31,7 @@ import (
 const Absent = "-"
 
 // format changes when the table's layout does; a table of another format
-// is emptied.
+// is made again.
 const format = "lingo-filehash-3"
 
 // bucket holds the records, by path.

@@ -73,7 +73,7 @@ type Files interface {
 }
 
 // recordFile is the record's file, relative to the output folder, and
-// recordFormat its layout: a file of another layout is emptied.
+// recordFormat its layout: a file of another layout is made again.
 const (
 	recordFile   = ".lingo/pages.db"
 	recordFormat = "lingo-pages-1"

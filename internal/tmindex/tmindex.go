@@ -25,7 +25,7 @@ import (
 )
 
 // format changes when the layout does: a file of another format is
-// emptied.
+// made again.
 const format = "lingo-tmindex-2"
 
 // The buckets: meta; texts (source key → references, source); exact
@@ -33,7 +33,7 @@ const format = "lingo-tmindex-2"
 // key); and per language "lang <tag>", holding keys (slug → unit key),
 // units (slug → each pair's entry number and source key) and tr (source
 // key, slug, 0, entry number → translation). The keys are a bucket of
-// their own because every lookup reads all of them (Keys): at 10,000
+// their own because every lookup reads all of them (Compare): at 10,000
 // articles that is 10,000 keys, where the units' pairs are 17 MB a
 // language.
 var (

@@ -27,7 +27,7 @@ import (
 )
 
 // format changes when the meaning of what is stored does: a file of
-// another format is emptied.
+// another format is made again (OpenDB).
 const format = "lingo-unitcache-2"
 
 var metaBucket = []byte("meta")
