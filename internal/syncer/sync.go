@@ -440,6 +440,8 @@ func (p Syncer) recall(span memorySpan, read target, skip []bool, looked []map[u
 		index = p.openMemory(span.lang, span.slugs)
 		defer index.close()
 	}
+	// The articles whose units this window writes: indexed once written
+	// (indexSynced), not by the lookup.
 	writes := func(i int) bool { return i >= lo && i < hi && (skip == nil || !skip[i]) }
 	indexed, err := index.recall(p, r, read, writes)
 	if err != nil {
@@ -460,9 +462,7 @@ func (p Syncer) recall(span memorySpan, read target, skip []bool, looked []map[u
 			}
 			// Every unit, as it is now: the next window's lookup asks
 			// the index, having indexed again the units written since.
-			// Those this window writes are indexed once written
-			// (indexSynced).
-			if i < lo || i >= hi || skip != nil && skip[i] {
+			if !writes(i) {
 				ix.add(i, a, c, st)
 			}
 			return nil
