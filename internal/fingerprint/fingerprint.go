@@ -12,6 +12,7 @@
 package fingerprint
 
 import (
+	"cmp"
 	"encoding/binary"
 	"hash/fnv"
 	"os"
@@ -101,6 +102,7 @@ type seenFile struct {
 	size, mtime int64
 	id          uint64
 	forgotten   bool
+	other       bool // not a regular file (a symbolic link): listed by Files, never stat'ed from here
 }
 
 // Tree is Tree(root, nil), keeping what it sees of each regular file in s.
@@ -116,7 +118,7 @@ func (s *Seen) Stat(path string) (size, mtime int64, id uint64, ok bool) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	f := s.find(path)
-	if f == nil || f.forgotten {
+	if f == nil || f.forgotten || f.other {
 		return 0, 0, 0, false
 	}
 	return f.size, f.mtime, f.id, true
@@ -137,6 +139,51 @@ func (s *Seen) Drop() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.dirs = nil
+}
+
+// Files lists the files (every entry but folders) the walks saw under
+// root, but for those below a folder skip names, in the order
+// filepath.WalkDir visits them: what a walk of root would find, without
+// reading a folder again. ok is false when no walk went into root, or
+// Drop forgot it. Files written since are listed as they were seen: a
+// caller that removes files lists them again itself.
+func (s *Seen) Files(root string, skip func(name string) bool) (paths []string, ok bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.dirs[root] == nil {
+		return nil, false
+	}
+	sep := string(os.PathSeparator)
+	for dir, d := range s.dirs {
+		rel, below := strings.CutPrefix(dir, root)
+		if !below || rel != "" && !strings.HasPrefix(rel, sep) || slices.ContainsFunc(strings.Split(rel, sep), skip) {
+			continue
+		}
+		for _, name := range d.names {
+			paths = append(paths, dir+sep+name)
+		}
+	}
+	slices.SortFunc(paths, walkOrder)
+	return paths, true
+}
+
+// walkOrder orders paths as filepath.WalkDir visits them: name by name,
+// so that a folder's files come before those of a longer name beside it
+// ("a/b" before "a-c"): the separator sorts first.
+func walkOrder(a, b string) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return cmp.Compare(sepFirst(a[i]), sepFirst(b[i]))
+		}
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+func sepFirst(c byte) int {
+	if c == os.PathSeparator {
+		return -1
+	}
+	return int(c)
 }
 
 // find is what was seen of the file at path, nil if nothing; s.mu held
@@ -205,8 +252,8 @@ func (w *walker) walk(dir string) {
 		if !isDir {
 			sum = sum.Add(Sum{entry(dir, name, size, mtime, id), 1})
 		}
-		if isRegular && w.seen != nil {
-			names, files = append(names, name), append(files, seenFile{size: size, mtime: mtime, id: id})
+		if !isDir && w.seen != nil {
+			names, files = append(names, name), append(files, seenFile{size: size, mtime: mtime, id: id, other: !isRegular})
 		}
 		return isDir
 	})

@@ -200,3 +200,48 @@ func TestSeen(t *testing.T) {
 		t.Error("a file is still seen after Drop")
 	}
 }
+
+// Files lists what filepath.WalkDir finds under a folder a walk went
+// into, in its order, links included, folders skipped as asked.
+func TestSeenFiles(t *testing.T) {
+	root := t.TempDir()
+	for _, f := range []string{"es/a/b.toml", "es/a-c.toml", "es/ab/x.toml", "es/a.toml", "es/.lingo/s.json", "es/x/.lingo/t.json", "es/x/y/z.toml", "fr/f.toml"} {
+		write(t, filepath.Join(root, filepath.FromSlash(f)), f)
+	}
+	links := os.Symlink(filepath.Join(root, "es", "a.toml"), filepath.Join(root, "es", "link.toml")) == nil
+	var seen Seen
+	seen.Tree(root)
+	skip := func(name string) bool { return name == ".lingo" }
+	dir := filepath.Join(root, "es")
+	var want []string
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if d.IsDir() && skip(d.Name()) {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() {
+			want = append(want, path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 5 // es/ but its .lingo folders
+	if links {
+		n++
+	}
+	if len(want) != n {
+		t.Fatalf("WalkDir found %d files, want %d: %q", len(want), n, want)
+	}
+	got, ok := seen.Files(dir, skip)
+	if !ok || !slices.Equal(got, want) {
+		t.Errorf("Files = %q, %v; WalkDir finds %q", got, ok, want)
+	}
+	if _, ok := seen.Files(filepath.Join(root, "de"), skip); ok {
+		t.Error("Files lists a folder no walk went into")
+	}
+	seen.Drop()
+	if _, ok := seen.Files(dir, skip); ok {
+		t.Error("Files lists after Drop")
+	}
+}

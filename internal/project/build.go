@@ -102,7 +102,7 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 	end()
 	b := p.WithContext(ctx)
 	b.Progress = prog
-	b.Known = seen.Stat
+	b.Known, b.Listed = seen.Stat, seen.Files
 	var madeFolder atomic.Bool
 	if intact { // else the folders are listed again anyway
 		b.MakesFolder = func(string) { madeFolder.Store(true) }

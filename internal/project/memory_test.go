@@ -138,3 +138,49 @@ func TestEditRepeatsOwnTranslation(t *testing.T) {
 		t.Errorf("a's fr catalog has the translation %d times, want 2 (the repeated paragraph filled from memory):\n%s", n, got)
 	}
 }
+
+// TestBuildArchivesDeletedArticle: an author deletes an article; the
+// build (which finds orphans in what its walk saw) archives its
+// translation, removes its catalog and leaves an app's own strings beside
+// it alone; the article back, its translation comes back from the archive.
+func TestBuildArchivesDeletedArticle(t *testing.T) {
+	dir := t.TempDir()
+	wash := "Wash your hands with soap and warm water before every session at the clinic."
+	foreign := "[hello]\nother = \"Bonjour\"\n"
+	writeFiles(t, dir, map[string]string{
+		"lingo.toml":                     "source = \"en\"\nlanguages = [\"fr\"]\n",
+		"content/a.md":                   "# A\n\nArticle A alone says this.\n",
+		"content/news/b.md":              "# B\n\n" + wash + "\n",
+		"locales/fr/news/active.fr.toml": foreign,
+	})
+	build(t, dir)
+	catalog := filepath.Join(dir, "locales", "fr", "news", "b.fr.toml")
+	fr := "Lavez-vous les mains au savon et à l'eau tiède avant chaque séance à la clinique."
+	fill(t, catalog, wash, fr)
+	build(t, dir)
+	b := filepath.Join(dir, "content", "news", "b.md")
+	src, err := os.ReadFile(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(b); err != nil {
+		t.Fatal(err)
+	}
+	build(t, dir)
+	if _, err := os.Stat(catalog); !os.IsNotExist(err) {
+		t.Errorf("the deleted article's catalog is still there (%v)", err)
+	}
+	if archive, _ := os.ReadFile(filepath.Join(dir, "locales", "fr", ".lingo", "archive.json")); !bytes.Contains(archive, []byte(fr)) {
+		t.Errorf("the archive does not hold the deleted article's translation:\n%s", archive)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "locales", "fr", "news", "active.fr.toml")); string(got) != foreign {
+		t.Errorf("an app's own strings became %q, want them untouched", got)
+	}
+	if err := os.WriteFile(b, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build(t, dir)
+	if got, _ := os.ReadFile(catalog); !bytes.Contains(got, []byte(fr)) {
+		t.Errorf("the article back, its catalog lacks its archived translation:\n%s", got)
+	}
+}

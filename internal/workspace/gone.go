@@ -78,6 +78,7 @@ func (in *Gone) since(before Gone) Gone {
 type orphanWalks struct {
 	mu    sync.Mutex
 	walks map[string]orphanWalk
+	gone  bool // lingo removed a file under locales/ in this run
 }
 
 // orphanWalk is what one walk of a language's folder found, for a list of
@@ -108,7 +109,15 @@ func (o *orphanWalks) keep(lang string, articles []string, found Gone, err error
 func (o *orphanWalks) forget() {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	o.walks = nil
+	o.walks, o.gone = nil, true
+}
+
+// removed reports whether lingo removed a file under locales/ in this
+// run: a walk taken before it no longer lists the folder as it is.
+func (o *orphanWalks) removed() bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.gone
 }
 
 func (p *Project) collectOrphans(lang string, in *Gone, articles []string) error {
@@ -117,19 +126,7 @@ func (p *Project) collectOrphans(lang string, in *Gone, articles []string) error
 	for _, s := range articles {
 		slugs[s] = true
 	}
-	return filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if os.IsNotExist(err) && path == dir {
-			return filepath.SkipDir
-		}
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && d.Name() == StateDir {
-			return filepath.SkipDir
-		}
-		if d.IsDir() {
-			return nil
-		}
+	visit := func(path string) error {
 		rel, _ := filepath.Rel(dir, path)
 		slug, fileLang, ext, ok := CatalogName(rel)
 		if !ok || ext != p.Config.Format && fileLang != lang {
@@ -181,7 +178,39 @@ func (p *Project) collectOrphans(lang string, in *Gone, articles []string) error
 		in.Catalogs = append(in.Catalogs, path)
 		in.Remove = append(in.Remove, path, p.StatePath(lang, slug))
 		return nil
+	}
+	if paths, ok := p.listed(dir); ok {
+		for _, path := range paths {
+			if err := visit(path); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if os.IsNotExist(err) && path == dir {
+			return filepath.SkipDir
+		}
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == StateDir {
+			return filepath.SkipDir
+		}
+		if d.IsDir() {
+			return nil
+		}
+		return visit(path)
 	})
+}
+
+// listed is what this run's walk saw under dir (Listed), but state
+// folders, while lingo has removed no file under locales/ since.
+func (p *Project) listed(dir string) ([]string, bool) {
+	if p.Listed == nil || p.graph == nil || p.graph.orphans.removed() {
+		return nil, false
+	}
+	return p.Listed(dir, func(name string) bool { return name == StateDir })
 }
 
 // Ours reports whether c, a catalog file of lang named for slug, which is

@@ -38,6 +38,12 @@ type Project struct {
 	// (filehash.Table.Known): the build graph hashes files with no stat
 	// of its own.
 	Known func(path string) (size, mtime int64, id uint64, ok bool)
+	// Listed, if set, lists the files a walk of this run saw under root,
+	// but below folders skip names, in the order filepath.WalkDir visits
+	// them (fingerprint.Seen.Files); ok is false where it saw none. The
+	// search for orphans in a language's folder takes it in place of a
+	// walk of its own.
+	Listed func(root string, skip func(name string) bool) (paths []string, ok bool)
 	// WritesLocales, if set, is told of each file under the catalogs'
 	// folder that lingo is about to write or remove, and returns what to
 	// call once it has (Build keeps its fingerprint of the inputs current
