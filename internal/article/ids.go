@@ -14,16 +14,34 @@ import (
 // record the hash of the text they were made from. Whitespace is folded
 // first, so rewrapping a paragraph changes no hash and makes nothing stale.
 func Hash(text string) string {
-	h := sha1.New()
-	sep := false
-	for w := range strings.FieldsSeq(text) {
-		if sep {
-			h.Write([]byte{' '})
-		}
-		io.WriteString(h, w)
-		sep = true
+	if !normalized(text) {
+		text = Normalize(text)
 	}
-	return "sha1-" + hex.EncodeToString(h.Sum(nil))
+	h := sha1.New()
+	io.WriteString(h, text)
+	var sum [sha1.Size]byte
+	var b [len("sha1-") + 2*sha1.Size]byte
+	copy(b[:], "sha1-")
+	hex.Encode(b[len("sha1-"):], h.Sum(sum[:0]))
+	return string(b[:])
+}
+
+// normalized reports whether text is as Normalize leaves it (words
+// between single spaces, none first or last), as most texts are: Hash
+// then hashes it as it is, in one write, not word by word.
+func normalized(text string) bool {
+	space := true // before the first word
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			if r != ' ' || space {
+				return false
+			}
+			space = true
+		} else {
+			space = false
+		}
+	}
+	return !space || text == ""
 }
 
 // Normalize folds every run of white space (line breaks included) into one

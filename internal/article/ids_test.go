@@ -53,3 +53,10 @@ func TestIsID(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkHash(b *testing.B) {
+	text := "Ketamine blocks NMDA receptors in the brain; at low doses, given under supervision, it can lift depression within hours."
+	for b.Loop() {
+		Hash(text)
+	}
+}
