@@ -90,6 +90,13 @@ func (m *memoryIndex) close() {
 	}
 }
 
+// tooStale reports whether so many units are not indexed under their key
+// now that offering the whole memory costs less than indexing them again
+// for one lookup.
+func (m *memoryIndex) tooStale() bool {
+	return m != nil && len(m.stale) > staleUnits && len(m.stale) > len(m.slugs)/4
+}
+
 // isStale reports whether article i's unit is not indexed under its key
 // now.
 func (m *memoryIndex) isStale(i int) bool {
@@ -121,10 +128,10 @@ func (m *memoryIndex) recall(p Syncer, r *tm.Recall, read target, writes func(i 
 	if m == nil || r.Len() > max(indexTexts, 2*len(m.slugs)) {
 		return false, nil
 	}
-	stale := m.stale
-	if len(stale) > staleUnits && len(stale) > len(m.slugs)/4 {
+	if m.tooStale() {
 		return false, nil
 	}
+	stale := m.stale
 	units := make([]tmindex.Unit, len(stale))
 	err := workers.Run(p.Context(), len(stale), func(k int) error {
 		a, c, st, err := read(stale[k])
@@ -243,6 +250,13 @@ func (p Syncer) indexSynced(g *workspace.Graph, langs, slugs []string, changed [
 			}
 		}
 	}
+	p.indexUnits(x, langs, slugs, stale)
+}
+
+// indexUnits indexes the units of stale (per article: its units to
+// index), reading them as they are, a batch of articles at a time, each
+// article read once for all its languages.
+func (p Syncer) indexUnits(x *tmindex.Index, langs, slugs []string, stale map[int][]changedUnit) {
 	for articles := slices.Sorted(maps.Keys(stale)); len(articles) > 0; {
 		batch := articles[:min(len(articles), indexBatch)]
 		articles = articles[len(batch):]
@@ -267,13 +281,75 @@ func (p Syncer) indexSynced(g *workspace.Graph, langs, slugs []string, changed [
 			return nil
 		})
 		if err != nil {
-			return // the index is a cache: the next lookup indexes them
+			return // the index is a cache: a later lookup indexes them
 		}
 		for k, us := range units {
 			slices.SortFunc(us, func(x, y tmindex.Unit) int { return strings.Compare(x.Slug, y.Slug) })
 			_ = x.Update(langs[k], us, nil)
 		}
 	}
+}
+
+// staleIndex indexes, once in a sync, the units of every language that
+// the sync leaves as they are but the index does not have under their key
+// now (the index was deleted, or made again in a new format): when one
+// lookup finds too many of them in its language to ask the index
+// (memoryIndex.tooStale), the other languages have them too. Reading each
+// article once for all its languages costs a fraction of what each
+// language's lookups would, each reading the whole memory of its
+// language (14 to 17 minutes for one edit at 10,000 articles × 10
+// languages). The units sync writes are indexed once written
+// (indexSynced).
+type staleIndex struct {
+	done  bool // the languages' lookups run one after the other
+	langs []string
+	slugs []string
+	plans []*LangPlan // per language: upToDate, the units the sync leaves as they are
+}
+
+// pending reports whether the units are still to index.
+func (s *staleIndex) pending() bool { return s != nil && !s.done }
+
+// index indexes the units; the index must not be open.
+func (s *staleIndex) index(p Syncer) {
+	s.done = true
+	_ = p.WithGraph(func(g *workspace.Graph) error { return s.indexWith(p, g) })
+}
+
+func (s *staleIndex) indexWith(p Syncer, g *workspace.Graph) error {
+	x := tmindex.Open(g.CachePath(memoryFile))
+	if x == nil {
+		return nil
+	}
+	defer x.Close()
+	stale := map[int][]changedUnit{} // per article: its units to index
+	for k, lang := range s.langs {
+		keys := make([]string, len(s.slugs))
+		err := workers.Run(p.Context(), len(s.slugs), func(i int) error {
+			if !s.plans[k].upToDate[i] {
+				return nil // written by the sync, and indexed then
+			}
+			a, err := g.ArticleKey(s.slugs[i])
+			if err == nil {
+				keys[i], err = g.UnitKey(a, lang, s.slugs[i])
+			}
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		out, _, err := x.Compare(lang, s.slugs, keys)
+		if err != nil {
+			return err
+		}
+		for _, i := range out {
+			if s.plans[k].upToDate[i] {
+				stale[i] = append(stale[i], changedUnit{lang: k, article: i, key: keys[i]})
+			}
+		}
+	}
+	p.indexUnits(x, s.langs, s.slugs, stale)
+	return nil
 }
 
 // indexBatch is how many articles indexSynced reads before it indexes

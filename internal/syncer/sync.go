@@ -391,6 +391,7 @@ type memorySpan struct {
 	lo, hi, n int
 	lang      string
 	slugs     []string
+	stale     *staleIndex // indexes every language's units at once, when one lookup finds too many stale
 }
 
 // recall is the translation memory of a language for the messages
@@ -438,6 +439,11 @@ func (p Syncer) recall(span memorySpan, read target, skip []bool, looked []map[u
 	var index *memoryIndex
 	if span.slugs != nil {
 		index = p.openMemory(span.lang, span.slugs)
+		if index.tooStale() && span.stale.pending() {
+			index.close() // one handle at a time: bbolt locks the file
+			span.stale.index(p)
+			index = p.openMemory(span.lang, span.slugs)
+		}
 		defer index.close()
 	}
 	// The articles whose units this window writes: indexed once written
@@ -550,8 +556,9 @@ func (p Syncer) syncWrite(langs, slugs []string, opts SyncOptions, checked []*La
 	// next run recognizes the IDs of the last sync by them. A run killed at
 	// any point leaves files the next run accepts, and no translation lost.
 	var written []workspace.Change
+	stale := &staleIndex{langs: langs, slugs: slugs, plans: checked}
 	for _, lp := range checked {
-		w, err := p.syncLang(lp, slugs, opts)
+		w, err := p.syncLang(lp, slugs, stale, opts)
 		written = append(written, workspace.Wrote(w)...)
 		if err != nil {
 			return written, err
@@ -758,7 +765,7 @@ func (p Syncer) upToDate(lang string, a *workspace.Article, c *catalog.Catalog, 
 
 // syncLang writes the archive of a language as checked, then plans and
 // writes its articles' files on every core.
-func (p Syncer) syncLang(checked *LangPlan, slugs []string, opts SyncOptions) ([]string, error) {
+func (p Syncer) syncLang(checked *LangPlan, slugs []string, stale *staleIndex, opts SyncOptions) ([]string, error) {
 	var written []string
 	if len(checked.archive) > 0 {
 		f, err := workspace.JSONFile(p.ArchivePath(checked.Lang), checked.archive)
@@ -785,7 +792,7 @@ func (p Syncer) syncLang(checked *LangPlan, slugs []string, opts SyncOptions) ([
 		lo, hi := win[0], win[1]
 		o := opts
 		o.NoMemory = o.NoMemory || win[2] == 0
-		span := memorySpan{lo: lo, hi: hi, n: len(slugs), lang: checked.Lang, slugs: slugs}
+		span := memorySpan{lo: lo, hi: hi, n: len(slugs), lang: checked.Lang, slugs: slugs, stale: stale}
 		mem, err := p.recall(span, read, checked.upToDate, checked.looked, checked.archive, o)
 		if err != nil {
 			return written, err
