@@ -24,7 +24,7 @@ func (p Publisher) Preview(lang, slug string, draft *gate.Draft, mark string) ([
 	if err != nil {
 		return nil, err
 	}
-	ap, err := p.judgeAll(run, a, lang, draft, nil)
+	ap, err := p.judgeAll(run, a, map[string]*gate.Draft{lang: draft}, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -421,13 +421,13 @@ func (p Publisher) publishArticle(run *publishRun, checks *workspace.CacheWriter
 		return nil, err
 	}
 	kept := p.keptPages(run, slug, job)
-	ap, err := p.judgeAll(run, a, "", nil, kept)
+	ap, err := p.judgeAll(run, a, nil, kept)
 	if err != nil {
 		return nil, err
 	}
 	if len(kept) > 0 && p.kindsChanged(ap, job) { // every page shows the others' kinds (its switcher)
 		kept = nil
-		if ap, err = p.judgeAll(run, a, "", nil, nil); err != nil {
+		if ap, err = p.judgeAll(run, a, nil, nil); err != nil {
 			return nil, err
 		}
 	}
@@ -441,19 +441,23 @@ func (p Publisher) publishArticle(run *publishRun, checks *workspace.CacheWriter
 			}
 		}
 	}
+	made := make([][]workspace.Pending, len(run.opts.Langs))
+	if err := workers.Run(p.Context(), len(made), func(li int) error {
+		if k, ok := kept[run.opts.Langs[li]]; ok {
+			outs[li] = k
+		} else {
+			outs[li].inputs = job.inputs
+			made[li], outs[li].summary, outs[li].err = p.pageFiles(run, ap, run.opts.Langs[li])
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
 	var files []workspace.Pending
 	of := map[string]int{} // path written → language
-	for li, lang := range run.opts.Langs {
-		if k, ok := kept[lang]; ok {
-			outs[li] = k
-			continue
-		}
-		o := &outs[li]
-		o.inputs = job.inputs
-		fs, sum, err := p.pageFiles(run, ap, lang)
-		o.summary, o.err = sum, err
+	for li, fs := range made {
 		for _, f := range fs {
-			o.outputs = append(o.outputs, p.OutRel(f.Path))
+			outs[li].outputs = append(outs[li].outputs, p.OutRel(f.Path))
 			of[p.Rel(f.Path)] = li
 		}
 		files = append(files, fs...)
@@ -514,35 +518,31 @@ func (p Publisher) kindsChanged(ap *articlePages, job articleJob) bool {
 }
 
 // judgeAll judges article a in every target language of run but those of
-// kept (whose page kinds it takes from them), with draft, when not nil, in
-// place of its entry in draftLang, and decides the kind of its page in
+// kept (whose page kinds it takes from them), with the draft of drafts, by
+// language, in place of its entry, and decides the kind of its page in
 // every language.
-func (p Publisher) judgeAll(run *publishRun, a *workspace.Article, draftLang string, draft *gate.Draft, kept map[string]pageOut) (*articlePages, error) {
+func (p Publisher) judgeAll(run *publishRun, a *workspace.Article, drafts map[string]*gate.Draft, kept map[string]pageOut) (*articlePages, error) {
 	ap := &articlePages{a: a, judged: map[string]*gate.Judgement{}, kinds: map[string]string{}}
-	for _, lang := range run.langs {
-		if k, ok := kept[lang]; ok {
-			ap.kinds[lang] = k.summary.Kind
+	// The languages in parallel: an edit publishes one article.
+	judged := make([]*gate.Judgement, len(run.langs))
+	err := workers.Run(p.Context(), len(run.langs), func(k int) (err error) {
+		lang := run.langs[k]
+		if _, ok := kept[lang]; !ok && lang != p.Config.Source {
+			judged[k], err = run.judge(a, lang, drafts[lang])
+		}
+		return err
+	})
+	for k, lang := range run.langs {
+		if out, ok := kept[lang]; ok {
+			ap.kinds[lang] = out.summary.Kind
 			continue
 		}
-		if lang == p.Config.Source {
-			continue
+		if judged[k] != nil {
+			ap.judged[lang] = judged[k]
 		}
-		var d *gate.Draft
-		if lang == draftLang {
-			d = draft
-		}
-		j, err := run.judge(a, lang, d)
-		if err != nil {
-			return nil, err
-		}
-		ap.judged[lang] = j
+		ap.kinds[lang] = p.PageKind(lang, judged[k])
 	}
-	for _, lang := range run.langs {
-		if _, ok := kept[lang]; !ok {
-			ap.kinds[lang] = p.PageKind(lang, ap.judged[lang])
-		}
-	}
-	return ap, nil
+	return ap, err
 }
 
 // upToDatePages fills the job's pages from the record, under
