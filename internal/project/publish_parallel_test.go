@@ -2,6 +2,8 @@ package project_test
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -205,4 +207,24 @@ func records(t *testing.T, p *project.Project, out string) map[string]any {
 		t.Errorf("%s: no records", out)
 	}
 	return all
+}
+
+// cancelOnStep cancels a context at the first step it hears of.
+type cancelOnStep struct{ cancel context.CancelFunc }
+
+func (c cancelOnStep) Start(string, int) {}
+func (c cancelOnStep) Step()             { c.cancel() }
+func (c cancelOnStep) Done()             {}
+
+// TestPublishInterrupted: interrupted while it judges an article's
+// languages (Ctrl-C in a first build), publishing stops with the
+// context's error, never a panic.
+func TestPublishInterrupted(t *testing.T) {
+	p := genPublishProject(t, 3)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, err := p.WithContext(ctx).Publish(project.PublishOptions{Langs: p.ProjectLangs(), Formats: project.Formats}, cancelOnStep{cancel})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("Publish interrupted returned %v, want %v", err, context.Canceled)
+	}
 }

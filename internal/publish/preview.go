@@ -28,11 +28,10 @@ func (p Publisher) Preview(lang, slug string, draft *gate.Draft, mark string) ([
 	if err != nil {
 		return nil, err
 	}
-	judged := ap.judged
 	ap.kinds[lang] = pageTranslation
 	if i := slices.Index(a.IDs, mark); i >= 0 {
 		if l := p.shownFrom(ap, p.Chain(lang), i); l != "" {
-			judged[l].Published[mark] = markOpen + judged[l].Published[mark] + markClose
+			ap.judged[l].Published[mark] = markOpen + ap.judged[l].Published[mark] + markClose
 		} else { // shown in the source language
 			c := *a
 			c.Segs = slices.Clone(a.Segs)

@@ -518,9 +518,8 @@ func (p Publisher) kindsChanged(ap *articlePages, job articleJob) bool {
 }
 
 // judgeAll judges article a in every target language of run but those of
-// kept (whose page kinds it takes from them), with the draft of drafts, by
-// language, in place of its entry, and decides the kind of its page in
-// every language.
+// kept (whose page kinds it takes from them), with drafts[lang] in place
+// of its entry, and decides the kind of its page in every language.
 func (p Publisher) judgeAll(run *publishRun, a *workspace.Article, drafts map[string]*gate.Draft, kept map[string]pageOut) (*articlePages, error) {
 	ap := &articlePages{a: a, judged: map[string]*gate.Judgement{}, kinds: map[string]string{}}
 	// The languages in parallel: an edit publishes one article.
@@ -532,6 +531,9 @@ func (p Publisher) judgeAll(run *publishRun, a *workspace.Article, drafts map[st
 		}
 		return err
 	})
+	if err != nil {
+		return nil, err
+	}
 	for k, lang := range run.langs {
 		if out, ok := kept[lang]; ok {
 			ap.kinds[lang] = out.summary.Kind
@@ -542,7 +544,7 @@ func (p Publisher) judgeAll(run *publishRun, a *workspace.Article, drafts map[st
 		}
 		ap.kinds[lang] = p.PageKind(lang, judged[k])
 	}
-	return ap, err
+	return ap, nil
 }
 
 // upToDatePages fills the job's pages from the record, under
