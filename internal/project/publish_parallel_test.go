@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/lingo-l10n/lingo/internal/config"
@@ -226,5 +227,52 @@ func TestPublishInterrupted(t *testing.T) {
 	_, err := p.WithContext(ctx).Publish(project.PublishOptions{Langs: p.ProjectLangs(), Formats: project.Formats}, cancelOnStep{cancel})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("Publish interrupted returned %v, want %v", err, context.Canceled)
+	}
+}
+
+// cancelAt cancels a context when the step named what starts.
+type cancelAt struct {
+	what   string
+	cancel context.CancelFunc
+}
+
+func (c cancelAt) Start(what string, _ int) {
+	if what == c.what {
+		c.cancel()
+	}
+}
+func (c cancelAt) Step() {}
+func (c cancelAt) Done() {}
+
+// TestInterruptedBuildKeepsItsSync: a first build interrupted once it
+// publishes (Ctrl-C a quarter of an hour into one at 10,000 × 10) keeps
+// what sync recorded: the next build syncs nothing again, reading no
+// catalog of a language to plan it, and completes.
+func TestInterruptedBuildKeepsItsSync(t *testing.T) {
+	p := genPublishProject(t, 6)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if _, err := p.Build(ctx, cancelAt{"rendering", cancel}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("the interrupted build returned %v, want %v", err, context.Canceled)
+	}
+	lang := p.Config.Languages[0]
+	var catalogs atomic.Int64
+	p.Reads = func(path string) {
+		if strings.HasSuffix(path, "."+lang+".toml") {
+			catalogs.Add(1)
+		}
+	}
+	res, err := p.Build(context.Background(), &stepCounter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Synced) > 0 {
+		t.Errorf("the build after the interrupted one synced again: %v", res.Synced)
+	}
+	// Publishing reads each catalog once; a sync that planned again
+	// read them first.
+	slugs, _ := p.Slugs()
+	if n := catalogs.Load(); n > int64(len(slugs)) {
+		t.Errorf("the build after the interrupted one read %s catalogs %d times for %d articles: its sync planned again", lang, n, len(slugs))
 	}
 }

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -108,18 +109,22 @@ func (p *Project) WithGraph(fn func(g *Graph) error) error {
 // close saves the file table and closes the cache after a run that ended
 // with err; both are caches, so a failure to save them is no error of the
 // run. A run that failed leaves no folder it made: bad input changes
-// nothing on disk.
+// nothing on disk. A run interrupted at a safe point keeps what it
+// recorded, as a complete one does: the files it wrote are on disk, and
+// the next run goes on from there (else an interrupted first build does
+// its sync again: a quarter of an hour at 10,000 × 10).
 func (g *Graph) close(err error) {
 	defer Time("the build graph closed")()
-	if err == nil {
+	keep := err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+	if keep {
 		g.keepKeys()
 	}
 	_ = g.Cache.Close()
-	if err == nil {
+	if keep {
 		_ = g.files.Save()
 	}
 	_ = g.files.Close()
-	if err == nil {
+	if keep {
 		ignore := filepath.Join(g.p.Config.Dir, ".lingo", ".gitignore")
 		if _, err := os.Stat(ignore); errors.Is(err, fs.ErrNotExist) {
 			_ = os.WriteFile(ignore, []byte("# lingo's cache: safe to delete, not to commit\n*\n"), 0o644)
