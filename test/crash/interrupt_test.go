@@ -58,7 +58,9 @@ func TestInterrupt(t *testing.T) {
 	before := snap(t, base)
 	trBefore := translations(t, base)
 
-	ref := filepath.Join(work, "ref")
+	// Every copy of the project is a folder named alike: a site without
+	// a title takes its folder's name, on every index page.
+	ref := filepath.Join(work, "ref", "project")
 	copyTree(t, base, ref)
 	var refOut bytes.Buffer
 	refCode, refDur := run(t, bin, ref, tmp, "build", &refOut)
@@ -74,7 +76,7 @@ func TestInterrupt(t *testing.T) {
 	dur := refDur // a build's duration: the shortest seen, so that a slow reference run does not put every signal past the end
 	for i := range n {
 		delay := dur * time.Duration(2*i+1) / time.Duration(2*n)
-		proj := filepath.Join(work, fmt.Sprintf("proj%d", i))
+		proj := filepath.Join(work, fmt.Sprintf("proj%d", i), "project")
 		copyTree(t, base, proj)
 		where := fmt.Sprintf("iteration %d (SIGINT after %v of ~%v)", i, delay.Round(time.Millisecond), dur.Round(time.Millisecond))
 
