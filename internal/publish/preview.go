@@ -1,13 +1,12 @@
 package publish
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 
 	"github.com/lingo-l10n/lingo/internal/gate"
+	"github.com/lingo-l10n/lingo/internal/htmlpage"
 	"github.com/lingo-l10n/lingo/internal/workspace"
-	"golang.org/x/net/html"
 )
 
 // Preview renders the HTML page of article slug in lang as lingo render
@@ -31,11 +30,11 @@ func (p Publisher) Preview(lang, slug string, draft *gate.Draft, mark string) ([
 	ap.kinds[lang] = pageTranslation
 	if i := slices.Index(a.IDs, mark); i >= 0 {
 		if l := p.shownFrom(ap, p.Chain(lang), i); l != "" {
-			ap.judged[l].Published[mark] = markOpen + ap.judged[l].Published[mark] + markClose
+			ap.judged[l].Published[mark] = htmlpage.MarkOpen + ap.judged[l].Published[mark] + htmlpage.MarkClose
 		} else { // shown in the source language
 			c := *a
 			c.Segs = slices.Clone(a.Segs)
-			c.Segs[i].Text = markOpen + c.Segs[i].Text + markClose
+			c.Segs[i].Text = htmlpage.MarkOpen + c.Segs[i].Text + htmlpage.MarkClose
 			ap.a = &c
 		}
 	}
@@ -46,45 +45,5 @@ func (p Publisher) Preview(lang, slug string, draft *gate.Draft, mark string) ([
 	if len(files) == 0 {
 		return nil, fmt.Errorf("%s has no page in %s", slug, lang)
 	}
-	return markPassage(files[0].Data), nil
+	return htmlpage.MarkPassage(files[0].Data), nil
 }
-
-// markPassage turns the marks in the text of page into a <mark> element,
-// and drops those that landed elsewhere (an attribute, the <title>).
-func markPassage(page []byte) []byte {
-	var out bytes.Buffer
-	z := html.NewTokenizer(bytes.NewReader(page))
-	inTitle, opened, closed := false, false, false
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			break
-		}
-		raw := z.Raw()
-		switch tt {
-		case html.StartTagToken, html.EndTagToken:
-			name, _ := z.TagName()
-			inTitle = string(name) == "title" && tt == html.StartTagToken
-		case html.TextToken:
-			if !inTitle && !opened && bytes.Contains(raw, []byte(markOpen)) {
-				raw = bytes.Replace(raw, []byte(markOpen), []byte(`<mark id="lingo-mark">`), 1)
-				opened = true
-			}
-			if !inTitle && opened && !closed && bytes.Contains(raw, []byte(markClose)) {
-				raw = bytes.Replace(raw, []byte(markClose), []byte(`</mark>`), 1)
-				closed = true
-			}
-		}
-		raw = bytes.ReplaceAll(raw, []byte(markOpen), nil)
-		raw = bytes.ReplaceAll(raw, []byte(markClose), nil)
-		out.Write(raw)
-	}
-	return out.Bytes()
-}
-
-// The marks Preview puts around the passage it highlights, as text: two
-// characters of Unicode's private use area, which no page holds.
-const (
-	markOpen  = "\ue000"
-	markClose = "\ue001"
-)
