@@ -276,3 +276,77 @@ func TestInterruptedBuildKeepsItsSync(t *testing.T) {
 		t.Errorf("the build after the interrupted one read %s catalogs %d times for %d articles: its sync planned again", lang, n, len(slugs))
 	}
 }
+
+// cancelAfterSteps cancels a context at the n-th step of the step named
+// what.
+type cancelAfterSteps struct {
+	what   string
+	n      int64
+	in     atomic.Bool
+	steps  atomic.Int64
+	cancel context.CancelFunc
+}
+
+func (c *cancelAfterSteps) Start(what string, _ int) { c.in.Store(what == c.what) }
+func (c *cancelAfterSteps) Step() {
+	if c.in.Load() && c.steps.Add(1) == c.n {
+		c.cancel()
+	}
+}
+func (c *cancelAfterSteps) Done() {}
+
+// TestInterruptedBuildKeepsItsPages: a first build interrupted three
+// quarters into publishing records the pages of the articles it made:
+// the next build finds them up to date, makes the others, and ends with
+// the pages of a build never interrupted.
+func TestInterruptedBuildKeepsItsPages(t *testing.T) {
+	const articles = 8
+	p := genPublishProject(t, articles)
+	// A copy named alike: a site without a title takes its folder's name.
+	whole := filepath.Join(t.TempDir(), filepath.Base(p.Config.Dir))
+	if err := os.CopyFS(whole, os.DirFS(p.Config.Dir)); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	langs := len(p.ProjectLangs())
+	stop := &cancelAfterSteps{what: "rendering", n: int64(langs*articles*3/4 + 1), cancel: cancel}
+	if _, err := p.Build(ctx, stop); !errors.Is(err, context.Canceled) {
+		t.Fatalf("the interrupted build returned %v, want %v", err, context.Canceled)
+	}
+	res, err := p.Build(context.Background(), &stepCounter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	skipped := 0
+	for _, l := range res.Langs {
+		skipped += l.Skipped
+	}
+	if skipped == 0 {
+		t.Errorf("the build after one interrupted in publishing made every page again")
+	}
+	q, err := project.Open(filepath.Join(whole, config.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := q.Build(context.Background(), &stepCounter{}); err != nil {
+		t.Fatal(err)
+	}
+	got, want := projectFiles(t, filepath.Join(p.Config.Dir, "out")), projectFiles(t, filepath.Join(whole, "out"))
+	delete(got, ".lingo/build-result.json")
+	delete(want, ".lingo/build-result.json")
+	delete(got, ".lingo/pages.db")
+	delete(want, ".lingo/pages.db")
+	if !reflect.DeepEqual(got, want) {
+		for path := range want {
+			if got[path] != want[path] {
+				t.Errorf("%s differs from a build never interrupted", path)
+			}
+		}
+		for path := range got {
+			if _, ok := want[path]; !ok {
+				t.Errorf("%s: not in a build never interrupted", path)
+			}
+		}
+	}
+}
