@@ -65,11 +65,13 @@ hugo-example: build
 	@echo "Open $(HUGO_EXAMPLE)/.build/public/fr/ketamine-and-the-brain/index.html (or hugo server -s $(HUGO_EXAMPLE))"
 
 # Kills lingo sync and lingo build mid-write CRASHN times and checks that
-# every file is old or new, nothing is lost, and the next run works.
+# every file is old or new, nothing is lost, and the next run works; then
+# interrupts lingo build (Ctrl-C) at five points and checks that the next
+# build ends as one never interrupted.
 CRASHN ?= 300
 crash:
 	$(GO) vet -tags crash ./test/crash/
-	$(GO) test -tags crash -run Kill -count=1 -v -timeout 60m ./test/crash/ -crash.n $(CRASHN)
+	$(GO) test -tags crash -run 'Kill|Interrupt' -count=1 -v -timeout 60m ./test/crash/ -crash.n $(CRASHN)
 
 vet:
 	$(GO) vet $(PKGS)
