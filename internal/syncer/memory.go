@@ -57,14 +57,7 @@ func (p Syncer) openMemory(lang string, slugs []string) *memoryIndex {
 		if x == nil {
 			return nil
 		}
-		keys := make([]string, len(slugs))
-		err := workers.Run(p.Context(), len(slugs), func(i int) error {
-			a, err := g.ArticleKey(slugs[i])
-			if err == nil {
-				keys[i], err = g.UnitKey(a, lang, slugs[i])
-			}
-			return err
-		})
+		keys, err := p.unitKeys(g, lang, slugs, nil)
 		var stale []int
 		var gone []string
 		if err == nil {
@@ -78,6 +71,23 @@ func (p Syncer) openMemory(lang string, slugs []string) *memoryIndex {
 		return nil
 	})
 	return m
+}
+
+// unitKeys is the key of each article's unit in lang; "" for the
+// articles want rejects (a nil want takes every one).
+func (p Syncer) unitKeys(g *workspace.Graph, lang string, slugs []string, want func(i int) bool) ([]string, error) {
+	keys := make([]string, len(slugs))
+	err := workers.Run(p.Context(), len(slugs), func(i int) error {
+		if want != nil && !want(i) {
+			return nil
+		}
+		a, err := g.ArticleKey(slugs[i])
+		if err == nil {
+			keys[i], err = g.UnitKey(a, lang, slugs[i])
+		}
+		return err
+	})
+	return keys, err
 }
 
 // memoryFile is the index's file in the cache's folder.
@@ -325,17 +335,8 @@ func (s *staleIndex) indexWith(p Syncer, g *workspace.Graph) error {
 	defer x.Close()
 	stale := map[int][]changedUnit{} // per article: its units to index
 	for k, lang := range s.langs {
-		keys := make([]string, len(s.slugs))
-		err := workers.Run(p.Context(), len(s.slugs), func(i int) error {
-			if !s.plans[k].upToDate[i] {
-				return nil // written by the sync, and indexed then
-			}
-			a, err := g.ArticleKey(s.slugs[i])
-			if err == nil {
-				keys[i], err = g.UnitKey(a, lang, s.slugs[i])
-			}
-			return err
-		})
+		// Those the sync writes are indexed once written.
+		keys, err := p.unitKeys(g, lang, s.slugs, func(i int) bool { return s.plans[k].upToDate[i] })
 		if err != nil {
 			return err
 		}
