@@ -1,5 +1,7 @@
-// Package workers runs a function over n items on every core, and stops
-// handing out items once its context is done.
+// Package workers runs the steps of lingo's commands: a function over n
+// items on every core, which stops handing out items once its context is
+// done (Run); the step's progress, told to whoever draws it (Progress);
+// and its wall time, printed when LINGO_TIMINGS is set (Time).
 package workers
 
 import (

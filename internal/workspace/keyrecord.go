@@ -67,11 +67,12 @@ func (g *Graph) signature(slug string, langs []string, at int64, keeping bool) (
 	s := signer{g: g, at: at, trusted: true, keeping: keeping, buf: (*buf)[:0]}
 	defer func() { *buf = s.buf }()
 	s.buf = append(append(append(s.buf, g.shared...), 0), strings.Join(langs, ",")...)
-	s.file(g.p.ArticlePath(slug))
-	s.catalog(g.p.Config.Source, slug)
+	sp := g.pathsOf(slug)
+	s.file(sp.article())
+	s.catalog(sp, g.p.Config.Source)
 	for _, lang := range langs {
-		s.file(g.p.StatePath(lang, slug))
-		s.catalog(lang, slug)
+		s.file(sp.state(lang))
+		s.catalog(sp, lang)
 	}
 	sum := sha256.Sum256(s.buf)
 	if s.unhashed {
@@ -113,7 +114,7 @@ func (s *signer) file(path string) bool {
 	return true
 }
 
-// catalog signs the files of the catalog of lang for slug (catalogFiles).
-func (s *signer) catalog(lang, slug string) {
-	_ = s.g.catalogFiles(lang, slug, func(path string) (bool, error) { return s.file(path), nil })
+// catalog signs the files of the catalog of lang (catalogFiles).
+func (s *signer) catalog(sp slugPaths, lang string) {
+	_ = s.g.catalogFiles(sp, lang, func(path string) (bool, error) { return s.file(path), nil })
 }

@@ -1,28 +1,17 @@
 package workspace
 
-import (
-	"fmt"
-	"io"
-	"os"
-	"sync"
-	"time"
+import "github.com/lingo-l10n/lingo/internal/workers"
+
+// The stages and the CLI report progress and time their steps through
+// the project they work on, with the workers' Progress and Time.
+type (
+	Progress       = workers.Progress
+	NoProgress     = workers.NoProgress
+	LockedProgress = workers.LockedProgress
 )
 
-// Progress hears about long work, one step after another: what it is
-// (reading, syncing, checking, rendering) and how many units it counts;
-// the CLI draws it on a terminal, tests ignore it.
-type Progress interface {
-	Start(what string, total int)
-	Step()
-	Done()
-}
-
-// NoProgress reports nothing.
-type NoProgress struct{}
-
-func (NoProgress) Start(string, int) {}
-func (NoProgress) Step()             {}
-func (NoProgress) Done()             {}
+// Time is workers.Time.
+func Time(step string) func() { return workers.Time(step) }
 
 // Steps is the project's Progress, safe for the workers of a step.
 func (p *Project) Steps() Progress {
@@ -30,30 +19,4 @@ func (p *Project) Steps() Progress {
 		return NoProgress{}
 	}
 	return &LockedProgress{Progress: p.Progress}
-}
-
-// LockedProgress lets the workers of Publish share one Progress.
-type LockedProgress struct {
-	mu sync.Mutex
-	Progress
-}
-
-// Step steps the Progress, one worker at a time.
-func (l *LockedProgress) Step() {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.Progress.Step()
-}
-
-// timings is where Time prints each step's wall time as it ends ("lingo:
-// 0.812 s sync"): standard error when LINGO_TIMINGS is set (BENCHMARKS.md).
-var timings = map[bool]io.Writer{true: os.Stderr}[os.Getenv("LINGO_TIMINGS") != ""]
-
-// Time starts timing step; call what it returns when the step ends.
-func Time(step string) func() {
-	if timings == nil {
-		return func() {}
-	}
-	start := time.Now()
-	return func() { fmt.Fprintf(timings, "lingo: %6.3f s %s\n", time.Since(start).Seconds(), step) }
 }

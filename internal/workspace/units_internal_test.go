@@ -247,3 +247,43 @@ func unitKeys(t *testing.T, p *Project, first func()) (all [][]string, made []st
 	}
 	return all, made
 }
+
+// TestSlugPaths: the files keys are made from and signed by are named as
+// ArticlePath, CatalogPath and StatePath name them, whatever the slug, the
+// language and the project's folders (put together from names, or, where
+// a name is not clean, joined).
+func TestSlugPaths(t *testing.T) {
+	p, _ := keysProject(t)
+	for _, folders := range [][2]string{{"content", "locales"}, {"./docs//content/", "i18n/../loc"}} {
+		p.Config.Content, p.Config.Locales = folders[0], folders[1]
+		err := p.WithGraph(func(g *Graph) error {
+			for _, slug := range []string{"a", "guides/b", "guides//b", "./a", "a/../b", "../a", "guides/b/"} {
+				sp := g.pathsOf(slug)
+				if got, want := sp.article(), p.ArticlePath(slug); got != want {
+					t.Errorf("%q %q: article %q, want %q", folders, slug, got, want)
+				}
+				for _, lang := range []string{"fr", "pt-BR", "", ".", "..", "a/b"} {
+					if got, want := sp.catalog(lang, "yaml"), catalogPath(p, lang, slug, "yaml"); got != want {
+						t.Errorf("%q %q %q: catalog %q, want %q", folders, slug, lang, got, want)
+					}
+					if got, want := sp.state(lang), p.StatePath(lang, slug); got != want {
+						t.Errorf("%q %q %q: state %q, want %q", folders, slug, lang, got, want)
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// catalogPath is CatalogPath in the format ext.
+func catalogPath(p *Project, lang, slug, ext string) string {
+	cfg := *p.Config
+	cfg.Format = ext
+	q := *p
+	q.Config = &cfg
+	return q.CatalogPath(lang, slug)
+}
