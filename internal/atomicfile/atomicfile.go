@@ -6,7 +6,9 @@
 // files pays for one journal commit per batch, not one per file. On Linux
 // and macOS the work is renameio's; on Windows the standard library's
 // rename, which replaces the target in one step (MoveFileEx). Temporary
-// files a killed run left behind are recognized by IsTemp.
+// files a killed run left behind are recognized by IsTemp. Folders tells
+// whether a folder, its symbolic links followed, lies inside those a
+// writer may write in.
 package atomicfile
 
 import (

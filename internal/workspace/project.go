@@ -30,7 +30,7 @@ type Project struct {
 	ctx    context.Context   // the command's: Context
 	// folders is which folders writes may go to, resolved once for the
 	// project and every copy of it (WithContext)
-	folders *folders
+	folders *atomicfile.Folders
 	// Progress hears how sync and check advance (Publish and Build take
 	// theirs); nil is none.
 	Progress Progress
@@ -101,7 +101,7 @@ func New(cfg *config.Config) *Project {
 		FrontMatter:    cfg.FrontMatter,
 		CodeShortcodes: cfg.CodeShortcodes,
 		Shortcodes:     texts,
-	}), shapes: structure.NewParser(), folders: &folders{}}
+	}), shapes: structure.NewParser(), folders: &atomicfile.Folders{}}
 }
 
 // Article is a source article with its segments and their message IDs.

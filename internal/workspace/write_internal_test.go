@@ -38,7 +38,7 @@ func BenchmarkWrite(b *testing.B) {
 	b.Run("writeAll", func(b *testing.B) {
 		for b.Loop() {
 			dir := b.TempDir()
-			p := &Project{Config: &config.Config{Dir: dir}, folders: &folders{}}
+			p := &Project{Config: &config.Config{Dir: dir}, folders: &atomicfile.Folders{}}
 			if _, err := p.WriteAll(files(dir)); err != nil {
 				b.Fatal(err)
 			}
