@@ -100,7 +100,7 @@ type seenDir struct {
 
 type seenFile struct {
 	size, mtime int64
-	id          uint64
+	id, entry   uint64 // entry: what the file adds to its tree's Sum
 	forgotten   bool
 	other       bool // not a regular file (a symbolic link): listed by Files, never stat'ed from here
 }
@@ -122,6 +122,48 @@ func (s *Seen) Stat(path string) (size, mtime int64, id uint64, ok bool) {
 		return 0, 0, 0, false
 	}
 	return f.size, f.mtime, f.id, true
+}
+
+// SumBy sums the files the walks saw, but for those forgotten and those
+// not regular, by the key each belongs to: keysIn(dir) gives the part
+// every key of a file of dir starts with, and the rest of the key a file
+// named name belongs to, if any. A key any of whose files trusted refuses
+// (by its modification time) is left out. A file adds to its key what it
+// adds to its tree's Sum: its path, size, modification time and identity,
+// hashed.
+func (s *Seen) SumBy(keysIn func(dir string) (string, func(name string) (string, bool)), trusted func(mtime int64) bool) map[string]uint64 {
+	type sum struct {
+		hash      uint64
+		untrusted bool
+	}
+	sums := map[string]*sum{}
+	s.mu.RLock()
+	for dir, d := range s.dirs {
+		prefix, rest := keysIn(dir)
+		key := []byte(prefix)
+		for i, f := range d.files {
+			r, ok := rest(d.names[i])
+			if !ok || f.forgotten || f.other {
+				continue
+			}
+			key = append(key[:len(prefix)], r...)
+			k := sums[string(key)] // looked up without a copy of the key
+			if k == nil {
+				k = &sum{}
+				sums[string(key)] = k
+			}
+			k.hash += f.entry
+			k.untrusted = k.untrusted || !trusted(f.mtime)
+		}
+	}
+	s.mu.RUnlock()
+	out := make(map[string]uint64, len(sums))
+	for key, k := range sums {
+		if !k.untrusted {
+			out[key] = k.hash
+		}
+	}
+	return out
 }
 
 // Forget forgets the file at path, which was written since it was seen.
@@ -249,13 +291,15 @@ func (w *walker) walk(dir string) {
 			sum = sum.Add(Sum{entry(dir, name, 0, mtime, id), 1})
 			return false
 		}
-		if !isDir {
-			sum = sum.Add(Sum{entry(dir, name, size, mtime, id), 1})
+		if isDir {
+			return true
 		}
-		if !isDir && w.seen != nil {
-			names, files = append(names, name), append(files, seenFile{size: size, mtime: mtime, id: id, other: !isRegular})
+		e := entry(dir, name, size, mtime, id)
+		sum = sum.Add(Sum{e, 1})
+		if w.seen != nil {
+			names, files = append(names, name), append(files, seenFile{size: size, mtime: mtime, id: id, entry: e, other: !isRegular})
 		}
-		return isDir
+		return false
 	})
 	if w.seen != nil {
 		w.seen.add(dir, names, files)

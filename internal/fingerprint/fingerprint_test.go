@@ -1,9 +1,11 @@
 package fingerprint
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -243,5 +245,47 @@ func TestSeenFiles(t *testing.T) {
 	seen.Drop()
 	if _, ok := seen.Files(dir, skip); ok {
 		t.Error("Files lists after Drop")
+	}
+}
+
+// TestSeenSumBy: SumBy sums by key what every regular file a walk saw
+// adds to the tree's sum (as File says), but for files forgotten, links,
+// files of no key, and keys a file of which is not trusted.
+func TestSeenSumBy(t *testing.T) {
+	root := t.TempDir()
+	files := []string{"es/a.toml", "es/x/y.toml", "es/x/z.toml", "fr/a.toml", "fr/b.toml", "fr/c.toml", "fr/notes.txt"}
+	for _, f := range files {
+		write(t, filepath.Join(root, filepath.FromSlash(f)), f)
+	}
+	_ = os.Symlink(filepath.Join(root, "es", "a.toml"), filepath.Join(root, "es", "b.toml"))
+	var seen Seen
+	seen.Tree(root)
+	distrusted := filepath.Join(root, "fr", "c.toml")
+	_, old, _, _ := Lstat(distrusted)
+	if err := os.Chtimes(distrusted, time.Unix(0, old+1e9), time.Unix(0, old+1e9)); err != nil {
+		t.Fatal(err)
+	}
+	seen.Tree(filepath.Join(root, "fr")) // seen again, a second later
+	seen.Forget(filepath.Join(root, "fr", "b.toml"))
+	_, late, _, _ := Lstat(distrusted)
+	keysIn := func(dir string) (string, func(string) (string, bool)) {
+		rel, _ := filepath.Rel(root, dir)
+		lang, sub, _ := strings.Cut(filepath.ToSlash(rel), "/")
+		return sub, func(name string) (string, bool) {
+			stem, ok := strings.CutSuffix(name, ".toml")
+			return lang + ":" + stem, ok // the key need not start with the part given
+		}
+	}
+	got := seen.SumBy(keysIn, func(mtime int64) bool { return mtime < late })
+	sum := func(fs ...string) uint64 {
+		var h uint64
+		for _, f := range fs {
+			h += File(filepath.Join(root, filepath.FromSlash(f))).Hash
+		}
+		return h
+	}
+	want := map[string]uint64{"es:a": sum("es/a.toml"), "xes:y": sum("es/x/y.toml"), "xes:z": sum("es/x/z.toml"), "fr:a": sum("fr/a.toml")}
+	if !maps.Equal(got, want) {
+		t.Errorf("SumBy = %x, want %x", got, want)
 	}
 }

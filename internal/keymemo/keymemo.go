@@ -25,6 +25,7 @@ type Memos struct {
 	gen  int64                // bumped by each forget
 	made []string             // the articles whose keys were made, not recalled
 	size int                  // the articles of the run, once known: m is made that large
+	walk walk                 // what the walks say of the articles' files (walk.go)
 }
 
 // slugKeys are the keys of one article and of its units.
@@ -95,11 +96,16 @@ func (k *Memos) Put(gen int64, slug, lang string, key Key) {
 	s.units = append(s.units, unitKey{lang, key})
 }
 
-// Forget forgets the key of slug's unit in lang (of the article for "").
+// Forget forgets the key of slug's unit in lang (of the article for ""),
+// a file it was made from being written: the article is no longer
+// Untouched.
 func (k *Memos) Forget(slug, lang string) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	k.gen++
+	if k.walk.written != nil {
+		k.walk.written[slug] = true
+	}
 	s := k.m[slug]
 	switch {
 	case s == nil:
@@ -115,12 +121,13 @@ func (k *Memos) Forget(slug, lang string) {
 	}
 }
 
-// ForgetAll forgets every key.
+// ForgetAll forgets every key, a shared input being written: no article
+// is Untouched.
 func (k *Memos) ForgetAll() {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	k.gen++
-	k.m = nil
+	k.m, k.walk.all = nil, true
 }
 
 // MadeFrom notes that a key of slug's article or units was made, not

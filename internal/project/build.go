@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	json "github.com/goccy/go-json"
 	"github.com/lingo-l10n/lingo/internal/bundle"
@@ -78,6 +79,7 @@ func (s *stamp) result(out string) *BuildResult {
 // new) and returns ctx's error; the next build completes the work.
 func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error) {
 	seen := &fingerprint.Seen{} // the walk's stat of each input, for the build graph's file hashes
+	walked := time.Now().UnixNano()
 	end := workspace.Time("the inputs walked")
 	inputs := p.inputs(seen)
 	end()
@@ -119,7 +121,8 @@ func (p *Project) Build(ctx context.Context, prog Progress) (*BuildResult, error
 		}
 	}
 	var res *BuildResult
-	err := b.WithGraph(func(*workspace.Graph) error {
+	err := b.WithGraph(func(g *workspace.Graph) error {
+		g.TrustWalk(seen.SumBy, walked)
 		var err error
 		res, err = b.buildSteps(prog, intact, seen.Drop)
 		return err

@@ -39,12 +39,16 @@ func (g *Graph) recall(slug string) (keyRecord, bool) {
 	if !g.Cache.Last(keysBucket, slug, &rec) || rec.Article == "" {
 		return rec, false
 	}
+	if g.keys.Untouched(slug) {
+		return rec, true
+	}
 	sig, trusted, _ := g.signature(slug, slices.Sorted(maps.Keys(rec.Units)), rec.At, false)
 	return rec, trusted && sig == rec.Sig
 }
 
 // keepKeys keeps the keys made in this run of the articles whose keys
-// were not recalled, with their units' keys made from them.
+// were not recalled, with their units' keys made from them, and what this
+// run's walk saw of the articles whose kept keys hold.
 func (g *Graph) keepKeys() {
 	made := map[string]*keyRecord{}
 	g.keys.Made(func(slug, article string, units map[string]string) {
@@ -54,6 +58,9 @@ func (g *Graph) keepKeys() {
 	for slug, rec := range made {
 		rec.Sig, _, rec.At = g.signature(slug, slices.Sorted(maps.Keys(rec.Units)), rec.At, true)
 		w.PutValue(keysBucket, slug, "k", rec)
+	}
+	if sums, ok := g.keys.KeepWalk(); ok { // what the next build's walk is compared with (walktrust.go)
+		w.PutBytes(walkBucket, walkBucket, g.shared, sums)
 	}
 	w.Flush()
 }
