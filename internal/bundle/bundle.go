@@ -257,15 +257,11 @@ func (b Bundler) units(g *workspace.Graph, slugs, langs []string) (*units, error
 		if err != nil {
 			return err
 		}
-		u.keys[i] = make([]string, len(langs))
-		for li, lang := range langs {
-			u.keys[i][li] = akey
-			if lang != b.Config.Source {
-				if u.keys[i][li], err = g.UnitKey(akey, lang, slugs[i]); err != nil {
-					return err
-				}
-			}
+		// the source language's unit is the article
+		if u.keys[i], err = g.UnitKeys(slugs[i], langs[1:]); err != nil {
+			return err
 		}
+		u.keys[i] = append([]string{akey}, u.keys[i]...)
 		u.inputs[i] = inputsOf(langs, u.keys[i])
 		if u.fresh[i] = u.last != nil && u.last[slugs[i]] == u.inputs[i]; !u.fresh[i] {
 			u.written[i] = workspace.ReadUnits[string](g, writtenBucket, slugs[i])

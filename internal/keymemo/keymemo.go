@@ -60,6 +60,27 @@ func (k *Memos) Get(slug, lang string) (Key, int64, bool) {
 	return Key{}, k.gen, false
 }
 
+// Units is the article key of slug and its units' keys in langs, made
+// from it, in one lookup: false unless every one is held (a step asks for
+// the keys of every article in every language).
+func (k *Memos) Units(slug string, langs []string) (article string, keys []string, ok bool) {
+	k.mu.RLock()
+	defer k.mu.RUnlock()
+	s := k.m[slug]
+	if s == nil || s.article == "" {
+		return "", nil, false
+	}
+	keys = make([]string, len(langs))
+	for i, lang := range langs {
+		j := slices.IndexFunc(s.units, func(u unitKey) bool { return u.lang == lang })
+		if j < 0 || s.units[j].Article != s.article {
+			return "", nil, false
+		}
+		keys[i] = s.units[j].Key.Key
+	}
+	return s.article, keys, true
+}
+
 // Gen is the generation to Put a key under that is being made now.
 func (k *Memos) Gen() int64 {
 	k.mu.RLock()

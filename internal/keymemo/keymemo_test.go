@@ -64,3 +64,26 @@ func TestMade(t *testing.T) {
 		t.Errorf("made %q", got)
 	}
 }
+
+// TestUnits: an article's unit keys come in one lookup only when every
+// one asked for is held and made from the article key held.
+func TestUnits(t *testing.T) {
+	var k Memos
+	gen := k.Gen()
+	k.Put(gen, "a", "", Key{Key: "A"})
+	k.Put(gen, "a", "fr", Key{"A", "A-fr"})
+	k.Put(gen, "a", "de", Key{"A", "A-de"})
+	k.Put(gen, "a", "it", Key{"A0", "A0-it"}) // made from an older article key
+	k.Put(gen, "b", "fr", Key{"B", "B-fr"})   // no article key held
+	if a, keys, ok := k.Units("a", []string{"de", "fr"}); !ok || a != "A" || !slices.Equal(keys, []string{"A-de", "A-fr"}) {
+		t.Errorf("a in de, fr: %q %q %v", a, keys, ok)
+	}
+	for _, c := range []struct {
+		slug  string
+		langs []string
+	}{{"a", []string{"fr", "it"}}, {"a", []string{"fr", "nl"}}, {"b", []string{"fr"}}, {"c", nil}} {
+		if _, keys, ok := k.Units(c.slug, c.langs); ok {
+			t.Errorf("%s in %q: %q, want none", c.slug, c.langs, keys)
+		}
+	}
+}

@@ -93,13 +93,13 @@ func (p Syncer) syncedUnits(g *workspace.Graph, langs, slugs []string, opts Sync
 		s.articleKeys[i] = a
 		kept := workspace.ReadUnits[syncRecord](g, syncBucket, slugs[i])
 		_, s.source[i] = kept.Of(p.Config.Source, a)
+		keys, err := g.UnitKeys(slugs[i], langs)
+		if err != nil {
+			return err
+		}
 		for k, lang := range langs {
-			key, err := g.UnitKey(a, lang, slugs[i])
-			if err != nil {
-				return err
-			}
 			var rec syncRecord
-			rec, s.units[k][i] = kept.Of(lang, key)
+			rec, s.units[k][i] = kept.Of(lang, keys[k])
 			missing[k][i] = rec.Missing
 			if last := kept[lang].Result.Missing; !s.units[k][i] && len(last) > 0 {
 				s.looked[k][i] = map[uint64]bool{}

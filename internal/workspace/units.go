@@ -352,6 +352,9 @@ func (g *Graph) unitKey(article, lang, slug string) (string, error) {
 
 // UnitKeys is the key of the unit of slug in each of langs.
 func (g *Graph) UnitKeys(slug string, langs []string) ([]string, error) {
+	if _, keys, ok := g.keys.Units(slug, langs); ok {
+		return keys, nil
+	}
 	a, err := g.ArticleKey(slug)
 	if err != nil {
 		return nil, err
