@@ -257,7 +257,7 @@ func (b Bundler) units(g *workspace.Graph, slugs, langs []string) (*units, error
 		if err != nil {
 			return err
 		}
-		// the source language's unit is the article
+		// langs[0] is the source language (ProjectLangs), whose unit is the article
 		if u.keys[i], err = g.UnitKeys(slugs[i], langs[1:]); err != nil {
 			return err
 		}

@@ -26,8 +26,9 @@ const keysBucket = "keys"
 
 // keyRecord is what is kept of an article's keys.
 type keyRecord struct {
-	Sig     string            `json:"sig"` // the signature of the files the keys were made from
-	At      int64             `json:"at"`  // from when on their files are trusted (signature), nanoseconds since the epoch
+	Shared  string            `json:"shared"` // the shared inputs' hash they were made under (Graph.shared)
+	Sig     string            `json:"sig"`    // the signature of the files the keys were made from
+	At      int64             `json:"at"`     // from when on their files are trusted (signature), nanoseconds since the epoch
 	Article string            `json:"article"`
 	Units   map[string]string `json:"units"` // by language
 }
@@ -39,7 +40,7 @@ func (g *Graph) recall(slug string) (keyRecord, bool) {
 	if !g.Cache.Last(keysBucket, slug, &rec) || rec.Article == "" {
 		return rec, false
 	}
-	if g.keys.Untouched(slug) {
+	if g.keys.Untouched(slug) && rec.Shared == g.shared { // not kept by another lingo since
 		return rec, true
 	}
 	sig, trusted, _ := g.signature(slug, slices.Sorted(maps.Keys(rec.Units)), rec.At, false)
@@ -52,7 +53,7 @@ func (g *Graph) recall(slug string) (keyRecord, bool) {
 func (g *Graph) keepKeys() {
 	made := map[string]*keyRecord{}
 	g.keys.Made(func(slug, article string, units map[string]string) {
-		made[slug] = &keyRecord{At: g.opened, Article: article, Units: units}
+		made[slug] = &keyRecord{Shared: g.shared, At: g.opened, Article: article, Units: units}
 	})
 	w := g.Writer()
 	for slug, rec := range made {

@@ -16,8 +16,10 @@ import (
 // (modified long ago, as a checkout leaves it), not of one lingo writes a
 // file of in the run, not of one modified as the walk began, and not of
 // one whose keys the last build did not hold (a changed article it never
-// asked about). It keeps trusting those it did not ask about. Whatever it
-// trusts, the keys it gives are those made again from the files.
+// asked about). It keeps trusting those it did not ask about, but not
+// the keys another lingo (another version: other shared inputs) kept since.
+// Whatever it trusts, the keys it gives are those made again from the
+// files.
 func TestTrustWalk(t *testing.T) {
 	p, dir := keysProject(t)
 	slugs := []string{"a", "guides/b"}
@@ -101,6 +103,18 @@ func TestTrustWalk(t *testing.T) {
 		{"a state file made", func() { rewrite("locales/fr/.lingo/guides/b.json", "{}\n") }, nothing, slugs, []string{"a"}},
 		{"an article edited", func() { rewrite("content/a.md", "# A, again\n") }, nothing, slugs, []string{"guides/b"}},
 		{"a source catalog made", func() { rewrite("locales/en/guides/b.en.toml", "") }, nothing, slugs, []string{"a"}},
+		{"then again", nothing, nothing, slugs, slugs},
+		{"after another lingo kept other keys", func() { // its own version, its own keys: those a's files do not give here
+			err := p.WithGraph(func(g *Graph) error {
+				w := g.Writer()
+				w.PutValue(keysBucket, "a", "k", keyRecord{Shared: "another lingo's", Article: "A", Units: map[string]string{"fr": "A-fr", "de": "A-de"}})
+				w.Flush()
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}, nothing, slugs, slugs},
 	} {
 		c.before()
 		if got := run(c.name, c.during, c.ask...); !slices.Equal(got, c.want) {
