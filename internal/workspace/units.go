@@ -303,6 +303,9 @@ func (g *Graph) ArticleKey(slug string) (string, error) {
 	var recalled map[string]string
 	key, err := g.memo(slug, "", "", func() (string, error) {
 		if rec, ok := g.recall(slug); ok {
+			if rec.Shared != g.shared { // signed under these inputs, by an earlier lingo: kept again, naming them
+				g.keys.MadeFrom(slug)
+			}
 			recalled = rec.Units
 			return rec.Article, nil
 		}

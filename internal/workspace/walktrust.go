@@ -32,12 +32,9 @@ func (g *Graph) TrustWalk(sumBy func(keysIn func(dir string) (string, func(name 
 // it of the article a file named name belongs to: its Markdown, a catalog
 // or a state file; false for any other.
 func (g *Graph) slugsIn(dir string) (string, func(name string) (string, bool)) {
-	under := func(root string) (string, bool) {
-		if dir == root {
-			return "", true
-		}
-		rel, ok := strings.CutPrefix(dir, root+string(filepath.Separator))
-		return filepath.ToSlash(rel) + "/", ok
+	under := func(root string) (string, bool) { // "" for root, else with the slash after it
+		rel, ok := strings.CutPrefix(dir+string(filepath.Separator), root+string(filepath.Separator))
+		return filepath.ToSlash(rel), ok
 	}
 	if rel, ok := under(g.contentDir); ok {
 		return rel, func(name string) (string, bool) { return strings.CutSuffix(name, ".md") }

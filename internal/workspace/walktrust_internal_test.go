@@ -49,8 +49,9 @@ func TestTrustWalk(t *testing.T) {
 		defer func() { p.Known = nil }()
 		err := p.WithGraph(func(g *Graph) error {
 			g.TrustWalk(seen.SumBy, at)
-			for _, slug := range slugs {
-				if g.keys.Untouched(slug) {
+			for _, slug := range slugs { // as recall trusts them
+				var rec keyRecord
+				if g.keys.Untouched(slug) && g.Cache.Last(keysBucket, slug, &rec) && rec.Shared == g.shared {
 					trusted = append(trusted, slug)
 				}
 			}
@@ -114,7 +115,23 @@ func TestTrustWalk(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-		}, nothing, slugs, slugs},
+		}, nothing, slugs, []string{"guides/b"}},
+		{"once kept again", nothing, nothing, slugs, slugs},
+		{"a record kept by an earlier lingo", func() { // signed under the same inputs, not naming them
+			err := p.WithGraph(func(g *Graph) error {
+				var rec keyRecord
+				g.Cache.Last(keysBucket, "a", &rec)
+				rec.Shared = ""
+				w := g.Writer()
+				w.PutValue(keysBucket, "a", "k", rec)
+				w.Flush()
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}, nothing, slugs, []string{"guides/b"}},
+		{"after it is kept again", nothing, nothing, slugs, slugs},
 	} {
 		c.before()
 		if got := run(c.name, c.during, c.ask...); !slices.Equal(got, c.want) {
