@@ -48,18 +48,8 @@ func TestForgetKeys(t *testing.T) {
 					t.Errorf("keys kept: %q, want %q", held, c.kept)
 				}
 				for _, slug := range []string{"a", "guides/b"} {
-					got, err := g.UnitKeys(slug, langs)
-					if err != nil {
+					if err := keysMadeAgain(t, g, "after the write", slug, langs); err != nil {
 						return err
-					}
-					article, err := g.articleKey(slug) // made again, not remembered
-					if err != nil {
-						return err
-					}
-					for i, lang := range langs {
-						if want, err := g.unitKey(article, lang, slug); err != nil || got[i] != want {
-							t.Errorf("%s in %s: key %s after the write, made again %s (%v)", slug, lang, got[i], want, err)
-						}
 					}
 				}
 				return nil
@@ -69,6 +59,27 @@ func TestForgetKeys(t *testing.T) {
 			}
 		})
 	}
+}
+
+// keysMadeAgain fails t for each key g gives of slug's units in langs
+// that is not the one made again from its files, not remembered; name
+// says when. It returns an error of g's.
+func keysMadeAgain(t *testing.T, g *Graph, name, slug string, langs []string) error {
+	t.Helper()
+	got, err := g.UnitKeys(slug, langs)
+	if err != nil {
+		return err
+	}
+	article, err := g.articleKey(slug)
+	if err != nil {
+		return err
+	}
+	for i, lang := range langs {
+		if want, err := g.unitKey(article, lang, slug); err != nil || got[i] != want {
+			t.Errorf("%s: %s in %s: key %.8s, made again %.8s (%v)", name, slug, lang, got[i], want, err)
+		}
+	}
+	return nil
 }
 
 // madeSlugs lists, sorted, the articles whose keys g made, not recalled.
@@ -122,18 +133,8 @@ func TestRecallKeys(t *testing.T) {
 		err := p.WithGraph(func(g *Graph) error {
 			edit()
 			for _, slug := range []string{"a", "guides/b"} {
-				got, err := g.UnitKeys(slug, langs)
-				if err != nil {
+				if err := keysMadeAgain(t, g, "", slug, langs); err != nil {
 					return err
-				}
-				article, err := g.articleKey(slug)
-				if err != nil {
-					return err
-				}
-				for i, lang := range langs {
-					if want, err := g.unitKey(article, lang, slug); err != nil || got[i] != want {
-						t.Errorf("%s in %s: key %s, made again %s (%v)", slug, lang, got[i], want, err)
-					}
 				}
 			}
 			made = madeSlugs(g)
