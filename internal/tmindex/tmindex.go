@@ -17,6 +17,8 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"maps"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -142,30 +144,50 @@ func (x *Index) Update(lang string, units []Unit, gone []string) error {
 	if x == nil || len(units)+len(gone) == 0 {
 		return nil
 	}
+	return x.db.Update(func(tx *bolt.Tx) error { return update(tx, lang, units, gone) })
+}
+
+// UpdateLangs is Update of each language's units, in one transaction: the
+// units of one article in every language index the same source texts and
+// words, whose pages are then written once, not once a language.
+func (x *Index) UpdateLangs(units map[string][]Unit) error {
+	if x == nil || len(units) == 0 {
+		return nil
+	}
 	return x.db.Update(func(tx *bolt.Tx) error {
-		b, err := buckets(tx, lang)
-		if err != nil {
-			return err
-		}
-		// The new references first, so that a text a unit keeps is not
-		// unindexed and indexed again.
-		var old [][]ref
-		for _, u := range units {
-			old = append(old, b.refs(u.Slug))
-			b.index(u)
-		}
-		for _, slug := range gone {
-			old = append(old, b.refs(slug))
-			b.delete(b.units, []byte(slug))
-			b.delete(b.keys, []byte(slug))
-		}
-		for _, refs := range old {
-			for _, r := range refs {
-				b.release(r)
+		for _, lang := range slices.Sorted(maps.Keys(units)) {
+			if err := update(tx, lang, units[lang], nil); err != nil {
+				return err
 			}
 		}
-		return b.flush()
+		return nil
 	})
+}
+
+// update is Update in tx; what it sets is written before it returns.
+func update(tx *bolt.Tx, lang string, units []Unit, gone []string) error {
+	b, err := buckets(tx, lang)
+	if err != nil {
+		return err
+	}
+	// The new references first, so that a text a unit keeps is not
+	// unindexed and indexed again.
+	var old [][]ref
+	for _, u := range units {
+		old = append(old, b.refs(u.Slug))
+		b.index(u)
+	}
+	for _, slug := range gone {
+		old = append(old, b.refs(slug))
+		b.delete(b.units, []byte(slug))
+		b.delete(b.keys, []byte(slug))
+	}
+	for _, refs := range old {
+		for _, r := range refs {
+			b.release(r)
+		}
+	}
+	return b.flush()
 }
 
 // Recall offers r every translation of lang whose source r wants (the

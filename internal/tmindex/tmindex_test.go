@@ -105,6 +105,57 @@ func TestIndex(t *testing.T) {
 	}
 }
 
+// TestUpdateLangs: indexing every language's units in one transaction
+// leaves the index as indexing them a language at a time does, where the
+// languages share texts (held and let go of by each).
+func TestUpdateLangs(t *testing.T) {
+	dir := t.TempDir()
+	each, one := tmindex.Open(filepath.Join(dir, "each.db")), tmindex.Open(filepath.Join(dir, "one.db"))
+	if each == nil || one == nil {
+		t.Fatal("Open gave no index")
+	}
+	defer each.Close()
+	defer one.Close()
+	wash := "Wash your hands with soap and warm water before every session at the clinic."
+	washed := "Wash your hands with soap and hot water before every session at the clinic."
+	card := "Bring your card to every appointment."
+	slugs := []string{"a", "b", "c"}
+	texts := []string{wash, washed, card, "Something else entirely."}
+	for step, units := range []map[string][]tmindex.Unit{
+		{
+			"fr": {{Slug: "a", Key: "ka", Pairs: []tmindex.Pair{{J: 0, Source: wash, Translation: "Lavez-vous (a)."}, {J: 1, Source: card, Translation: "Votre carte."}}},
+				{Slug: "b", Key: "kb", Pairs: []tmindex.Pair{{J: 0, Source: wash, Translation: "Lavez-vous (b)."}}}},
+			"es": {{Slug: "c", Key: "kc", Pairs: []tmindex.Pair{{J: 0, Source: wash, Translation: "Lávese."}, {J: 2, Source: card, Translation: "Su tarjeta."}}}},
+		},
+		{ // fr's a lets go of wash, es's c of wash and card: b alone holds wash
+			"fr": {{Slug: "a", Key: "ka2", Pairs: []tmindex.Pair{{J: 1, Source: card, Translation: "Votre carte !"}}}},
+			"es": {{Slug: "c", Key: "kc2", Pairs: []tmindex.Pair{{J: 0, Source: washed, Translation: "Lávese bien."}}}},
+		},
+	} {
+		for _, lang := range []string{"es", "fr"} {
+			if err := each.Update(lang, units[lang], nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := one.UpdateLangs(units); err != nil {
+			t.Fatal(err)
+		}
+		for _, lang := range []string{"es", "fr"} {
+			if got, want := lookup(t, one, lang, slugs, texts...), lookup(t, each, lang, slugs, texts...); !slices.Equal(got, want) {
+				t.Errorf("step %d, %s: in one transaction %q, a language at a time %q", step, lang, got, want)
+			}
+			got, _ := one.KeysOf(lang, slugs)
+			want, _ := each.KeysOf(lang, slugs)
+			if !slices.Equal(got, want) {
+				t.Errorf("step %d, %s: keys %q, a language at a time %q", step, lang, got, want)
+			}
+		}
+	}
+	if got := lookup(t, one, "fr", slugs, wash); !slices.Equal(got, []string{"Lavez-vous (b).", wash}) {
+		t.Errorf("fr after both steps: %q, want b's", got)
+	}
+}
+
 // TestNil: a nil index (one that could not be opened) indexes and finds
 // nothing.
 func TestNil(t *testing.T) {
