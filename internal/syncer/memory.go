@@ -81,9 +81,9 @@ func (p Syncer) unitKeys(g *workspace.Graph, lang string, slugs []string, want f
 		if want != nil && !want(i) {
 			return nil
 		}
-		a, err := g.ArticleKey(slugs[i])
+		k, err := g.UnitKeys(slugs[i], []string{lang})
 		if err == nil {
-			keys[i], err = g.UnitKey(a, lang, slugs[i])
+			keys[i] = k[0]
 		}
 		return err
 	})
