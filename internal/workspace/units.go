@@ -286,7 +286,7 @@ func (sp slugPaths) state(lang string) string {
 	if sp.loc == "" || !cleanName(lang) {
 		return sp.g.p.StatePath(lang, sp.slug)
 	}
-	return filepath.Join(sp.loc, lang, StateDir) + string(filepath.Separator) + sp.rel + ".json"
+	return sp.loc + string(filepath.Separator) + lang + string(filepath.Separator) + StateDir + string(filepath.Separator) + sp.rel + ".json"
 }
 
 // cleanName reports whether joining leaves name, a folder's, as it is.
