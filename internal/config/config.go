@@ -762,6 +762,18 @@ func locate(data []byte, key string, elem int) (line, col int) {
 // ContentDir returns the absolute folder of the source articles.
 func (c *Config) ContentDir() string { return c.abs(c.Content) }
 
+// FolderLang is the language a folder of the locales folder named name
+// is for, compared as tags (in any case: zh-hans is zh-Hans), and whether
+// it is one of the project's: the source, a target or a pseudo-locale.
+func (c *Config) FolderLang(name string) (string, bool) {
+	tag, err := ParseTag(name)
+	if err != nil {
+		return "", false
+	}
+	_, _, pseudo := lang.Pseudo(tag)
+	return tag, pseudo || tag == c.Source || slices.Contains(c.Languages, tag)
+}
+
 // LocalesDir returns the absolute folder of the catalogs.
 func (c *Config) LocalesDir() string { return c.abs(c.Locales) }
 

@@ -13,13 +13,13 @@ import (
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/check"
-	"github.com/lingo-l10n/lingo/internal/config"
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"github.com/lingo-l10n/lingo/internal/glossary"
 	"github.com/lingo-l10n/lingo/internal/spill"
 	"github.com/lingo-l10n/lingo/internal/structure"
 	"github.com/lingo-l10n/lingo/internal/syncer"
 	"github.com/lingo-l10n/lingo/internal/translation"
+	"github.com/lingo-l10n/lingo/internal/unitcache"
 	"github.com/lingo-l10n/lingo/internal/workers"
 	"github.com/lingo-l10n/lingo/internal/workspace"
 )
@@ -80,14 +80,22 @@ func (p Gate) check(langs []string, errorsOnly bool) (*Checked, error) {
 		prog := p.Steps()
 		prog.Start("checking", len(slugs))
 		defer prog.Done()
-		err := workers.Run(p.Context(), len(slugs), func(i int) error {
-			prog.Step()
-			units, found, err := p.checkArticle(c, g, store, slugs[i], langs, errorsOnly)
-			if err != nil {
-				return err
-			}
-			return res.add(units, found)
-		})
+		var err error
+		if errorsOnly { // a build's: from the ledger where it holds
+			groups := unitcache.Shards(slugs)
+			err = workers.Run(p.Context(), len(groups), func(s int) error {
+				return p.checkShard(c, g, store, s, slugs, groups[s], langs, res, prog.Step)
+			})
+		} else {
+			err = workers.Run(p.Context(), len(slugs), func(i int) error {
+				prog.Step()
+				units, found, err := p.checkArticle(c, g, store, slugs[i], langs, errorsOnly)
+				if err != nil {
+					return err
+				}
+				return res.add(units, found)
+			})
+		}
 		if err == nil {
 			store.Flush()
 			g.PruneUnits(checkBucket, slugs)
@@ -179,14 +187,14 @@ func (r *Checked) add(units []UnitCheck, found [][]check.Finding) error {
 // at error level: what a build reports.
 type UnitCheck struct {
 	File     string          `json:"file"`
-	Messages int             `json:"messages"`
-	Current  int             `json:"current"`
-	Gaps     int             `json:"gaps"` // missing and stale entries: their language's completeness sets their level
-	Errors   int             `json:"errors"`
-	Warnings int             `json:"warnings"`
-	Checks   []string        `json:"checks"`  // the checks that found something
-	Failing  []check.Finding `json:"failing"` // the findings at error level, gaps aside
-	Notable  []check.Finding `json:"notable"` // the warnings on what the entry says (IsNotable): a build lists them
+	Messages int             `json:"messages,omitempty"`
+	Current  int             `json:"current,omitempty"`
+	Gaps     int             `json:"gaps,omitempty"` // missing and stale entries: their language's completeness sets their level
+	Errors   int             `json:"errors,omitempty"`
+	Warnings int             `json:"warnings,omitempty"`
+	Checks   []string        `json:"checks,omitempty"`  // the checks that found something
+	Failing  []check.Finding `json:"failing,omitempty"` // the findings at error level, gaps aside
+	Notable  []check.Finding `json:"notable,omitempty"` // the warnings on what the entry says (IsNotable): a build lists them
 }
 
 // Summarize counts what checking a unit found.
@@ -584,10 +592,6 @@ func (p Gate) unknownLangs(c *check.Checker) []check.Finding {
 	if err != nil {
 		return nil
 	}
-	known := map[string]bool{p.Config.Source: true}
-	for _, l := range p.Config.Languages {
-		known[l] = true
-	}
 	var out []check.Finding
 	for _, e := range entries {
 		name := e.Name()
@@ -598,7 +602,7 @@ func (p Gate) unknownLangs(c *check.Checker) []check.Finding {
 		// one spelled otherwise than lingo writes it is that language's
 		// only where the system finds it under lingo's spelling too.
 		msg := fmt.Sprintf("locale folder %s is not one of the languages in %s", name, filepath.Base(p.Config.Path))
-		if tag, err := config.ParseTag(name); err == nil && (known[tag] || check.IsPseudo(tag)) {
+		if tag, ok := p.Config.FolderLang(name); ok {
 			if tag == name || sameDir(filepath.Join(p.Config.LocalesDir(), name), filepath.Join(p.Config.LocalesDir(), tag)) {
 				continue
 			}

@@ -192,10 +192,15 @@ type UnitResult[T any] struct {
 	Result T      `json:"r"`
 }
 
-// Of is the result of lang, if it was worked out under key.
+// Of is the result of lang, if it was worked out under key; else the zero
+// T, never another key's result (a caller decoding into it would keep
+// what the new value leaves out).
 func (u Units[T]) Of(lang, key string) (T, bool) {
-	r, ok := u[lang]
-	return r.Result, ok && key != "" && r.Key == key
+	if r, ok := u[lang]; ok && key != "" && r.Key == key {
+		return r.Result, true
+	}
+	var zero T
+	return zero, false
 }
 
 // Set keeps result as that of lang worked out under key, and reports

@@ -166,8 +166,8 @@ func TestUnits(t *testing.T) {
 		t.Errorf("de under k2: %+v, %v", r, ok)
 	}
 	for _, q := range [][2]string{{"fr", "k2"}, {"es", "k1"}, {"de", ""}} {
-		if _, ok := got.Of(q[0], q[1]); ok {
-			t.Errorf("%s under %q answered", q[0], q[1])
+		if r, ok := got.Of(q[0], q[1]); ok || r.Errors != 0 {
+			t.Errorf("%s under %q answered %+v", q[0], q[1], r)
 		}
 	}
 	if !got.Set("fr", "k3", result{}) {
