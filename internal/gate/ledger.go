@@ -41,7 +41,7 @@ func (p Gate) checkShard(c *check.Checker, g *workspace.Graph, store *workspace.
 			return err
 		}
 		e, ok := old[slugs[i]]
-		if sum := unitcache.KeysSum(keys...); !ok || e.Keys != sum {
+		if sum := unitcache.KeysSum(keys...); !ok || e.Keys != sum || len(e.Value.Units) != len(langs) {
 			units, found, err := p.checkArticle(c, g, store, slugs[i], langs, true)
 			if err != nil {
 				return err

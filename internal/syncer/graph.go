@@ -48,6 +48,11 @@ type synced struct {
 	// memory in vain, and that no changed unit offers a translation for:
 	// not looked up again
 	looked [][]map[uint64]bool
+	// the ledger: per article, its entry once its units are clean (read
+	// from the ledger, or made from its record, in the shards to write
+	// again); per shard, whether to write it again
+	entries []unitcache.Entry[untranslated]
+	stale   []bool
 }
 
 // unit reports whether the unit of language k and article i is clean.
@@ -80,36 +85,27 @@ func (p Syncer) syncedUnits(g *workspace.Graph, langs, slugs []string, opts Sync
 		return nil, nil
 	}
 	s := &synced{units: make([][]bool, len(langs)), source: make([]bool, len(slugs)), articleKeys: make([]string, len(slugs)),
-		kept: make([]unitcache.Units[syncRecord], len(slugs)), looked: make([][]map[uint64]bool, len(langs))}
+		kept: make([]unitcache.Units[syncRecord], len(slugs)), looked: make([][]map[uint64]bool, len(langs)),
+		entries: make([]unitcache.Entry[untranslated], len(slugs)), stale: make([]bool, unitcache.LedgerShards)}
 	missing := make([][][]uint64, len(langs))
 	for k := range langs {
 		s.units[k], missing[k], s.looked[k] = make([]bool, len(slugs)), make([][]uint64, len(slugs)), make([]map[uint64]bool, len(slugs))
 	}
-	err := workers.Run(p.Context(), len(slugs), func(i int) error {
-		a, err := g.ArticleKey(slugs[i])
-		if err != nil {
-			return err
-		}
-		s.articleKeys[i] = a
-		kept := workspace.ReadUnits[syncRecord](g, syncBucket, slugs[i])
-		_, s.source[i] = kept.Of(p.Config.Source, a)
-		keys, err := g.UnitKeys(slugs[i], langs)
-		if err != nil {
-			return err
-		}
-		for k, lang := range langs {
-			var rec syncRecord
-			rec, s.units[k][i] = kept.Of(lang, keys[k])
-			missing[k][i] = rec.Missing
-			if last := kept[lang].Result.Missing; !s.units[k][i] && len(last) > 0 {
-				s.looked[k][i] = map[uint64]bool{}
-				for _, t := range last {
-					s.looked[k][i][t] = true
-				}
+	ledger, groups := p.ledger(g, langs), unitcache.Shards(slugs)
+	err := workers.Run(p.Context(), len(groups), func(sh int) error {
+		old := ledger.Read(sh)
+		s.stale[sh] = len(old) != len(groups[sh])
+		for _, i := range groups[sh] {
+			listed, err := p.syncedArticle(g, langs, slugs[i], i, s, missing, old)
+			if err != nil {
+				return err
 			}
+			s.stale[sh] = s.stale[sh] || !listed
 		}
-		if !s.article(i) {
-			s.kept[i] = kept // for recordSynced; a clean article's is read again if need be
+		if !s.stale[sh] {
+			for _, i := range groups[sh] {
+				s.entries[i] = unitcache.Entry[untranslated]{} // not written again
+			}
 		}
 		return nil
 	})
@@ -122,6 +118,50 @@ func (p Syncer) syncedUnits(g *workspace.Graph, langs, slugs []string, opts Sync
 		}
 	}
 	return s, nil
+}
+
+// syncedArticle finds which units of article i (slug), and its source
+// catalog, are as the last sync left them, into s and missing (per
+// language, per article: the textKeys of its messages without
+// translation), and reports whether old, the article's shard of the
+// ledger, had it so: an article whose units all are clean is in the
+// ledger under their keys.
+func (p Syncer) syncedArticle(g *workspace.Graph, langs []string, slug string, i int, s *synced, missing [][][]uint64, old map[string]unitcache.Entry[untranslated]) (bool, error) {
+	a, err := g.ArticleKey(slug)
+	if err != nil {
+		return false, err
+	}
+	s.articleKeys[i] = a
+	keys, err := g.UnitKeys(slug, langs)
+	if err != nil {
+		return false, err
+	}
+	if e, ok := old[slug]; ok && len(e.Value) == len(langs) && e.Keys == unitcache.KeysSum(append([]string{a}, keys...)...) {
+		s.source[i], s.entries[i] = true, e
+		for k := range langs {
+			s.units[k][i], missing[k][i] = true, textKeys(e.Value[k])
+		}
+		return true, nil
+	}
+	kept := workspace.ReadUnits[syncRecord](g, syncBucket, slug)
+	_, s.source[i] = kept.Of(p.Config.Source, a)
+	for k, lang := range langs {
+		var rec syncRecord
+		rec, s.units[k][i] = kept.Of(lang, keys[k])
+		missing[k][i] = rec.Missing
+		if last := kept[lang].Result.Missing; !s.units[k][i] && len(last) > 0 {
+			s.looked[k][i] = map[uint64]bool{}
+			for _, t := range last {
+				s.looked[k][i][t] = true
+			}
+		}
+	}
+	if s.article(i) {
+		s.entries[i] = p.ledgerEntry(slug, kept, langs)
+	} else {
+		s.kept[i] = kept // for recordSynced; a clean article's is read again if need be
+	}
+	return false, nil
 }
 
 // offered marks as changed (clean[i] false) the clean units of lang whose
@@ -227,11 +267,18 @@ func (p Syncer) recordSynced(g *workspace.Graph, langs, slugs []string, plans []
 			ours = append(ours, changedUnit{lang: k, article: i, key: key})
 		}
 		workspace.PutUnits(store, syncBucket, slugs[i], kept)
+		before.entries[i] = p.ledgerEntry(slugs[i], kept, langs)
 		mu.Lock()
 		changed = append(changed, ours...)
 		mu.Unlock()
 		return nil
 	})
+	for i := range slugs {
+		if !before.article(i) {
+			before.stale[unitcache.ShardOf(slugs[i])] = true
+		}
+	}
+	p.writeLedger(g, store, langs, slugs, before)
 	store.Flush()
 	g.PruneUnits(syncBucket, slugs)
 	p.indexSynced(g, langs, slugs, changed)
