@@ -28,6 +28,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unique"
 
 	json "github.com/goccy/go-json"
 	bolt "go.etcd.io/bbolt"
@@ -51,8 +52,18 @@ type Record struct {
 
 // Summary is an article in a language, for the index and status pages.
 type Summary struct {
+	Counts
+	Title string `json:"title"` // in the page's language where it is translated
+	// Reading is how hard the page's own text reads: the source's, or the
+	// translation's current entries (none for a pseudo-locale).
+	Reading *readinglevel.Brief `json:"reading,omitempty"`
+}
+
+// Counts is a page's kind and what its summary counts: all a build holds
+// of the pages it finds up to date unread (Quick), whose titles and
+// reading levels an index page made again reads back (Summaries).
+type Counts struct {
 	Kind      string `json:"kind"`
-	Title     string `json:"title"`             // in the page's language where it is translated
 	Total     int    `json:"total"`             // messages
 	Current   int    `json:"current"`           // translated and current
 	Own       int    `json:"own"`               // published in their translation
@@ -60,9 +71,6 @@ type Summary struct {
 	InSource  int    `json:"in_source"`         // passages a reader sees in the source language (translated pages)
 	Stale     int    `json:"stale"`             // stale messages
 	Machine   int    `json:"machine,omitempty"` // machine drafts: never published until a person edits or reviews them
-	// Reading is how hard the page's own text reads: the source's, or the
-	// translation's current entries (none for a pseudo-locale).
-	Reading *readinglevel.Brief `json:"reading,omitempty"`
 }
 
 // Files is the project's own files: publishing's Publisher.
@@ -244,21 +252,45 @@ func (b *Book) Warnings() []string {
 
 // Quick is what the record says of slug's pages without reading them:
 // what they were last made or found up to date from ("" for nothing), and
-// their summaries.
+// their summaries' counts, without titles and reading levels: at 10,000
+// articles × 10 languages, 16 MB less held by an edit build.
 func (b *Book) Quick(slug string) (string, map[string]Summary) {
-	if b.legacy != nil || b.db == nil {
+	var counts map[string]struct{ Counts }
+	fresh := b.summaries(slug, &counts)
+	if counts == nil {
 		return "", nil
 	}
-	var fresh string
+	sums := make(map[string]Summary, len(counts))
+	for lang, c := range counts {
+		c.Kind = unique.Make(c.Kind).Value() // one string of each kind, not one a page
+		sums[lang] = Summary{Counts: c.Counts}
+	}
+	return fresh, sums
+}
+
+// Summaries are the summaries of slug's pages, by language, in full; nil
+// for none.
+func (b *Book) Summaries(slug string) map[string]Summary {
 	var sums map[string]Summary
+	b.summaries(slug, &sums)
+	return sums
+}
+
+// summaries decodes the summaries of slug's pages into v, and returns
+// what they were last made or found up to date from.
+func (b *Book) summaries(slug string, v any) string {
+	if b.legacy != nil || b.db == nil {
+		return ""
+	}
+	var fresh string
 	_ = b.db.View(func(tx *bolt.Tx) error {
 		fb, sb := tx.Bucket(freshBucket), tx.Bucket(summariesBucket)
-		if fb != nil && sb != nil && json.Unmarshal(sb.Get([]byte(slug)), &sums) == nil {
+		if fb != nil && sb != nil && json.Unmarshal(sb.Get([]byte(slug)), v) == nil {
 			fresh = string(fb.Get([]byte(slug)))
 		}
 		return nil
 	})
-	return fresh, sums
+	return fresh
 }
 
 // Slugs are the articles the record holds pages of, sorted, and the

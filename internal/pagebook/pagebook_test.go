@@ -1,6 +1,7 @@
 package pagebook
 
 import (
+	"github.com/lingo-l10n/lingo/internal/readinglevel"
 	"os"
 	"path/filepath"
 	"slices"
@@ -86,14 +87,17 @@ func TestQuick(t *testing.T) {
 		t.Errorf("no file: %q %v", fresh, counts)
 	}
 	key := FreshKey("inputs", []string{"en", "fr"}, []string{"md", "html"})
-	sum := Summary{Kind: "translation", Title: "Dose", Total: 3, Current: 2, Own: 2, Stale: 1}
+	sum := Summary{Counts: Counts{Kind: "translation", Total: 3, Current: 2, Own: 2, Stale: 1}, Title: "Dose", Reading: &readinglevel.Brief{Words: 40}}
 	w := &Write{Pages: map[string]map[string]Record{"dose": {"fr": {Inputs: "inputs", Summary: sum}}}, Fresh: map[string]string{"dose": key}}
 	if err := b.Write(w); err != nil {
 		t.Fatal(err)
 	}
 	fresh, counts := b.Quick("dose")
-	if fresh != key || counts["fr"] != sum {
-		t.Errorf("quick: %q %+v, want %q %+v", fresh, counts, key, sum)
+	if fresh != key || counts["fr"] != (Summary{Counts: sum.Counts}) {
+		t.Errorf("quick: %q %+v, want %q and the counts of %+v alone", fresh, counts, key, sum)
+	}
+	if full := b.Summaries("dose"); len(full) != 1 || full["fr"].Title != "Dose" || full["fr"].Reading.Words != 40 || full["fr"].Counts != sum.Counts {
+		t.Errorf("summaries: %+v, want fr: %+v", full, sum)
 	}
 	if err := b.Write(&Write{Deleted: []string{"dose"}}); err != nil {
 		t.Fatal(err)

@@ -701,7 +701,7 @@ func (p Publisher) beingUpdated(j *gate.Judgement, lang string) bool {
 // pageFiles renders the files of one article in lang, and its summary.
 func (p Publisher) pageFiles(run *publishRun, ap *articlePages, lang string) ([]workspace.Pending, pagebook.Summary, error) {
 	a, kind := ap.a, ap.kinds[lang]
-	sum := pagebook.Summary{Kind: kind, Title: Title(a, nil), Total: len(a.IDs)}
+	sum := pagebook.Summary{Counts: pagebook.Counts{Kind: kind, Total: len(a.IDs)}, Title: Title(a, nil)}
 	if j := ap.judged[lang]; j != nil {
 		sum.Current, sum.Own, sum.Stale, sum.Machine = j.Current, j.Page.Own, j.Page.Stale, j.Page.Machine
 	} else {

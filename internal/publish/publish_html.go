@@ -213,42 +213,12 @@ func (p Publisher) indexPages(run *publishRun, g *workspace.Graph, slugs []strin
 	path := filepath.Join(out, "index.html")
 	words := run.words.For(src)
 	l := htmlpage.List{Lang: src, Title: cmp.Or(site, words.Languages()), Heading: words.Languages(),
-		Footer: []htmlpage.ListItem{{Title: words.Status(), Href: statusFile}}}
+		Footer: []htmlpage.ListItem{{Title: words.Status(), Href: pagebook.StatusFile}}}
 	for _, lang := range langs {
 		l.Items = append(l.Items, htmlpage.ListItem{Title: htmlpage.NativeName(lang), Href: relURL(path, p.indexOf(lang)), Lang: lang})
 	}
 	pages = append(pages, listPage(path, l, g.Shared()))
 	return append(pages, p.statusPages(run, g, sums, n.w.Meta.IndexInputs, shown, old)...)
-}
-
-// statusFile is the status page, relative to the output folder, and
-// statusDir the folder of its sections' pages.
-const (
-	statusFile = "status.html"
-	statusDir  = "status"
-)
-
-// statusOf is the status page with slug's row, relative to the output
-// folder: its section's (its first folder's) page, or for an article
-// outside any folder the status page.
-func statusOf(slug string) string {
-	if section, _, ok := strings.Cut(slug, "/"); ok {
-		return statusDir + "/" + section + ".html"
-	}
-	return statusFile
-}
-
-// sectionName is the name of the section whose status page is rel.
-func sectionName(rel string) string {
-	return strings.TrimSuffix(strings.TrimPrefix(rel, statusDir+"/"), ".html")
-}
-
-// isSectionPage reports whether rel, a path relative to the output
-// folder a record names, is a section's status page: only such a page,
-// of the pages a last run recorded, is removed once no article is in it.
-func isSectionPage(rel string) bool {
-	name, ok := strings.CutPrefix(rel, statusDir+"/")
-	return ok && strings.HasSuffix(name, ".html") && !strings.ContainsAny(name, "/\\") && filepath.IsLocal(name)
 }
 
 // indexOf is the index page of lang.
@@ -268,8 +238,17 @@ type summaries struct {
 	langs []string // the languages of the pages recorded after this run
 }
 
-// of is the summaries of article i's pages, by language.
+// of is the summaries of article i's pages, by language, in full.
 func (s summaries) of(i int) map[string]pagebook.Summary {
+	if s.jobs[i].quick { // held without titles and reading levels
+		return s.run.book.Summaries(s.slugs[i])
+	}
+	return s.counts(i)
+}
+
+// counts is the summaries of article i's pages, by language, as held: an
+// article found up to date unread has no titles or reading levels.
+func (s summaries) counts(i int) map[string]pagebook.Summary {
 	sums := make(map[string]pagebook.Summary, len(s.langs))
 	for li, lang := range s.run.opts.Langs {
 		sums[lang] = s.jobs[i].outs[li].summary
@@ -286,7 +265,7 @@ func (s summaries) of(i int) map[string]pagebook.Summary {
 
 // at is the summary of article i's page in lang, if it has one.
 func (s summaries) at(i int, lang string) (pagebook.Summary, bool) {
-	if li := slices.Index(s.run.opts.Langs, lang); li >= 0 {
+	if li := slices.Index(s.run.opts.Langs, lang); li >= 0 && !s.jobs[i].quick {
 		return s.jobs[i].outs[li].summary, true
 	}
 	sum, ok := s.of(i)[lang]
@@ -328,10 +307,10 @@ func (p Publisher) indexShown(run *publishRun, slugs []string, jobs []articleJob
 				was, words, list := jobs[ai].recs[lang].Summary, run.words.For(lang), p.OutRel(p.indexOf(lang))
 				shown[list] = shown[list] && p.listItem(words, lang, slug, was) == p.listItem(words, lang, slug, now.summary)
 				counted := was.Current == now.summary.Current && was.Total == now.summary.Total
-				page := statusOf(slug)
+				page := pagebook.StatusOf(slug)
 				path := p.OutPath(page)
 				shown[page] = shown[page] && counted && p.statusEntry(src, path, lang, slug, was) == p.statusEntry(src, path, lang, slug, now.summary)
-				shown[statusFile] = shown[statusFile] && counted
+				shown[pagebook.StatusFile] = shown[pagebook.StatusFile] && counted
 			}
 		}
 	}
@@ -366,7 +345,7 @@ func (p Publisher) writeIndexPages(pages []indexPage, old map[string]string) (ma
 func (p Publisher) removeIndexPages(old, keys map[string]string) ([]workspace.Change, error) {
 	var removed []workspace.Change
 	for _, rel := range slices.Sorted(maps.Keys(old)) {
-		if _, ok := keys[rel]; ok || !isSectionPage(rel) {
+		if _, ok := keys[rel]; ok || !pagebook.IsSectionPage(rel) {
 			continue
 		}
 		path := p.OutPath(rel)
@@ -445,7 +424,7 @@ type statusItem struct {
 }
 
 // statusPages are <output>/status.html and a page per section,
-// <output>/status/<section>.html (statusOf), each a table of, per article
+// <output>/status/<section>.html (pagebook.StatusOf), each a table of, per article
 // and language, the share of messages translated and current, and a
 // last row per language over its articles, as lingo status and lingo
 // check count them. The status page has a row per section, linked to its
@@ -459,8 +438,8 @@ func (p Publisher) statusPages(run *publishRun, g *workspace.Graph, sums summari
 	sections := map[string][]statusItem{}
 	var order []string
 	for i, slug := range sums.slugs {
-		rel := statusOf(slug)
-		if rel == statusFile {
+		rel := pagebook.StatusOf(slug)
+		if rel == pagebook.StatusFile {
 			top = append(top, statusItem{article: i})
 			continue
 		}
@@ -471,13 +450,13 @@ func (p Publisher) statusPages(run *publishRun, g *workspace.Graph, sums summari
 		sections[rel] = append(sections[rel], statusItem{article: i})
 	}
 	var pages []indexPage
-	for _, rel := range append(order, statusFile) {
+	for _, rel := range append(order, pagebook.StatusFile) {
 		if shown[rel] {
 			pages = append(pages, indexPage{path: p.OutPath(rel), key: old[rel]})
 			continue
 		}
 		items := sections[rel]
-		if rel == statusFile {
+		if rel == pagebook.StatusFile {
 			items = top
 		}
 		pages = append(pages, p.statusPage(run, g, sums, inputs, rel, items, sections))
@@ -492,9 +471,9 @@ func (p Publisher) statusPage(run *publishRun, g *workspace.Graph, sums summarie
 	words := run.words.For(src)
 	path := p.OutPath(rel)
 	table := htmlpage.Table{Lang: src, Title: words.Status()}
-	if rel != statusFile {
-		table.Title = sectionName(rel) + " · " + words.Status()
-		table.UpHref, table.UpTitle = relURL(path, p.OutPath(statusFile)), words.Status()
+	if rel != pagebook.StatusFile {
+		table.Title = pagebook.SectionName(rel) + " · " + words.Status()
+		table.UpHref, table.UpTitle = relURL(path, p.OutPath(pagebook.StatusFile)), words.Status()
 	}
 	if info, err := os.Stat(path); err == nil {
 		table.Size = int(info.Size()) + 64<<10 // about as large as the last
@@ -509,7 +488,7 @@ func (p Publisher) statusPage(run *publishRun, g *workspace.Graph, sums summarie
 		}
 		counts[n] = map[string][2]int{}
 		for _, m := range members {
-			for lang, sum := range sums.of(m.article) {
+			for lang, sum := range sums.counts(m.article) {
 				c := counts[n][lang]
 				counts[n][lang] = [2]int{c[0] + sum.Current, c[1] + sum.Total}
 				current[lang] += sum.Current
@@ -573,7 +552,7 @@ func (p Publisher) sectionRow(cols []string, path, rel string, counts map[string
 	var entries []htmlpage.IndexEntry
 	for _, lang := range cols {
 		if c, ok := counts[lang]; ok {
-			entries = append(entries, htmlpage.IndexEntry{Slug: rel, Title: sectionName(rel), Lang: lang,
+			entries = append(entries, htmlpage.IndexEntry{Slug: rel, Title: pagebook.SectionName(rel), Lang: lang,
 				Percent: translation.Percent(c[0], c[1]), Published: true, Href: relURL(path, p.OutPath(rel))})
 		}
 	}
