@@ -248,7 +248,9 @@ func (s *Seen) find(path string) *seenFile {
 // add keeps what a walk saw of the regular files of dir: names and files,
 // in the same order.
 func (s *Seen) add(dir string, names []string, files []seenFile) {
-	d := &seenDir{names: names, files: files}
+	// Kept until the build's keys are made: at their exact length, not
+	// the up to twice that of their appends (9 MB at 10,000 × 10).
+	d := &seenDir{names: slices.Clone(names), files: slices.Clone(files)}
 	sort.Sort(d)
 	s.mu.Lock()
 	defer s.mu.Unlock()
