@@ -64,13 +64,13 @@ type Summary struct {
 // reading levels an index page made again reads back (Summaries).
 type Counts struct {
 	Kind      string `json:"kind"`
-	Total     int    `json:"total"`             // messages
-	Current   int    `json:"current"`           // translated and current
-	Own       int    `json:"own"`               // published in their translation
-	Fallbacks int    `json:"fallbacks"`         // shown in another language (translated pages)
-	InSource  int    `json:"in_source"`         // passages a reader sees in the source language (translated pages)
-	Stale     int    `json:"stale"`             // stale messages
-	Machine   int    `json:"machine,omitempty"` // machine drafts: never published until a person edits or reviews them
+	Total     int    `json:"total,omitempty"`     // messages
+	Current   int    `json:"current,omitempty"`   // translated and current
+	Own       int    `json:"own,omitempty"`       // published in their translation
+	Fallbacks int    `json:"fallbacks,omitempty"` // shown in another language (translated pages)
+	InSource  int    `json:"in_source,omitempty"` // passages a reader sees in the source language (translated pages)
+	Stale     int    `json:"stale,omitempty"`     // stale messages
+	Machine   int    `json:"machine,omitempty"`   // machine drafts: never published until a person edits or reviews them
 }
 
 // Files is the project's own files: publishing's Publisher.
@@ -91,6 +91,7 @@ var (
 	pagesBucket     = []byte("pages")
 	freshBucket     = []byte("fresh")
 	summariesBucket = []byte("summaries")
+	countsBucket    = []byte("counts")
 	bookBucket      = []byte("book")
 	metaKey         = []byte("meta")
 )
@@ -255,15 +256,15 @@ func (b *Book) Warnings() []string {
 // their summaries' counts, without titles and reading levels: at 10,000
 // articles × 10 languages, 16 MB less held by an edit build.
 func (b *Book) Quick(slug string) (string, map[string]Summary) {
-	var counts map[string]struct{ Counts }
-	fresh := b.summaries(slug, &counts)
+	var counts map[string]Counts
+	fresh := b.read(slug, countsBucket, &counts)
 	if counts == nil {
 		return "", nil
 	}
 	sums := make(map[string]Summary, len(counts))
 	for lang, c := range counts {
 		c.Kind = unique.Make(c.Kind).Value() // one string of each kind, not one a page
-		sums[lang] = Summary{Counts: c.Counts}
+		sums[lang] = Summary{Counts: c}
 	}
 	return fresh, sums
 }
@@ -272,19 +273,23 @@ func (b *Book) Quick(slug string) (string, map[string]Summary) {
 // for none.
 func (b *Book) Summaries(slug string) map[string]Summary {
 	var sums map[string]Summary
-	b.summaries(slug, &sums)
+	b.read(slug, summariesBucket, &sums)
 	return sums
 }
 
-// summaries decodes the summaries of slug's pages into v, and returns
-// what they were last made or found up to date from.
-func (b *Book) summaries(slug string, v any) string {
+// read decodes slug's value in bucket (its pages' summaries or counts)
+// into v, and returns what its pages were last made or found up to date
+// from.
+func (b *Book) read(slug string, bucket []byte, v any) string {
 	if b.legacy != nil || b.db == nil {
 		return ""
 	}
 	var fresh string
 	_ = b.db.View(func(tx *bolt.Tx) error {
-		fb, sb := tx.Bucket(freshBucket), tx.Bucket(summariesBucket)
+		fb, sb := tx.Bucket(freshBucket), tx.Bucket(bucket)
+		if sb == nil && bytes.Equal(bucket, countsBucket) { // an earlier lingo's record: its summaries hold the counts
+			sb = tx.Bucket(summariesBucket)
+		}
 		if fb != nil && sb != nil && json.Unmarshal(sb.Get([]byte(slug)), v) == nil {
 			fresh = string(fb.Get([]byte(slug)))
 		}
@@ -309,11 +314,16 @@ func (b *Book) Slugs() ([]string, []string) {
 		return nil, nil
 	}
 	_ = b.db.View(func(tx *bolt.Tx) error {
-		// The summaries have the same keys as the records (putArticle),
-		// in a third of the pages: a key's page is read to list it, and
-		// at 10,000 × 10 the records' are 57 MB, the summaries' are read
-		// by every build anyway (Quick).
-		bk := tx.Bucket(summariesBucket)
+		// The counts have the same keys as the records (putArticle), in
+		// a tenth of the pages: a key's page is read to list it, and at
+		// 10,000 × 10 the records' are 57 MB, the summaries' 30 MB, the
+		// counts' 6 MB, read by every build anyway (Quick). A record
+		// without counts (an earlier lingo's, until its next write) lists
+		// its summaries.
+		bk := tx.Bucket(countsBucket)
+		if bk == nil {
+			bk = tx.Bucket(summariesBucket)
+		}
 		if bk == nil {
 			return nil
 		}
@@ -370,12 +380,12 @@ func (b *Book) Write(w *Write) error {
 		}
 	}
 	err := b.db.Update(func(tx *bolt.Tx) error {
-		pages, fresh, sums, book, err := buckets(tx)
+		pages, fresh, sums, counts, book, err := buckets(tx)
 		if err != nil {
 			return err
 		}
 		for _, slug := range w.Deleted {
-			for _, bk := range []*bolt.Bucket{pages, fresh, sums} {
+			for _, bk := range []*bolt.Bucket{pages, fresh, sums, counts} {
 				if err := bk.Delete([]byte(slug)); err != nil {
 					return err
 				}
@@ -383,7 +393,7 @@ func (b *Book) Write(w *Write) error {
 		}
 		// In order: the same writes make the same file.
 		for _, slug := range slices.Sorted(maps.Keys(w.Pages)) {
-			if err := putArticle(pages, sums, slug, w.Pages[slug]); err != nil {
+			if err := putArticle(pages, sums, counts, slug, w.Pages[slug]); err != nil {
 				return err
 			}
 		}
@@ -417,18 +427,45 @@ func (b *Book) Write(w *Write) error {
 }
 
 // buckets are the record's buckets in tx, made if need be.
-func buckets(tx *bolt.Tx) (pages, fresh, sums, book *bolt.Bucket, err error) {
-	bks := make([]*bolt.Bucket, 4)
-	for i, name := range [][]byte{pagesBucket, freshBucket, summariesBucket, bookBucket} {
+func buckets(tx *bolt.Tx) (pages, fresh, sums, counts, book *bolt.Bucket, err error) {
+	had := tx.Bucket(countsBucket) != nil
+	bks := make([]*bolt.Bucket, 5)
+	for i, name := range [][]byte{pagesBucket, freshBucket, summariesBucket, countsBucket, bookBucket} {
 		if bks[i], err = tx.CreateBucketIfNotExists(name); err != nil {
-			return nil, nil, nil, nil, err
+			return nil, nil, nil, nil, nil, err
 		}
 	}
-	return bks[0], bks[1], bks[2], bks[3], nil
+	// Counts are small and put in key order: packed, the pages an edit
+	// build reads them from are half as many.
+	bks[3].FillPercent = 0.9
+	if !had { // a record of a lingo before the counts: each article's, from its summaries
+		err = bks[2].ForEach(func(slug, data []byte) error {
+			var sums map[string]Summary
+			if json.Unmarshal(data, &sums) != nil {
+				return nil // read as no record
+			}
+			return putCounts(bks[3], slug, sums)
+		})
+	}
+	return bks[0], bks[1], bks[2], bks[3], bks[4], err
+}
+
+// putCounts puts the counts of an article's pages, sums being their
+// summaries by language.
+func putCounts(counts *bolt.Bucket, slug []byte, sums map[string]Summary) error {
+	c := make(map[string]Counts, len(sums))
+	for lang, sum := range sums {
+		c[lang] = sum.Counts
+	}
+	data, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	return counts.Put(slug, data)
 }
 
 // putArticle stores the records of slug and their summaries.
-func putArticle(pages, summaries *bolt.Bucket, slug string, recs map[string]Record) error {
+func putArticle(pages, summaries, counts *bolt.Bucket, slug string, recs map[string]Record) error {
 	data, err := json.Marshal(recs)
 	if err != nil {
 		return err
@@ -443,5 +480,8 @@ func putArticle(pages, summaries *bolt.Bucket, slug string, recs map[string]Reco
 	if data, err = json.Marshal(sums); err != nil {
 		return err
 	}
-	return summaries.Put([]byte(slug), data)
+	if err := summaries.Put([]byte(slug), data); err != nil {
+		return err
+	}
+	return putCounts(counts, []byte(slug), sums)
 }

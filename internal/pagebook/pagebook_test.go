@@ -1,12 +1,15 @@
 package pagebook
 
 import (
-	"github.com/lingo-l10n/lingo/internal/readinglevel"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/lingo-l10n/lingo/internal/readinglevel"
 )
 
 // files is the project's own files, for a test: every path may be
@@ -104,6 +107,63 @@ func TestQuick(t *testing.T) {
 	}
 	if fresh, counts := b.Quick("dose"); fresh != "" || counts != nil || b.Article("dose") != nil {
 		t.Errorf("deleted, still: %q %v %v", fresh, counts, b.Article("dose"))
+	}
+}
+
+// TestCountsOfEarlierRecord: a record an earlier lingo wrote, without the
+// counts Quick reads, is read from its summaries, and its next write gives
+// every article its counts, those the write leaves alone too.
+func TestCountsOfEarlierRecord(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	b, err := Open(out, files{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dose := Summary{Counts: Counts{Kind: "translation", Total: 3, Current: 2, Own: 2}, Title: "Dose"}
+	rest := Summary{Counts: Counts{Kind: "fallback", Total: 5}, Title: "Rest"}
+	w := &Write{Pages: map[string]map[string]Record{"dose": {"fr": {Summary: dose}}, "care/rest": {"fr": {Summary: rest}}},
+		Fresh: map[string]string{"dose": "k1", "care/rest": "k2"}}
+	if err := b.Write(w); err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
+	db, err := bolt.Open(filepath.Join(out, ".lingo", "pages.db"), 0o644, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(countsBucket) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	check := func(when string) {
+		t.Helper()
+		for slug, want := range map[string]Summary{"dose": dose, "care/rest": rest} {
+			if fresh, counts := b.Quick(slug); fresh == "" || counts["fr"] != (Summary{Counts: want.Counts}) {
+				t.Errorf("%s: Quick(%s) = %q %+v, want the counts of %+v", when, slug, fresh, counts, want)
+			}
+		}
+		if got, _ := b.Slugs(); !slices.Equal(got, []string{"care/rest", "dose"}) {
+			t.Errorf("%s: Slugs() = %v", when, got)
+		}
+	}
+	if b, err = Open(out, files{dir}); err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	check("without counts")
+	dose.Current = 3
+	if err := b.Write(&Write{Pages: map[string]map[string]Record{"dose": {"fr": {Summary: dose}}}}); err != nil {
+		t.Fatal(err)
+	}
+	check("after a write")
+	if err := b.db.View(func(tx *bolt.Tx) error {
+		if c := tx.Bucket(countsBucket); c == nil || c.Get([]byte("care/rest")) == nil {
+			t.Error("the write left an article it did not change without counts")
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
 	}
 }
 
