@@ -14,7 +14,12 @@ import (
 // string, the values between and around its letters ("a1b" → "ab":
 // [0 1 0]).
 type patterns struct {
-	values map[string][]uint8
+	adding map[string][]uint8 // while the file is read (add), then frozen into values
+	// values are the values of each letter string, a byte each (0–9), one
+	// more than its letters: keys and values are pieces of one string
+	// (freeze), 3 MB for German's 78,000 patterns, not 9 MB in as many
+	// allocations.
+	values map[string]string
 	maxLen int // the longest letter string, in runes
 	// heads are the first prefixLen runes of every pattern (or all of a
 	// shorter one): no longer string that starts otherwise is a pattern.
@@ -69,6 +74,9 @@ func parseHyphen(name string, data []byte) (*hyphenator, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	for _, level := range h.levels {
+		level.freeze()
+	}
 	return h, nil
 }
 
@@ -81,7 +89,30 @@ func isDirective(line string) bool {
 
 // newPatterns returns an empty level with room for size patterns.
 func newPatterns(size int) *patterns {
-	return &patterns{values: make(map[string][]uint8, size), heads: map[string]bool{}}
+	return &patterns{adding: make(map[string][]uint8, size), heads: map[string]bool{}}
+}
+
+// freeze moves the patterns added into values, in one string.
+func (p *patterns) freeze() {
+	size := 0
+	for k, v := range p.adding {
+		size += len(k) + len(v)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	ends := make([][3]int, 0, len(p.adding)) // of each pattern: its start, the end of its letters, its end
+	for k, v := range p.adding {
+		start := b.Len()
+		b.WriteString(k)
+		b.Write(v)
+		ends = append(ends, [3]int{start, start + len(k), b.Len()})
+	}
+	all := b.String()
+	p.values = make(map[string]string, len(ends))
+	for _, e := range ends {
+		p.values[all[e[0]:e[1]]] = all[e[1]:e[2]]
+	}
+	p.adding = nil
 }
 
 // add stores one pattern such as ".ab1c2".
@@ -100,12 +131,12 @@ func (p *patterns) add(pat string) {
 		return
 	}
 	key := string(letters)
-	if old, ok := p.values[key]; ok { // the same letters twice: keep the larger values
+	if old, ok := p.adding[key]; ok { // the same letters twice: keep the larger values
 		for i := range old {
 			vals[i] = max(vals[i], old[i])
 		}
 	}
-	p.values[key] = vals
+	p.adding[key] = vals
 	p.heads[string(letters[:min(len(letters), prefixLen)])] = true
 	p.maxLen = max(p.maxLen, len(letters))
 }
@@ -134,8 +165,8 @@ func (p *patterns) breaks(word []rune) []bool {
 			if !ok {
 				continue
 			}
-			for k, x := range v {
-				vals[i+k] = max(vals[i+k], x)
+			for k := range len(v) {
+				vals[i+k] = max(vals[i+k], v[k])
 			}
 		}
 	}
