@@ -11,6 +11,7 @@ package keymemo
 import (
 	"slices"
 	"sync"
+	"unique"
 )
 
 // Key is a key the graph made; a unit's, with the article key it was made
@@ -20,12 +21,13 @@ type Key struct{ Article, Key string }
 // Memos are the keys of a run; the zero value holds none. Safe for
 // concurrent use.
 type Memos struct {
-	mu   sync.RWMutex
-	m    map[string]*slugKeys // by slug
-	gen  int64                // bumped by each forget
-	made []string             // the articles whose keys were made, not recalled
-	size int                  // the articles of the run, once known: m is made that large
-	walk walk                 // what the walks say of the articles' files (walk.go)
+	mu    sync.RWMutex
+	m     map[string]*slugKeys // by slug
+	gen   int64                // bumped by each forget
+	made  []string             // the articles whose keys were made, not recalled
+	size  int                  // the articles of the run, once known: m is made that large
+	width int                  // the most units of an article so far
+	walk  walk                 // what the walks say of the articles' files (walk.go)
 }
 
 // slugKeys are the keys of one article and of its units.
@@ -114,7 +116,11 @@ func (k *Memos) Put(gen int64, slug, lang string, key Key) {
 			return
 		}
 	}
-	s.units = append(s.units, unitKey{lang, key})
+	if s.units == nil { // as many as the widest article's: appends would hold half as many again
+		s.units = make([]unitKey, 0, max(k.width, 1))
+	}
+	s.units = append(s.units, unitKey{unique.Make(lang).Value(), key}) // one string of each language, not one a unit
+	k.width = max(k.width, len(s.units))
 }
 
 // Forget forgets the key of slug's unit in lang (of the article for ""),
