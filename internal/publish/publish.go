@@ -577,7 +577,8 @@ func (p Publisher) upToDatePages(run *publishRun, slug string, j *articleJob) {
 			for li, lang := range run.opts.Langs {
 				outs[li] = pageOut{summary: sums[lang], skipped: true}
 			}
-			j.outs, j.quick = outs, true
+			// What is held of it: its counts, its fresh key for the record.
+			j.outs, j.quick, j.stored, j.keys, j.inputs = outs, true, j.fresh, nil, ""
 			return
 		}
 	}
