@@ -121,7 +121,7 @@ func TestCountsOfEarlierRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 	dose := Summary{Counts: Counts{Kind: "translation", Total: 3, Current: 2, Own: 2}, Title: "Dose"}
-	rest := Summary{Counts: Counts{Kind: "fallback", Total: 5}, Title: "Rest"}
+	rest := Summary{Counts: Counts{Kind: "fallback", Total: 5}, Title: "Rest", Reading: &readinglevel.Brief{Words: 9}}
 	w := &Write{Pages: map[string]map[string]Record{"dose": {"fr": {Summary: dose}}, "care/rest": {"fr": {Summary: rest}}},
 		Fresh: map[string]string{"dose": "k1", "care/rest": "k2"}}
 	if err := b.Write(w); err != nil {
@@ -142,6 +142,9 @@ func TestCountsOfEarlierRecord(t *testing.T) {
 			if fresh, counts := b.Quick(slug); fresh == "" || counts["fr"] != (Summary{Counts: want.Counts}) {
 				t.Errorf("%s: Quick(%s) = %q %+v, want the counts of %+v", when, slug, fresh, counts, want)
 			}
+		}
+		if got := b.Listed("care/rest")["fr"]; got.Counts != rest.Counts || got.Title != rest.Title {
+			t.Errorf("%s: Listed(care/rest) = %+v, want the counts and title of %+v", when, got, rest)
 		}
 		if got, _ := b.Slugs(); !slices.Equal(got, []string{"care/rest", "dose"}) {
 			t.Errorf("%s: Slugs() = %v", when, got)

@@ -263,10 +263,17 @@ func (s summaries) counts(i int) map[string]pagebook.Summary {
 	return sums
 }
 
-// at is the summary of article i's page in lang, if it has one.
+// at is the summary of article i's page in lang, if it has one, with its
+// title (a language's index lists it), and its reading level unless the
+// article was found up to date unread.
 func (s summaries) at(i int, lang string) (pagebook.Summary, bool) {
-	if li := slices.Index(s.run.opts.Langs, lang); li >= 0 && !s.jobs[i].quick {
+	li := slices.Index(s.run.opts.Langs, lang)
+	switch {
+	case li >= 0 && !s.jobs[i].quick:
 		return s.jobs[i].outs[li].summary, true
+	case li >= 0:
+		sum, ok := s.run.book.Listed(s.slugs[i])[lang]
+		return sum, ok
 	}
 	sum, ok := s.of(i)[lang]
 	return sum, ok
