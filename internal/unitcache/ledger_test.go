@@ -35,6 +35,12 @@ func TestLedger(t *testing.T) {
 	if got := other.Read(3); len(got) != 0 {
 		t.Errorf("shard 3 under another key: %v", got)
 	}
+	w = c.Writer()
+	w.PutValue("ledger", "5", "shared", []Entry[result]{{Slug: "a", Keys: KeysSum("k1", "k2")}}) // not compressed: an earlier layout
+	w.Flush()
+	if got := l.Read(5); len(got) != 0 {
+		t.Errorf("a shard of another layout: %v", got)
+	}
 
 	slugs := []string{"a", "b/c", "news/x", "news/y", "z"}
 	seen := map[int]bool{}
