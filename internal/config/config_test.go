@@ -212,6 +212,23 @@ func TestParseTag(t *testing.T) {
 	}
 }
 
+// FolderLang names the language of a locale folder as a tag, and says
+// whether it is the project's: the source, a target or a pseudo-locale.
+func TestFolderLang(t *testing.T) {
+	c := &Config{Source: "en", Languages: []string{"fr", "zh-Hans"}}
+	for name, want := range map[string]struct {
+		tag string
+		ok  bool
+	}{
+		"fr": {"fr", true}, "FR": {"fr", true}, "en": {"en", true}, "zh-hans": {"zh-Hans", true},
+		"en-XA": {"en-XA", true}, "de": {"de", false}, "not a tag": {"", false},
+	} {
+		if tag, ok := c.FolderLang(name); tag != want.tag || ok != want.ok {
+			t.Errorf("FolderLang(%q) = %q, %v; want %q, %v", name, tag, ok, want.tag, want.ok)
+		}
+	}
+}
+
 func TestMarshalGolden(t *testing.T) {
 	for _, tt := range []struct {
 		name string

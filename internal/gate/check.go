@@ -89,7 +89,7 @@ func (p Gate) check(langs []string, errorsOnly bool) (*Checked, error) {
 		} else {
 			err = workers.Run(p.Context(), len(slugs), func(i int) error {
 				prog.Step()
-				units, found, err := p.checkArticle(c, g, store, slugs[i], langs, errorsOnly)
+				units, found, err := p.checkArticle(c, g, store, slugs[i], langs, false)
 				if err != nil {
 					return err
 				}

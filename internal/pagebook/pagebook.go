@@ -3,16 +3,18 @@
 // publishing ever removes) and what the index pages show of it, per
 // article in one bbolt file of the output folder (<output>/.lingo/pages.db),
 // so that a build reads and writes the records of the articles it made
-// again, not of every page. Three buckets, by slug: pages (the article's
+// again, not of every page. Five buckets, by slug: pages (the article's
 // records, by language, as JSON), fresh (what its pages were last made or
 // found up to date from: while it holds and the output folder is as the
-// last build left it, the article's pages are up to date, unread) and
+// last build left it, the article's pages are up to date, unread),
 // summaries (its pages' summaries: what each language's result adds up
-// and the index pages show). The record is an input like any other
-// (anyone who can edit the output folder can edit it): a record is kept
-// only when it names a page lingo writes, and its files only when they
-// are that page's. The record of an older lingo (<output>/.lingo-build.json,
-// one JSON of every page) is read once, written into the file and removed.
+// and the index pages show), and apart from them, for the builds that
+// read them for every article, counts and titles. The record is an input
+// like any other (anyone who can edit the output folder can edit it): a
+// record is kept only when it names a page lingo writes, and its files
+// only when they are that page's. The record of an older lingo
+// (<output>/.lingo-build.json, one JSON of every page) is read once,
+// written into the file and removed.
 package pagebook
 
 import (
@@ -295,10 +297,9 @@ func (b *Book) Summaries(slug string) map[string]Summary {
 	return sums
 }
 
-// read decodes slug's value in bucket (its pages' summaries, or counts
-// and titles)
-// into v, and returns what its pages were last made or found up to date
-// from.
+// read decodes slug's value in bucket (its pages' summaries, counts or
+// titles) into v, and returns what its pages were last made or found up
+// to date from.
 func (b *Book) read(slug string, bucket []byte, v any) string {
 	if b.legacy != nil || b.db == nil {
 		return ""
