@@ -87,9 +87,9 @@ func (p Syncer) syncedUnits(g *workspace.Graph, langs, slugs []string, opts Sync
 	s := &synced{units: make([][]bool, len(langs)), source: make([]bool, len(slugs)), articleKeys: make([]string, len(slugs)),
 		kept: make([]unitcache.Units[syncRecord], len(slugs)), looked: make([][]map[uint64]bool, len(langs)),
 		entries: make([]unitcache.Entry[untranslated], len(slugs)), stale: make([]bool, unitcache.LedgerShards)}
-	missing := make([][][]uint64, len(langs))
+	missing := make([][]textKeys, len(langs))
 	for k := range langs {
-		s.units[k], missing[k], s.looked[k] = make([]bool, len(slugs)), make([][]uint64, len(slugs)), make([]map[uint64]bool, len(slugs))
+		s.units[k], missing[k], s.looked[k] = make([]bool, len(slugs)), make([]textKeys, len(slugs)), make([]map[uint64]bool, len(slugs))
 	}
 	ledger, groups := p.ledger(g, langs), unitcache.Shards(slugs)
 	err := workers.Run(p.Context(), len(groups), func(sh int) error {
@@ -126,7 +126,7 @@ func (p Syncer) syncedUnits(g *workspace.Graph, langs, slugs []string, opts Sync
 // translation), and reports whether old, the article's shard of the
 // ledger, had it so: an article whose units all are clean is in the
 // ledger under their keys.
-func (p Syncer) syncedArticle(g *workspace.Graph, langs []string, slug string, i int, s *synced, missing [][][]uint64, old map[string]unitcache.Entry[untranslated]) (bool, error) {
+func (p Syncer) syncedArticle(g *workspace.Graph, langs []string, slug string, i int, s *synced, missing [][]textKeys, old map[string]unitcache.Entry[untranslated]) (bool, error) {
 	a, err := g.ArticleKey(slug)
 	if err != nil {
 		return false, err
@@ -139,7 +139,7 @@ func (p Syncer) syncedArticle(g *workspace.Graph, langs []string, slug string, i
 	if e, ok := old[slug]; ok && len(e.Value) == len(langs) && e.Keys == unitcache.KeysSum(append([]string{a}, keys...)...) {
 		s.source[i], s.entries[i] = true, e
 		for k := range langs {
-			s.units[k][i], missing[k][i] = true, textKeys(e.Value[k])
+			s.units[k][i], missing[k][i] = true, e.Value[k]
 		}
 		return true, nil
 	}
@@ -148,7 +148,7 @@ func (p Syncer) syncedArticle(g *workspace.Graph, langs []string, slug string, i
 	for k, lang := range langs {
 		var rec syncRecord
 		rec, s.units[k][i] = kept.Of(lang, keys[k])
-		missing[k][i] = rec.Missing
+		missing[k][i] = packKeys(rec.Missing)
 		if last := kept[lang].Result.Missing; !s.units[k][i] && len(last) > 0 {
 			s.looked[k][i] = map[uint64]bool{}
 			for _, t := range last {
@@ -168,7 +168,7 @@ func (p Syncer) syncedArticle(g *workspace.Graph, langs []string, slug string, i
 // messages without translation (the textKeys of missing) a changed unit
 // of the language has a translation for, and takes those texts out of
 // looked, the texts of changed units not to look up again.
-func (p Syncer) offered(g *workspace.Graph, lang string, slugs []string, clean []bool, missing [][]uint64, looked []map[uint64]bool) error {
+func (p Syncer) offered(g *workspace.Graph, lang string, slugs []string, clean []bool, missing []textKeys, looked []map[uint64]bool) error {
 	if !slices.Contains(clean, false) {
 		return nil // no unit changed: none offers anything new
 	}
@@ -208,7 +208,7 @@ func (p Syncer) offered(g *workspace.Graph, lang string, slugs []string, clean [
 		}
 	}
 	for i := range slugs {
-		if clean[i] && slices.ContainsFunc(missing[i], func(k uint64) bool { return offers[k] }) {
+		if clean[i] && missing[i].any(offers) {
 			clean[i] = false
 		}
 		for k := range looked[i] {
@@ -223,7 +223,7 @@ func (p Syncer) offered(g *workspace.Graph, lang string, slugs []string, clean [
 // wants reports whether a clean unit has a message without translation,
 // or a changed unit a text looked up in vain: whether what changed units
 // offer can matter.
-func wants(clean []bool, missing [][]uint64, looked []map[uint64]bool) bool {
+func wants(clean []bool, missing []textKeys, looked []map[uint64]bool) bool {
 	for i := range clean {
 		if clean[i] && len(missing[i]) > 0 || len(looked[i]) > 0 {
 			return true

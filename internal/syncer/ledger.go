@@ -19,10 +19,32 @@ import (
 const ledgerBucket = "sync-ledger"
 
 // untranslated is an article in the ledger: per language synced, the
-// textKeys of its messages without translation, 8 bytes each
-// (little-endian): a language a quarter translated has 250,000 of them
-// at 10,000 articles.
-type untranslated [][]byte
+// textKeys of its messages without translation.
+type untranslated []textKeys
+
+// textKeys are textKeys, 8 bytes each (little-endian): a language a
+// quarter translated has 250,000 of them at 10,000 articles, which sync
+// holds as the ledger has them.
+type textKeys []byte
+
+// packKeys are keys as textKeys.
+func packKeys(keys []uint64) textKeys {
+	var b textKeys
+	for _, k := range keys {
+		b = binary.LittleEndian.AppendUint64(b, k)
+	}
+	return b
+}
+
+// any reports whether one of t is in keys.
+func (t textKeys) any(keys map[uint64]bool) bool {
+	for b := t; len(b) >= 8; b = b[8:] {
+		if keys[binary.LittleEndian.Uint64(b)] {
+			return true
+		}
+	}
+	return false
+}
 
 // ledger is the ledger of a sync of langs.
 func (p Syncer) ledger(g *workspace.Graph, langs []string) unitcache.Ledger[untranslated] {
@@ -37,23 +59,9 @@ func (p Syncer) ledgerEntry(slug string, kept unitcache.Units[syncRecord], langs
 	texts := make(untranslated, len(langs))
 	for k, lang := range langs {
 		keys = append(keys, kept[lang].Key)
-		for _, t := range kept[lang].Result.Missing {
-			texts[k] = binary.LittleEndian.AppendUint64(texts[k], t)
-		}
+		texts[k] = packKeys(kept[lang].Result.Missing)
 	}
 	return unitcache.Entry[untranslated]{Slug: slug, Keys: unitcache.KeysSum(keys...), Value: texts}
-}
-
-// textKeys are the textKeys an entry's b holds.
-func textKeys(b []byte) []uint64 {
-	if len(b) == 0 {
-		return nil
-	}
-	out := make([]uint64, 0, len(b)/8)
-	for ; len(b) >= 8; b = b[8:] {
-		out = append(out, binary.LittleEndian.Uint64(b))
-	}
-	return out
 }
 
 // writeLedger stores the shards of the ledger an article of which
