@@ -1,6 +1,8 @@
 package pagebook
 
 import (
+	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -132,7 +134,9 @@ func TestCountsOfEarlierRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket(countsBucket) }); err != nil {
+	if err := db.Update(func(tx *bolt.Tx) error {
+		return errors.Join(tx.DeleteBucket(countsBucket), tx.DeleteBucket(titlesBucket))
+	}); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -143,9 +147,6 @@ func TestCountsOfEarlierRecord(t *testing.T) {
 				t.Errorf("%s: Quick(%s) = %q %+v, want the counts of %+v", when, slug, fresh, counts, want)
 			}
 		}
-		if got := b.Listed("care/rest")["fr"]; got.Counts != rest.Counts || got.Title != rest.Title {
-			t.Errorf("%s: Listed(care/rest) = %+v, want the counts and title of %+v", when, got, rest)
-		}
 		if got, _ := b.Slugs(); !slices.Equal(got, []string{"care/rest", "dose"}) {
 			t.Errorf("%s: Slugs() = %v", when, got)
 		}
@@ -155,18 +156,26 @@ func TestCountsOfEarlierRecord(t *testing.T) {
 	}
 	defer b.Close()
 	check("without counts")
+	if listed, ok := b.Listed("fr"); ok || listed != nil {
+		t.Errorf("without titles: Listed(fr) = %v, %v; want none, for the summaries to be read", listed, ok)
+	}
 	dose.Current = 3
 	if err := b.Write(&Write{Pages: map[string]map[string]Record{"dose": {"fr": {Summary: dose}}}}); err != nil {
 		t.Fatal(err)
 	}
 	check("after a write")
-	if err := b.db.View(func(tx *bolt.Tx) error {
-		if c := tx.Bucket(countsBucket); c == nil || c.Get([]byte("care/rest")) == nil {
-			t.Error("the write left an article it did not change without counts")
-		}
-		return nil
-	}); err != nil {
+	listed, ok := b.Listed("fr")
+	if want := (map[string]Summary{"dose": {Counts: Counts{Kind: "translation"}, Title: "Dose"}, "care/rest": {Counts: Counts{Kind: "fallback"}, Title: "Rest"}}); !ok || !maps.Equal(listed, want) {
+		t.Errorf("after a write: Listed(fr) = %v, %v; want %v", listed, ok, want)
+	}
+	// A page no more, an article deleted: their titles go.
+	if err := b.Write(&Write{Pages: map[string]map[string]Record{"dose": {"de": {Summary: dose}}}, Deleted: []string{"care/rest"}}); err != nil {
 		t.Fatal(err)
+	}
+	for lang, want := range map[string][]string{"fr": nil, "de": {"dose"}} {
+		if listed, _ := b.Listed(lang); !slices.Equal(slices.Sorted(maps.Keys(listed)), want) {
+			t.Errorf("after a page and an article went: Listed(%s) = %v, want %v", lang, listed, want)
+		}
 	}
 }
 

@@ -202,8 +202,9 @@ func (p Publisher) indexPages(run *publishRun, g *workspace.Graph, slugs []strin
 		for _, other := range langs {
 			l.Alternates = append(l.Alternates, htmlpage.Alternate{Lang: other, Href: p.href(path, p.indexOf(other)), Current: other == lang})
 		}
+		listed, _ := run.book.Listed(lang)
 		for i, slug := range slugs {
-			if sum, ok := sums.at(i, lang); ok {
+			if sum, ok := sums.at(i, lang, listed); ok {
 				l.Items = append(l.Items, p.listItem(words, lang, slug, sum))
 			}
 		}
@@ -264,15 +265,15 @@ func (s summaries) counts(i int) map[string]pagebook.Summary {
 }
 
 // at is the summary of article i's page in lang, if it has one, with its
-// title (a language's index lists it), and its reading level unless the
-// article was found up to date unread.
-func (s summaries) at(i int, lang string) (pagebook.Summary, bool) {
+// title; of an article found up to date unread, listed's where there are
+// (lang's pages as the record lists them: pagebook.Book.Listed).
+func (s summaries) at(i int, lang string, listed map[string]pagebook.Summary) (pagebook.Summary, bool) {
 	li := slices.Index(s.run.opts.Langs, lang)
 	switch {
 	case li >= 0 && !s.jobs[i].quick:
 		return s.jobs[i].outs[li].summary, true
-	case li >= 0:
-		sum, ok := s.run.book.Listed(s.slugs[i])[lang]
+	case li >= 0 && listed != nil:
+		sum, ok := listed[s.slugs[i]]
 		return sum, ok
 	}
 	sum, ok := s.of(i)[lang]
