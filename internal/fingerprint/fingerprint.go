@@ -75,7 +75,7 @@ func Tree(root string, byMtime func(name string) bool) (sum Sum, dirs []string) 
 }
 
 func walkTree(root string, byMtime func(name string) bool, seen *Seen) (sum Sum, dirs []string) {
-	w := &walker{byMtime: byMtime, seen: seen, sem: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	w := &walker{byMtime: byMtime, seen: seen, sem: make(chan struct{}, 4*runtime.GOMAXPROCS(0))}
 	w.wg.Add(1)
 	w.walk(root)
 	w.wg.Wait()
@@ -270,12 +270,17 @@ func (d *seenDir) Swap(i, j int) {
 type walker struct {
 	seen    *Seen // if not nil, told of each regular file
 	byMtime func(name string) bool
-	sem     chan struct{} // a slot per core for walking a directory in a goroutine of its own
-	wg      sync.WaitGroup
-	hash    atomic.Uint64
-	files   atomic.Int64
-	mu      sync.Mutex
-	dirs    []string
+	// sem has four slots per core for walking a directory in a goroutine
+	// of its own: with one, a folder found while both are taken is walked
+	// in line after the one that found it, and a core can sit idle (the
+	// walk of 10,000 × 10, interleaved: 0.365 s with one slot a core,
+	// 0.325 s with four, 0.321 s with 16).
+	sem   chan struct{}
+	wg    sync.WaitGroup
+	hash  atomic.Uint64
+	files atomic.Int64
+	mu    sync.Mutex
+	dirs  []string
 }
 
 // walk sums the files of dir and walks its subdirectories, each in a new
