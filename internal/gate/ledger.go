@@ -1,8 +1,6 @@
 package gate
 
 import (
-	"strings"
-
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/unitcache"
 	"github.com/lingo-l10n/lingo/internal/workspace"
@@ -30,7 +28,7 @@ type checked struct {
 // go to res. The record is stored again when an article changed, came or
 // went.
 func (p Gate) checkShard(c *check.Checker, g *workspace.Graph, store *workspace.CacheWriter, s int, slugs []string, members []int, langs []string, res *Checked, step func()) error {
-	ledger := unitcache.Ledger[checked]{Cache: g.Cache, Bucket: ledgerBucket, Key: g.Shared() + "\x00" + strings.Join(langs, "\x00")}
+	ledger := unitcache.NewLedger[checked](g.Cache, ledgerBucket, g.Shared(), langs)
 	old := ledger.Read(s)
 	entries := make([]unitcache.Entry[checked], 0, len(members))
 	changed := len(old) != len(members)

@@ -2,7 +2,6 @@ package syncer
 
 import (
 	"encoding/binary"
-	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/unitcache"
 	"github.com/lingo-l10n/lingo/internal/workspace"
@@ -10,7 +9,7 @@ import (
 
 // The "sync-ledger" bucket is a ledger (unitcache.Ledger) of the articles
 // whose units, and source catalog, the last sync left with nothing to
-// write, kept under the shared inputs, the source and the languages
+// write, kept under the shared inputs (with the source) and the languages
 // synced: of each, the texts of its messages without translation, all a
 // sync needs of an article in which nothing changed. A sync reads 64
 // records for them, not each article's record (syncBucket), whose every
@@ -48,8 +47,7 @@ func (t textKeys) any(keys map[uint64]bool) bool {
 
 // ledger is the ledger of a sync of langs.
 func (p Syncer) ledger(g *workspace.Graph, langs []string) unitcache.Ledger[untranslated] {
-	key := g.Shared() + "\x00" + p.Config.Source + "\x00" + strings.Join(langs, "\x00")
-	return unitcache.Ledger[untranslated]{Cache: g.Cache, Bucket: ledgerBucket, Key: key}
+	return unitcache.NewLedger[untranslated](g.Cache, ledgerBucket, g.Shared(), langs)
 }
 
 // ledgerEntry is the ledger's entry of article slug, whose record kept

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"hash/fnv"
 	"strconv"
+	"strings"
 
 	json "github.com/goccy/go-json"
 	"github.com/golang/snappy"
@@ -22,6 +23,13 @@ type Ledger[T any] struct {
 	Cache  *Cache
 	Bucket string
 	Key    string
+}
+
+// NewLedger is the ledger in bucket of c of a step whose results hang on
+// shared (the build graph's shared inputs, which hash lingo.toml and so
+// the source language) and langs, in order: its Key.
+func NewLedger[T any](c *Cache, bucket, shared string, langs []string) Ledger[T] {
+	return Ledger[T]{Cache: c, Bucket: bucket, Key: shared + "\x00" + strings.Join(langs, "\x00")}
 }
 
 // LedgerShards is how many records a Ledger keeps its articles in: an
