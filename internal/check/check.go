@@ -130,9 +130,10 @@ type Options struct {
 // Checker checks translations. It is safe for concurrent use.
 type Checker struct {
 	opts    Options
-	plurals pluralRules
+	plurals *pluralRules
 	md      *structure.Parser
 	vocab   *vocab.Vocabulary
+	sources *sources // what it read of one article's source (ForArticle)
 }
 
 // New returns a Checker.
@@ -141,7 +142,7 @@ func New(opts Options) *Checker {
 	if v == nil {
 		v = vocab.Default()
 	}
-	return &Checker{opts: opts, plurals: pluralRules{byLang: map[string][]string{}}, md: structure.NewParser(), vocab: v}
+	return &Checker{opts: opts, plurals: &pluralRules{byLang: map[string][]string{}}, md: structure.NewParser(), vocab: v}
 }
 
 // Translation is one current translation to check, with where it lives.
@@ -178,6 +179,15 @@ func (c *Checker) Finding(lang, file string, line int, id, check, msg string) (F
 
 // Check runs every per-message check on a translation.
 func (c *Checker) Check(t Translation) []Finding {
+	found, _ := c.Verdict(t)
+	return found
+}
+
+// Verdict is Check's findings, and whether the translation adds anything
+// hostile to its source (structure.Safety: raw HTML, a javascript: URL, an
+// event handler, a foreign host), whatever severity lingo.toml gives those
+// checks: an unsafe translation is never published.
+func (c *Checker) Verdict(t Translation) (found []Finding, unsafe bool) {
 	var out []Finding
 	add := func(check, msg string) {
 		if f, ok := c.Finding(t.Lang, t.File, t.Line, t.ID, check, msg); ok {
@@ -208,7 +218,7 @@ func (c *Checker) Check(t Translation) []Finding {
 	// Numbers, units and negations are read in the text the reader sees
 	// (no HTML comment, tag or script), and numbers apart in the prose
 	// attributes (alt, title...): one may not stand in for the other.
-	src, tr := c.md.Parse(t.Source, t.Refs), c.md.Parse(t.Text, t.Refs)
+	src, tr := c.sourceShape(t.Source, t.Refs), c.md.Parse(t.Text, t.Refs)
 	srcSeen, trSeen := src.Seen(), tr.Seen()
 	meaningful := t.Lang != t.SourceLang && !IsPseudo(t.Lang)
 	var qc vocab.Comparison
@@ -241,7 +251,8 @@ func (c *Checker) Check(t Translation) []Finding {
 		}
 	}
 	problems := structure.Compare(src, tr, structure.Options{Prefixes: c.prefixes(t.Lang)})
-	problems = append(problems, structure.Safety(src, tr)...)
+	hostile := structure.Safety(src, tr)
+	problems = append(problems, hostile...)
 	for _, p := range problems {
 		add(p.Check, p.Message)
 	}
@@ -256,7 +267,7 @@ func (c *Checker) Check(t Translation) []Finding {
 	for _, h := range hygiene(t.Source, t.Text, c.lengthBand(t.Lang)) {
 		add(h.check, h.msg)
 	}
-	return out
+	return out, len(hostile) > 0
 }
 
 func (c *Checker) prefixes(lang string) map[string]string {

@@ -30,40 +30,15 @@ var cncfMeaningLangs = [][2]string{{"de", "de"}, {"es", "es"}, {"fr", "fr"}, {"i
 // test. -update rewrites the list, keeping the reasons of the findings
 // still found.
 func TestCNCFMeaning(t *testing.T) {
-	root := testcorpus.Dir(t, "cncf-glossary")
-	md := markdown.New(markdown.Options{})
 	c := check.New(check.Options{})
 	meaning := []string{"units", "negation", "direction", "route", "direction-missing"}
 	var got []string
 	pairs := 0
-	for _, l := range cncfMeaningLangs {
-		names, err := filepath.Glob(filepath.Join(root, "en", "*.md"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, name := range names {
-			trData, err := os.ReadFile(filepath.Join(root, l[0], filepath.Base(name)))
-			if err != nil {
-				continue // not translated
-			}
-			srcData, err := os.ReadFile(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			src, err1 := md.Segments(srcData)
-			tr, err2 := md.Segments(trData)
-			if err1 != nil || err2 != nil {
-				continue
-			}
-			ps, _ := align.Options{SrcLang: "en", TrLang: l[1]}.Align(src, tr)
-			for _, p := range ps {
-				pairs++
-				fs := c.Check(check.Translation{Lang: l[1], SourceLang: "en", File: l[0] + "/" + filepath.Base(name), Line: tr[p.Tr].Line, ID: "-", Source: src[p.Src].Text, Text: tr[p.Tr].Text})
-				for _, f := range fs {
-					if slices.Contains(meaning, f.Check) {
-						got = append(got, fmt.Sprintf("%s:%d %s %s: %s", f.File, f.Line, f.Severity, f.Check, f.Message))
-					}
-				}
+	for _, p := range cncfPairs(t) {
+		pairs++
+		for _, f := range c.Check(p.Translation) {
+			if slices.Contains(meaning, f.Check) {
+				got = append(got, fmt.Sprintf("%s:%d %s %s: %s", f.File, f.Line, f.Severity, f.Check, f.Message))
 			}
 		}
 	}
@@ -102,6 +77,49 @@ func TestCNCFMeaning(t *testing.T) {
 			t.Errorf("listed finding no longer found (run with -update): %s", k)
 		}
 	}
+}
+
+// cncfPairs are the paragraphs of the CNCF glossary's human translations
+// in cncfMeaningLangs, each paired with its English source as lingo adopt
+// pairs them, by language and file.
+func cncfPairs(t *testing.T) []cncfPair {
+	root := testcorpus.Dir(t, "cncf-glossary")
+	md := markdown.New(markdown.Options{})
+	names, err := filepath.Glob(filepath.Join(root, "en", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []cncfPair
+	for _, l := range cncfMeaningLangs {
+		for _, name := range names {
+			trData, err := os.ReadFile(filepath.Join(root, l[0], filepath.Base(name)))
+			if err != nil {
+				continue // not translated
+			}
+			srcData, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src, err1 := md.Segments(srcData)
+			tr, err2 := md.Segments(trData)
+			if err1 != nil || err2 != nil {
+				continue
+			}
+			ps, _ := align.Options{SrcLang: "en", TrLang: l[1]}.Align(src, tr)
+			for _, p := range ps {
+				out = append(out, cncfPair{Article: filepath.Base(name), Translation: check.Translation{Lang: l[1], SourceLang: "en",
+					File: l[0] + "/" + filepath.Base(name), Line: tr[p.Tr].Line, ID: "-", Source: src[p.Src].Text, Text: tr[p.Tr].Text}})
+			}
+		}
+	}
+	return out
+}
+
+// cncfPair is a paragraph of the glossary's article (its English file
+// name) and its translation.
+type cncfPair struct {
+	Article string
+	check.Translation
 }
 
 // readKnown reads the findings of testdata/cncf-meaning.txt with their

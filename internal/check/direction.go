@@ -23,7 +23,7 @@ import (
 // has no words for. A translation that is its source unchanged is left to
 // the untranslated check.
 func (c *Checker) direction(src, srcLang, tr, trLang string) []issue {
-	sl, tl := c.vocab.For(srcLang), c.vocab.For(trLang)
+	sl, tl := c.sourceVocab(srcLang), c.vocab.For(trLang)
 	if !sl.Known() || !tl.Known() || article.SameText(src, tr) {
 		return nil
 	}

@@ -11,7 +11,7 @@ import (
 // translation tr; the zero Comparison when either language has no
 // vocabulary.
 func (c *Checker) quantities(src, srcLang, tr, trLang string) vocab.Comparison {
-	sl, tl := c.vocab.For(srcLang), c.vocab.For(trLang)
+	sl, tl := c.sourceVocab(srcLang), c.vocab.For(trLang)
 	if !sl.Known() || !tl.Known() {
 		return vocab.Comparison{}
 	}
@@ -41,7 +41,7 @@ func blank(text string, spans [][2]int) string {
 // checks need a vocabulary of each language: they say nothing about
 // others.
 func (c *Checker) meaning(src, srcLang, tr, trLang string, qc vocab.Comparison) []issue {
-	sl, tl := c.vocab.For(srcLang), c.vocab.For(trLang)
+	sl, tl := c.sourceVocab(srcLang), c.vocab.For(trLang)
 	if !sl.Known() || !tl.Known() {
 		return nil
 	}

@@ -370,6 +370,7 @@ func (p Gate) checkArticle(c *check.Checker, g *workspace.Graph, store *workspac
 	kept := workspace.ReadUnits[UnitCheck](g, summaryBucket, slug)
 	changed := false
 	var a *workspace.Article
+	c = c.ForArticle() // each source text read once for every language
 	for li, lang := range langs {
 		unit, gaps := workspace.UnitName(lang, slug), p.Config.Gate(lang) > 0
 		u, ok := kept.Of(lang, keys[li])
@@ -445,6 +446,21 @@ func (p Gate) Judge(c *check.Checker, a *workspace.Article, lang string, draft *
 	return p.JudgeCatalog(c, a, lang, cat, st)
 }
 
+// JudgeFunc is Judge with a checker.
+type JudgeFunc func(a *workspace.Article, lang string, draft *Draft) (*Judgement, error)
+
+// Judges returns Judge with checker c for one article at a time: each
+// JudgeFunc it gives reads each source text of its article once for all
+// the article's languages (check.Checker.ForArticle).
+func (p Gate) Judges(c *check.Checker) func() JudgeFunc {
+	return func() JudgeFunc {
+		ac := c.ForArticle()
+		return func(a *workspace.Article, lang string, draft *Draft) (*Judgement, error) {
+			return p.Judge(ac, a, lang, draft)
+		}
+	}
+}
+
 // JudgeCatalog is Judge on cat and st, article a's catalog and state in
 // lang as they are or as a change would leave them (an import's).
 func (p Gate) JudgeCatalog(c *check.Checker, a *workspace.Article, lang string, cat *catalog.Catalog, st workspace.Records) (*Judgement, error) {
@@ -482,7 +498,7 @@ func (p Gate) Assess(c *check.Checker, a *workspace.Article, lang string, ap syn
 			p.assessDraft(c, a, lang, m, &msgs[i], cc, add)
 		}
 		if m.State == syncer.Current || m.State == syncer.Stale && publishStale {
-			found := c.Check(check.Translation{Lang: lang, File: cc.File, Line: m.Line, ID: m.ID,
+			found, unsafe := c.Verdict(check.Translation{Lang: lang, File: cc.File, Line: m.Line, ID: m.ID,
 				Source: m.Source, SourceLang: p.Config.Source, Text: m.Translation, Plural: m.Plural, Refs: a.Refs})
 			for k := range found {
 				waive(&found[k], m.Waivers)
@@ -490,14 +506,14 @@ func (p Gate) Assess(c *check.Checker, a *workspace.Article, lang string, ap syn
 					msgs[i].Errors++
 				}
 			}
-			if !p.safe(a, i, m.Translation) || check.Hidden(m.Source, m.Translation, lang) {
+			if unsafe || check.Hidden(m.Source, m.Translation, lang) {
 				msgs[i].Errors++
 			}
 			cc.Found = append(cc.Found, found...)
 		}
 	}
 	p.draftStructure(a, lang, ap.Messages, msgs, cc, c)
-	for _, i := range p.BreaksStructure(a, ap.Messages, msgs) {
+	for _, i := range p.BreaksStructure(c, a, ap.Messages, msgs) {
 		m := ap.Messages[i]
 		msgs[i].Errors++
 		add(m.Line, m.ID, structure.CheckStructure, "spliced into the article, the translation would change its structure: "+
@@ -534,7 +550,7 @@ func waive(f *check.Finding, ws []translation.Waiver) {
 // raw HTML and shortcodes in them). When it does not, each translation is
 // tried on its own, and those that change it are returned (all of them if
 // none does alone). One parse of the article when nothing is wrong.
-func (p Gate) BreaksStructure(a *workspace.Article, ms []syncer.Message, msgs []translation.Message) []int {
+func (p Gate) BreaksStructure(c *check.Checker, a *workspace.Article, ms []syncer.Message, msgs []translation.Message) []int {
 	var cands []int
 	for i, m := range ms {
 		if m.Translation != "" && msgs[i].Errors == 0 && (msgs[i].State == syncer.Current || msgs[i].State == syncer.Stale) {
@@ -544,7 +560,7 @@ func (p Gate) BreaksStructure(a *workspace.Article, ms []syncer.Message, msgs []
 	if len(cands) == 0 {
 		return nil
 	}
-	src := p.Shapes().Skeleton(body(a.Src))
+	src := c.SourceSkeleton(body(a.Src))
 	spliced := func(with []int) structure.Skeleton {
 		texts := make(map[string]string, len(with))
 		for _, i := range with {
@@ -574,15 +590,6 @@ func body(md []byte) []byte {
 		return md[fm.Body:]
 	}
 	return md
-}
-
-// safe reports whether translation tr of the i-th message of a adds nothing
-// hostile to its source: raw HTML, a javascript: or data: URL, an event
-// handler, a link to a host the source does not link to. An unsafe
-// translation is never published, whatever severity lingo.toml gives those
-// checks.
-func (p Gate) safe(a *workspace.Article, i int, tr string) bool {
-	return len(structure.Safety(p.Shapes().Parse(a.Segs[i].Text, a.Refs), p.Shapes().Parse(tr, a.Refs))) == 0
 }
 
 // unknownLangs reports locale folders of languages lingo.toml does not

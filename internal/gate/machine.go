@@ -44,7 +44,7 @@ func (p Gate) assessDraft(c *check.Checker, a *workspace.Article, lang string, m
 	if m.Old != "" {
 		return // drafted for another source text: its checks say nothing of today's
 	}
-	found := c.Check(check.Translation{Lang: lang, File: cc.File, Line: m.Line, ID: m.ID,
+	found, unsafe := c.Verdict(check.Translation{Lang: lang, File: cc.File, Line: m.Line, ID: m.ID,
 		Source: m.Source, SourceLang: p.Config.Source, Text: m.Translation, Plural: m.Plural, Refs: a.Refs})
 	for _, f := range found {
 		if f.Severity == check.Error {
@@ -54,8 +54,7 @@ func (p Gate) assessDraft(c *check.Checker, a *workspace.Article, lang string, m
 		f.Message = draftPrefix + f.Message
 		cc.Found = append(cc.Found, f)
 	}
-	i := indexOf(a, m.ID)
-	if i >= 0 && !p.safe(a, i, m.Translation) {
+	if unsafe {
 		mm.Errors++
 	}
 }
@@ -90,7 +89,7 @@ func (p Gate) draftStructure(a *workspace.Article, lang string, ms []syncer.Mess
 			only[i] = translation.Message{State: syncer.Missing}
 		}
 	}
-	for _, i := range p.BreaksStructure(a, ms, only) {
+	for _, i := range p.BreaksStructure(c, a, ms, only) {
 		m := ms[i]
 		msgs[i].Errors++
 		if f, ok := c.Finding(lang, cc.File, m.Line, m.ID, structure.CheckStructure, draftPrefix+
@@ -101,14 +100,4 @@ func (p Gate) draftStructure(a *workspace.Article, lang string, ms []syncer.Mess
 			cc.Found = append(cc.Found, f)
 		}
 	}
-}
-
-// indexOf is the index of message id in a, -1 when a has none.
-func indexOf(a *workspace.Article, id string) int {
-	for i, x := range a.IDs {
-		if x == id {
-			return i
-		}
-	}
-	return -1
 }

@@ -363,8 +363,8 @@ type publishRun struct {
 	opts  PublishOptions
 	langs []string       // every language an article's pages depend on: the project's, then those of opts
 	book  *pagebook.Book // the record of the pages of the last runs (Publish's)
-	// judge is the gate's Judge, with one checker for the run.
-	judge   func(a *workspace.Article, lang string, draft *gate.Draft) (*gate.Judgement, error)
+	// judges gives the gate's Judge of one article (gate.Judges).
+	judges  func() gate.JudgeFunc
 	words   *pagewords.Words
 	reading *readinglevel.Reader
 	prog    workspace.Progress // safe for concurrent use
@@ -381,10 +381,7 @@ func (p Publisher) newPublishRun(opts PublishOptions, prog workspace.Progress) (
 	}
 	return &publishRun{
 		opts: opts, langs: union(p.ProjectLangs(), opts.Langs),
-		judge: func(a *workspace.Article, lang string, d *gate.Draft) (*gate.Judgement, error) {
-			return p.Judge(c, a, lang, d)
-		},
-		words: words, reading: readinglevel.NewReader(), prog: &workspace.LockedProgress{Progress: prog},
+		judges: p.Judges(c), words: words, reading: readinglevel.NewReader(), prog: &workspace.LockedProgress{Progress: prog},
 	}, nil
 }
 
@@ -541,10 +538,11 @@ func (p Publisher) judgeAll(run *publishRun, a *workspace.Article, drafts map[st
 	ap := &articlePages{a: a, judged: map[string]*gate.Judgement{}, kinds: map[string]string{}}
 	// The languages in parallel: an edit publishes one article.
 	judged := make([]*gate.Judgement, len(run.langs))
+	judge := run.judges()
 	err := workers.Run(p.Context(), len(run.langs), func(k int) (err error) {
 		lang := run.langs[k]
 		if _, ok := kept[lang]; !ok && lang != p.Config.Source {
-			judged[k], err = run.judge(a, lang, drafts[lang])
+			judged[k], err = judge(a, lang, drafts[lang])
 		}
 		return err
 	})

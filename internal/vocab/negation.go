@@ -12,6 +12,14 @@ import (
 // spaces matches a whole word, or its start ("avoid*") or end ("*n't");
 // Han and kana forms match anywhere.
 func (l *Lang) Negation(text string) (string, bool) {
+	if l.memo != nil {
+		n := l.memo.negations.Get(text, func() negation { w, ok := l.firstNegation(text); return negation{w, ok} })
+		return n.word, n.ok
+	}
+	return l.firstNegation(text)
+}
+
+func (l *Lang) firstNegation(text string) (string, bool) {
 	ns := l.negations(text)
 	if len(ns) == 0 {
 		return "", false

@@ -56,6 +56,13 @@ func (l *Lang) Quantities(text string) []Quantity { return l.Read(text).Quantiti
 // Read returns the quantities of text (as Quantities) and the
 // denominators it names anywhere.
 func (l *Lang) Read(text string) Reading {
+	if l.memo != nil {
+		return l.memo.readings.Get(text, func() Reading { return l.readText(text) })
+	}
+	return l.readText(text)
+}
+
+func (l *Lang) readText(text string) Reading {
 	var r Reading
 	before := l.find(text, &l.perBefore)
 	phrases := l.find(text, &l.phrases)

@@ -56,6 +56,13 @@ type Term struct {
 // that class after a negation ("do not take more than"), or before one in a
 // language that negates after (negation_after: "を超えて服用しない").
 func (l *Lang) Terms(text string) []Term {
+	if l.memo != nil {
+		return l.memo.terms.Get(text, func() []Term { return l.readTerms(text) })
+	}
+	return l.readTerms(text)
+}
+
+func (l *Lang) readTerms(text string) []Term {
 	var out []Term
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])

@@ -223,6 +223,7 @@ type Lang struct {
 	classes   map[string]Class // the direction and route classes, by name
 	terms     tokens           // unit holds the term's class
 	ownTerms  map[string]bool  // the classes the language has words of its own for
+	memo      *remembered      // what it read, when Remembering
 }
 
 // token is a spelling and what it stands for.
