@@ -28,17 +28,26 @@ import (
 
 // format changes when the layout does: a file of another format is
 // made again.
-const format = "lingo-tmindex-2"
+const format = "lingo-tmindex-3"
 
 // The buckets: meta; texts (source key → references, source); exact
 // (tm.Key ‖ source key); words (word length, word, word count, source
-// key); and per language "lang <tag>", holding keys (slug → unit key),
-// units (slug → each pair's entry number and source key) and tr (source
-// key, slug, 0, entry number → translation). The keys are a bucket of
-// their own because every lookup reads all of them (Compare): at 10,000
-// articles that is 10,000 keys, where the units' pairs are 17 MB a
-// language.
+// key); uses (source key, slug, 0, entry number → how many languages
+// translate that entry from that source); and per language "lang <tag>",
+// holding keys (slug → unit key), units (slug → each pair's entry number
+// and source key) and tr (slug, 0, entry number → source key,
+// translation). The keys are a bucket of their own because every lookup
+// reads all of them (Compare): at 10,000 articles that is 10,000 keys,
+// where the units' pairs are 17 MB a language.
+//
+// Translations are keyed by their unit, not by their source text, so
+// that indexing units in the order of their slugs (a first sync) appends
+// to each language's tr, and what is put at random places (the source
+// texts, their words and uses) is written once for every language: in
+// BenchmarkIndexFirstBuild, a source key first wrote 1.9 GB of pages for
+// a 460 MB file (a page rewritten for nearly every translation).
 var (
+	usesBucket  = []byte("uses")
 	textsBucket = []byte("texts")
 	exactBucket = []byte("exact")
 	wordsBucket = []byte("words")
@@ -80,6 +89,13 @@ func (x *Index) Close() error {
 		return nil
 	}
 	return x.db.Close()
+}
+
+// Written is how many bytes of pages the index wrote since it was opened
+// (BenchmarkIndexFirstBuild).
+func (x *Index) Written() int64 {
+	st := x.db.Stats()
+	return st.TxStats.GetPageAlloc()
 }
 
 // Compare compares the keys of the indexed units of lang with keys, the
@@ -172,20 +188,18 @@ func update(tx *bolt.Tx, lang string, units []Unit, gone []string) error {
 	}
 	// The new references first, so that a text a unit keeps is not
 	// unindexed and indexed again.
-	var old [][]ref
+	var old []ref
 	for _, u := range units {
-		old = append(old, b.refs(u.Slug))
+		old = append(old, b.refs(u.Slug)...)
 		b.index(u)
 	}
 	for _, slug := range gone {
-		old = append(old, b.refs(slug))
+		old = append(old, b.refs(slug)...)
 		b.delete(b.units, []byte(slug))
 		b.delete(b.keys, []byte(slug))
 	}
-	for _, refs := range old {
-		for _, r := range refs {
-			b.release(r)
-		}
+	for _, r := range old {
+		b.release(r)
 	}
 	return b.flush()
 }
@@ -200,8 +214,8 @@ func (x *Index) Recall(lang string, r *tm.Recall, order func(slug string) (int, 
 		return nil
 	}
 	return x.db.View(func(tx *bolt.Tx) error {
-		texts, tr := tx.Bucket(textsBucket), langBucket(tx, lang, trBucket)
-		if texts == nil || tr == nil {
+		texts, uses, tr := tx.Bucket(textsBucket), tx.Bucket(usesBucket), langBucket(tx, lang, trBucket)
+		if texts == nil || uses == nil || tr == nil {
 			return nil
 		}
 		seen := map[[16]byte]bool{}
@@ -218,11 +232,15 @@ func (x *Index) Recall(lang string, r *tm.Recall, order func(slug string) (int, 
 			if !r.Wants(text) {
 				return
 			}
-			c := tr.Cursor()
-			for k, t := c.Seek(src[:]); k != nil && bytes.HasPrefix(k, src[:]); k, t = c.Next() {
-				slug, j, ok := parseTr(k)
+			c := uses.Cursor()
+			for k, _ := c.Seek(src[:]); k != nil && bytes.HasPrefix(k, src[:]); k, _ = c.Next() {
+				slug, j, ok := parseUse(k)
 				if i, keep := order(slug); ok && keep {
-					r.Offer(uint64(i)<<32|uint64(j), text, string(t))
+					// the language's translation of the entry, if
+					// made from this source
+					if t := tr.Get(k[len(src):]); len(t) >= len(src) && bytes.Equal(t[:len(src)], src[:]) {
+						r.Offer(uint64(i)<<32|uint64(j), text, string(t[len(src):]))
+					}
 				}
 			}
 		}
@@ -257,8 +275,9 @@ func (x *Index) Recall(lang string, r *tm.Recall, order func(slug string) (int, 
 // ref is one pair of a unit as its record keeps it: the entry number and
 // the key of its source text.
 type ref struct {
-	j   uint32
-	src [16]byte
+	slug string
+	j    uint32
+	src  [16]byte
 }
 
 // txBuckets are the buckets one transaction writes, with what it writes
@@ -266,8 +285,8 @@ type ref struct {
 // writes texts and words in the random order of their hashes, which bbolt
 // puts many times slower than in order (unitcache.PutSorted).
 type txBuckets struct {
-	texts, exact, words, keys, units, tr *bolt.Bucket
-	writes                               map[*bolt.Bucket]map[string][]byte // nil: deleted
+	texts, exact, words, uses, keys, units, tr *bolt.Bucket
+	writes                                     map[*bolt.Bucket]map[string][]byte // nil: deleted
 }
 
 // get is the value of key in bk as this transaction left it.
@@ -308,7 +327,7 @@ func buckets(tx *bolt.Tx, lang string) (*txBuckets, error) {
 	for _, p := range []struct {
 		b    **bolt.Bucket
 		name []byte
-	}{{&b.texts, textsBucket}, {&b.exact, exactBucket}, {&b.words, wordsBucket}} {
+	}{{&b.texts, textsBucket}, {&b.exact, exactBucket}, {&b.words, wordsBucket}, {&b.uses, usesBucket}} {
 		if *p.b, err = tx.CreateBucketIfNotExists(p.name); err != nil {
 			return nil, err
 		}
@@ -325,6 +344,11 @@ func buckets(tx *bolt.Tx, lang string) (*txBuckets, error) {
 	}
 	if b.tr, err = l.CreateBucketIfNotExists(trBucket); err != nil {
 		return nil, err
+	}
+	// Units are indexed mostly in the order of their slugs: a page that
+	// splits is the last one, which next puts fill.
+	for _, bk := range []*bolt.Bucket{b.keys, b.units, b.tr} {
+		bk.FillPercent = 0.9
 	}
 	return &b, nil
 }
@@ -344,9 +368,9 @@ func (b *txBuckets) refs(slug string) []ref {
 	list := b.get(b.units, []byte(slug))
 	var refs []ref
 	for ; len(list) >= 20; list = list[20:] {
-		r := ref{j: binary.BigEndian.Uint32(list), src: [16]byte(list[4:20])}
+		r := ref{slug: slug, j: binary.BigEndian.Uint32(list), src: [16]byte(list[4:20])}
 		refs = append(refs, r)
-		b.delete(b.tr, trKey(r.src, slug, r.j))
+		b.delete(b.tr, trKey(slug, r.j))
 	}
 	return refs
 }
@@ -362,40 +386,62 @@ func (b *txBuckets) index(u Unit) {
 		src := sourceKey(p.Source)
 		rec = binary.BigEndian.AppendUint32(rec, uint32(p.J))
 		rec = append(rec, src[:]...)
-		b.put(b.tr, trKey(src, u.Slug, uint32(p.J)), []byte(p.Translation))
-		b.hold(src, p.Source)
+		b.put(b.tr, trKey(u.Slug, uint32(p.J)), append(src[:], p.Translation...))
+		b.hold(ref{slug: u.Slug, j: uint32(p.J), src: src}, p.Source)
 	}
 	b.put(b.units, []byte(u.Slug), rec)
 	b.put(b.keys, []byte(u.Slug), []byte(u.Key))
 }
 
-// hold adds a reference to the source text with key src, indexing it if
-// it is new.
-func (b *txBuckets) hold(src [16]byte, text string) {
-	v := b.get(b.texts, src[:])
-	n := uint32(0)
-	if len(v) >= 4 {
-		n = binary.BigEndian.Uint32(v)
+// hold adds a use of the source text of r (its entry, in one more
+// language), and a reference to the text when the entry is new to it,
+// indexing the text if it is new.
+func (b *txBuckets) hold(r ref, text string) {
+	k := useKey(r)
+	n := count(b.get(b.uses, k))
+	b.put(b.uses, k, binary.BigEndian.AppendUint32(nil, n+1))
+	if n > 0 {
+		return
 	}
-	b.put(b.texts, src[:], append(binary.BigEndian.AppendUint32(nil, n+1), text...))
+	v := b.get(b.texts, r.src[:])
+	n = count(v)
+	b.put(b.texts, r.src[:], append(binary.BigEndian.AppendUint32(nil, n+1), text...))
 	if n == 0 {
-		b.each(src, text, func(bk *bolt.Bucket, k []byte) { b.put(bk, k, nil) })
+		b.each(r.src, text, func(bk *bolt.Bucket, k []byte) { b.put(bk, k, nil) })
 	}
 }
 
-// release takes away a reference to a source text, and unindexes the
-// text when it was the last.
+// release takes away a use of the source text of r, the entry's reference
+// to the text with its last use, and unindexes the text with its last
+// reference.
 func (b *txBuckets) release(r ref) {
+	k := useKey(r)
+	switch n := count(b.get(b.uses, k)); {
+	case n == 0:
+		return
+	case n > 1:
+		b.put(b.uses, k, binary.BigEndian.AppendUint32(nil, n-1))
+		return
+	}
+	b.delete(b.uses, k)
 	v := b.get(b.texts, r.src[:])
 	if len(v) < 4 {
 		return
 	}
-	if n := binary.BigEndian.Uint32(v); n > 1 {
+	if n := count(v); n > 1 {
 		b.put(b.texts, r.src[:], append(binary.BigEndian.AppendUint32(nil, n-1), v[4:]...))
 		return
 	}
 	b.delete(b.texts, r.src[:])
 	b.each(r.src, string(v[4:]), func(bk *bolt.Bucket, k []byte) { b.delete(bk, k) })
+}
+
+// count is the count a uses or texts value starts with; 0 for none.
+func count(v []byte) uint32 {
+	if len(v) < 4 {
+		return 0
+	}
+	return binary.BigEndian.Uint32(v)
 }
 
 // each calls fn with the exact and words keys of a source text.
@@ -422,16 +468,19 @@ func wordHead(w string) []byte {
 	return append(binary.BigEndian.AppendUint32(nil, uint32(len(w))), w...)
 }
 
-// trKey is the key of a translation: its source text, its unit's slug,
-// its entry.
-func trKey(src [16]byte, slug string, j uint32) []byte {
-	k := append(src[:], slug...)
-	k = append(k, 0)
-	return binary.BigEndian.AppendUint32(k, j)
+// trKey is the key of a translation: its unit's slug, its entry.
+func trKey(slug string, j uint32) []byte {
+	return binary.BigEndian.AppendUint32(append([]byte(slug), 0), j)
 }
 
-// parseTr reads a translation's slug and entry from its key.
-func parseTr(k []byte) (slug string, j uint32, ok bool) {
+// useKey is the key of a use of a source text: the text's key, then the
+// entry's trKey.
+func useKey(r ref) []byte {
+	return append(r.src[:], trKey(r.slug, r.j)...)
+}
+
+// parseUse reads the slug and entry of a use from its key.
+func parseUse(k []byte) (slug string, j uint32, ok bool) {
 	if len(k) < 16+1+4 || k[len(k)-5] != 0 {
 		return "", 0, false
 	}

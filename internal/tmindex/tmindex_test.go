@@ -3,6 +3,7 @@ package tmindex_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -244,4 +245,57 @@ func benchRecall(b *testing.B, words int) {
 			}
 		}
 	})
+}
+
+// BenchmarkIndexFirstBuild indexes a first sync's units as sync does
+// (indexUnits): 1,000 articles of 80 entries in 10 languages, each batch
+// of 64 articles in every language in one transaction, the translations
+// 150 to 400 bytes. It reports the file's size and what was written.
+func BenchmarkIndexFirstBuild(b *testing.B) {
+	rnd := rand.New(rand.NewPCG(30, 2))
+	langs := []string{"ar", "de", "es", "fr", "it", "ja", "nl", "pl", "pt-BR", "tr"}
+	text := func(n int) string {
+		w := make([]string, n)
+		for i := range w {
+			w[i] = fmt.Sprintf("w%x", rnd.IntN(3000))
+		}
+		return strings.Join(w, " ") + "."
+	}
+	const articles, entries = 1000, 80
+	sources := make([][]string, articles)
+	for a := range sources {
+		for range entries {
+			sources[a] = append(sources[a], text(8+rnd.IntN(30)))
+		}
+	}
+	unit := func(a int, lang string) tmindex.Unit {
+		u := tmindex.Unit{Slug: fmt.Sprintf("section/article-%04d", a), Key: "k" + lang}
+		for j, src := range sources[a] {
+			u.Pairs = append(u.Pairs, tmindex.Pair{J: j, Source: src, Translation: lang + " " + src})
+		}
+		return u
+	}
+	for b.Loop() {
+		path := filepath.Join(b.TempDir(), "tm.db")
+		x := tmindex.Open(path)
+		for lo := 0; lo < articles; lo += 64 {
+			byLang := map[string][]tmindex.Unit{}
+			for _, lang := range langs {
+				for a := lo; a < min(lo+64, articles); a++ {
+					byLang[lang] = append(byLang[lang], unit(a, lang))
+				}
+			}
+			if err := x.UpdateLangs(byLang); err != nil {
+				b.Fatal(err)
+			}
+		}
+		written := x.Written()
+		x.Close()
+		fi, err := os.Stat(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(fi.Size())/1e6, "MB-file")
+		b.ReportMetric(float64(written)/1e6, "MB-written")
+	}
 }
