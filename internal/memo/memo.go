@@ -32,3 +32,10 @@ func (m *Map[T]) Get(key string, f func() T) T {
 	m.mu.Unlock()
 	return v
 }
+
+// Len is how many keys m holds.
+func (m *Map[T]) Len() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.m)
+}

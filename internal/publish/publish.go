@@ -76,20 +76,21 @@ const (
 	pageNone        = "none"        // below min_complete, with fallback = "none": no page
 )
 
-// reading scores the text of article a in lang: the source's, or the
-// current translations of j.
-func (p Publisher) reading(run *publishRun, a *workspace.Article, lang string, j *gate.Judgement) (*readinglevel.Brief, error) {
+// reading scores the text of ap.a in lang: the source's, or the
+// current translations of its judgement.
+func (p Publisher) reading(ap *articlePages, lang string) (*readinglevel.Brief, error) {
+	a, j := ap.a, ap.judged[lang]
 	var l readinglevel.Level
 	var err error
 	switch {
 	case !readinglevel.Scored(lang):
 		return nil, nil
 	case lang == p.Config.Source:
-		l, err = run.reading.Source(p.Config.Source, a.Segs)
+		l, err = ap.reading.Source(p.Config.Source, a.Segs)
 	case j == nil:
 		return nil, nil
 	default:
-		l, err = run.reading.Translation(p.Config.Source, lang, a.Segs, j.Plan.Messages)
+		l, err = ap.reading.Translation(p.Config.Source, lang, a.Segs, j.Plan.Messages)
 	}
 	if err != nil {
 		return nil, err
@@ -535,7 +536,7 @@ func (p Publisher) kindsChanged(ap *articlePages, job articleJob) bool {
 // kept (whose page kinds it takes from them), with drafts[lang] in place
 // of its entry, and decides the kind of its page in every language.
 func (p Publisher) judgeAll(run *publishRun, a *workspace.Article, drafts map[string]*gate.Draft, kept map[string]pageOut) (*articlePages, error) {
-	ap := &articlePages{a: a, judged: map[string]*gate.Judgement{}, kinds: map[string]string{}}
+	ap := &articlePages{a: a, judged: map[string]*gate.Judgement{}, kinds: map[string]string{}, reading: run.reading.ForArticle()}
 	// The languages in parallel: an edit publishes one article.
 	judged := make([]*gate.Judgement, len(run.langs))
 	judge := run.judges()
@@ -623,9 +624,10 @@ func (p Publisher) hasFormats(rec pagebook.Record, lang, slug string, formats []
 // articlePages is one article with what publishing decided for it in
 // every language.
 type articlePages struct {
-	a      *workspace.Article
-	judged map[string]*gate.Judgement // by target language
-	kinds  map[string]string          // by language: its page's kind
+	a       *workspace.Article
+	judged  map[string]*gate.Judgement // by target language
+	kinds   map[string]string          // by language: its page's kind
+	reading *readinglevel.Reader       // the run's, reading each source text once
 }
 
 // PageKind is the kind of the page of an article in lang, given its
@@ -722,7 +724,7 @@ func (p Publisher) pageFiles(run *publishRun, ap *articlePages, lang string) ([]
 	} else {
 		sum.Current, sum.Own = sum.Total, sum.Total
 	}
-	r, err := p.reading(run, a, lang, ap.judged[lang])
+	r, err := p.reading(ap, lang)
 	if err != nil {
 		return nil, sum, err
 	}

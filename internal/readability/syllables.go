@@ -45,7 +45,9 @@ func (m *memo) put(word string, n int) {
 		m.counts = map[string]int{}
 	}
 	if len(m.counts) < memoSize {
-		m.counts[word] = n
+		// A copy: word is a slice of a block of prose, which a key
+		// would keep for the rest of the run.
+		m.counts[strings.Clone(word)] = n
 	}
 }
 

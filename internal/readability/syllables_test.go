@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // labelled reads testdata/syllables/<name>.tsv: word, tab, syllables
@@ -100,5 +101,28 @@ func TestSyllables(t *testing.T) {
 		if acc < 90 {
 			t.Errorf("%s held out: %.1f%% right, want at least 90%%", lang, acc)
 		}
+	}
+}
+
+// TestMemoKeepsCopies: the words a Syllables remembers are copies, not
+// slices of the prose they were read in, which the memo would otherwise
+// keep for the rest of a build (a 1,000 × 10 build held 25 MB of it).
+func TestMemoKeepsCopies(t *testing.T) {
+	s, ok, err := NewSyllables("en")
+	if err != nil || !ok {
+		t.Fatalf("NewSyllables(en): %v, %v", ok, err)
+	}
+	block := strings.Repeat("Ketamine works quickly for most patients. ", 20)
+	for _, w := range strings.Fields(block) {
+		s.Count(w)
+	}
+	start := uintptr(unsafe.Pointer(unsafe.StringData(block)))
+	for w := range s.memo.counts {
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(w))); p >= start && p < start+uintptr(len(block)) {
+			t.Errorf("the memo keeps %q as a slice of the block it was read in", w)
+		}
+	}
+	if len(s.memo.counts) == 0 {
+		t.Error("nothing remembered")
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"sync"
 
 	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/memo"
 	"github.com/lingo-l10n/lingo/internal/readability"
 	"github.com/lingo-l10n/lingo/internal/syncer"
 )
@@ -44,26 +45,45 @@ type Level struct {
 // concurrent use.
 type Reader struct {
 	prose   *readability.Prose
-	mu      sync.Mutex
-	scorers map[string]*readability.Scorer
+	scorers *scorers
+	sources *memo.Map[string] // the prose of source texts, in a Reader of one article
+}
+
+type scorers struct {
+	mu sync.Mutex
+	m  map[string]*readability.Scorer
 }
 
 // NewReader returns a Reader.
 func NewReader() *Reader {
-	return &Reader{prose: readability.NewProse(), scorers: map[string]*readability.Scorer{}}
+	return &Reader{prose: readability.NewProse(), scorers: &scorers{m: map[string]*readability.Scorer{}}}
+}
+
+// ForArticle returns r reading the prose of each source text of one
+// article once, however many of its languages it scores.
+func (r *Reader) ForArticle() *Reader {
+	return &Reader{prose: r.prose, scorers: r.scorers, sources: &memo.Map[string]{}}
+}
+
+// sourceProse is the prose of source text s.
+func (r *Reader) sourceProse(s string) string {
+	if r.sources == nil {
+		return r.prose.Text(s)
+	}
+	return r.sources.Get(s, func() string { return r.prose.Text(s) })
 }
 
 func (r *Reader) scorer(lang string) (*readability.Scorer, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if s, ok := r.scorers[lang]; ok {
+	r.scorers.mu.Lock()
+	defer r.scorers.mu.Unlock()
+	if s, ok := r.scorers.m[lang]; ok {
 		return s, nil
 	}
 	s, err := readability.NewScorer(lang)
 	if err != nil {
 		return nil, err
 	}
-	r.scorers[lang] = s
+	r.scorers.m[lang] = s
 	return s, nil
 }
 
@@ -92,7 +112,7 @@ func (r *Reader) Source(lang string, segs []article.Segment) (Level, error) {
 		}
 		l.Of++
 		l.Entries++
-		blocks = append(blocks, r.prose.Text(s.Text))
+		blocks = append(blocks, r.sourceProse(s.Text))
 		l.Lines = append(l.Lines, s.Line)
 	}
 	l.Score = sc.Score(blocks)
@@ -121,7 +141,7 @@ func (r *Reader) Translation(srcLang, lang string, segs []article.Segment, msgs 
 		if m := msgs[i]; m.State == syncer.Current && strings.TrimSpace(m.Translation) != "" {
 			l.Entries++
 			blocks = append(blocks, r.prose.Text(m.Translation))
-			sources = append(sources, r.prose.Text(m.Source))
+			sources = append(sources, r.sourceProse(m.Source))
 			l.Lines = append(l.Lines, m.Line)
 		}
 	}

@@ -1,6 +1,7 @@
 package readinglevel
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -114,4 +115,25 @@ func itoa(n int) string {
 		b = append([]byte{byte('0' + n%10)}, b...)
 	}
 	return string(b)
+}
+
+// TestForArticle: a Reader of one article scores the source and each
+// translation as the run's Reader does, reading each source text once.
+func TestForArticle(t *testing.T) {
+	run := NewReader()
+	a := run.ForArticle()
+	for _, tr := range [][]string{nil, {"", "Cómo *ayuda*"}, {"", "Wie es *hilft*", "Ketamin kann helfen. Es wirkt schnell."}} {
+		want, err1 := run.Translation("en", "es", source, msgs(tr...))
+		got, err2 := a.Translation("en", "es", source, msgs(tr...))
+		if err1 != nil || err2 != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: the article's Reader scored %+v (%v), the run's %+v (%v)", tr, got, err2, want, err1)
+		}
+	}
+	want, _ := run.Source("en", source)
+	if got, _ := a.Source("en", source); !reflect.DeepEqual(got, want) {
+		t.Errorf("source: the article's Reader scored %+v, the run's %+v", got, want)
+	}
+	if n := len(source) - 1; a.sources.Len() != n {
+		t.Errorf("the article's Reader read %d source texts, want the %d of its prose", a.sources.Len(), n)
+	}
 }

@@ -193,11 +193,15 @@ func (ix *indexer) add(i int, a *workspace.Article, c *catalog.Catalog, st works
 	}
 	u := indexUnit(ix.m.slugs[i], ix.m.keys[i], a, c, st)
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	ix.units = append(ix.units, u)
+	var full []tmindex.Unit
 	if len(ix.units) >= 64 {
-		ix.flushLocked()
+		full, ix.units = ix.units, nil
 	}
+	ix.mu.Unlock()
+	// Indexed outside the lock: the other workers read their units
+	// meanwhile (bbolt takes one writer at a time).
+	ix.update(full)
 }
 
 // flush indexes what is queued, and the units of articles that are gone.
@@ -207,15 +211,18 @@ func (ix *indexer) flush() {
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	ix.flushLocked()
+	ix.update(ix.units)
+	ix.units = nil
 	_ = ix.m.x.Update(ix.m.lang, nil, ix.m.gone)
 }
 
-func (ix *indexer) flushLocked() {
-	// The index is a cache: a unit it failed to take is indexed again by
-	// a later lookup, its key being still not the one recorded.
-	_ = ix.m.x.Update(ix.m.lang, ix.units, nil)
-	ix.units = nil
+// update indexes units. The index is a cache: a unit it failed to take is
+// indexed again by a later lookup, its key being still not the one
+// recorded.
+func (ix *indexer) update(units []tmindex.Unit) {
+	if len(units) > 0 {
+		_ = ix.m.x.Update(ix.m.lang, units, nil)
+	}
 }
 
 // changedUnit is a unit a sync recorded under a new key: language k of
