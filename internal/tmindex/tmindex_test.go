@@ -157,6 +157,41 @@ func TestUpdateLangs(t *testing.T) {
 	}
 }
 
+// TestSameEntryOtherSources: an entry translated from one source text in
+// one language and from another in a second (a stale translation) offers
+// each language's translation for its own source text only.
+func TestSameEntryOtherSources(t *testing.T) {
+	x := tmindex.Open(filepath.Join(t.TempDir(), "tm.db"))
+	if x == nil {
+		t.Fatal("Open gave no index")
+	}
+	defer x.Close()
+	wash, card := "Wash your hands with soap and warm water before every session at the clinic.", "Bring your card to every appointment."
+	if err := x.Update("fr", []tmindex.Unit{{Slug: "a", Key: "k", Pairs: []tmindex.Pair{{J: 0, Source: card, Translation: "Votre carte."}}}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.Update("es", []tmindex.Unit{{Slug: "a", Key: "k", Pairs: []tmindex.Pair{{J: 0, Source: wash, Translation: "Lávese las manos."}}}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	slugs := []string{"a"}
+	if got := lookup(t, x, "fr", slugs, wash, card); !slices.Equal(got, []string{"-", "-", "Votre carte.", card}) {
+		t.Errorf("fr: %q", got)
+	}
+	if got := lookup(t, x, "es", slugs, wash, card); !slices.Equal(got, []string{"Lávese las manos.", wash, "-", "-"}) {
+		t.Errorf("es: %q", got)
+	}
+	// es's entry is translated again from card: wash is no one's now
+	if err := x.Update("es", []tmindex.Unit{{Slug: "a", Key: "k2", Pairs: []tmindex.Pair{{J: 0, Source: card, Translation: "Su tarjeta."}}}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := lookup(t, x, "es", slugs, wash, card); !slices.Equal(got, []string{"-", "-", "Su tarjeta.", card}) {
+		t.Errorf("es after its change: %q", got)
+	}
+	if got := lookup(t, x, "fr", slugs, card); !slices.Equal(got, []string{"Votre carte.", card}) {
+		t.Errorf("fr after es's change: %q", got)
+	}
+}
+
 // TestNil: a nil index (one that could not be opened) indexes and finds
 // nothing.
 func TestNil(t *testing.T) {
