@@ -15,13 +15,13 @@ import (
 
 // memoryLimit is the memory past which Go's garbage collector runs more
 // often than its default pace (which lets the heap grow to twice what is
-// live): lingo's live heap stays below it up to about 1,000 articles × 10
-// languages, so this keeps the resident size near what is live. A soft
-// limit: what is live is never refused. An edit build at 10,000 × 10
-// holds over a gigabyte (the manifest, the status page's view, every
-// unit's key: BENCHMARKS.md), and the collector then takes most of the
-// CPU (an entry edit: 17 s under the limit, 8 s without); GOMEMLIMIT
-// overrides the limit (GOMEMLIMIT=off: none).
+// live), so that the resident size stays near what is live: an edit build
+// at 10,000 × 10 holds 45–60 MB (BENCHMARKS.md). A soft limit: what is
+// live is never refused, but a build that holds more than it collects
+// often (a first build of 3,700 articles × 10 languages spent a third of
+// its CPU collecting while its pages' prose was held; BENCHMARKS.md,
+// fifteenth session). GOMEMLIMIT overrides the limit (GOMEMLIMIT=off:
+// none).
 const memoryLimit = 150 << 20
 
 func main() {

@@ -204,11 +204,13 @@ func update(tx *bolt.Tx, lang string, units []Unit, gone []string) error {
 	return b.flush()
 }
 
-// Recall offers r every translation of lang whose source r wants (the
+// Recall offers r the translations of lang whose source r wants (the
 // same as a text it looks for, or similar enough), with its unit's place
-// in the memory: order gives the number of a slug's unit, and false for a
-// unit to leave out (an article that is no more). The key of an offer is
-// that number and the entry's, as sync offers the memory it reads.
+// in the memory: order gives the number of a slug's unit, increasing with
+// the slugs, and false for a unit to leave out (an article that is no
+// more). The key of an offer is that number and the entry's, as sync
+// offers the memory it reads. Of the translations of one source text, it
+// offers the one of the smallest key, which is the one r keeps.
 func (x *Index) Recall(lang string, r *tm.Recall, order func(slug string) (int, bool)) error {
 	if x == nil || r.Len() == 0 {
 		return nil
@@ -237,9 +239,12 @@ func (x *Index) Recall(lang string, r *tm.Recall, order func(slug string) (int, 
 				slug, j, ok := parseUse(k)
 				if i, keep := order(slug); ok && keep {
 					// the language's translation of the entry, if
-					// made from this source
+					// made from this source: the first is the one
+					// Recall keeps (ties go to the smallest key), so
+					// the others are not read
 					if t := tr.Get(k[len(src):]); len(t) >= len(src) && bytes.Equal(t[:len(src)], src[:]) {
 						r.Offer(uint64(i)<<32|uint64(j), text, string(t[len(src):]))
+						break
 					}
 				}
 			}
