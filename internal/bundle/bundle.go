@@ -22,6 +22,7 @@ import (
 	"maps"
 	"path/filepath"
 
+	"github.com/golang/snappy"
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/fingerprint"
@@ -321,8 +322,8 @@ func (b Bundler) head(lang string) string {
 // there; else the unit is judged, and its part stored.
 func (b Bundler) part(c *check.Checker, store *workspace.CacheWriter, g *workspace.Graph, slug string, langs, keys []string, li int) ([]byte, error) {
 	lang, unit := langs[li], workspace.UnitName(langs[li], slug)
-	if raw, ok := g.GetBytes(cacheBucket, unit, keys[li]); ok {
-		return raw, nil
+	if part, ok := storedPart(g, unit, keys[li]); ok {
+		return part, nil
 	}
 	a, err := b.Load(slug)
 	if err != nil {
@@ -340,8 +341,39 @@ func (b Bundler) part(c *check.Checker, store *workspace.CacheWriter, g *workspa
 	if err != nil {
 		return nil, err
 	}
-	store.PutBytes(cacheBucket, unit, keys[li], part)
+	storePart(store, unit, keys[li], part)
 	return part, nil
+}
+
+// storePart stores part in the unit cache under the unit's key
+// (encodePart): the parts are the text of every page published (240 MB
+// at 1,000 × 10 as they are), and the bundle reads them all.
+func storePart(store *workspace.CacheWriter, unit, key string, part []byte) {
+	store.PutBytes(cacheBucket, unit, key, encodePart(part))
+}
+
+// storedPart is the part storePart stored for unit under key, if it did.
+func storedPart(g *workspace.Graph, unit, key string) ([]byte, bool) {
+	raw, ok := g.GetBytes(cacheBucket, unit, key)
+	if !ok {
+		return nil, false
+	}
+	return decodePart(raw)
+}
+
+// encodePart is part compressed with Snappy, after a zero byte, which no
+// part starts with: a part an earlier lingo stored as it was is none.
+func encodePart(part []byte) []byte {
+	return append([]byte{0}, snappy.Encode(nil, part)...)
+}
+
+// decodePart is the part encodePart made raw from, if it did.
+func decodePart(raw []byte) ([]byte, bool) {
+	if len(raw) == 0 || raw[0] != 0 {
+		return nil, false
+	}
+	part, err := snappy.Decode(nil, raw[1:])
+	return part, err == nil
 }
 
 // PutPart stores in the unit cache, under the unit's key, the part of
@@ -353,7 +385,7 @@ func PutPart(store *workspace.CacheWriter, lang, slug, key string, j *gate.Judge
 	if err != nil {
 		return err
 	}
-	store.PutBytes(cacheBucket, workspace.UnitName(lang, slug), key, part)
+	storePart(store, workspace.UnitName(lang, slug), key, part)
 	return nil
 }
 
