@@ -25,18 +25,24 @@ func (f files) Rel(path string) string {
 }
 func (f files) Remove(path string) (bool, error) { return os.Remove(path) == nil, nil }
 
+// open opens the record of the output folder dir/out.
+func open(t *testing.T, dir string) *Book {
+	t.Helper()
+	b, err := Open(filepath.Join(dir, "out"), files{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // TestCraftedRecord: a record crafted in out/.lingo/pages.db keeps only
 // lingo's own pages and files: an output outside the output folder or of
 // another page, a language that is no tag, a key that is no article path
 // are left out, each with a warning naming the file.
 func TestCraftedRecord(t *testing.T) {
 	dir := t.TempDir()
-	out := filepath.Join(dir, "out")
-	b, err := Open(out, files{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = b.Write(&Write{Pages: map[string]map[string]Record{
+	b := open(t, dir)
+	err := b.Write(&Write{Pages: map[string]map[string]Record{
 		"dose":       {"fr": {Outputs: []string{"../README.md", "fr/dose.html", "es/dose.md", "fr/dose.md"}}, "../x": {Outputs: []string{"../x/dose.md"}}},
 		"../../etc":  {"fr": {Outputs: []string{"fr/../../etc.md"}}},
 		"guides/a b": {"fr": {Outputs: []string{"fr/guides/a b.md"}}},
@@ -46,10 +52,7 @@ func TestCraftedRecord(t *testing.T) {
 	}
 	b.Close()
 
-	b, err = Open(out, files{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	b = open(t, dir)
 	defer b.Close()
 	if b.Meta.Version != "x" {
 		t.Errorf("meta %+v, want version x", b.Meta)
@@ -83,10 +86,7 @@ func TestCraftedRecord(t *testing.T) {
 // record; an article deleted is gone from every bucket.
 func TestQuick(t *testing.T) {
 	dir := t.TempDir()
-	b, err := Open(filepath.Join(dir, "out"), files{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := open(t, dir)
 	defer b.Close()
 	if fresh, counts := b.Quick("dose"); fresh != "" || counts != nil {
 		t.Errorf("no file: %q %v", fresh, counts)
@@ -118,10 +118,7 @@ func TestQuick(t *testing.T) {
 func TestCountsOfEarlierRecord(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
-	b, err := Open(out, files{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := open(t, dir)
 	dose := Summary{Counts: Counts{Kind: "translation", Total: 3, Current: 2, Own: 2}, Title: "Dose"}
 	rest := Summary{Counts: Counts{Kind: "fallback", Total: 5}, Title: "Rest", Reading: &readinglevel.Brief{Words: 9}}
 	w := &Write{Pages: map[string]map[string]Record{"dose": {"fr": {Summary: dose}}, "care/rest": {"fr": {Summary: rest}}},
@@ -151,9 +148,7 @@ func TestCountsOfEarlierRecord(t *testing.T) {
 			t.Errorf("%s: Slugs() = %v", when, got)
 		}
 	}
-	if b, err = Open(out, files{dir}); err != nil {
-		t.Fatal(err)
-	}
+	b = open(t, dir)
 	defer b.Close()
 	check("without counts")
 	if listed, ok := b.Listed("fr"); ok || listed != nil {
@@ -191,10 +186,7 @@ func TestDamagedRecord(t *testing.T) {
 	if err := os.WriteFile(path, []byte("not a database, but long enough to be read as one's first page......"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	b, err := Open(out, files{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := open(t, dir)
 	defer b.Close()
 	slugs, bad := b.Slugs()
 	fresh, sums := b.Quick("dose")
