@@ -22,7 +22,6 @@ import (
 	"maps"
 	"path/filepath"
 
-	"github.com/golang/snappy"
 	"github.com/lingo-l10n/lingo/internal/catalog"
 	"github.com/lingo-l10n/lingo/internal/check"
 	"github.com/lingo-l10n/lingo/internal/fingerprint"
@@ -345,35 +344,16 @@ func (b Bundler) part(c *check.Checker, store *workspace.CacheWriter, g *workspa
 	return part, nil
 }
 
-// storePart stores part in the unit cache under the unit's key
-// (encodePart): the parts are the text of every page published (240 MB
-// at 1,000 × 10 as they are), and the bundle reads them all.
+// storePart stores part in the unit cache under the unit's key,
+// compressed: the parts are the text of every page published (240 MB at
+// 1,000 × 10 as they are), and the bundle reads them all.
 func storePart(store *workspace.CacheWriter, unit, key string, part []byte) {
-	store.PutBytes(cacheBucket, unit, key, encodePart(part))
+	store.PutCompressed(cacheBucket, unit, key, part)
 }
 
 // storedPart is the part storePart stored for unit under key, if it did.
 func storedPart(g *workspace.Graph, unit, key string) ([]byte, bool) {
-	raw, ok := g.GetBytes(cacheBucket, unit, key)
-	if !ok {
-		return nil, false
-	}
-	return decodePart(raw)
-}
-
-// encodePart is part compressed with Snappy, after a zero byte, which no
-// part starts with: a part an earlier lingo stored as it was is none.
-func encodePart(part []byte) []byte {
-	return append([]byte{0}, snappy.Encode(nil, part)...)
-}
-
-// decodePart is the part encodePart made raw from, if it did.
-func decodePart(raw []byte) ([]byte, bool) {
-	if len(raw) == 0 || raw[0] != 0 {
-		return nil, false
-	}
-	part, err := snappy.Decode(nil, raw[1:])
-	return part, err == nil
+	return g.Cache.GetCompressed(cacheBucket, unit, key)
 }
 
 // PutPart stores in the unit cache, under the unit's key, the part of

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	json "github.com/goccy/go-json"
-	"github.com/golang/snappy"
 )
 
 // A Ledger keeps what a step worked out for each article of a project in
@@ -74,12 +73,9 @@ func KeysSum(keys ...string) string {
 // Read is the record of shard s, its entries by slug; empty when there is
 // none under l.Key.
 func (l Ledger[T]) Read(s int) map[string]Entry[T] {
-	var raw Raw
 	var entries []Entry[T]
-	if l.Cache.Get(l.Bucket, strconv.Itoa(s), l.Key, &raw) {
-		if data, err := snappy.Decode(nil, raw); err != nil || json.Unmarshal(data, &entries) != nil {
-			entries = nil
-		}
+	if data, ok := l.Cache.GetCompressed(l.Bucket, strconv.Itoa(s), l.Key); !ok || json.Unmarshal(data, &entries) != nil {
+		entries = nil
 	}
 	out := make(map[string]Entry[T], len(entries))
 	for _, e := range entries {
@@ -89,12 +85,12 @@ func (l Ledger[T]) Read(s int) map[string]Entry[T] {
 }
 
 // Put queues on w the record of shard s: entries, every article it holds,
-// as JSON compressed with Snappy: a build's check findings and counts
+// as JSON compressed (Writer.PutCompressed): a build's check findings and counts
 // (gate's ledger) take 4 MB of pages to map, not 20 MB.
 func (l Ledger[T]) Put(w *Writer, s int, entries []Entry[T]) {
 	data, err := json.Marshal(entries)
 	if err != nil {
 		return // the shard is worked out again next time
 	}
-	w.PutBytes(l.Bucket, strconv.Itoa(s), l.Key, snappy.Encode(nil, data))
+	w.PutCompressed(l.Bucket, strconv.Itoa(s), l.Key, data)
 }
