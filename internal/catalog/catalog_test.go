@@ -374,9 +374,9 @@ func TestPluralRoundTrip(t *testing.T) {
 	}
 }
 
-// BenchmarkParse parses a catalog of 80 messages in each format, about the
-// size of one article's.
-func BenchmarkParse(b *testing.B) {
+// articleCatalog is a catalog of 80 messages, about the size of one
+// article's.
+func articleCatalog() *Catalog {
 	c := &Catalog{Lang: "fr", Slug: "guides/dosing"}
 	for i := range 80 {
 		text := strings.Repeat(fmt.Sprintf("Sentence %d of the paragraph, 50-80%% of patients. ", i), 1+i%6)
@@ -385,6 +385,27 @@ func BenchmarkParse(b *testing.B) {
 			Hash: fmt.Sprintf("sha1-%040x", i), Other: text, Comment: "en: " + text,
 		})
 	}
+	return c
+}
+
+// BenchmarkMarshal writes one article's catalog in each format.
+func BenchmarkMarshal(b *testing.B) {
+	c := articleCatalog()
+	for _, format := range []string{"toml", "json", "yaml"} {
+		b.Run(format, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Marshal(c, format); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkParse parses a catalog of 80 messages in each format, about the
+// size of one article's.
+func BenchmarkParse(b *testing.B) {
+	c := articleCatalog()
 	for _, format := range []string{"toml", "json", "yaml"} {
 		data, err := Marshal(c, format)
 		if err != nil {
