@@ -98,7 +98,7 @@ type Table struct {
 	path string
 	db   *bolt.DB // nil until the file is there and can be used
 	mu   sync.Mutex
-	recs map[string]record // learnt since Open or the last Save
+	recs map[string]record // learnt since Open or the last save
 	read unitcache.Reads   // the read transaction lookups share until Save or Close
 }
 
@@ -189,15 +189,27 @@ func (t *Table) Hash(path string) (string, error) {
 	}
 	t.mu.Lock()
 	t.recs[path] = rec
+	if len(t.recs) >= saveEvery {
+		_ = t.save() // what it could not store stays, for the next save
+	}
 	t.mu.Unlock()
 	return rec.Hash, nil
 }
+
+// saveEvery is how many records a table learns before it stores them: a
+// first build hashes every file of the project (220,000 at 10,000
+// articles × 10 languages, 44 MB of records held until its end).
+var saveEvery = 8192
 
 // Save stores what the table learnt since Open or the last Save, in one
 // transaction.
 func (t *Table) Save() error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	return t.save()
+}
+
+func (t *Table) save() error {
 	t.read.End()
 	if len(t.recs) == 0 {
 		return nil

@@ -3,6 +3,7 @@ package filehash
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -167,6 +168,39 @@ func TestSaveKeepsOthers(t *testing.T) {
 	}
 	if rec, _ := tb.lookup(b); rec.At != first.At {
 		t.Errorf("the record of a file the last run did not ask about was lost: b was read again")
+	}
+}
+
+// TestSavesAsItGoes: a table stores what it learnt every saveEvery
+// records, without waiting for Save, and holds no more than that.
+func TestSavesAsItGoes(t *testing.T) {
+	defer func(n int) { saveEvery = n }(saveEvery)
+	saveEvery = 4
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	var paths []string
+	for i := range 10 {
+		paths = append(paths, filepath.Join(dir, fmt.Sprintf("%d.toml", i)))
+		write(t, paths[i], fmt.Sprint(i), old)
+	}
+	table := filepath.Join(dir, "files")
+	tb := Open(table)
+	for _, p := range paths {
+		hash(t, tb, p)
+		if n := len(tb.recs); n >= saveEvery {
+			t.Fatalf("the table holds %d records, saves every %d", n, saveEvery)
+		}
+	}
+	if err := tb.Close(); err != nil { // no Save: the last two are not stored
+		t.Fatal(err)
+	}
+	tb = Open(table)
+	defer tb.Close()
+	for i, p := range paths {
+		_, stored := tb.lookup(p)
+		if want := i < 8; stored != want {
+			t.Errorf("%d.toml stored: %v, want %v", i, stored, want)
+		}
 	}
 }
 
