@@ -45,6 +45,7 @@ type Recall struct {
 	postings [][]int32        // per word: the texts that have it, ascending
 	byLen    [][]int32        // per word count: the texts with that many words, ascending
 	words    [][]int32        // per text: its words (worddiff.Words) by number, ascending
+	bits     []uint8          // per word number: its bit in a Sketch (made by Probes)
 
 	mu   sync.Mutex
 	best []offer // per text: the best translation offered so far

@@ -28,11 +28,12 @@ import (
 
 // format changes when the layout does: a file of another format is
 // made again.
-const format = "lingo-tmindex-3"
+const format = "lingo-tmindex-4"
 
 // The buckets: meta; texts (source key → references, source); exact
 // (tm.Key ‖ source key); words (word length, word, word count, source
-// key); uses (source key, slug, 0, entry number → how many languages
+// key → the source's tm.Sketch, which leaves most sources a lookup
+// finds unread); uses (source key, slug, 0, entry number → how many languages
 // translate that entry from that source); and per language "lang <tag>",
 // holding keys (slug → unit key), units (slug → each pair's entry number
 // and source key) and tr (slug, 0, entry number → source key,
@@ -265,10 +266,14 @@ func (x *Index) Recall(lang string, r *tm.Recall, order func(slug string) (int, 
 		for _, p := range r.Probes() {
 			head := wordHead(p.Word)
 			c := words.Cursor()
-			for k, _ := c.Seek(binary.BigEndian.AppendUint32(head, uint32(p.Lo))); k != nil && bytes.HasPrefix(k, head); k, _ = c.Next() {
+			for k, v := c.Seek(binary.BigEndian.AppendUint32(head, uint32(p.Lo))); k != nil && bytes.HasPrefix(k, head); k, v = c.Next() {
 				rest := k[len(head):]
-				if int(binary.BigEndian.Uint32(rest)) > p.Hi {
+				a := int(binary.BigEndian.Uint32(rest))
+				if a > p.Hi {
 					break
+				}
+				if len(v) == len(tm.Sketch{}) && !r.MayWant(p, a, tm.Sketch(v)) {
+					continue
 				}
 				offer([16]byte(rest[4:20]))
 			}
@@ -412,7 +417,7 @@ func (b *txBuckets) hold(r ref, text string) {
 	n = count(v)
 	b.put(b.texts, r.src[:], append(binary.BigEndian.AppendUint32(nil, n+1), text...))
 	if n == 0 {
-		b.each(r.src, text, func(bk *bolt.Bucket, k []byte) { b.put(bk, k, nil) })
+		b.each(r.src, text, b.put)
 	}
 }
 
@@ -438,7 +443,7 @@ func (b *txBuckets) release(r ref) {
 		return
 	}
 	b.delete(b.texts, r.src[:])
-	b.each(r.src, string(v[4:]), func(bk *bolt.Bucket, k []byte) { b.delete(bk, k) })
+	b.each(r.src, string(v[4:]), func(bk *bolt.Bucket, k, _ []byte) { b.delete(bk, k) })
 }
 
 // count is the count a uses or texts value starts with; 0 for none.
@@ -449,14 +454,16 @@ func count(v []byte) uint32 {
 	return binary.BigEndian.Uint32(v)
 }
 
-// each calls fn with the exact and words keys of a source text.
-func (b *txBuckets) each(src [16]byte, text string, fn func(*bolt.Bucket, []byte)) {
+// each calls fn with the exact and words keys of a source text, and the
+// value each holds.
+func (b *txBuckets) each(src [16]byte, text string, fn func(bk *bolt.Bucket, k, v []byte)) {
 	key := tm.Key(text)
-	fn(b.exact, append(key[:], src[:]...))
+	fn(b.exact, append(key[:], src[:]...), nil)
 	words, n := tm.IndexWords(text)
+	sketch := tm.SketchOf(text)
 	for _, w := range words {
 		k := binary.BigEndian.AppendUint32(wordHead(w), uint32(n))
-		fn(b.words, append(k, src[:]...))
+		fn(b.words, append(k, src[:]...), sketch[:])
 	}
 }
 
