@@ -211,7 +211,9 @@ func TestNil(t *testing.T) {
 // BenchmarkRecall looks up one edited sentence in a language's memory of
 // 20,000 translations (40 units of 500), as an edit build does: through
 // the index, and by offering every translation, as sync did before the
-// index (which also had to read every article and catalog for them).
+// index (which also had to read every article and catalog for them);
+// and, through the index, 2,000 edited sentences at once, as a window of
+// a first sync does.
 // words is the vocabulary the sentences are drawn from: internal/gen's
 // corpora use about a hundred words, where every sentence shares many
 // words with every other and prefix filtering prunes little; articles in
@@ -266,6 +268,18 @@ func benchRecall(b *testing.B, words int) {
 			}
 			if _, _, ok := r.Lookup(text); !ok {
 				b.Fatal("nothing found")
+			}
+		}
+	})
+	b.Run("window", func(b *testing.B) {
+		var texts []string
+		for i := range 2000 {
+			texts = append(texts, all[i*7].Source+" indeed")
+		}
+		for b.Loop() {
+			r := tm.NewRecall(texts)
+			if err := x.Recall("fr", r, order); err != nil {
+				b.Fatal(err)
 			}
 		}
 	})
