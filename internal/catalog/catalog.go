@@ -56,6 +56,18 @@ type Catalog struct {
 	Entries []Entry
 }
 
+// Texts is the other text of each entry, by ID; empty for a nil catalog.
+func (c *Catalog) Texts() map[string]string {
+	if c == nil {
+		return map[string]string{}
+	}
+	texts := make(map[string]string, len(c.Entries))
+	for _, e := range c.Entries {
+		texts[e.ID] = e.Other
+	}
+	return texts
+}
+
 // Lookup returns the text (Other) of the entry with the given ID, and whether
 // such an entry exists with a non-empty text.
 func (c *Catalog) Lookup(id string) (string, bool) {

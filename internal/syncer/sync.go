@@ -208,11 +208,12 @@ func (p Syncer) planArticle(lang string, a *workspace.Article, old *catalog.Cata
 		inSource[id] = true
 	}
 	var plan articlePlan
-	from := p.Origins(lang, a.Slug, a.Segs)
+	from := p.Origins(lang, a)
 	byID := make(map[string]catalog.Entry, len(old.Entries))
 	for _, e := range old.Entries {
 		if !inSource[e.ID] {
-			if _, ok := st[e.ID]; !ok && !a.Known[e.ID] {
+			_, known := a.Known[e.ID]
+			if _, ok := st[e.ID]; !ok && !known {
 				if !opts.Lenient {
 					return plan, unknownID(p.Rel(path), e, inSource)
 				}

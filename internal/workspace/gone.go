@@ -162,7 +162,7 @@ func (p *Project) collectOrphans(lang string, in *Gone, articles []string) error
 		if err != nil {
 			return err
 		}
-		from := p.Origins(lang, slug, nil)
+		from := &Origins{p: p, lang: lang, slug: slug}
 		from.file = path
 		for _, e := range c.Entries {
 			if e.Other != "" && !IsDraft(e.Other, st[e.ID]) {

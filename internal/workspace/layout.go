@@ -29,9 +29,7 @@ func (p *Project) OutRel(path string) string {
 	if err != nil {
 		return filepath.ToSlash(path)
 	}
-	// A copy: Rel's result is a slice of path, and a build keeps the
-	// outputs of every page it makes (8.5 MB of absolute paths at
-	// 3,714 articles × 10 languages).
+	// A copy, not a slice of path: a build keeps every page's outputs.
 	return strings.Clone(filepath.ToSlash(r))
 }
 

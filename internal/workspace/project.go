@@ -111,7 +111,7 @@ type Article struct {
 	Src   []byte
 	Segs  []article.Segment
 	IDs   []string
-	Known map[string]bool   // the IDs of the source catalog on disk before this run
+	Known map[string]string // the source catalog on disk before this run: ID → text
 	Refs  map[string]string // link reference definitions: label → destination
 }
 
@@ -178,11 +178,7 @@ func (p *Project) Load(slug string) (*Article, error) {
 		old[i] = article.Message{ID: e.ID, Text: e.Other}
 	}
 	ids := article.KeepIDs(article.IDs(slug, segs), segs, old)
-	known := make(map[string]bool, len(prev.Entries))
-	for _, e := range prev.Entries {
-		known[e.ID] = true
-	}
-	return &Article{Slug: slug, Path: path, Src: src, Segs: segs, IDs: ids, Known: known, Refs: parsed.Refs}, nil
+	return &Article{Slug: slug, Path: path, Src: src, Segs: segs, IDs: ids, Known: prev.Texts(), Refs: parsed.Refs}, nil
 }
 
 // ArticlePath is the Markdown file of the article at slug.

@@ -3,8 +3,8 @@ package workspace
 import (
 	"bytes"
 	"cmp"
-	"errors"
-	"io/fs"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/article"
@@ -26,12 +26,14 @@ type Origins struct {
 	file       string            // the target catalog file; "" for the one catalogFileOf finds
 	cur        []article.Segment // the article's texts now; nil when it is gone
 	loaded     bool
-	byID       map[string]string // the source catalog on disk: ID → text
+	byID       map[string]string // the source catalog on disk: ID → text (read when first asked, if nil)
 	byHash     map[string]string // every text found: hash → text
 }
 
-func (p *Project) Origins(lang, slug string, cur []article.Segment) *Origins {
-	return &Origins{p: p, lang: lang, slug: slug, cur: cur}
+// Origins are those of the translations of article a in lang: its texts
+// now, its source catalog as Load read it, and the catalog's comments.
+func (p *Project) Origins(lang string, a *Article) *Origins {
+	return &Origins{p: p, lang: lang, slug: a.Slug, cur: a.Segs, byID: a.Known}
 }
 
 // Text is the source Text with hash, preferring the one message id had
@@ -56,10 +58,11 @@ func (o *Origins) load() {
 	if o.loaded {
 		return
 	}
-	o.loaded = true
-	o.byID, o.byHash = map[string]string{}, map[string]string{}
+	o.loaded, o.byHash = true, map[string]string{}
+	hashed := map[string]bool{} // the texts found twice (most are) are hashed once
 	add := func(t string) {
-		if t != "" {
+		if t != "" && !hashed[t] {
+			hashed[t] = true
 			if h := article.Hash(t); o.byHash[h] == "" {
 				o.byHash[h] = t
 			}
@@ -68,23 +71,22 @@ func (o *Origins) load() {
 	for _, s := range o.cur {
 		add(s.Text)
 	}
-	// Unreadable or broken files only mean fewer texts found: the reads
-	// that matter report them.
-	if src, err := o.p.ReadCatalog(o.p.Config.Source, o.slug); err == nil {
-		for _, e := range src.Entries {
-			o.byID[e.ID] = e.Other
-			add(e.Other)
-		}
+	if o.byID == nil { // unreadable or broken: fewer texts found; the reads that matter say so
+		src, _ := o.p.ReadCatalog(o.p.Config.Source, o.slug)
+		o.byID = src.Texts()
 	}
-	path := o.file
+	for _, id := range slices.Sorted(maps.Keys(o.byID)) {
+		add(o.byID[id])
+	}
+	path, err := o.file, error(nil)
 	if path == "" {
-		var err error
-		if path, err = o.p.CatalogFileOf(o.lang, o.slug); err != nil || path == "" {
-			return
-		}
+		path, err = o.p.CatalogFileOf(o.lang, o.slug)
+	}
+	if err != nil || path == "" {
+		return
 	}
 	data, err := o.p.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) || err != nil {
+	if err != nil {
 		return
 	}
 	var lines []string
