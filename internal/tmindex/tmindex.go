@@ -17,8 +17,12 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
+	"errors"
 	"maps"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -211,75 +215,111 @@ func update(tx *bolt.Tx, lang string, units []Unit, gone []string) error {
 // the slugs, and false for a unit to leave out (an article that is no
 // more). The key of an offer is that number and the entry's, as sync
 // offers the memory it reads. Of the translations of one source text, it
-// offers the one of the smallest key, which is the one r keeps.
+// offers the one of the smallest key, which is the one r keeps. The
+// sources found are read and offered on every core (order is called
+// from each), in an order that does not change what r keeps.
 func (x *Index) Recall(lang string, r *tm.Recall, order func(slug string) (int, bool)) error {
 	if x == nil || r.Len() == 0 {
 		return nil
 	}
-	return x.db.View(func(tx *bolt.Tx) error {
-		texts, uses, tr := tx.Bucket(textsBucket), tx.Bucket(usesBucket), langBucket(tx, lang, trBucket)
-		if texts == nil || uses == nil || tr == nil {
-			return nil
-		}
-		seen := map[[16]byte]bool{}
-		offer := func(src [16]byte) {
-			if seen[src] {
-				return
-			}
-			seen[src] = true
-			v := texts.Get(src[:])
-			if len(v) < 4 {
-				return
-			}
-			text := string(v[4:])
-			if !r.Wants(text) {
-				return
-			}
-			c := uses.Cursor()
-			for k, _ := c.Seek(src[:]); k != nil && bytes.HasPrefix(k, src[:]); k, _ = c.Next() {
-				slug, j, ok := parseUse(k)
-				if i, keep := order(slug); ok && keep {
-					// the language's translation of the entry, if
-					// made from this source: the first is the one
-					// Recall keeps (ties go to the smallest key), so
-					// the others are not read
-					if t := tr.Get(k[len(src):]); len(t) >= len(src) && bytes.Equal(t[:len(src)], src[:]) {
-						r.Offer(uint64(i)<<32|uint64(j), text, string(t[len(src):]))
-						break
-					}
-				}
-			}
-		}
-		if exact := tx.Bucket(exactBucket); exact != nil {
-			for _, text := range r.Texts() {
-				key := tm.Key(text)
-				c := exact.Cursor()
-				for k, _ := c.Seek(key[:]); k != nil && bytes.HasPrefix(k, key[:]); k, _ = c.Next() {
-					offer([16]byte(k[16:32]))
-				}
-			}
-		}
-		words := tx.Bucket(wordsBucket)
-		if words == nil {
-			return nil
-		}
-		for _, p := range r.Probes() {
-			head := wordHead(p.Word)
-			c := words.Cursor()
-			for k, v := c.Seek(binary.BigEndian.AppendUint32(head, uint32(p.Lo))); k != nil && bytes.HasPrefix(k, head); k, v = c.Next() {
-				rest := k[len(head):]
-				a := int(binary.BigEndian.Uint32(rest))
-				if a > p.Hi {
-					break
-				}
-				if len(v) == len(tm.Sketch{}) && !r.MayWant(p, a, tm.Sketch(v)) {
-					continue
-				}
-				offer([16]byte(rest[4:20]))
-			}
-		}
+	var found [][16]byte
+	err := x.db.View(func(tx *bolt.Tx) error {
+		found = candidates(tx, r)
 		return nil
 	})
+	if err != nil || len(found) == 0 {
+		return err
+	}
+	var next atomic.Int64
+	read := func() error {
+		return x.db.View(func(tx *bolt.Tx) error {
+			texts, uses, tr := tx.Bucket(textsBucket), tx.Bucket(usesBucket), langBucket(tx, lang, trBucket)
+			if texts == nil || uses == nil || tr == nil {
+				return nil
+			}
+			for i := next.Add(1) - 1; i < int64(len(found)); i = next.Add(1) - 1 {
+				offer(r, found[i], texts, uses, tr, order)
+			}
+			return nil
+		})
+	}
+	// A core for each 256 sources: an edit's few are read on this one.
+	errs := make([]error, min(runtime.GOMAXPROCS(0), (len(found)+255)/256))
+	var wg sync.WaitGroup
+	for w := range errs[1:] {
+		wg.Go(func() { errs[w+1] = read() })
+	}
+	errs[0] = read()
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// candidates are the sources r's texts and probes find, each once: the
+// same as a text (white space aside), and those under a probe's word
+// whose sketch does not rule them out.
+func candidates(tx *bolt.Tx, r *tm.Recall) [][16]byte {
+	var found [][16]byte
+	seen := map[[16]byte]bool{}
+	add := func(src [16]byte) {
+		if !seen[src] {
+			seen[src] = true
+			found = append(found, src)
+		}
+	}
+	if exact := tx.Bucket(exactBucket); exact != nil {
+		for _, text := range r.Texts() {
+			key := tm.Key(text)
+			c := exact.Cursor()
+			for k, _ := c.Seek(key[:]); k != nil && bytes.HasPrefix(k, key[:]); k, _ = c.Next() {
+				add([16]byte(k[16:32]))
+			}
+		}
+	}
+	words := tx.Bucket(wordsBucket)
+	if words == nil {
+		return found
+	}
+	for _, p := range r.Probes() {
+		head := wordHead(p.Word)
+		c := words.Cursor()
+		for k, v := c.Seek(binary.BigEndian.AppendUint32(head, uint32(p.Lo))); k != nil && bytes.HasPrefix(k, head); k, v = c.Next() {
+			rest := k[len(head):]
+			a := int(binary.BigEndian.Uint32(rest))
+			if a > p.Hi {
+				break
+			}
+			if len(v) == len(tm.Sketch{}) && !r.MayWant(p, a, tm.Sketch(v)) {
+				continue
+			}
+			add([16]byte(rest[4:20]))
+		}
+	}
+	return found
+}
+
+// offer offers r the translation of source src in tr, if r wants src.
+func offer(r *tm.Recall, src [16]byte, texts, uses, tr *bolt.Bucket, order func(slug string) (int, bool)) {
+	v := texts.Get(src[:])
+	if len(v) < 4 {
+		return
+	}
+	text := string(v[4:])
+	if !r.Wants(text) {
+		return
+	}
+	c := uses.Cursor()
+	for k, _ := c.Seek(src[:]); k != nil && bytes.HasPrefix(k, src[:]); k, _ = c.Next() {
+		slug, j, ok := parseUse(k)
+		if i, keep := order(slug); ok && keep {
+			// the language's translation of the entry, if made from
+			// this source: the first is the one Recall keeps (ties go
+			// to the smallest key), so the others are not read
+			if t := tr.Get(k[len(src):]); len(t) >= len(src) && bytes.Equal(t[:len(src)], src[:]) {
+				r.Offer(uint64(i)<<32|uint64(j), text, string(t[len(src):]))
+				return
+			}
+		}
+	}
 }
 
 // ref is one pair of a unit as its record keeps it: the entry number and

@@ -106,6 +106,65 @@ func TestIndex(t *testing.T) {
 	}
 }
 
+// TestRecallAsOfferingAll looks up many edited sentences at once, as a
+// first sync's window does, in a memory of sentences drawn from a hundred
+// words, where the index finds thousands of sources and reads them on
+// every core: each lookup gives what offering every translation of the
+// memory gives.
+func TestRecallAsOfferingAll(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(3, 30))
+	sentence := func() string {
+		w := make([]string, 8+rnd.IntN(20))
+		for i := range w {
+			w[i] = fmt.Sprintf("w%d", min(rnd.IntN(100), rnd.IntN(100)))
+		}
+		return strings.Join(w, " ") + "."
+	}
+	var units []tmindex.Unit
+	for u := range 20 {
+		unit := tmindex.Unit{Slug: fmt.Sprintf("a%02d", u), Key: "k"}
+		for j := range 100 {
+			unit.Pairs = append(unit.Pairs, tmindex.Pair{J: j, Source: sentence(), Translation: fmt.Sprintf("t%d-%d", u, j)})
+		}
+		units = append(units, unit)
+	}
+	x := tmindex.Open(filepath.Join(t.TempDir(), "tm.db"))
+	defer x.Close()
+	if err := x.Update("fr", units, nil); err != nil {
+		t.Fatal(err)
+	}
+	slugs := make([]string, len(units))
+	var texts []string
+	for u, unit := range units {
+		slugs[u] = unit.Slug
+		for _, p := range unit.Pairs[:15] {
+			texts = append(texts, strings.TrimSuffix(p.Source, ".")+" indeed.")
+		}
+	}
+	all := tm.NewRecall(texts)
+	for u, unit := range units {
+		for _, p := range unit.Pairs {
+			all.Offer(uint64(u)<<32|uint64(p.J), p.Source, p.Translation)
+		}
+	}
+	got := lookup(t, x, "fr", slugs, texts...)
+	found := 0
+	for i, text := range texts {
+		tr, from, ok := all.Lookup(text)
+		if !ok {
+			tr, from = "-", "-"
+		} else {
+			found++
+		}
+		if got[2*i] != tr || got[2*i+1] != from {
+			t.Errorf("%q: from the index %q (%q), offering all %q (%q)", text, got[2*i], got[2*i+1], tr, from)
+		}
+	}
+	if found < len(texts)/2 {
+		t.Errorf("%d of %d texts found a translation: the test needs more", found, len(texts))
+	}
+}
+
 // TestUpdateLangs: indexing every language's units in one transaction
 // leaves the index as indexing them a language at a time does, where the
 // languages share texts (held and let go of by each).
