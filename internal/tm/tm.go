@@ -128,17 +128,56 @@ func (r *Recall) Len() int {
 // calls does not matter. Empty src or tr offer nothing. Offer is safe for
 // concurrent use.
 func (r *Recall) Offer(key uint64, src, tr string) {
-	if r == nil || src == "" || tr == "" {
-		return
+	if r != nil && tr != "" {
+		r.OfferMatch(key, r.Match(src), tr)
+	}
+}
+
+// Matched is what Match found of a source: the texts looked for that it
+// is the same as (white space aside) or similar enough to.
+type Matched struct {
+	src string
+	ms  []match
+}
+
+// match is one text looked for that a source matches.
+type match struct {
+	i     int32
+	ratio float64
+	exact bool
+}
+
+// Any reports whether the source matched any text looked for: an offer of
+// a translation made from it could be kept (Wants).
+func (m Matched) Any() bool { return len(m.ms) > 0 }
+
+// Match matches src with the texts looked for, so that a store can tell
+// whether it wants a translation made from src before it reads one, and
+// offer it (OfferMatch) without matching src again.
+func (r *Recall) Match(src string) Matched {
+	m := Matched{src: src}
+	if r == nil || src == "" {
+		return m
 	}
 	if i, ok := r.find(src); ok {
-		r.propose(i, offer{tr: tr, from: src, key: key, ratio: 1, exact: true})
+		m.ms = append(m.ms, match{i: i, ratio: 1, exact: true})
 	}
 	r.similar(src, func(i int32) {
 		if ratio := worddiff.Ratio(r.texts[i], src); ratio >= Similarity {
-			r.propose(i, offer{tr: tr, from: src, key: key, ratio: ratio})
+			m.ms = append(m.ms, match{i: i, ratio: ratio})
 		}
 	})
+	return m
+}
+
+// OfferMatch is Offer of tr, made from the source m matched.
+func (r *Recall) OfferMatch(key uint64, m Matched, tr string) {
+	if tr == "" {
+		return
+	}
+	for _, x := range m.ms {
+		r.propose(x.i, offer{tr: tr, from: m.src, key: key, ratio: x.ratio, exact: x.exact})
+	}
 }
 
 func (r *Recall) propose(i int32, o offer) {
@@ -306,15 +345,33 @@ func reaches(shared, a, b int) bool {
 
 // minShared is the fewest shared words with which texts of a and b words
 // reach Similarity (a+b+1 if they never do, which cannot happen for b ≤ a).
+// It depends on a+b alone; a lookup asks for it for every pair of texts it
+// compares (15% of a first sync's lookups), so it is worked out once for
+// the sums texts have.
 func minShared(a, b int) int {
-	if a+b == 0 {
+	if n := a + b; n >= 0 && n < len(sharedBySum) {
+		return int(sharedBySum[n])
+	}
+	return sharedFor(a + b)
+}
+
+var sharedBySum = func() (t [1024]uint16) {
+	for n := range t {
+		t[n] = uint16(sharedFor(n))
+	}
+	return t
+}()
+
+// sharedFor is minShared of texts of n words together.
+func sharedFor(n int) int {
+	if n == 0 {
 		return 0
 	}
-	t := max(int(math.Ceil(Similarity*float64(a+b)/2)), 0)
-	for t > 0 && reaches(t-1, a, b) {
+	t := max(int(math.Ceil(Similarity*float64(n)/2)), 0)
+	for t > 0 && reaches(t-1, n, 0) {
 		t--
 	}
-	for t <= a+b && !reaches(t, a, b) {
+	for t <= n && !reaches(t, n, 0) {
 		t++
 	}
 	return t

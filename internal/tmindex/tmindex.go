@@ -303,8 +303,8 @@ func offer(r *tm.Recall, src [16]byte, texts, uses, tr *bolt.Bucket, order func(
 	if len(v) < 4 {
 		return
 	}
-	text := string(v[4:])
-	if !r.Wants(text) {
+	m := r.Match(string(v[4:]))
+	if !m.Any() {
 		return
 	}
 	c := uses.Cursor()
@@ -315,7 +315,7 @@ func offer(r *tm.Recall, src [16]byte, texts, uses, tr *bolt.Bucket, order func(
 			// this source: the first is the one Recall keeps (ties go
 			// to the smallest key), so the others are not read
 			if t := tr.Get(k[len(src):]); len(t) >= len(src) && bytes.Equal(t[:len(src)], src[:]) {
-				r.Offer(uint64(i)<<32|uint64(j), text, string(t[len(src):]))
+				r.OfferMatch(uint64(i)<<32|uint64(j), m, string(t[len(src):]))
 				return
 			}
 		}
