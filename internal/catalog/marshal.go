@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
@@ -218,13 +220,59 @@ func tomlText(s string) string {
 	return b.String()
 }
 
+// tomlReadsBack reports whether b, entry e as TOML, reads back as e.
 func tomlReadsBack(b []byte, e Entry) bool {
+	k := readBackKey(b, e)
+	readBack.Lock()
+	ok := readBack.exact[k]
+	readBack.Unlock()
+	if ok {
+		return true
+	}
 	var back map[string]map[string]string
 	if err := toml.Unmarshal(b, &back); err != nil || len(back) != 1 {
 		return false
 	}
-	m, ok := back[e.ID]
-	return ok && sameFields(m, e)
+	if m, ok := back[e.ID]; !ok || !sameFields(m, e) {
+		return false
+	}
+	readBack.Lock()
+	if len(readBack.exact) >= readBackSize {
+		clear(readBack.exact)
+	}
+	readBack.exact[k] = true
+	readBack.Unlock()
+	return true
+}
+
+// readBack remembers, by a hash of their bytes and of the entry (its
+// key), the entries tomlReadsBack found exact: a build writes most
+// catalogs two or three times (sync compares, then writes them; the
+// runtime bundle), and reading an entry back cost as much as writing it.
+var readBack = struct {
+	sync.Mutex
+	exact map[uint64]bool
+}{exact: map[uint64]bool{}}
+
+// readBackSize bounds readBack (about 2 MB); past it, it starts again.
+const readBackSize = 1 << 16
+
+var readBackSeed = maphash.MakeSeed()
+
+// readBackKey is the key of entry e written as b in readBack.
+func readBackKey(b []byte, e Entry) uint64 {
+	var h maphash.Hash
+	h.SetSeed(readBackSeed)
+	h.Write(b)
+	for _, f := range []string{e.ID, e.Description, e.Hash, e.Other} {
+		h.WriteByte(0)
+		h.WriteString(f)
+	}
+	for _, form := range PluralForms {
+		h.WriteByte(0)
+		h.WriteString(e.Plural[form])
+	}
+	return h.Sum64()
 }
 
 func marshalJSON(c *Catalog) ([]byte, error) {
