@@ -106,6 +106,23 @@ func TestIndex(t *testing.T) {
 	}
 }
 
+// memoryOf is n units of m translations each, made from sentences of 8
+// to 27 words, each word drawn by word.
+func memoryOf(rnd *rand.Rand, word func() string, n, m int) []tmindex.Unit {
+	units := make([]tmindex.Unit, n)
+	for u := range units {
+		units[u] = tmindex.Unit{Slug: fmt.Sprintf("a%03d", u), Key: "k"}
+		for j := range m {
+			w := make([]string, 8+rnd.IntN(20))
+			for i := range w {
+				w[i] = word()
+			}
+			units[u].Pairs = append(units[u].Pairs, tmindex.Pair{J: j, Source: strings.Join(w, " ") + ".", Translation: fmt.Sprintf("t%d-%d", u, j)})
+		}
+	}
+	return units
+}
+
 // TestRecallAsOfferingAll looks up many edited sentences at once, as a
 // first sync's window does, in a memory of sentences drawn from a hundred
 // words, where the index finds thousands of sources and reads them on
@@ -113,21 +130,7 @@ func TestIndex(t *testing.T) {
 // memory gives.
 func TestRecallAsOfferingAll(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(3, 30))
-	sentence := func() string {
-		w := make([]string, 8+rnd.IntN(20))
-		for i := range w {
-			w[i] = fmt.Sprintf("w%d", min(rnd.IntN(100), rnd.IntN(100)))
-		}
-		return strings.Join(w, " ") + "."
-	}
-	var units []tmindex.Unit
-	for u := range 20 {
-		unit := tmindex.Unit{Slug: fmt.Sprintf("a%02d", u), Key: "k"}
-		for j := range 100 {
-			unit.Pairs = append(unit.Pairs, tmindex.Pair{J: j, Source: sentence(), Translation: fmt.Sprintf("t%d-%d", u, j)})
-		}
-		units = append(units, unit)
-	}
+	units := memoryOf(rnd, func() string { return fmt.Sprintf("w%d", min(rnd.IntN(100), rnd.IntN(100))) }, 20, 100)
 	x := tmindex.Open(filepath.Join(t.TempDir(), "tm.db"))
 	defer x.Close()
 	if err := x.Update("fr", units, nil); err != nil {
@@ -289,22 +292,12 @@ func benchRecall(b *testing.B, words int) {
 	for i := range vocab {
 		vocab[i] = fmt.Sprintf("w%x", i*7919%100000)
 	}
-	sentence := func() string {
-		w := make([]string, 8+rnd.IntN(20))
-		for i := range w {
-			w[i] = vocab[int(float64(len(vocab))*rnd.Float64()*rnd.Float64())] // more small numbers: Zipf-like
-		}
-		return strings.Join(w, " ") + "."
-	}
-	var units []tmindex.Unit
+	units := memoryOf(rnd, func() string {
+		return vocab[int(float64(len(vocab))*rnd.Float64()*rnd.Float64())] // more small numbers: Zipf-like
+	}, 40, 500)
 	var all []tmindex.Pair
-	for u := range 40 {
-		unit := tmindex.Unit{Slug: fmt.Sprintf("a%03d", u), Key: "k"}
-		for j := range 500 {
-			unit.Pairs = append(unit.Pairs, tmindex.Pair{J: j, Source: sentence(), Translation: fmt.Sprintf("t%d-%d", u, j)})
-		}
-		units = append(units, unit)
-		all = append(all, unit.Pairs...)
+	for _, u := range units {
+		all = append(all, u.Pairs...)
 	}
 	slugs := make([]string, len(units))
 	for i, u := range units {
