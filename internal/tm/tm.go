@@ -346,7 +346,7 @@ func reaches(shared, a, b int) bool {
 // minShared is the fewest shared words with which texts of a and b words
 // reach Similarity (a+b+1 if they never do, which cannot happen for b ≤ a).
 // It depends on a+b alone; a lookup asks for it for every pair of texts it
-// compares (15% of a first sync's lookups), so it is worked out once for
+// compares (15% of BenchmarkRecall/window), so it is worked out once for
 // the sums texts have.
 func minShared(a, b int) int {
 	if n := a + b; n >= 0 && n < len(sharedBySum) {
