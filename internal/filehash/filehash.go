@@ -199,7 +199,7 @@ func (t *Table) Hash(path string) (string, error) {
 // saveEvery is how many records a table learns before it stores them: a
 // first build hashes every file of the project (220,000 at 10,000
 // articles × 10 languages), and held each record and its path until its
-// end (16 MB at 3,714 × 10).
+// end (18 MB at 3,714 × 10).
 var saveEvery = 8192
 
 // Save stores what the table learnt since Open or the last Save, in one
