@@ -80,10 +80,10 @@ func sketchBit(w string) uint8 {
 const sketchTexts = 64
 
 // MayWant reports whether a source of a words with sketch s, found under
-// probe p, may be one Wants keeps: one of the texts looked for that p was
+// probe p, may be one Match matches: one of the texts looked for that p was
 // made for has enough words whose bit s has to reach Similarity with it
 // (an upper bound on the words they share). It never says no to a
-// source Wants keeps.
+// source Match matches.
 func (r *Recall) MayWant(p Probe, a int, s Sketch) bool {
 	if r == nil || len(p.texts) == 0 || len(p.texts) > sketchTexts || r.bits == nil {
 		return true
@@ -150,23 +150,6 @@ func (r *Recall) Texts() []string {
 		return nil
 	}
 	return slices.Clone(r.texts)
-}
-
-// Wants reports whether an offer of a translation made from src could be
-// kept: src is the same as a text looked for (white space aside) or
-// similar enough to one.
-func (r *Recall) Wants(src string) bool {
-	if r == nil || src == "" {
-		return false
-	}
-	if _, ok := r.find(src); ok {
-		return true
-	}
-	wants := false
-	r.similar(src, func(i int32) {
-		wants = wants || worddiff.Ratio(r.texts[i], src) >= Similarity
-	})
-	return wants
 }
 
 // Key identifies a text white space aside, across runs: texts with the

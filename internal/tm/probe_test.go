@@ -35,7 +35,7 @@ func newStore(pairs [][2]string) *store {
 }
 
 // recall offers r only what its probes and texts find, as tmindex does,
-// reading (asking Wants about) only the sources MayWant leaves, and
+// matching only the sources MayWant leaves, and
 // reports how many pairs it offered, and how many sources the probes
 // found and it read.
 func (s *store) recall(r *tm.Recall) (offered, probed, read int) {
@@ -56,8 +56,8 @@ func (s *store) recall(r *tm.Recall) (offered, probed, read int) {
 		}
 	}
 	for i := range found {
-		if r.Wants(s.pairs[i][0]) {
-			r.Offer(uint64(i), s.pairs[i][0], s.pairs[i][1])
+		if m := r.Match(s.pairs[i][0]); m.Any() {
+			r.OfferMatch(uint64(i), m, s.pairs[i][1])
 			offered++
 		}
 	}

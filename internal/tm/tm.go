@@ -148,7 +148,7 @@ type match struct {
 }
 
 // Any reports whether the source matched any text looked for: an offer of
-// a translation made from it could be kept (Wants).
+// a translation made from it could be kept.
 func (m Matched) Any() bool { return len(m.ms) > 0 }
 
 // Match matches src with the texts looked for, so that a store can tell
