@@ -7,6 +7,7 @@
 package article
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -112,4 +113,13 @@ func JoinPieces(src []byte, pieces []Range) string {
 		b.Write(src[p.Start:p.End])
 	}
 	return b.String()
+}
+
+// TitleAt is the index in segs of an article's title: its front matter
+// title, else its first level-1 heading; -1 for none.
+func TitleAt(segs []Segment) int {
+	if at := slices.IndexFunc(segs, func(s Segment) bool { return s.Kind == KindFrontMatter && s.Field == "title" }); at >= 0 {
+		return at
+	}
+	return slices.IndexFunc(segs, func(s Segment) bool { return s.Kind == KindHeading && s.Level == 1 })
 }

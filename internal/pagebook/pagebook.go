@@ -137,8 +137,35 @@ type Book struct {
 	Meta   Meta // as the last runs left it
 
 	mu       sync.Mutex
-	warnings []string // the entries left out, each once
+	warnings []string   // the entries left out, each once
+	staged   []staged   // by Put, not yet written
+	writing  sync.Mutex // one write at a time
+	opening  sync.RWMutex
 }
+
+// view runs fn in a read transaction of the file, and reports whether
+// there is one (the first write makes it, while others may read).
+func (b *Book) view(fn func(tx *bolt.Tx) error) bool {
+	b.opening.RLock()
+	db := b.db
+	b.opening.RUnlock()
+	if db == nil {
+		return false
+	}
+	_ = db.View(fn)
+	return true
+}
+
+// staged is an article's record after this run, put and not yet written.
+type staged struct {
+	slug  string
+	recs  map[string]Record // nil: its records stay as they are
+	fresh string
+}
+
+// putBatch is how many articles Put stages before it writes them, in one
+// transaction.
+const putBatch = 256
 
 // Open opens the record of the output folder dir; a damaged one is an
 // empty one. The file is made by the first Write.
@@ -206,13 +233,12 @@ func (b *Book) readLegacy() {
 // Article is the record of the pages of slug, by language: nil for none.
 func (b *Book) Article(slug string) map[string]Record {
 	if b.legacy != nil {
-		return b.legacy[slug]
-	}
-	if b.db == nil {
-		return nil
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		return maps.Clone(b.legacy[slug])
 	}
 	var recs map[string]Record
-	_ = b.db.View(func(tx *bolt.Tx) error {
+	b.view(func(tx *bolt.Tx) error {
 		if bk := tx.Bucket(pagesBucket); bk != nil && json.Unmarshal(bk.Get([]byte(slug)), &recs) != nil {
 			recs = nil
 		}
@@ -278,11 +304,11 @@ func (b *Book) Quick(slug string) (string, map[string]Summary) {
 // false for a record of an earlier lingo, which has them in its summaries
 // alone.
 func (b *Book) Listed(lang string) (map[string]Summary, bool) {
-	if b.legacy != nil || b.db == nil {
+	if b.legacy != nil {
 		return nil, false
 	}
 	out, ok := map[string]Summary{}, false
-	_ = b.db.View(func(tx *bolt.Tx) error {
+	b.view(func(tx *bolt.Tx) error {
 		bk := tx.Bucket(titlesBucket)
 		if ok = bk != nil; !ok {
 			return nil
@@ -304,8 +330,25 @@ func (b *Book) Listed(lang string) (map[string]Summary, bool) {
 // Summaries are the summaries of slug's pages, by language, in full; nil
 // for none.
 func (b *Book) Summaries(slug string) map[string]Summary {
+	if b.legacy != nil {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		return SummariesOf(b.legacy[slug])
+	}
 	var sums map[string]Summary
 	b.read(slug, summariesBucket, &sums)
+	return sums
+}
+
+// SummariesOf is the summaries of recs, by language; nil for none.
+func SummariesOf(recs map[string]Record) map[string]Summary {
+	if recs == nil {
+		return nil
+	}
+	sums := make(map[string]Summary, len(recs))
+	for lang, rec := range recs {
+		sums[lang] = rec.Summary
+	}
 	return sums
 }
 
@@ -313,11 +356,11 @@ func (b *Book) Summaries(slug string) map[string]Summary {
 // titles) into v, and returns what its pages were last made or found up
 // to date from.
 func (b *Book) read(slug string, bucket []byte, v any) string {
-	if b.legacy != nil || b.db == nil {
+	if b.legacy != nil {
 		return ""
 	}
 	var fresh string
-	_ = b.db.View(func(tx *bolt.Tx) error {
+	b.view(func(tx *bolt.Tx) error {
 		fb, sb := tx.Bucket(freshBucket), tx.Bucket(bucket)
 		if sb == nil && bytes.Equal(bucket, countsBucket) { // an earlier lingo's record: its summaries hold them
 			sb = tx.Bucket(summariesBucket)
@@ -342,10 +385,7 @@ func (b *Book) Slugs() ([]string, []string) {
 		return out, nil
 	}
 	var out, bad []string
-	if b.db == nil {
-		return nil, nil
-	}
-	_ = b.db.View(func(tx *bolt.Tx) error {
+	b.view(func(tx *bolt.Tx) error {
 		// The counts have the same keys as the records (putArticle), in
 		// a sixth of the pages: a key's page is read to list it, and at
 		// 10,000 × 10 the records' are 57 MB, the summaries' 30 MB, the
@@ -395,18 +435,13 @@ type Write struct {
 // Write writes w into the record, one transaction, and removes the
 // manifest of an older lingo once its records are in.
 func (b *Book) Write(w *Write) error {
-	if b.db == nil {
-		if err := os.MkdirAll(filepath.Dir(b.path), 0o755); err != nil {
-			return err
-		}
-		if err := b.open(); err != nil {
-			return err
-		}
+	if err := b.Flush(); err != nil {
+		return err
 	}
 	if w.Pages == nil {
 		w.Pages = map[string]map[string]Record{}
 	}
-	for slug, recs := range b.legacy { // the older lingo's records (its own pages and files), kept
+	for slug, recs := range b.legacy { // the older lingo's records (its own pages and files, or this run's), kept
 		if _, ok := w.Pages[slug]; !ok && !slices.Contains(w.Deleted, slug) {
 			w.Pages[slug] = recs
 		}
@@ -433,13 +468,7 @@ func (b *Book) Write(w *Write) error {
 			}
 		}
 		for _, slug := range slices.Sorted(maps.Keys(w.Fresh)) {
-			key := w.Fresh[slug]
-			if key == "" {
-				err = fresh.Delete([]byte(slug))
-			} else if !bytes.Equal(fresh.Get([]byte(slug)), []byte(key)) {
-				err = fresh.Put([]byte(slug), []byte(key))
-			}
-			if err != nil {
+			if err := putFresh(fresh, slug, w.Fresh[slug]); err != nil {
 				return err
 			}
 		}
@@ -457,6 +486,89 @@ func (b *Book) Write(w *Write) error {
 		if _, err := b.files.Remove(legacy); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
+	}
+	return nil
+}
+
+// Put stages the record of slug's pages after this run (recs nil: as it
+// is) and what they were made or found up to date from (fresh; "" for
+// nothing), and writes what is staged every putBatch articles: a build
+// holds no article's record past its batch (at 10,000 × 10, 100,000 pages'
+// files and summaries). The record of an older lingo is written whole, by
+// Write. Safe for concurrent use.
+func (b *Book) Put(slug string, recs map[string]Record, fresh string) error {
+	b.mu.Lock()
+	b.staged = append(b.staged, staged{slug, recs, fresh})
+	if b.legacy != nil && recs != nil {
+		b.legacy[slug] = recs
+	}
+	var batch []staged
+	if len(b.staged) >= putBatch && b.legacy == nil {
+		batch, b.staged = b.staged, nil
+	}
+	b.mu.Unlock()
+	return b.write(batch)
+}
+
+// Flush writes what Put staged, making the file if need be.
+func (b *Book) Flush() error {
+	b.mu.Lock()
+	batch := b.staged
+	b.staged = nil
+	b.mu.Unlock()
+	return b.write(batch)
+}
+
+// write writes batch into the record, in order of slug, one transaction;
+// it makes the file if need be.
+func (b *Book) write(batch []staged) error {
+	b.writing.Lock()
+	defer b.writing.Unlock()
+	if b.db == nil {
+		if err := os.MkdirAll(filepath.Dir(b.path), 0o755); err != nil {
+			return err
+		}
+		b.opening.Lock()
+		err := b.open()
+		b.opening.Unlock()
+		if err != nil {
+			return err
+		}
+	}
+	if len(batch) == 0 {
+		return nil
+	}
+	slices.SortFunc(batch, func(x, y staged) int { return strings.Compare(x.slug, y.slug) })
+	err := b.db.Update(func(tx *bolt.Tx) error {
+		pages, fresh, sums, counts, titles, _, err := buckets(tx)
+		if err != nil {
+			return err
+		}
+		for _, s := range batch {
+			if s.recs != nil && b.legacy == nil {
+				if err := putArticle(pages, sums, counts, titles, s.slug, s.recs); err != nil {
+					return err
+				}
+			}
+			if err := putFresh(fresh, s.slug, s.fresh); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", b.files.Rel(b.path), err)
+	}
+	return nil
+}
+
+// putFresh puts slug's fresh key, or deletes it for "".
+func putFresh(fresh *bolt.Bucket, slug, key string) error {
+	switch {
+	case key == "":
+		return fresh.Delete([]byte(slug))
+	case !bytes.Equal(fresh.Get([]byte(slug)), []byte(key)):
+		return fresh.Put([]byte(slug), []byte(key))
 	}
 	return nil
 }
@@ -531,10 +643,7 @@ func putArticle(pages, summaries, counts, titles *bolt.Bucket, slug string, recs
 	if err := pages.Put([]byte(slug), data); err != nil {
 		return err
 	}
-	sums := make(map[string]Summary, len(recs))
-	for lang, rec := range recs {
-		sums[lang] = rec.Summary
-	}
+	sums := SummariesOf(recs)
 	if data, err = json.Marshal(sums); err != nil {
 		return err
 	}

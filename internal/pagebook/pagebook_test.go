@@ -2,11 +2,13 @@ package pagebook
 
 import (
 	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
@@ -109,6 +111,57 @@ func TestQuick(t *testing.T) {
 	}
 	if fresh, counts := b.Quick("dose"); fresh != "" || counts != nil || b.Article("dose") != nil {
 		t.Errorf("deleted, still: %q %v %v", fresh, counts, b.Article("dose"))
+	}
+}
+
+// TestPutAsItGoes: Put writes what it staged every putBatch articles,
+// from every core, and Flush the rest; nil records keep an article's
+// records and set its fresh key alone.
+func TestPutAsItGoes(t *testing.T) {
+	dir := t.TempDir()
+	b := open(t, dir)
+	defer b.Close()
+	sum := Summary{Counts: Counts{Kind: "translation", Total: 3, Current: 3, Own: 3}, Title: "Dose"}
+	slug := func(i int) string { return fmt.Sprintf("a%04d", i) }
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := w; i < putBatch+1; i += 4 {
+				recs := map[string]Record{"fr": {Inputs: slug(i), Outputs: []string{"fr/" + slug(i) + ".html"}, Summary: sum}}
+				if err := b.Put(slug(i), recs, "fresh"+slug(i)); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	written := 0
+	for i := range putBatch + 1 {
+		if b.Article(slug(i)) != nil {
+			written++
+		}
+	}
+	if written != putBatch {
+		t.Errorf("%d articles put, %d written before Flush; want %d", putBatch+1, written, putBatch)
+	}
+	if err := b.Put(slug(0), nil, "again"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	for i := range putBatch + 1 {
+		want := "fresh" + slug(i)
+		if i == 0 {
+			want = "again"
+		}
+		recs := b.Article(slug(i))
+		if fresh, _ := b.Quick(slug(i)); fresh != want || recs["fr"].Inputs != slug(i) || recs["fr"].Summary.Title != "Dose" {
+			t.Errorf("%s: fresh %q, records %+v; want %q and its records", slug(i), fresh, recs, want)
+		}
+	}
+	if listed, _ := b.Listed("fr"); len(listed) != putBatch+1 {
+		t.Errorf("fr lists %d pages, want %d", len(listed), putBatch+1)
 	}
 }
 

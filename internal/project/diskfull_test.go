@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"github.com/lingo-l10n/lingo/internal/config"
 	"github.com/lingo-l10n/lingo/internal/project"
 )
@@ -30,7 +32,8 @@ func smallDisk(t *testing.T, size string) string {
 
 // TestDiskFull renders and syncs onto a disk that fills up: the command
 // fails with "no space left", and every file there is either absent or
-// complete, never cut short; catalogs already written stay as they were.
+// complete, never cut short (the record of the pages written, a bbolt
+// file, whole); catalogs already written stay as they were.
 func TestDiskFull(t *testing.T) {
 	var article strings.Builder
 	article.WriteString("---\ntitle: Big\n---\n\n")
@@ -66,6 +69,12 @@ func TestDiskFull(t *testing.T) {
 			if !bytes.HasSuffix(data, []byte("to translate.\n\n")) {
 				t.Errorf("%s is cut short (%d bytes)", path, len(data))
 			}
+		case ".db": // the record of the pages written before the disk filled
+			if rel, _ := filepath.Rel(cfg.Output, path); filepath.ToSlash(rel) != recordFile {
+				t.Errorf("left behind: %s", path)
+			} else if err := checkRecord(path); err != nil {
+				t.Errorf("%s: %v", path, err)
+			}
 		default:
 			t.Errorf("left behind: %s", path)
 		}
@@ -87,6 +96,21 @@ func TestDiskFull(t *testing.T) {
 			if _, err := project.ParseCatalog(path, data); err != nil {
 				t.Errorf("a catalog on the full disk does not parse: %v", err)
 			}
+		}
+		return nil
+	})
+}
+
+// checkRecord opens the bbolt file at path and checks every page of it.
+func checkRecord(path string) error {
+	db, err := bolt.Open(path, 0o644, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			return err
 		}
 		return nil
 	})

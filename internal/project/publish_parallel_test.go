@@ -350,3 +350,36 @@ func TestInterruptedBuildKeepsItsPages(t *testing.T) {
 		}
 	}
 }
+
+// TestFailedPageKeepsTheOthers: a build whose page of one article cannot
+// be written (a folder stands where it goes) fails naming it, and records
+// the pages of the other articles as it makes them: the next build makes
+// that article's pages alone.
+func TestFailedPageKeepsTheOthers(t *testing.T) {
+	const articles = 12
+	p := genPublishProject(t, articles)
+	slugs, err := p.Slugs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lang := p.Config.Languages[0]
+	block := p.HTMLPath(lang, slugs[5])
+	if err := os.MkdirAll(filepath.Join(block, "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Build(context.Background(), &stepCounter{}); err == nil || !strings.Contains(err.Error(), p.Rel(block)) {
+		t.Fatalf("build with a folder at %s: %v, want an error naming it", p.Rel(block), err)
+	}
+	if err := os.RemoveAll(block); err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Build(context.Background(), &stepCounter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range res.Langs {
+		if l.Skipped != articles-1 {
+			t.Errorf("%s: the next build found %d articles' pages up to date, want %d (all but the failed one)", l.Lang, l.Skipped, articles-1)
+		}
+	}
+}

@@ -20,6 +20,7 @@ package publish
 
 import (
 	"fmt"
+	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"path/filepath"
 	"strings"
 
@@ -61,7 +62,7 @@ func (p Publisher) hugoPage(ap *articlePages, lang string, texts map[string]stri
 	}
 	if kind != pageSource {
 		lookup := func(id string) (string, bool) { tr, ok := texts[id]; return tr, ok }
-		md = withLangKey(article.Render(a.Src, a.Segs, a.IDs, p.markHugo(a, lookup)), p.Config.LangKey, lang)
+		md = frontmatter.SetKey(article.Render(a.Src, a.Segs, a.IDs, p.markHugo(a, lookup)), p.Config.LangKey, lang)
 	}
 	return workspace.Pending{Path: p.OutPath(pagebook.HugoRel(lang, a.Slug)), Data: hugotree.WithKeys(md, a.Slug, params)}
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/lingo-l10n/lingo/internal/article"
 	"github.com/lingo-l10n/lingo/internal/frontmatter"
@@ -158,53 +159,40 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 			return nil, nil, err
 		}
 	}
+	d := newDone(run, slugs)
 	checks := g.Writer()
 	end = workspace.Time("publish: pages made")
 	prog.Start("rendering", len(opts.Langs)*len(slugs))
 	err = workers.Run(p.Context(), len(slugs), func(i int) error {
-		if jobs[i].outs != nil {
+		j := &jobs[i]
+		if j.outs != nil { // up to date
 			for range opts.Langs {
 				run.prog.Step()
 			}
-			return nil
+		} else if outs, err := p.publishArticle(run, checks, slugs[i], *j); err != nil {
+			return err
+		} else {
+			j.outs = outs
 		}
-		var err error
-		jobs[i].outs, err = p.publishArticle(run, checks, slugs[i], jobs[i])
-		return err
+		return p.finish(run, d, i, slugs[i], j)
 	})
 	prog.Done()
-	if err != nil {
-		p.keepMade(run, slugs, jobs)
-		return nil, nil, err
-	}
 	checks.Flush()
+	written := slices.Concat(d.written...)
+	if err = cmp.Or(err, cmp.Or(d.errs...)); err != nil {
+		p.keepMade(run, d)
+		return nil, written, err
+	}
 	end()
-	outs := make([][]pageOut, len(jobs))
-	for i := range jobs {
-		outs[i] = jobs[i].outs
-	}
-	results := make([]LangResult, len(opts.Langs))
-	var written []workspace.Change
-	var first error
-	for li, lang := range opts.Langs {
-		results[li].Lang = lang
-		own, total := 0, 0
-		for ai := range outs {
-			o := outs[ai][li]
-			first = cmp.Or(first, o.made().err)
-			written = append(written, workspace.Wrote(o.made().written)...)
-			tallyPage(&results[li], o)
-			own, total = own+o.summary.Own, total+o.summary.Total
-		}
-		results[li].Percent = translation.Percent(own, total)
-	}
-	if first != nil {
-		return nil, written, first
+	results := d.results
+	for li := range results {
+		results[li].Percent = translation.Percent(d.own[li], d.total[li])
 	}
 	end = workspace.Time("publish: records")
-	next, removed, err := p.nextRecords(run, slugs, jobs)
+	next, err := p.nextRecords(run, slugs, jobs, d)
 	end()
-	written = append(written, countRemoved(results, removed)...)
+	slices.SortFunc(d.removed, func(a, b workspace.Change) int { return strings.Compare(a.Path, b.Path) })
+	written = append(written, d.removed...)
 	if err != nil {
 		return nil, written, err
 	}
@@ -223,7 +211,7 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 		end = workspace.Time("publish: index and status pages")
 		meta := &next.w.Meta
 		meta.IndexInputs = p.indexInputs(g, meta.LangsAfter(run.langs))
-		shown := p.indexShown(run, slugs, jobs, next)
+		shown := p.indexShown(run, next, d.changed)
 		keys, w, err := p.writeIndexPages(p.indexPages(run, g, slugs, jobs, next, shown), run.book.Meta.IndexPages)
 		g.PruneUnits(statusBucket, slugs)
 		written = append(written, workspace.Wrote(w)...)
@@ -251,6 +239,105 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 	}
 	defer workspace.Time("publish: record written")()
 	return results, written, cmp.Or(run.book.Write(next.w), handoutErr)
+}
+
+// done is what the workers of one Publish did, article by article: each
+// article's pages counted in the results and its record put into the
+// book once they are made, so that a build holds counts, not pages (at
+// 10,000 × 10, 100,000 pages' files, titles and reading levels).
+type done struct {
+	mu         sync.Mutex
+	results    []LangResult         // by language of run.opts.Langs
+	own, total []int                // by language: the messages published in their own translation, and all
+	written    [][]workspace.Change // by article
+	errs       []error              // by article: the first of its pages' errors
+	removed    []workspace.Change   // files of pages that are no more
+	removeErr  error
+	langs      map[string]bool // the languages of the records put
+	reshaped   bool            // a page was added to the record or left out of it
+	changed    map[string]bool // the index pages a page made again shows otherwise (showsOtherwise)
+	older      bool            // the record is an older lingo's: its version stays until the run's end
+}
+
+func newDone(run *publishRun, slugs []string) *done {
+	n := len(run.opts.Langs)
+	d := &done{results: make([]LangResult, n), own: make([]int, n), total: make([]int, n),
+		written: make([][]workspace.Change, len(slugs)), errs: make([]error, len(slugs)),
+		langs: map[string]bool{}, changed: map[string]bool{}}
+	for li, lang := range run.opts.Langs {
+		d.results[li].Lang = lang
+	}
+	if run.book.Meta.Version != workspace.Version {
+		recorded, _ := run.book.Slugs()
+		d.older = len(recorded) > 0
+	}
+	return d
+}
+
+// remove removes the recorded files of a page in lang that is no more,
+// and counts them.
+func (p Publisher) remove(d *done, lang string, paths []string, why string) {
+	for _, rel := range paths {
+		gone, err := p.Remove(p.OutPath(rel))
+		d.mu.Lock()
+		if gone {
+			d.removed = append(d.removed, workspace.Change{Path: p.Rel(p.OutPath(rel)), Removed: true, Why: why})
+			if li := slices.IndexFunc(d.results, func(r LangResult) bool { return r.Lang == lang }); li >= 0 {
+				d.results[li].Removed++
+			}
+		}
+		d.removeErr = cmp.Or(d.removeErr, err)
+		d.mu.Unlock()
+	}
+}
+
+// finish counts the pages of article i (slug), made or found up to date,
+// and puts its record after this run into the book: the records of its
+// pages as made (or found), unless none was made and the record holds
+// them all from the inputs they have now.
+func (p Publisher) finish(run *publishRun, d *done, i int, slug string, j *articleJob) error {
+	var errs []error
+	d.mu.Lock()
+	for li, o := range j.outs {
+		tallyPage(&d.results[li], o)
+		d.own[li], d.total[li] = d.own[li]+o.summary.Own, d.total[li]+o.summary.Total
+		d.written[i] = append(d.written[i], workspace.Wrote(o.made().written)...)
+		errs = append(errs, o.made().err)
+	}
+	d.errs[i] = cmp.Or(errs...)
+	d.mu.Unlock()
+	if j.quick || d.errs[i] != nil {
+		return nil
+	}
+	recs := p.nextPages(run, j, func(lang string, paths []string, why string) { p.remove(d, lang, paths, why) })
+	reshaped := len(recs) != len(j.recs)
+	var changed []string
+	if !reshaped { // else every index page is made again
+		changed = p.showsOtherwise(run, slug, j)
+	}
+	made := slices.ContainsFunc(j.outs, func(o pageOut) bool { return !o.skipped })
+	d.mu.Lock()
+	for lang := range recs {
+		d.langs[lang] = true
+	}
+	d.reshaped = d.reshaped || reshaped
+	for _, rel := range changed {
+		d.changed[rel] = true
+	}
+	d.mu.Unlock()
+	// An article found up to date keeps its record, unless pages of it
+	// are left out or the record's fresh key and summaries are not this
+	// run's (the next build then finds it up to date unread).
+	if !made && !reshaped && j.stored == j.fresh {
+		recs = nil
+	}
+	// What is held of it from here: its pages' counts, for the index pages.
+	for li := range j.outs {
+		j.outs[li].files = nil
+		j.outs[li].summary = pagebook.Summary{Counts: j.outs[li].summary.Counts}
+	}
+	j.recs, j.keys, j.inputs = nil, nil, ""
+	return run.book.Put(slug, recs, j.fresh)
 }
 
 // articleJob is one article of a Publish.
@@ -337,26 +424,6 @@ func tallyPage(r *LangResult, o pageOut) {
 	if o.skipped {
 		r.Skipped++
 	}
-}
-
-// removal is a file publishing removed.
-type removal struct {
-	lang, path, why string
-}
-
-// countRemoved counts the removed files of each language, and returns
-// them as changes.
-func countRemoved(results []LangResult, removed []removal) []workspace.Change {
-	var out []workspace.Change
-	for _, r := range removed {
-		for i := range results {
-			if r.lang == results[i].Lang {
-				results[i].Removed++
-			}
-		}
-		out = append(out, workspace.Change{Path: r.path, Removed: true, Why: r.why})
-	}
-	return out
 }
 
 // publishRun is what the workers of one Publish share; they only read it.
@@ -763,7 +830,7 @@ func (p Publisher) pageFiles(run *publishRun, ap *articlePages, lang string) ([]
 		case "md":
 			md := a.Src
 			if kind != pageSource {
-				md = withLangKey(article.Render(a.Src, a.Segs, a.IDs, lookup), p.Config.LangKey, lang)
+				md = frontmatter.SetKey(article.Render(a.Src, a.Segs, a.IDs, lookup), p.Config.LangKey, lang)
 			}
 			files = append(files, workspace.Pending{Path: p.MDPath(lang, a.Slug), Data: md})
 		case "html":
@@ -780,8 +847,9 @@ func (p Publisher) pageFiles(run *publishRun, ap *articlePages, lang string) ([]
 	return files, sum, nil
 }
 
-// nextBook is the record after this run: the last runs', with this
-// run's changes (w) in their place.
+// nextBook is the record after this run: the last runs', with the
+// articles' records put as they were made (Book.Put) and this run's other
+// changes (w) in their place.
 type nextBook struct {
 	book     *pagebook.Book
 	jobs     map[string]*articleJob // by slug
@@ -794,31 +862,16 @@ func (n *nextBook) article(slug string) map[string]pagebook.Record {
 	if recs, ok := n.w.Pages[slug]; ok {
 		return recs
 	}
-	if j := n.jobs[slug]; j != nil && j.recs != nil {
-		return j.recs
-	}
 	return n.book.Article(slug)
 }
 
-// nextRecords works out the record after this run: the records of the
-// articles made again, with this run's pages in their place, less the
-// pages of deleted articles and pages that are no more, whose recorded
-// files it removes. It returns the removed paths, each followed by why.
-func (p Publisher) nextRecords(run *publishRun, slugs []string, jobs []articleJob) (*nextBook, []removal, error) {
-	n := &nextBook{book: run.book, jobs: map[string]*articleJob{},
-		w: &pagebook.Write{Pages: map[string]map[string]pagebook.Record{}, Fresh: map[string]string{}, Meta: run.book.Meta}}
+// nextRecords works out the record after this run, once every article's
+// was put: less the pages of deleted articles, whose recorded files it
+// removes (into d), with the languages of the pages recorded.
+func (p Publisher) nextRecords(run *publishRun, slugs []string, jobs []articleJob, d *done) (*nextBook, error) {
+	n := &nextBook{book: run.book, jobs: map[string]*articleJob{}, reshaped: d.reshaped,
+		w: &pagebook.Write{Pages: map[string]map[string]pagebook.Record{}, Meta: run.book.Meta}}
 	n.w.Meta.Version = workspace.Version
-	var removed []removal
-	var first error
-	remove := func(lang string, paths []string, why string) {
-		for _, rel := range paths {
-			gone, err := p.Remove(p.OutPath(rel))
-			if gone {
-				removed = append(removed, removal{lang, p.Rel(p.OutPath(rel)), why})
-			}
-			first = cmp.Or(first, err)
-		}
-	}
 	recorded, bad := run.book.Slugs()
 	n.w.Deleted = bad
 	for _, slug := range recorded {
@@ -827,76 +880,45 @@ func (p Publisher) nextRecords(run *publishRun, slugs []string, jobs []articleJo
 		}
 		recs := run.book.Article(slug)
 		for _, lang := range slices.Sorted(maps.Keys(recs)) {
-			remove(lang, recs[lang].Outputs, "article deleted")
+			p.remove(d, lang, recs[lang].Outputs, "article deleted")
 		}
 		n.w.Deleted = append(n.w.Deleted, slug)
 		n.reshaped = true
 	}
-	langs := map[string]bool{}
 	for ai, slug := range slugs {
-		j := &jobs[ai]
-		n.jobs[slug] = j
-		n.w.Fresh[slug] = j.fresh
-		if j.quick {
-			continue
-		}
-		recs := p.nextPages(run, j, remove)
-		// An article found up to date keeps its record, unless pages of
-		// it are left out or the record's fresh key and summaries are not
-		// this run's (the next build then finds it up to date unread).
-		if made := slices.ContainsFunc(j.outs, func(o pageOut) bool { return !o.skipped }); made || len(recs) != len(j.recs) || j.stored != j.fresh {
-			n.w.Pages[slug] = recs
-		}
-		if len(recs) != len(j.recs) {
-			n.reshaped = true
-		}
-		for lang := range recs {
-			langs[lang] = true
-		}
+		n.jobs[slug] = &jobs[ai]
 	}
+	langs := d.langs
 	if slices.ContainsFunc(jobs, func(j articleJob) bool { return j.quick }) {
 		for _, l := range n.w.Meta.Langs { // the languages of the records left unread
 			langs[l] = true
 		}
 	}
 	n.w.Meta.Langs = slices.Sorted(maps.Keys(langs))
-	return n, removed, first
+	return n, cmp.Or(d.removeErr, run.book.Flush())
 }
 
-// keepMade records the pages of the articles publishing made before it
-// stopped (interrupted, or failed on another article): they are on disk,
-// and the next run need not make them again (a first build at 10,000 ×
-// 10 publishes for a quarter of an hour). A record of an older lingo is
-// left as it is, and so are the index pages: the next run makes them.
-func (p Publisher) keepMade(run *publishRun, slugs []string, jobs []articleJob) {
-	if recorded, _ := run.book.Slugs(); run.book.Meta.Version != workspace.Version && len(recorded) > 0 {
+// keepMade keeps the record of the pages publishing made before it
+// stopped (interrupted, or failed on an article), put as they were made:
+// they are on disk, and the next run need not make them again (a first
+// build at 10,000 × 10 publishes for a quarter of an hour). The record of
+// an older lingo keeps its version, and so do the index pages: the next
+// run makes them.
+func (p Publisher) keepMade(run *publishRun, d *done) {
+	if len(d.langs) == 0 { // none put
 		return
 	}
-	w := &pagebook.Write{Pages: map[string]map[string]pagebook.Record{}, Fresh: map[string]string{}, Meta: run.book.Meta}
-	w.Meta.Version, w.Meta.Langs = workspace.Version, slices.Clone(w.Meta.Langs)
-	for i := range jobs {
-		j := &jobs[i]
-		made := !j.quick && slices.ContainsFunc(j.outs, func(o pageOut) bool { return !o.skipped })
-		if !made || slices.ContainsFunc(j.outs, func(o pageOut) bool { return o.made().err != nil }) {
-			continue
+	w := &pagebook.Write{Meta: run.book.Meta}
+	if !d.older {
+		w.Meta.Version = workspace.Version
+		w.Meta.Langs = slices.Clone(w.Meta.Langs)
+		for lang := range d.langs {
+			w.Meta.Langs = append(w.Meta.Langs, lang)
 		}
-		failed := false
-		recs := p.nextPages(run, j, func(_ string, paths []string, _ string) {
-			for _, rel := range paths {
-				_, err := p.Remove(p.OutPath(rel))
-				failed = failed || err != nil
-			}
-		})
-		if !failed {
-			w.Pages[slugs[i]], w.Fresh[slugs[i]] = recs, j.fresh
-			w.Meta.Langs = append(w.Meta.Langs, slices.Collect(maps.Keys(recs))...)
-		}
-	}
-	if len(w.Pages) > 0 {
 		slices.Sort(w.Meta.Langs)
 		w.Meta.Langs = slices.Compact(w.Meta.Langs)
-		_ = run.book.Write(w)
 	}
+	_ = run.book.Write(w)
 }
 
 // nextPages is the record of job's article after this run: its pages in
@@ -948,43 +970,5 @@ func (p Publisher) listed(run *publishRun, rels []string) bool {
 
 // allExist reports whether every file of rels is there.
 func (p Publisher) allExist(rels []string) bool {
-	for _, rel := range rels {
-		if !p.exists(rel) {
-			return false
-		}
-	}
-	return true
-}
-
-// withLangKey sets the front matter key that names the language of a
-// rendered article, keeping every other byte; an article without front
-// matter gets one.
-func withLangKey(md []byte, key, lang string) []byte {
-	if key == "" {
-		return md
-	}
-	fm, err := frontmatter.Split(md)
-	if err != nil {
-		return md
-	}
-	nl := frontmatter.LineEnding(md)
-	if fm.Format == "" {
-		return slices.Concat(md[:fm.Body], []byte("---"+nl+key+": "+lang+nl+"---"+nl), md[fm.Body:])
-	}
-	if fields, err := frontmatter.Fields(md, fm, []string{key}); err == nil && len(fields) == 1 {
-		r := fields[0].Pieces[0]
-		return slices.Concat(md[:r.Start], []byte(fields[0].Escape(lang)), md[r.End:])
-	}
-	if fm.Format == frontmatter.JSON {
-		return frontmatter.InsertJSONKey(md, fm, key, lang)
-	}
-	line := key + ": " + lang
-	if fm.Format == frontmatter.TOML {
-		line = key + " = " + fmt.Sprintf("%q", lang)
-	}
-	at := fm.End
-	if at > fm.Start && md[at-1] != '\n' {
-		line = nl + line
-	}
-	return slices.Concat(md[:at], []byte(line+nl), md[at:])
+	return !slices.ContainsFunc(rels, func(rel string) bool { return !p.exists(rel) })
 }

@@ -88,7 +88,7 @@ func (p Publisher) htmlPage(run *publishRun, ap *articlePages, lang string, look
 	path := p.HTMLPath(lang, a.Slug)
 	md := a.Src
 	if kind == pageTranslation {
-		md = withLangKey(article.Render(a.Src, a.Segs, a.IDs, p.markFallbacks(a, lookup, run.words.For(lang).MarkTitle(p.Config.Source))), p.Config.LangKey, lang)
+		md = frontmatter.SetKey(article.Render(a.Src, a.Segs, a.IDs, p.markFallbacks(a, lookup, run.words.For(lang).MarkTitle(p.Config.Source))), p.Config.LangKey, lang)
 	}
 	fm, err := frontmatter.Split(md)
 	if err != nil {
@@ -123,12 +123,7 @@ func (p Publisher) htmlPage(run *publishRun, ap *articlePages, lang string, look
 // level-1 heading, translated where texts (its published translations in
 // a language, or nil) has it; else its slug.
 func Title(a *workspace.Article, texts map[string]string) string {
-	at := slices.IndexFunc(a.Segs, func(s article.Segment) bool {
-		return s.Kind == article.KindFrontMatter && s.Field == "title"
-	})
-	if at < 0 {
-		at = slices.IndexFunc(a.Segs, func(s article.Segment) bool { return s.Kind == article.KindHeading && s.Level == 1 })
-	}
+	at := article.TitleAt(a.Segs)
 	if at < 0 {
 		return a.Slug
 	}
@@ -228,9 +223,9 @@ func (p Publisher) indexOf(lang string) string {
 }
 
 // summaries are the summaries of each article's pages after this run, by
-// language: those of run's languages as this run made or found them, the
-// others (a pseudo-locale's pages) from the record. They are looked up an
-// article at a time, not held: at 10,000 articles × 10 languages, 110,000.
+// language, as the record has them once every article's was put: they
+// are looked up an article at a time, not held (at 10,000 articles × 10
+// languages, 110,000).
 type summaries struct {
 	run   *publishRun
 	slugs []string
@@ -241,23 +236,25 @@ type summaries struct {
 
 // of is the summaries of article i's pages, by language, in full.
 func (s summaries) of(i int) map[string]pagebook.Summary {
-	if s.jobs[i].quick { // held without titles and reading levels
-		return s.run.book.Summaries(s.slugs[i])
+	if recs, ok := s.n.w.Pages[s.slugs[i]]; ok { // a handout printed
+		return pagebook.SummariesOf(recs)
 	}
-	return s.counts(i)
+	return s.run.book.Summaries(s.slugs[i])
 }
 
-// counts is the summaries of article i's pages, by language, as held: an
-// article found up to date unread has no titles or reading levels.
+// counts is the summaries of article i's pages, by language, without
+// their titles and reading levels: those this run holds (Publisher.finish),
+// with the other languages' from the record.
 func (s summaries) counts(i int) map[string]pagebook.Summary {
 	sums := make(map[string]pagebook.Summary, len(s.langs))
 	for li, lang := range s.run.opts.Langs {
 		sums[lang] = s.jobs[i].outs[li].summary
 	}
 	if len(s.langs) > len(s.run.opts.Langs) {
-		for lang, rec := range s.n.article(s.slugs[i]) {
+		_, recorded := s.run.book.Quick(s.slugs[i])
+		for lang, sum := range recorded {
 			if _, ok := sums[lang]; !ok {
-				sums[lang] = rec.Summary
+				sums[lang] = sum
 			}
 		}
 	}
@@ -265,14 +262,10 @@ func (s summaries) counts(i int) map[string]pagebook.Summary {
 }
 
 // at is the summary of article i's page in lang, if it has one, with its
-// title; of an article found up to date unread, listed's where there are
-// (lang's pages as the record lists them: pagebook.Book.Listed).
+// title: listed's where there are (lang's pages as the record lists them:
+// pagebook.Book.Listed).
 func (s summaries) at(i int, lang string, listed map[string]pagebook.Summary) (pagebook.Summary, bool) {
-	li := slices.Index(s.run.opts.Langs, lang)
-	switch {
-	case li >= 0 && !s.jobs[i].quick:
-		return s.jobs[i].outs[li].summary, true
-	case li >= 0 && listed != nil:
+	if listed != nil {
 		sum, ok := listed[s.slugs[i]]
 		return sum, ok
 	}
@@ -297,32 +290,47 @@ func (p Publisher) indexInputs(g *workspace.Graph, langs []string) string {
 // index page the last run wrote shows what this run's would, next being
 // the record after this run: made from the same shared inputs, listing
 // the same pages, no page made again in this run showing otherwise there
-// (its item in its language's index; its cell and counts in the status
-// table), and there. Such a page is not made again: after an edit that
-// changes no title or count, no other article's summary is read for it.
-func (p Publisher) indexShown(run *publishRun, slugs []string, jobs []articleJob, next *nextBook) map[string]bool {
+// (changed: showsOtherwise), and there. Such a page is not made again:
+// after an edit that changes no title or count, no other article's
+// summary is read for it.
+func (p Publisher) indexShown(run *publishRun, next *nextBook, changed map[string]bool) map[string]bool {
 	old, shown := run.book.Meta, map[string]bool{}
 	if old.IndexInputs != next.w.Meta.IndexInputs || next.reshaped {
 		return shown
 	}
 	for rel := range old.IndexPages {
-		shown[rel] = p.exists(rel)
-	}
-	src := run.words.For(p.Config.Source)
-	for ai, slug := range slugs {
-		for li, lang := range run.opts.Langs {
-			if now := jobs[ai].outs[li]; !now.skipped {
-				was, words, list := jobs[ai].recs[lang].Summary, run.words.For(lang), p.OutRel(p.indexOf(lang))
-				shown[list] = shown[list] && p.listItem(words, lang, slug, was) == p.listItem(words, lang, slug, now.summary)
-				counted := was.Current == now.summary.Current && was.Total == now.summary.Total
-				page := pagebook.StatusOf(slug)
-				path := p.OutPath(page)
-				shown[page] = shown[page] && counted && p.statusEntry(src, path, lang, slug, was) == p.statusEntry(src, path, lang, slug, now.summary)
-				shown[pagebook.StatusFile] = shown[pagebook.StatusFile] && counted
-			}
-		}
+		shown[rel] = !changed[rel] && p.exists(rel)
 	}
 	return shown
+}
+
+// showsOtherwise are the index pages (relative to the output folder) on
+// which a page of job's article made again in this run shows otherwise
+// than its record did: its item in its language's index; its cell and
+// counts in the status tables.
+func (p Publisher) showsOtherwise(run *publishRun, slug string, j *articleJob) []string {
+	var rels []string
+	src := run.words.For(p.Config.Source)
+	for li, lang := range run.opts.Langs {
+		now := j.outs[li]
+		if now.skipped {
+			continue
+		}
+		was, words, list := j.recs[lang].Summary, run.words.For(lang), p.OutRel(p.indexOf(lang))
+		if p.listItem(words, lang, slug, was) != p.listItem(words, lang, slug, now.summary) {
+			rels = append(rels, list)
+		}
+		counted := was.Current == now.summary.Current && was.Total == now.summary.Total
+		page := pagebook.StatusOf(slug)
+		path := p.OutPath(page)
+		if !counted || p.statusEntry(src, path, lang, slug, was) != p.statusEntry(src, path, lang, slug, now.summary) {
+			rels = append(rels, page)
+		}
+		if !counted {
+			rels = append(rels, pagebook.StatusFile)
+		}
+	}
+	return rels
 }
 
 // writeIndexPages writes those of pages whose key differs from the last

@@ -1,8 +1,8 @@
-package publish
+package frontmatter
 
 import "testing"
 
-func TestWithLangKey(t *testing.T) {
+func TestSetKey(t *testing.T) {
 	tests := []struct{ name, in, want string }{
 		{"yaml", "---\ntitle: A\n---\n\nBody\n", "---\ntitle: A\nlang: fr\n---\n\nBody\n"},
 		{"yaml with the key", "---\nlang: en\ntitle: A\n---\nBody", "---\nlang: \"fr\"\ntitle: A\n---\nBody"},
@@ -12,11 +12,11 @@ func TestWithLangKey(t *testing.T) {
 		{"bom, none", "\ufeff# Body\n", "\ufeff---\nlang: fr\n---\n# Body\n"},
 	}
 	for _, tt := range tests {
-		if got := string(withLangKey([]byte(tt.in), "lang", "fr")); got != tt.want {
+		if got := string(SetKey([]byte(tt.in), "lang", "fr")); got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
 		}
 	}
-	if got := string(withLangKey([]byte("# Body\n"), "", "fr")); got != "# Body\n" {
+	if got := string(SetKey([]byte("# Body\n"), "", "fr")); got != "# Body\n" {
 		t.Errorf("no key: %q", got)
 	}
 }
