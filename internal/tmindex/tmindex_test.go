@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"github.com/lingo-l10n/lingo/internal/tm"
 	"github.com/lingo-l10n/lingo/internal/tmindex"
 )
@@ -217,6 +219,50 @@ func TestUpdateLangs(t *testing.T) {
 	if got := lookup(t, one, "fr", slugs, wash); !slices.Equal(got, []string{"Lavez-vous (b).", wash}) {
 		t.Errorf("fr after both steps: %q, want b's", got)
 	}
+}
+
+// TestForgetsEverySource: units indexed in two languages, sharing
+// source texts, then removed from both leave no source text, word or use
+// in the file: each source is unindexed under the keys it was indexed
+// under.
+func TestForgetsEverySource(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tm.db")
+	x := tmindex.Open(path)
+	if x == nil {
+		t.Fatal("Open gave no index")
+	}
+	units := memoryOf(rand.New(rand.NewPCG(4, 5)), func() string { return "w" + fmt.Sprint(rand.IntN(40)) }, 6, 20)
+	for _, lang := range []string{"es", "fr"} {
+		if err := x.Update(lang, units, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := lookup(t, x, "fr", []string{units[0].Slug}, units[0].Pairs[3].Source); got[0] != units[0].Pairs[3].Translation {
+		t.Fatalf("before: %q, want %q", got, units[0].Pairs[3].Translation)
+	}
+	var slugs []string
+	for _, u := range units {
+		slugs = append(slugs, u.Slug)
+	}
+	for _, lang := range []string{"fr", "es"} {
+		if err := x.Update(lang, nil, slugs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x.Close()
+	db, err := bolt.Open(path, 0o644, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.View(func(tx *bolt.Tx) error {
+		for _, name := range []string{"texts", "exact", "words", "uses"} {
+			if n := tx.Bucket([]byte(name)).Stats().KeyN; n != 0 {
+				t.Errorf("%s: %d keys left", name, n)
+			}
+		}
+		return nil
+	})
 }
 
 // TestSameEntryOtherSources: an entry translated from one source text in
