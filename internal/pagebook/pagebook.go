@@ -139,6 +139,7 @@ type Book struct {
 	mu       sync.Mutex
 	warnings []string   // the entries left out, each once
 	staged   []staged   // by Put, not yet written
+	records  int        // of them, those with records
 	writing  sync.Mutex // one write at a time
 	opening  sync.RWMutex
 }
@@ -492,19 +493,22 @@ func (b *Book) Write(w *Write) error {
 
 // Put stages the record of slug's pages after this run (recs nil: as it
 // is) and what they were made or found up to date from (fresh; "" for
-// nothing), and writes what is staged every putBatch articles: a build
-// holds no article's record past its batch (at 10,000 × 10, 100,000 pages'
-// files and summaries). The record of an older lingo is written whole, by
+// nothing), and writes what is staged every putBatch articles' records: a
+// build holds no article's record past its batch (at 10,000 × 10, 100,000
+// pages' files and summaries); fresh keys alone wait for Flush. The record of an older lingo is written whole, by
 // Write. Safe for concurrent use.
 func (b *Book) Put(slug string, recs map[string]Record, fresh string) error {
 	b.mu.Lock()
 	b.staged = append(b.staged, staged{slug, recs, fresh})
+	if recs != nil {
+		b.records++
+	}
 	if b.legacy != nil && recs != nil {
 		b.legacy[slug] = recs
 	}
 	var batch []staged
-	if len(b.staged) >= putBatch && b.legacy == nil {
-		batch, b.staged = b.staged, nil
+	if b.records >= putBatch && b.legacy == nil {
+		batch, b.staged, b.records = b.staged, nil, 0
 	}
 	b.mu.Unlock()
 	return b.write(batch)
@@ -514,7 +518,7 @@ func (b *Book) Put(slug string, recs map[string]Record, fresh string) error {
 func (b *Book) Flush() error {
 	b.mu.Lock()
 	batch := b.staged
-	b.staged = nil
+	b.staged, b.records = nil, 0
 	b.mu.Unlock()
 	return b.write(batch)
 }

@@ -242,17 +242,16 @@ func (s summaries) of(i int) map[string]pagebook.Summary {
 	return s.run.book.Summaries(s.slugs[i])
 }
 
-// counts is the summaries of article i's pages, by language, without
-// their titles and reading levels: those this run holds (Publisher.finish),
-// with the other languages' from the record.
+// counts is the summaries of article i's pages, by language, as this run
+// holds them (Publisher.finish: without titles and reading levels), with
+// the other languages' from the record.
 func (s summaries) counts(i int) map[string]pagebook.Summary {
 	sums := make(map[string]pagebook.Summary, len(s.langs))
 	for li, lang := range s.run.opts.Langs {
 		sums[lang] = s.jobs[i].outs[li].summary
 	}
 	if len(s.langs) > len(s.run.opts.Langs) {
-		_, recorded := s.run.book.Quick(s.slugs[i])
-		for lang, sum := range recorded {
+		for lang, sum := range s.of(i) {
 			if _, ok := sums[lang]; !ok {
 				sums[lang] = sum
 			}
