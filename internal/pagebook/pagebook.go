@@ -169,7 +169,7 @@ type staged struct {
 const putBatch = 256
 
 // Open opens the record of the output folder dir; a damaged one is an
-// empty one. The file is made by the first Write.
+// empty one. The file is made by the first write (Put, Flush or Write).
 func Open(dir string, files Files) (*Book, error) {
 	b := &Book{files: files, dir: dir, path: filepath.Join(dir, filepath.FromSlash(recordFile))}
 	if _, err := os.Stat(b.path); err != nil {
@@ -495,8 +495,9 @@ func (b *Book) Write(w *Write) error {
 // is) and what they were made or found up to date from (fresh; "" for
 // nothing), and writes what is staged every putBatch articles' records: a
 // build holds no article's record past its batch (at 10,000 × 10, 100,000
-// pages' files and summaries); fresh keys alone wait for Flush. The record of an older lingo is written whole, by
-// Write. Safe for concurrent use.
+// pages' files and summaries); fresh keys alone wait for Flush. The
+// record of an older lingo is written whole, by Write. Safe for
+// concurrent use.
 func (b *Book) Put(slug string, recs map[string]Record, fresh string) error {
 	b.mu.Lock()
 	b.staged = append(b.staged, staged{slug, recs, fresh})
@@ -542,7 +543,7 @@ func (b *Book) write(batch []staged) error {
 	if len(batch) == 0 {
 		return nil
 	}
-	slices.SortFunc(batch, func(x, y staged) int { return strings.Compare(x.slug, y.slug) })
+	slices.SortStableFunc(batch, func(x, y staged) int { return strings.Compare(x.slug, y.slug) }) // a slug put again: the last put last
 	err := b.db.Update(func(tx *bolt.Tx) error {
 		pages, fresh, sums, counts, titles, _, err := buckets(tx)
 		if err != nil {
