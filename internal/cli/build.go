@@ -79,10 +79,10 @@ func runBuild(ctx context.Context, w, errw io.Writer, g globals) error {
 	errs = max(errs, res.Report.Errors()) // with those of no target language (a source article's reading grade)
 	fmt.Fprintf(w, "check: %d %s, %d %s\n", errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
 	out := filepath.ToSlash(p.Rel(filepath.Join(p.Config.OutputDir(), "index.html")))
-	if len(res.Written)+len(res.Synced) == 0 {
+	if wrote := len(res.Written) + res.Pages; wrote+len(res.Synced) == 0 {
 		fmt.Fprintf(w, "nothing changed: every output is up to date (%s)\n", out)
 	} else {
-		fmt.Fprintf(w, "synced %d, wrote %d; open %s\n", len(res.Synced), len(res.Written), out)
+		fmt.Fprintf(w, "synced %d, wrote %d; open %s\n", len(res.Synced), wrote, out)
 	}
 	if n := res.Report.Errors(); n > 0 {
 		return &FindingsError{Count: n}

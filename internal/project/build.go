@@ -24,7 +24,8 @@ type BuildResult struct {
 	Synced  []Change      `json:"-"`         // catalogs written or removed by sync
 	Report  *check.Report `json:"report"`    // the check of every target language: its errors, and totals counting every finding
 	Langs   []LangResult  `json:"languages"` // per language: completeness, publishing, fallbacks, files
-	Written []Change      `json:"-"`         // outputs written or removed
+	Written []Change      `json:"-"`         // outputs written or removed, but the pages' own files
+	Pages   int           `json:"-"`         // the files of pages written: a first build at 10,000 × 10 writes 330,000
 	// Warnings are the entries of the output's manifest that publishing
 	// ignored, each at its line (publish.Result.Warnings), and those of
 	// the bundle's record.
@@ -159,7 +160,7 @@ func (p *Project) buildSteps(prog Progress, intact bool, synced func()) (*BuildR
 	// publishes as check does, and keeps what it found for the check and
 	// each unit's part of the runtime bundle.
 	end = workspace.Time("publish")
-	published, err := p.publisher().Publish(PublishOptions{Langs: p.ProjectLangs(), Formats: Formats, Incremental: true, Read: true, PDF: true, Intact: intact,
+	published, err := p.publisher().Publish(PublishOptions{Langs: p.ProjectLangs(), Formats: Formats, Incremental: true, Read: true, PDF: true, Intact: intact, CountPages: true,
 		Judged: bundle.PutPart}, prog)
 	// A handout that cannot be printed (no Chromium) fails the build
 	// after every other output is written.
@@ -191,7 +192,7 @@ func (p *Project) buildSteps(prog Progress, intact bool, synced func()) (*BuildR
 		return nil, err
 	}
 	rep.Findings = append(rep.Findings, reading...)
-	res := &BuildResult{Synced: changes, Report: rep, Langs: published.Langs, Written: written, Warnings: warnings}
+	res := &BuildResult{Synced: changes, Report: rep, Langs: published.Langs, Written: written, Pages: published.Pages, Warnings: warnings}
 	if printErr != nil {
 		return res, printErr
 	}

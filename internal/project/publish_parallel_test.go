@@ -383,3 +383,46 @@ func TestFailedPageKeepsTheOthers(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildCountsPages: a build counts the files of the pages it writes,
+// those its languages' results count, and lists the others it writes
+// (index and status pages, the runtime bundle) and every file it removes,
+// which lingo build prints.
+func TestBuildCountsPages(t *testing.T) {
+	const articles = 6
+	p := genPublishProject(t, articles)
+	res, err := p.Build(context.Background(), &stepCounter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	for _, l := range res.Langs {
+		pages += l.Written
+	}
+	// Markdown and HTML, for every article in every language
+	if want := 2 * articles * len(res.Langs); res.Pages != want || pages != want {
+		t.Errorf("pages written: %d counted, %d by language; want %d", res.Pages, pages, want)
+	}
+	listed := map[string]bool{}
+	for _, c := range res.Written {
+		listed[c.Path] = true
+	}
+	for _, want := range []string{"out/index.html", "out/status.html", "out/" + p.Config.Source + "/index.html"} {
+		if !listed[want] {
+			t.Errorf("%s not listed as written: %v", want, res.Written)
+		}
+	}
+	slugs, _ := p.Slugs()
+	if page := p.Rel(p.HTMLPath(p.Config.Source, slugs[0])); listed[page] {
+		t.Errorf("%s listed: a build counts its pages' files", page)
+	}
+	if err := os.Remove(filepath.Join(p.Config.ContentDir(), filepath.FromSlash(slugs[0])+".md")); err != nil {
+		t.Fatal(err)
+	}
+	if res, err = p.Build(context.Background(), &stepCounter{}); err != nil {
+		t.Fatal(err)
+	}
+	if page := p.Rel(p.HTMLPath(p.Config.Source, slugs[0])) + " (removed: article deleted)"; !strings.Contains(fmt.Sprint(res.Written), page) {
+		t.Errorf("after the article went, %s not listed: %v", page, res.Written)
+	}
+}
