@@ -20,11 +20,11 @@ package publish
 
 import (
 	"fmt"
-	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"path/filepath"
 	"strings"
 
 	"github.com/lingo-l10n/lingo/internal/article"
+	"github.com/lingo-l10n/lingo/internal/frontmatter"
 	"github.com/lingo-l10n/lingo/internal/htmlpage"
 	"github.com/lingo-l10n/lingo/internal/hugotree"
 	"github.com/lingo-l10n/lingo/internal/pagebook"

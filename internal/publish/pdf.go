@@ -53,14 +53,14 @@ type handoutJob struct {
 // are missing or out of date, records them in next, and removes those of
 // pages that should have none (a fallback page, or [pdf] disabled). It
 // counts the files in results, and returns them as changes.
-func (p Publisher) handouts(run *publishRun, slugs []string, next *nextBook, results []LangResult) ([]workspace.Change, error) {
+func (p Publisher) handouts(run *publishRun, slugs []string, jobs []articleJob, next *nextBook, results []LangResult) ([]workspace.Change, error) {
 	var todo []handoutJob
 	var changes []workspace.Change
 	var first error
-	for _, slug := range slugs {
+	for i, slug := range slugs {
 		// An article whose pages are up to date, unread, has the handouts
 		// its record says, unless one failed to print.
-		if next.jobs[slug].quick && !p.Config.PDF.Enabled {
+		if jobs[i].quick && !p.Config.PDF.Enabled {
 			continue
 		}
 		version := ""

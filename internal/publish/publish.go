@@ -205,7 +205,7 @@ func (p Publisher) publish(g *workspace.Graph, run *publishRun, slugs []string) 
 	var handoutErr error
 	if opts.PDF {
 		var changes []workspace.Change
-		changes, handoutErr = p.handouts(run, slugs, next, results)
+		changes, handoutErr = p.handouts(run, slugs, jobs, next, results)
 		written = append(written, changes...)
 		if errors.Is(handoutErr, context.Canceled) {
 			return nil, written, d.pages, handoutErr
@@ -352,7 +352,7 @@ func (p Publisher) finish(run *publishRun, d *done, i int, slug string, j *artic
 type articleJob struct {
 	keys   []string  // its units' keys, by language of run.langs
 	inputs string    // what its pages are made from: the hash of keys
-	outs   []pageOut // its pages, once made or found up to date
+	outs   []pageOut // its pages, once made or found up to date; once counted (finish), their counts alone
 	// fresh is what the record says its pages are made from when they
 	// are up to date (freshKey); quick, that the record said so, unread.
 	fresh, stored string // stored: the fresh key the record holds
@@ -860,7 +860,6 @@ func (p Publisher) pageFiles(run *publishRun, ap *articlePages, lang string) ([]
 // changes (w) in their place.
 type nextBook struct {
 	book     *pagebook.Book
-	jobs     map[string]*articleJob // by slug
 	w        *pagebook.Write
 	reshaped bool // a page was added to the record or left out of it
 }
@@ -877,7 +876,7 @@ func (n *nextBook) article(slug string) map[string]pagebook.Record {
 // was put: less the pages of deleted articles, whose recorded files it
 // removes (into d), with the languages of the pages recorded.
 func (p Publisher) nextRecords(run *publishRun, slugs []string, jobs []articleJob, d *done) (*nextBook, error) {
-	n := &nextBook{book: run.book, jobs: map[string]*articleJob{}, reshaped: d.reshaped,
+	n := &nextBook{book: run.book, reshaped: d.reshaped,
 		w: &pagebook.Write{Pages: map[string]map[string]pagebook.Record{}, Meta: run.book.Meta}}
 	n.w.Meta.Version = workspace.Version
 	recorded, bad := run.book.Slugs()
@@ -892,9 +891,6 @@ func (p Publisher) nextRecords(run *publishRun, slugs []string, jobs []articleJo
 		}
 		n.w.Deleted = append(n.w.Deleted, slug)
 		n.reshaped = true
-	}
-	for ai, slug := range slugs {
-		n.jobs[slug] = &jobs[ai]
 	}
 	langs := d.langs
 	if slices.ContainsFunc(jobs, func(j articleJob) bool { return j.quick }) {

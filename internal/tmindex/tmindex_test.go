@@ -231,7 +231,8 @@ func TestForgetsEverySource(t *testing.T) {
 	if x == nil {
 		t.Fatal("Open gave no index")
 	}
-	units := memoryOf(rand.New(rand.NewPCG(4, 5)), func() string { return "w" + fmt.Sprint(rand.IntN(40)) }, 6, 20)
+	rnd := rand.New(rand.NewPCG(4, 5))
+	units := memoryOf(rnd, func() string { return fmt.Sprintf("w%d", rnd.IntN(40)) }, 6, 20)
 	for _, lang := range []string{"es", "fr"} {
 		if err := x.Update(lang, units, nil); err != nil {
 			t.Fatal(err)
